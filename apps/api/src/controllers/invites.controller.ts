@@ -1,0 +1,31 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CreateInviteDto, InvitesService, type Principal } from '@sanad/accounts';
+import { CurrentPrincipal, Roles } from '@sanad/auth';
+import type { CreatedInviteView, InviteView, ListView } from '@sanad/contracts';
+import { DomainError } from '@sanad/core';
+
+const inviteId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('invite/not_found') });
+
+@ApiTags('invites')
+@Roles('owner', 'admin')
+@Controller('invites')
+export class InvitesController {
+  constructor(private readonly invites: InvitesService) {}
+
+  @Get()
+  async list(@CurrentPrincipal() principal: Principal): Promise<ListView<InviteView>> {
+    return { items: await this.invites.list(principal) };
+  }
+
+  @Post()
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateInviteDto): Promise<CreatedInviteView> {
+    return this.invites.create(principal, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  revoke(@CurrentPrincipal() principal: Principal, @Param('id', inviteId) id: string): Promise<void> {
+    return this.invites.revoke(principal, id);
+  }
+}

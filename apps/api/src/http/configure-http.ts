@@ -1,0 +1,74 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@sanad/config';
+import { SESSION_COOKIE } from '@sanad/contracts';
+import cookieParser from 'cookie-parser';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { RedisIoAdapter } from '../realtime/redis-io.adapter';
+import { installBodyParsing } from './body-parsing';
+import { ProblemFilter } from './problem.filter';
+import { createValidationPipe } from './validation.pipe';
+
+const NOT_SPA = /^\/(api|socket\.io|health|ready)(\/|$)/;
+
+/** Everything HTTP-wide: security headers, body limits, errors, validation, docs, the SPA. */
+export function configureHttp(app: INestApplication, config: AppConfig): void {
+  const server = app.getHttpAdapter().getInstance() as Express;
+  server.disable('x-powered-by');
+  server.set('trust proxy', config.trustProxy ?? false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          frameAncestors: ["'self'"],
+          objectSrc: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      hsts: config.publicUrl.startsWith('https:'),
+    }),
+  );
+  app.use(cookieParser());
+  installBodyParsing(server, config.maxBodyKb);
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(createValidationPipe());
+  if (config.redisUrl) app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Sanad API')
+      .setDescription('Sanad (سند) REST API. Errors are application/problem+json with a stable `code`.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token (snd_...)' })
+      .addCookieAuth(SESSION_COOKIE)
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveSpa(server, config.webDistDir);
+}
+
+/** The built SPA at / with history-mode fallback; API and socket paths are never swallowed. */
+function serveSpa(server: Express, distDir: string): void {
+  const index = join(distDir, 'index.html');
+  server.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  server.get(/.*/, (request: Request, response: Response, next: NextFunction) => {
+    if (NOT_SPA.test(request.path)) return next();
+    if (!existsSync(index)) {
+      response.status(503).type('text/plain').send('The web app is not built. Run: npm run build');
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+}

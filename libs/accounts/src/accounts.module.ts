@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountService } from './account.service';
+import { AccountsRepository } from './accounts.repository';
+import { ApiTokensService } from './api-tokens.service';
+import { ApiToken } from './entities/api-token.entity';
+import { AuditEntry } from './entities/audit-entry.entity';
+import { Invite } from './entities/invite.entity';
+import { Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+import { Workspace } from './entities/workspace.entity';
+import { InvitesService } from './invites.service';
+import { MembersService } from './members.service';
+import { PasswordHasher } from './password.hasher';
+import { SessionsService } from './sessions.service';
+import { WorkspaceSetupService } from './workspace-setup.service';
+
+export const ACCOUNTS_ENTITIES = [Workspace, User, Invite, ApiToken, Session, AuditEntry];
+
+const SERVICES = [AccountsRepository, PasswordHasher, WorkspaceSetupService, AccountService, SessionsService, MembersService, InvitesService, ApiTokensService];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES)],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class AccountsModule {}

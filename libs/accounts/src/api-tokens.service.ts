@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiTokenView, CreatedApiTokenView } from '@sanad/contracts';
+import { DomainError, cleanText, randomSecret, sha256Hex } from '@sanad/core';
+import { TransactionRunner } from '@sanad/database';
+import { AccountsRepository } from './accounts.repository';
+import { toApiTokenView } from './accounts.views';
+import type { CreateApiTokenDto } from './dto/create-api-token.dto';
+import type { Principal } from './principal';
+
+const TOKEN_PREFIX = 'snd_';
+
+/** API tokens for integrators: shown once, stored as a hash, revocable; they act as their creator. */
+@Injectable()
+export class ApiTokensService {
+  constructor(
+    private readonly repo: AccountsRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async list(principal: Principal): Promise<ApiTokenView[]> {
+    return (await this.repo.listApiTokens(principal.workspaceId)).map(toApiTokenView);
+  }
+
+  async create(principal: Principal, dto: CreateApiTokenDto): Promise<CreatedApiTokenView> {
+    const secret = `${TOKEN_PREFIX}${randomSecret(32)}`;
+    return this.tx.run(async (manager) => {
+      const token = await this.repo.insertApiToken(
+        { workspaceId: principal.workspaceId, name: cleanText(dto.name), prefix: secret.slice(0, 10), tokenHash: sha256Hex(secret), createdById: principal.userId },
+        manager,
+      );
+      await this.repo.insertAudit({ workspaceId: principal.workspaceId, actorUserId: principal.userId, action: 'token.created', targetType: 'api_token', targetId: token.id, data: { name: token.name } }, manager);
+      return { token: toApiTokenView(token), secret };
+    });
+  }
+
+  async revoke(principal: Principal, tokenId: string): Promise<void> {
+    await this.tx.run(async (manager) => {
+      const token = await this.repo.findApiToken(principal.workspaceId, tokenId, manager);
+      if (!token) throw new DomainError('token/not_found');
+      if (token.revokedAt) return;
+      token.revokedAt = new Date();
+      await this.repo.saveApiToken(token, manager);
+      await this.repo.insertAudit({ workspaceId: principal.workspaceId, actorUserId: principal.userId, action: 'token.revoked', targetType: 'api_token', targetId: token.id, data: {} }, manager);
+    });
+  }
+
+  /** Resolves a bearer secret to the principal of the token's creator (if still active). */
+  async authenticate(secret: string): Promise<Principal | null> {
+    if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
+    const token = await this.repo.findLiveApiTokenByHash(sha256Hex(secret));
+    if (!token || !token.createdById) return null;
+    const user = await this.repo.findUser(token.workspaceId, token.createdById);
+    if (!user || !user.active) return null;
+    void this.repo.touchApiToken(token.id).catch(() => undefined);
+    return { userId: user.id, workspaceId: token.workspaceId, role: user.role, language: user.language, via: 'token', sessionId: null };
+  }
+}

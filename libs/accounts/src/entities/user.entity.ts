@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Language, Role } from '@sanad/contracts';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  workspaceId: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  email: string;
+
+  @Column('text')
+  passwordHash: string;
+
+  @Column('text')
+  role: Role;
+
+  @Column('text', { default: 'ar' })
+  language: Language;
+
+  @Column('boolean', { default: true })
+  active: boolean;
+
+  @Column('timestamptz', { nullable: true })
+  deactivatedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { Role, UserView } from '@sanad/contracts';
+import { DomainError } from '@sanad/core';
+import { TransactionRunner } from '@sanad/database';
+import { OutboxWriter } from '@sanad/queue';
+import type { EntityManager } from 'typeorm';
+import { AccountsRepository } from './accounts.repository';
+import { MEMBER_UPDATED } from './accounts.events';
+import { toUserView } from './accounts.views';
+import type { User } from './entities/user.entity';
+import type { Principal } from './principal';
+
+/** Team members of a workspace: roles and deactivation, by owners and admins. */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly repo: AccountsRepository,
+    private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async list(principal: Principal): Promise<UserView[]> {
+    return (await this.repo.listUsers(principal.workspaceId)).map(toUserView);
+  }
+
+  changeRole(principal: Principal, userId: string, role: Role): Promise<UserView> {
+    return this.change(principal, userId, 'member.role_changed', (user) => {
+      // Only an owner may make or unmake owners.
+      if (role === 'owner' && principal.role !== 'owner') throw new DomainError('user/owner_protected');
+      const before = user.role;
+      user.role = role;
+      return { from: before, to: role };
+    });
+  }
+
+  deactivate(principal: Principal, userId: string): Promise<UserView> {
+    return this.change(principal, userId, 'member.deactivated', (user, manager) => {
+      user.active = false;
+      user.deactivatedAt = new Date();
+      return this.repo.deleteUserSessions(user.workspaceId, user.id, manager).then(() => ({}));
+    });
+  }
+
+  reactivate(principal: Principal, userId: string): Promise<UserView> {
+    return this.change(principal, userId, 'member.reactivated', (user) => {
+      user.active = true;
+      user.deactivatedAt = null;
+      return {};
+    });
+  }
+
+  private async change(
+    principal: Principal,
+    userId: string,
+    action: string,
+    apply: (user: User, manager: EntityManager) => Record<string, unknown> | Promise<Record<string, unknown>>,
+  ): Promise<UserView> {
+    return this.tx.run(async (manager) => {
+      const user = await this.repo.findUser(principal.workspaceId, userId, manager);
+      if (!user) throw new DomainError('user/not_found');
+      if (user.id === principal.userId) throw new DomainError('user/cannot_change_self');
+      if (user.role === 'owner' && principal.role !== 'owner') throw new DomainError('user/owner_protected');
+      const data = await apply(user, manager);
+      await this.repo.saveUser(user, manager);
+      await this.repo.insertAudit({ workspaceId: user.workspaceId, actorUserId: principal.userId, action, targetType: 'user', targetId: user.id, data }, manager);
+      const view = toUserView(user);
+      await this.outbox.write(manager, { workspaceId: user.workspaceId, type: MEMBER_UPDATED, payload: { user: view, action } });
+      return view;
+    });
+  }
+}

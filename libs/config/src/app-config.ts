@@ -1,0 +1,33 @@
+export type Role = 'api' | 'worker' | 'mail';
+
+/** The validated configuration; nothing else in Sanad reads process.env. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  smtpPort: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  embeddedPgPort: number;
+  redisUrl: string | null;
+  appSecret: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  roles: Role[];
+  webDistDir: string;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  adminName: string;
+  workspaceName: string;
+  allowSignup: boolean;
+  sessionTtlHours: number;
+  loginRateLimit: number;
+  loginRateWindowSeconds: number;
+  maxBodyKb: number;
+  trustProxy: string | null;
+  outboxRedeliverAfterMs: number;
+  inviteTtlHours: number;
+}
+
+/** Injection token for AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

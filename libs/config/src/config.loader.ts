@@ -1,0 +1,84 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { AppConfig, Role } from './app-config';
+import { CONFIG_SCHEMA } from './config.schema';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses every variable, collecting all problems before failing. Pure: no files touched. */
+export function parseEnv(env: Env): Record<string, unknown> {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const spec of CONFIG_SCHEMA) {
+    const raw = env[spec.name];
+    if (raw === undefined || raw === '') {
+      values[spec.name] = undefined;
+      continue;
+    }
+    const result = spec.parse(raw);
+    if ('error' in result) problems.push(`${spec.name} ${result.error} (got "${raw}")`);
+    else values[spec.name] = result.value;
+  }
+  const production = (values.NODE_ENV ?? 'development') === 'production';
+  if (production && !values.APP_SECRET && !problems.some((p) => p.startsWith('APP_SECRET'))) {
+    problems.push('APP_SECRET is required when NODE_ENV=production');
+  }
+  const hasEmail = values.SANAD_ADMIN_EMAIL !== undefined;
+  const hasPassword = values.SANAD_ADMIN_PASSWORD !== undefined;
+  if (hasEmail !== hasPassword && !problems.some((p) => p.startsWith('SANAD_ADMIN'))) {
+    problems.push('SANAD_ADMIN_EMAIL and SANAD_ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return values;
+}
+
+/** Embedded mode keeps a generated secret in DATA_DIR so sessions survive restarts. */
+function generatedSecret(dataDir: string): string {
+  const file = join(dataDir, 'app-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const v = parseEnv(env);
+  const port = (v.PORT as number | undefined) ?? 3000;
+  const dataDir = resolve((v.DATA_DIR as string | undefined) ?? './.data');
+  return {
+    nodeEnv: (v.NODE_ENV as AppConfig['nodeEnv'] | undefined) ?? 'development',
+    host: (v.HOST as string | undefined) ?? '0.0.0.0',
+    port,
+    smtpPort: (v.SMTP_PORT as number | undefined) ?? 2525,
+    publicUrl: ((v.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    dataDir,
+    databaseUrl: (v.DATABASE_URL as string | undefined) ?? null,
+    embeddedPgPort: (v.EMBEDDED_PG_PORT as number | undefined) ?? 54329,
+    redisUrl: (v.REDIS_URL as string | undefined) ?? null,
+    appSecret: (v.APP_SECRET as string | undefined) ?? generatedSecret(dataDir),
+    logLevel: (v.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'info',
+    roles: (v.SANAD_ROLES as Role[] | undefined) ?? ['api', 'worker', 'mail'],
+    webDistDir: resolve((v.WEB_DIST_DIR as string | undefined) ?? 'apps/web/dist'),
+    adminEmail: (v.SANAD_ADMIN_EMAIL as string | undefined) ?? null,
+    adminPassword: (v.SANAD_ADMIN_PASSWORD as string | undefined) ?? null,
+    adminName: (v.SANAD_ADMIN_NAME as string | undefined) ?? 'Admin',
+    workspaceName: (v.SANAD_WORKSPACE_NAME as string | undefined) ?? 'Sanad',
+    allowSignup: (v.SANAD_ALLOW_SIGNUP as boolean | undefined) ?? false,
+    sessionTtlHours: (v.SESSION_TTL_HOURS as number | undefined) ?? 336,
+    loginRateLimit: (v.LOGIN_RATE_LIMIT as number | undefined) ?? 10,
+    loginRateWindowSeconds: (v.LOGIN_RATE_WINDOW_SECONDS as number | undefined) ?? 900,
+    maxBodyKb: (v.MAX_BODY_KB as number | undefined) ?? 1024,
+    trustProxy: (v.TRUST_PROXY as string | undefined) ?? null,
+    outboxRedeliverAfterMs: (v.OUTBOX_REDELIVER_AFTER_MS as number | undefined) ?? 60000,
+    inviteTtlHours: (v.INVITE_TTL_HOURS as number | undefined) ?? 168,
+  };
+}

@@ -1,0 +1,78 @@
+/** Shapes exchanged between the API and its clients (SPA, integrators) for accounts and access. */
+
+export const ROLES = ['owner', 'admin', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LANGUAGES = ['ar', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  language: Language;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface WorkspaceView {
+  id: string;
+  name: string;
+  slug: string;
+  defaultLanguage: Language;
+  timeZone: string;
+}
+
+/** GET /api/v1/me and the answer of every call that logs someone in. */
+export interface MeView {
+  user: UserView;
+  workspace: WorkspaceView;
+}
+
+/** GET /api/v1/setup/status (public). */
+export interface SetupStatusView {
+  needsSetup: boolean;
+  signupAllowed: boolean;
+}
+
+export interface InviteView {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+  acceptedAt: string | null;
+  createdAt: string;
+}
+
+/** POST /api/v1/invites: the single-use link is returned once. */
+export interface CreatedInviteView {
+  invite: InviteView;
+  url: string;
+}
+
+/** GET /api/v1/auth/invites/:token (public): what the invitee sees before accepting. */
+export interface InvitePreviewView {
+  email: string;
+  role: Role;
+  workspaceName: string;
+}
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** POST /api/v1/tokens: the secret is shown once and never again. */
+export interface CreatedApiTokenView {
+  token: ApiTokenView;
+  secret: string;
+}
+
+export interface ListView<T> {
+  items: T[];
+}

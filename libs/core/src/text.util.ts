@@ -1,0 +1,20 @@
+/** Text as we store it: NFC, without NUL bytes (PostgreSQL rejects them), trimmed. */
+export function cleanText(value: string): string {
+  return value.replace(/\u0000/g, '').normalize('NFC').trim();
+}
+
+/** Emails compare case-insensitively; we store them lower-cased and NFC. */
+export function normaliseEmail(value: string): string {
+  return cleanText(value).toLowerCase();
+}
+
+/** A URL slug from any name; Arabic names fall back to a random suffix-only slug by the caller. */
+export function slugify(value: string): string {
+  return cleanText(value)
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}

@@ -1,0 +1,41 @@
+import { fillTemplate } from './error-catalog';
+import type { Language } from './language.util';
+
+/** Field-level reasons, keyed by the class-validator constraint (or our own rule) name. */
+const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
+  isEmail: { ar: 'أدخل بريداً إلكترونياً صحيحاً.', en: 'Enter a valid email address.' },
+  isNotEmpty: { ar: 'هذا الحقل مطلوب.', en: 'This field is required.' },
+  isDefined: { ar: 'هذا الحقل مطلوب.', en: 'This field is required.' },
+  isString: { ar: 'يجب أن تكون القيمة نصاً.', en: 'The value must be text.' },
+  minLength: {
+    ar: 'يجب ألا يقل الطول عن {min} أحرف.',
+    en: 'Must be at least {min} characters long.',
+  },
+  maxLength: {
+    ar: 'يجب ألا يزيد الطول عن {max} حرفاً.',
+    en: 'Must be at most {max} characters long.',
+  },
+  isIn: { ar: 'القيمة غير مسموحة. القيم المسموحة: {allowed}.', en: 'Not allowed. Allowed values: {allowed}.' },
+  isTimeZone: { ar: 'منطقة زمنية غير معروفة.', en: 'Unknown time zone.' },
+  whitelistValidation: {
+    ar: 'حقل غير معروف: {property}.',
+    en: 'Unknown field: {property}.',
+  },
+  emailTaken: { ar: 'هذا البريد الإلكتروني مستخدم مسبقاً.', en: 'This email address is already in use.' },
+  wrongCurrentPassword: { ar: 'كلمة المرور الحالية غير صحيحة.', en: 'The current password is incorrect.' },
+  weakPassword: {
+    ar: 'كلمة المرور ضعيفة: يجب ألا تقل عن {min} أحرف وألا تكون شائعة.',
+    en: 'The password is too weak: use at least {min} characters and avoid common passwords.',
+  },
+};
+
+const FALLBACK = { ar: 'القيمة غير صالحة.', en: 'The value is not valid.' };
+
+export function fieldMessage(
+  code: string,
+  language: Language,
+  params: Record<string, string | number> = {},
+): string {
+  const entry = FIELD_MESSAGES[code] ?? FALLBACK;
+  return fillTemplate(entry[language], params);
+}

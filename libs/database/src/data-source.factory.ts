@@ -1,0 +1,21 @@
+import type { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * The one place TypeORM connection options are built, for the app, tests and the CLI.
+ * Migrations are explicit classes; `synchronize` is never on.
+ */
+export function dataSourceOptions(url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 20, application_name: 'sanad' },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './database.module';
+export * from './data-source.factory';
+export * from './embedded-postgres.launcher';
+export * from './migration.runner';
+export * from './transaction.runner';
+export * from './migrations';

@@ -1,0 +1,70 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JobQueue } from '../queue.port';
+import type { OutboxConsumer, OutboxEventView } from './outbox.consumer';
+
+interface OutboxRow {
+  id: string;
+  workspace_id: string | null;
+  seq: string | null;
+  type: string;
+  payload: Record<string, unknown>;
+  status: string;
+  created_at: Date;
+}
+
+/**
+ * The `outbox.dispatch` job: runs every consumer that accepts the event, each at most once per
+ * event thanks to its receipt, then marks the event done.
+ */
+@Injectable()
+export class OutboxDispatcher {
+  private readonly logger = new Logger('OutboxDispatcher');
+  private readonly consumers: OutboxConsumer[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+  ) {}
+
+  register(consumer: OutboxConsumer): void {
+    if (!this.consumers.some((c) => c.name === consumer.name)) this.consumers.push(consumer);
+  }
+
+  /** Starts taking `outbox.dispatch` jobs in this process. */
+  listen(concurrency = 8): void {
+    this.queue.process<{ outboxId: string }>('outbox.dispatch', concurrency, (data) => this.dispatch(data.outboxId));
+  }
+
+  async dispatch(outboxId: string): Promise<void> {
+    const rows = (await this.dataSource.query('SELECT * FROM outbox WHERE id = $1', [outboxId])) as OutboxRow[];
+    const row = rows[0];
+    if (!row || row.status === 'done') return;
+    const event: OutboxEventView = {
+      id: row.id,
+      workspaceId: row.workspace_id,
+      seq: row.seq === null ? null : Number(row.seq),
+      type: row.type,
+      payload: row.payload,
+      createdAt: row.created_at,
+    };
+    for (const consumer of this.consumers.filter((c) => c.accepts(event.type))) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          const claimed = (await manager.query(
+            'INSERT INTO job_receipts (consumer, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key',
+            [consumer.name, event.id],
+          )) as unknown[];
+          if (claimed.length === 0) return;
+          await consumer.handle(event, manager);
+        });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await this.dataSource.query('UPDATE outbox SET last_error = $2 WHERE id = $1', [event.id, `${consumer.name}: ${message}`.slice(0, 2000)]);
+        this.logger.warn(`consumer ${consumer.name} failed on ${event.type} ${event.id}: ${message}`);
+        throw error;
+      }
+    }
+    await this.dataSource.query(`UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL WHERE id = $1`, [event.id]);
+  }
+}

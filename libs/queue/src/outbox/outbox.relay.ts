@@ -1,0 +1,108 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@sanad/config';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { JobQueue } from '../queue.port';
+import { OUTBOX_CHANNEL } from './outbox.writer';
+
+const BATCH = 200;
+const POLL_MS = 1000;
+
+/**
+ * Hands committed outbox events to the queue. Woken by NOTIFY at commit, with polling as a
+ * fallback; events dispatched but not confirmed within OUTBOX_REDELIVER_AFTER_MS are dispatched
+ * again, so a crash between commit and delivery loses nothing (at-least-once).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(databaseUrl: string): Promise<void> {
+    this.stopped = false;
+    this.listener = new Client({ connectionString: databaseUrl });
+    this.listener.on('notification', () => this.kick());
+    this.listener.on('error', (error: Error) => this.logger.warn(`outbox listener: ${error.message}`));
+    await this.listener.connect();
+    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.kick();
+  }
+
+  /** Runs a relay pass now, or right after the current one. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: Error) => this.logger.warn(`outbox relay: ${error.message}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Dispatches every due event; returns how many were handed to the queue. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await this.dispatchBatch();
+      total += count;
+      if (count < BATCH) return total;
+    }
+  }
+
+  private async dispatchBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT id FROM outbox
+         WHERE status = 'pending'
+            OR (status = 'dispatched' AND dispatched_at < now() - ($1 || ' milliseconds')::interval)
+         ORDER BY created_at
+         LIMIT ${BATCH}
+         FOR UPDATE SKIP LOCKED`,
+        [String(this.config.outboxRedeliverAfterMs)],
+      )) as Array<{ id: string }>;
+      if (rows.length === 0) return 0;
+      const ids = rows.map((r) => r.id);
+      await manager.query(
+        `UPDATE outbox SET status = 'dispatched', dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
+        [ids],
+      );
+      // Enqueued before commit: if the queue refuses, the rows stay pending.
+      for (const id of ids) {
+        await this.queue.add('outbox.dispatch', { outboxId: id }, { jobId: id, attempts: 8, backoffMs: 500 });
+      }
+      return ids.length;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+}
