@@ -14,7 +14,7 @@ export class LoginRateLimiter implements OnModuleDestroy {
   private readonly redis: Redis | null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const options = { keyPrefix: 'sanad-login', points: config.loginRateLimit, duration: config.loginRateWindowSeconds };
+    const options = { keyPrefix: `${config.redisPrefix}-login`, points: config.loginRateLimit, duration: config.loginRateWindowSeconds };
     this.redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
     this.limiter = this.redis ? new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(options) }) : new RateLimiterMemory(options);
   }

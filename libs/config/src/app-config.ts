@@ -11,6 +11,7 @@ export interface AppConfig {
   databaseUrl: string | null;
   embeddedPgPort: number;
   redisUrl: string | null;
+  redisPrefix: string;
   appSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   roles: Role[];

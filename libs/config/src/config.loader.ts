@@ -64,6 +64,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: (v.DATABASE_URL as string | undefined) ?? null,
     embeddedPgPort: (v.EMBEDDED_PG_PORT as number | undefined) ?? 54329,
     redisUrl: (v.REDIS_URL as string | undefined) ?? null,
+    redisPrefix: (v.REDIS_PREFIX as string | undefined) ?? 'sanad',
     appSecret: (v.APP_SECRET as string | undefined) ?? generatedSecret(dataDir),
     logLevel: (v.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'info',
     roles: (v.SANAD_ROLES as Role[] | undefined) ?? ['api', 'worker', 'mail'],

@@ -70,6 +70,7 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
   { name: 'DATABASE_URL', description: 'PostgreSQL URL; unset = embedded PostgreSQL under DATA_DIR', parse: url('postgres:', 'postgresql:') },
   { name: 'EMBEDDED_PG_PORT', description: 'Port of the embedded PostgreSQL (127.0.0.1 only)', default: '54329', parse: int(1, 65535) },
   { name: 'REDIS_URL', description: 'Redis URL for Bull queues and the socket.io adapter; unset = in-process queue', parse: url('redis:', 'rediss:') },
+  { name: 'REDIS_PREFIX', description: 'Key prefix for queues and rate limits, to share one Redis between installations', default: 'sanad', parse: (raw) => (/^[a-z0-9_-]{1,40}$/i.test(raw) ? { value: raw } : { error: 'must be 1-40 letters, digits, - or _' }) },
   { name: 'APP_SECRET', description: 'Secret for signing (32+ chars). Required in production; generated into DATA_DIR otherwise', parse: (raw) => (raw.length >= 32 ? { value: raw } : { error: 'must be at least 32 characters' }) },
   { name: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug, trace or silent', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
   { name: 'SANAD_ROLES', description: 'Roles of this process: api, worker, mail (comma-separated)', default: 'api,worker,mail', parse: roles },

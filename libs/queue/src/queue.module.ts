@@ -10,8 +10,8 @@ import { OutboxEvent } from './outbox/outbox.entity';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 
-export function createJobQueue(redisUrl: string | null): JobQueue {
-  if (redisUrl) return new BullQueue(redisUrl);
+export function createJobQueue(redisUrl: string | null, prefix: string): JobQueue {
+  if (redisUrl) return new BullQueue(redisUrl, prefix);
   const logger = new Logger('InProcessQueue');
   return new InProcessQueue((error, job) =>
     logger.warn(`job ${job.name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -29,7 +29,7 @@ export class QueueModule {
       providers: [
         {
           provide: JobQueue,
-          useFactory: () => createJobQueue(config.redisUrl),
+          useFactory: () => createJobQueue(config.redisUrl, config.redisPrefix),
         },
         OutboxWriter,
         OutboxRelay,
