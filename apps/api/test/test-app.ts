@@ -10,6 +10,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Use Redis (Bull + socket adapter) when the machine has it. Default: yes if REDIS_URL is set. */
   redis?: boolean;
+  /** Another database than the shared test database (e.g. an empty one). */
+  databaseUrl?: string;
 }
 
 /** The real app, in this process, on the test database, on a free port. */
@@ -17,7 +19,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
   const redisUrl = options.redis === false ? null : testRedisUrl();
   return start({
     roles: options.roles ?? ['api', 'worker'],
-    databaseUrl: testDatabaseUrl(),
+    databaseUrl: options.databaseUrl ?? testDatabaseUrl(),
     env: {
       NODE_ENV: 'test',
       PORT: '0',

@@ -39,9 +39,7 @@ export class AuthService {
   }
 
   async signup(dto: CreateWorkspaceDto, ip: string): Promise<LoggedIn> {
-    await this.limiter.check(ip, dto.email);
-    // Each signup spends from the same per-IP budget as a failed login.
-    await this.limiter.recordFailure(ip, dto.email);
+    await this.limiter.spendSignup(ip);
     const { me, user } = await this.setupService.signup(dto);
     return { me, session: await this.sessions.issue(user) };
   }

@@ -36,6 +36,18 @@ export class LoginRateLimiter implements OnModuleDestroy {
     ]);
   }
 
+  /** Workspace signups per IP share the same window and count as login attempts do. */
+  async spendSignup(ip: string): Promise<void> {
+    try {
+      await this.limiter.consume(`signup:${ip}`, 1);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        throw new DomainError('auth/rate_limited', { retryAfter: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) });
+      }
+      throw rejection;
+    }
+  }
+
   async recordSuccess(email: string): Promise<void> {
     await this.limiter.delete(`email:${email.toLowerCase()}`).catch(() => undefined);
   }

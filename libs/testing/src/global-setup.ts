@@ -28,7 +28,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   // Databases of earlier runs that were killed before their teardown.
   const stale = (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'sanad_test_%'`)).rows as Array<{ datname: string }>;
-  for (const row of stale.filter((r) => !processAlive(Number(r.datname.slice('sanad_test_'.length))))) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => undefined);
+  for (const row of stale.filter((r) => !processAlive(parseInt(r.datname.slice('sanad_test_'.length), 10)))) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => undefined);
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
   const url = new URL(serverUrl);

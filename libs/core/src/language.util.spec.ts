@@ -1,0 +1,17 @@
+import { languageFromAcceptLanguage } from './language.util';
+
+describe('languageFromAcceptLanguage', () => {
+  it.each([
+    [undefined, 'ar'],
+    ['', 'ar'],
+    ['en', 'en'],
+    ['en-US,en;q=0.9', 'en'],
+    ['ar-SA,ar;q=0.9,en;q=0.8', 'ar'],
+    ['fr-FR,fr;q=0.9,en;q=0.5', 'en'],
+    ['fr', 'ar'],
+    ['en;q=0.2,ar;q=0.8', 'ar'],
+    ['ar;q=0,en', 'en'],
+  ])('%s -> %s', (header, expected) => {
+    expect(languageFromAcceptLanguage(header)).toBe(expected);
+  });
+});

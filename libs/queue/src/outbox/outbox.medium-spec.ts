@@ -1,0 +1,170 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { ConfigModule, loadConfig } from '@sanad/config';
+import { DatabaseModule } from '@sanad/database';
+import { testDatabaseUrl, testRedisUrl } from '@sanad/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { QueueModule } from '../queue.module';
+import type { OutboxConsumer, OutboxEventView } from './outbox.consumer';
+import { OutboxDispatcher } from './outbox.dispatcher';
+import { OutboxRelay } from './outbox.relay';
+import { OutboxWriter } from './outbox.writer';
+
+/** Records each handled event in a table (exactly-once effect) and counts calls (at-least-once). */
+class RecordingConsumer implements OutboxConsumer {
+  readonly name = `test-${randomBytes(3).toString('hex')}`;
+  calls: string[] = [];
+
+  constructor(private readonly type: string) {}
+
+  accepts(type: string): boolean {
+    return type === this.type;
+  }
+
+  async handle(event: OutboxEventView, manager: EntityManager): Promise<void> {
+    this.calls.push(String(event.payload.key));
+    await manager.query('INSERT INTO test_outbox_effects (key, consumer) VALUES ($1, $2)', [event.payload.key, this.name]);
+  }
+}
+
+const drivers: Array<{ name: string; redisUrl: string | null }> = [{ name: 'in-process', redisUrl: null }];
+if (testRedisUrl()) drivers.push({ name: 'bull', redisUrl: testRedisUrl() });
+else process.stdout.write('[outbox test] REDIS_URL not set: the Bull driver case is skipped\n');
+
+describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
+  const prefix = `t${randomBytes(4).toString('hex')}`;
+  const type = `test.event.${prefix}`;
+  const url = testDatabaseUrl();
+
+  async function instance(): Promise<TestingModule> {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      APP_SECRET: 'x'.repeat(32),
+      DATA_DIR: '.test-data/outbox',
+      OUTBOX_REDELIVER_AFTER_MS: '300',
+      REDIS_PREFIX: prefix,
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    });
+    const module = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(url), QueueModule.forRoot(config)],
+    }).compile();
+    await module.init();
+    return module;
+  }
+
+  async function emit(module: TestingModule, key: string, idempotencyKey?: string): Promise<void> {
+    const writer = module.get(OutboxWriter);
+    await module.get(DataSource).transaction(async (manager) => {
+      const workspaceId = randomUUID();
+      await manager.query(`INSERT INTO workspaces (id, name, slug) VALUES ($1, 'w', $2)`, [workspaceId, `w-${workspaceId}`]);
+      await writer.write(manager, { workspaceId, type, payload: { key }, idempotencyKey });
+    });
+  }
+
+  async function effects(module: TestingModule, key: string): Promise<number> {
+    const rows = (await module.get(DataSource).query('SELECT count(*)::int AS n FROM test_outbox_effects WHERE key = $1', [key])) as Array<{ n: number }>;
+    return rows[0].n;
+  }
+
+  async function waitFor(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('timed out waiting');
+  }
+
+  /** A full worker: relay + dispatcher with the consumer registered. */
+  async function worker(consumer: RecordingConsumer): Promise<TestingModule> {
+    const module = await instance();
+    module.get(OutboxDispatcher).register(consumer);
+    module.get(OutboxDispatcher).listen();
+    await module.get(OutboxRelay).start(url);
+    return module;
+  }
+
+  beforeAll(async () => {
+    const module = await instance();
+    await module.get(DataSource).query('CREATE TABLE IF NOT EXISTS test_outbox_effects (key text NOT NULL, consumer text NOT NULL, UNIQUE (key, consumer))');
+    await module.close();
+  });
+
+  it('delivers an event committed just before the process died, once, after a restart', async () => {
+    const consumer = new RecordingConsumer(type);
+    const key = randomUUID();
+    const crashed = await instance(); // no relay, no dispatcher: the process "dies" right after commit
+    await emit(crashed, key);
+    await crashed.close();
+    const restarted = await worker(consumer);
+    try {
+      await waitFor(async () => (await effects(restarted, key)) === 1);
+      await new Promise((r) => setTimeout(r, 700));
+      expect(await effects(restarted, key)).toBe(1);
+      expect(consumer.calls.filter((k) => k === key)).toHaveLength(1);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('re-dispatches an event handed to the queue but never processed before the crash', async () => {
+    const consumer = new RecordingConsumer(type);
+    const key = randomUUID();
+    const crashed = await instance();
+    await emit(crashed, key);
+    await crashed.get(OutboxRelay).drain(); // dispatched, but no dispatcher runs in this process
+    const [row] = (await crashed.get(DataSource).query(`SELECT status FROM outbox WHERE payload->>'key' = $1`, [key])) as Array<{ status: string }>;
+    expect(row.status).toBe('dispatched');
+    await crashed.close();
+    const restarted = await worker(consumer);
+    try {
+      await waitFor(async () => (await effects(restarted, key)) === 1);
+      await waitFor(async () => {
+        const [done] = (await restarted.get(DataSource).query(`SELECT status FROM outbox WHERE payload->>'key' = $1`, [key])) as Array<{ status: string }>;
+        return done.status === 'done';
+      });
+      await new Promise((r) => setTimeout(r, 700));
+      expect(await effects(restarted, key)).toBe(1);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('writes one event per idempotency key and runs a re-run job without a second effect', async () => {
+    const consumer = new RecordingConsumer(type);
+    const key = randomUUID();
+    const idempotencyKey = `idem-${key}`;
+    const module = await worker(consumer);
+    try {
+      await emit(module, key, idempotencyKey);
+      await emit(module, key, idempotencyKey);
+      const rows = (await module.get(DataSource).query('SELECT id FROM outbox WHERE idempotency_key = $1', [idempotencyKey])) as Array<{ id: string }>;
+      expect(rows).toHaveLength(1);
+      await waitFor(async () => (await effects(module, key)) === 1);
+      await module.get(DataSource).query(`UPDATE outbox SET status = 'dispatched' WHERE id = $1`, [rows[0].id]);
+      await module.get(OutboxDispatcher).dispatch(rows[0].id);
+      await module.get(OutboxDispatcher).dispatch(rows[0].id);
+      expect(await effects(module, key)).toBe(1);
+      expect(consumer.calls.filter((k) => k === key)).toHaveLength(1);
+    } finally {
+      await module.close();
+    }
+  });
+
+  it('gives events of one workspace increasing sequence numbers', async () => {
+    const module = await instance();
+    try {
+      const writer = module.get(OutboxWriter);
+      const seqs = await module.get(DataSource).transaction(async (manager) => {
+        const workspaceId = randomUUID();
+        await manager.query(`INSERT INTO workspaces (id, name, slug) VALUES ($1, 'w', $2)`, [workspaceId, `w-${workspaceId}`]);
+        const out: Array<number | null> = [];
+        for (let i = 0; i < 3; i++) out.push((await writer.write(manager, { workspaceId, type: 'seq.test', payload: {} })).seq);
+        return out;
+      });
+      expect(seqs).toEqual([1, 2, 3]);
+    } finally {
+      await module.close();
+    }
+  });
+});
