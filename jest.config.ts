@@ -21,8 +21,18 @@ const config: Config = {
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...common, displayName: 'medium', testMatch: ['<rootDir>/{apps,libs}/**/*.medium-spec.ts'], slowTestThreshold: 10 },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
+    {
+      ...common,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.medium-spec.ts'],
+      slowTestThreshold: 10,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
+      slowTestThreshold: 30,
+    },
   ],
 };
 

@@ -16,7 +16,14 @@ import { MembersController } from './controllers/members.controller';
 import { SessionCookies } from './http/session-cookies';
 import { AgentsGateway } from './realtime/agents.gateway';
 
-const CONTROLLERS = [AuthController, MeController, MembersController, InvitesController, ApiTokensController, HealthController];
+const CONTROLLERS = [
+  AuthController,
+  MeController,
+  MembersController,
+  InvitesController,
+  ApiTokensController,
+  HealthController,
+];
 
 /** Composition root: shared infrastructure plus the modules of the roles this process runs. */
 @Module({})

@@ -35,7 +35,10 @@ export async function start(options: StartOptions = {}): Promise<Running> {
   let embedded: EmbeddedPostgresHandle | null = null;
   let databaseUrl = options.databaseUrl ?? config.databaseUrl;
   if (!databaseUrl) {
-    log.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'starting embedded PostgreSQL');
+    log.info(
+      { dataDir: config.dataDir, port: config.embeddedPgPort },
+      'starting embedded PostgreSQL',
+    );
     embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
@@ -58,7 +61,9 @@ export async function start(options: StartOptions = {}): Promise<Running> {
     let httpUrl: string | null = null;
     if (roles.includes('api')) {
       await app.listen(config.port, config.host);
-      const address = app.getHttpServer().address() as { port: number };
+      const address = (
+        app.getHttpServer() as import('node:http').Server
+      ).address() as import('node:net').AddressInfo;
       httpUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
     }
     const smtpPort = roles.includes('mail') ? app.get(SmtpIngressService).port() : null;
@@ -80,11 +85,19 @@ export async function start(options: StartOptions = {}): Promise<Running> {
   }
 }
 
-function describe(log: Logger, config: AppConfig, roles: Role[], database: string, httpUrl: string | null, smtpPort: number | null): void {
+function describe(
+  log: Logger,
+  config: AppConfig,
+  roles: Role[],
+  database: string,
+  httpUrl: string | null,
+  smtpPort: number | null,
+): void {
   log.info(
     {
       roles,
-      database: database === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL',
+      database:
+        database === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL',
       queue: config.redisUrl ? 'Bull on REDIS_URL' : 'in-process',
       web: httpUrl ? config.publicUrl : null,
       api: httpUrl ? `${config.publicUrl}/api/v1` : null,
@@ -105,14 +118,18 @@ export async function boot(roles?: Role[]): Promise<void> {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
-    process.stderr.write(`Sanad failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Sanad failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   }
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`${JSON.stringify({ level: 30, msg: `received ${signal}, shutting down` })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ level: 30, msg: `received ${signal}, shutting down` })}\n`,
+    );
     running
       .close()
       .then(() => process.exit(0))

@@ -1,5 +1,10 @@
 import type { MeView, Problem, SetupStatusView } from '@sanad/contracts';
-import { STRONG_PASSWORD, createScratchDatabase, uniqueEmail, type ScratchDatabase } from '@sanad/testing';
+import {
+  STRONG_PASSWORD,
+  createScratchDatabase,
+  uniqueEmail,
+  type ScratchDatabase,
+} from '@sanad/testing';
 import { HttpSession, createWorkspace, startTestApp } from './test-app';
 
 describe('first run on an empty database', () => {
@@ -14,20 +19,48 @@ describe('first run on an empty database', () => {
   });
 
   it('offers the create-your-workspace screen once, then refuses a second setup', async () => {
-    const running = await startTestApp({ databaseUrl: db.url, env: { SANAD_ALLOW_SIGNUP: 'false' } });
+    const running = await startTestApp({
+      databaseUrl: db.url,
+      env: { SANAD_ALLOW_SIGNUP: 'false' },
+    });
     try {
       const client = new HttpSession(running.httpUrl as string);
-      expect((await client.get('/api/v1/setup/status')).body as SetupStatusView).toEqual({ needsSetup: true, signupAllowed: false });
+      expect((await client.get('/api/v1/setup/status')).body as SetupStatusView).toEqual({
+        needsSetup: true,
+        signupAllowed: false,
+      });
       const email = uniqueEmail('first');
-      const setup = await client.post('/api/v1/setup', { workspaceName: 'شركة سند', name: 'سارة', email, password: STRONG_PASSWORD, language: 'ar' });
+      const setup = await client.post('/api/v1/setup', {
+        workspaceName: 'شركة سند',
+        name: 'سارة',
+        email,
+        password: STRONG_PASSWORD,
+        language: 'ar',
+      });
       expect(setup.status).toBe(201);
-      expect(setup.body as MeView).toMatchObject({ user: { role: 'owner', language: 'ar' }, workspace: { name: 'شركة سند', defaultLanguage: 'ar', timeZone: 'Asia/Riyadh' } });
+      expect(setup.body as MeView).toMatchObject({
+        user: { role: 'owner', language: 'ar' },
+        workspace: { name: 'شركة سند', defaultLanguage: 'ar', timeZone: 'Asia/Riyadh' },
+      });
       expect((await client.get('/api/v1/me')).status).toBe(200);
-      const again = await new HttpSession(running.httpUrl as string).post('/api/v1/setup', { workspaceName: 'Other', name: 'Other', email: uniqueEmail(), password: STRONG_PASSWORD });
+      const again = await new HttpSession(running.httpUrl as string).post('/api/v1/setup', {
+        workspaceName: 'Other',
+        name: 'Other',
+        email: uniqueEmail(),
+        password: STRONG_PASSWORD,
+      });
       expect(again.status).toBe(409);
       expect((again.body as Problem).code).toBe('setup/already_done');
-      expect((await client.get('/api/v1/setup/status')).body).toEqual({ needsSetup: false, signupAllowed: false });
-      const signup = await new HttpSession(running.httpUrl as string).post('/api/v1/auth/signup', { workspaceName: 'Other', name: 'Other', email: uniqueEmail(), password: STRONG_PASSWORD });
+      expect((await client.get('/api/v1/setup/status')).body).toEqual({
+        needsSetup: false,
+        signupAllowed: false,
+      });
+      const signup = await new HttpSession(running.httpUrl as string).post('/api/v1/auth/signup', {
+        workspaceName: 'Other',
+        name: 'Other',
+        email: uniqueEmail(),
+        password: STRONG_PASSWORD,
+      });
       expect(signup.status).toBe(403);
       expect((signup.body as Problem).code).toBe('auth/signup_disabled');
     } finally {
@@ -37,7 +70,11 @@ describe('first run on an empty database', () => {
 
   it('creates the workspace and owner from SANAD_ADMIN_EMAIL/PASSWORD, once', async () => {
     const email = uniqueEmail('admin');
-    const env = { SANAD_ADMIN_EMAIL: email, SANAD_ADMIN_PASSWORD: STRONG_PASSWORD, SANAD_WORKSPACE_NAME: 'مساحة الدعم' };
+    const env = {
+      SANAD_ADMIN_EMAIL: email,
+      SANAD_ADMIN_PASSWORD: STRONG_PASSWORD,
+      SANAD_WORKSPACE_NAME: 'مساحة الدعم',
+    };
     const first = await startTestApp({ databaseUrl: db.url, env });
     await first.close();
     const second = await startTestApp({ databaseUrl: db.url, env });
@@ -46,14 +83,19 @@ describe('first run on an empty database', () => {
       const login = await client.post('/api/v1/auth/login', { email, password: STRONG_PASSWORD });
       expect(login.status).toBe(200);
       expect((login.body as MeView).workspace.name).toBe('مساحة الدعم');
-      expect(((await client.get('/api/v1/members')).body as { items: unknown[] }).items).toHaveLength(1);
+      expect(
+        ((await client.get('/api/v1/members')).body as { items: unknown[] }).items,
+      ).toHaveLength(1);
     } finally {
       await second.close();
     }
   });
 
   it('hosts several workspaces when signup is allowed', async () => {
-    const running = await startTestApp({ databaseUrl: db.url, env: { SANAD_ALLOW_SIGNUP: 'true' } });
+    const running = await startTestApp({
+      databaseUrl: db.url,
+      env: { SANAD_ALLOW_SIGNUP: 'true' },
+    });
     try {
       const a = await createWorkspace(running.httpUrl as string, 'Alpha');
       const b = await createWorkspace(running.httpUrl as string, 'Alpha');
@@ -67,15 +109,23 @@ describe('first run on an empty database', () => {
 
 describe('login rate limit', () => {
   it('answers 429 with Retry-After after too many failures', async () => {
-    const running = await startTestApp({ env: { LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '60' } });
+    const running = await startTestApp({
+      env: { LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '60' },
+    });
     try {
       const ws = await createWorkspace(running.httpUrl as string);
       const client = new HttpSession(running.httpUrl as string);
       client.language = 'en';
       for (let i = 0; i < 3; i++) {
-        expect((await client.post('/api/v1/auth/login', { email: ws.email, password: 'wrong-password' })).status).toBe(401);
+        expect(
+          (await client.post('/api/v1/auth/login', { email: ws.email, password: 'wrong-password' }))
+            .status,
+        ).toBe(401);
       }
-      const limited = await client.post('/api/v1/auth/login', { email: ws.email, password: ws.password });
+      const limited = await client.post('/api/v1/auth/login', {
+        email: ws.email,
+        password: ws.password,
+      });
       expect(limited.status).toBe(429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       expect((limited.body as Problem).detail).toMatch(/Try again in \d+ seconds/);

@@ -1,4 +1,11 @@
-import { STRONG_PASSWORD, testDatabaseUrl, testDir, testRedisUrl, uniqueEmail, uniqueName } from '@sanad/testing';
+import {
+  STRONG_PASSWORD,
+  testDatabaseUrl,
+  testDir,
+  testRedisUrl,
+  uniqueEmail,
+  uniqueName,
+} from '@sanad/testing';
 import type { Role } from '@sanad/config';
 import { CSRF_COOKIE, CSRF_HEADER, type MeView } from '@sanad/contracts';
 import { randomBytes } from 'node:crypto';
@@ -30,7 +37,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
       APP_SECRET: 'test-secret-test-secret-test-secret-0123',
       SANAD_ALLOW_SIGNUP: 'true',
       LOGIN_RATE_LIMIT: '1000',
-      ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_PREFIX: `t${randomBytes(4).toString('hex')}` } : {}),
+      ...(redisUrl
+        ? { REDIS_URL: redisUrl, REDIS_PREFIX: `t${randomBytes(4).toString('hex')}` }
+        : {}),
       ...options.env,
     },
   });
@@ -81,7 +90,9 @@ export class HttpSession {
   }
 
   async post(path: string, body?: object): Promise<Response> {
-    return this.remember(await this.prepare(request(this.baseUrl).post(path), true).send(body ?? {}));
+    return this.remember(
+      await this.prepare(request(this.baseUrl).post(path), true).send(body ?? {}),
+    );
   }
 
   async patch(path: string, body: object): Promise<Response> {
@@ -101,22 +112,41 @@ export interface TestWorkspace {
 }
 
 /** A fresh workspace with its owner logged in (through open signup). */
-export async function createWorkspace(baseUrl: string, name = uniqueName()): Promise<TestWorkspace> {
+export async function createWorkspace(
+  baseUrl: string,
+  name = uniqueName(),
+): Promise<TestWorkspace> {
   const owner = new HttpSession(baseUrl);
   const email = uniqueEmail('owner');
-  const response = await owner.post('/api/v1/auth/signup', { workspaceName: name, name: 'Owner', email, password: STRONG_PASSWORD, language: 'ar' });
-  if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const response = await owner.post('/api/v1/auth/signup', {
+    workspaceName: name,
+    name: 'Owner',
+    email,
+    password: STRONG_PASSWORD,
+    language: 'ar',
+  });
+  if (response.status !== 201)
+    throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
   return { owner, me: response.body as MeView, email, password: STRONG_PASSWORD };
 }
 
 /** Invites someone into the workspace and logs them in through the invite link. */
-export async function addMember(baseUrl: string, admin: HttpSession, role: 'admin' | 'agent' = 'agent'): Promise<{ session: HttpSession; me: MeView; email: string }> {
+export async function addMember(
+  baseUrl: string,
+  admin: HttpSession,
+  role: 'admin' | 'agent' = 'agent',
+): Promise<{ session: HttpSession; me: MeView; email: string }> {
   const email = uniqueEmail(role);
   const invite = await admin.post('/api/v1/invites', { email, role });
-  if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
+  if (invite.status !== 201)
+    throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
   const token = String((invite.body as { url: string }).url).split('/invite/')[1];
   const session = new HttpSession(baseUrl);
-  const accepted = await session.post(`/api/v1/auth/invites/${token}/accept`, { name: `Member ${role}`, password: STRONG_PASSWORD });
-  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  const accepted = await session.post(`/api/v1/auth/invites/${token}/accept`, {
+    name: `Member ${role}`,
+    password: STRONG_PASSWORD,
+  });
+  if (accepted.status !== 200)
+    throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return { session, me: accepted.body as MeView, email };
 }

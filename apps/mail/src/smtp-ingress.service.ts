@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { SMTPServer } from 'smtp-server';
 
@@ -22,12 +28,17 @@ export class SmtpIngressService implements OnApplicationBootstrap, OnApplication
       size: 25 * 1024 * 1024,
       socketTimeout: 60_000,
       onRcptTo: (address, _session, callback) => {
-        const error = Object.assign(new Error(`5.1.1 <${address.address}>: no mailbox here accepts this address`), { responseCode: 550 });
+        const error = Object.assign(
+          new Error(`5.1.1 <${address.address}>: no mailbox here accepts this address`),
+          { responseCode: 550 },
+        );
         callback(error);
       },
       onData: (stream, _session, callback) => {
         stream.resume();
-        stream.on('end', () => callback(Object.assign(new Error('5.5.1 no valid recipients'), { responseCode: 554 })));
+        stream.on('end', () =>
+          callback(Object.assign(new Error('5.5.1 no valid recipients'), { responseCode: 554 })),
+        );
       },
     });
     this.server.on('error', (error) => this.logger.warn(`smtp: ${error.message}`));

@@ -48,7 +48,11 @@ export class AccountService {
       if (dto.name !== undefined) user.name = cleanText(dto.name);
       if (dto.language !== undefined) user.language = dto.language;
       await this.repo.saveUser(user, manager);
-      await this.outbox.write(manager, { workspaceId: user.workspaceId, type: MEMBER_UPDATED, payload: { user: toUserView(user) } });
+      await this.outbox.write(manager, {
+        workspaceId: user.workspaceId,
+        type: MEMBER_UPDATED,
+        payload: { user: toUserView(user) },
+      });
     });
     return this.me(principal);
   }
@@ -58,7 +62,9 @@ export class AccountService {
     const user = await this.repo.findUser(principal.workspaceId, principal.userId);
     if (!user) throw new DomainError('auth/unauthenticated');
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
-      throw new DomainError('auth/wrong_current_password', {}, [{ field: 'currentPassword', code: 'wrongCurrentPassword' }]);
+      throw new DomainError('auth/wrong_current_password', {}, [
+        { field: 'currentPassword', code: 'wrongCurrentPassword' },
+      ]);
     }
     assertStrongPassword(dto.newPassword, 'newPassword', user.email);
     user.passwordHash = await this.hasher.hash(dto.newPassword);

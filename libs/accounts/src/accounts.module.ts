@@ -17,7 +17,16 @@ import { WorkspaceSetupService } from './workspace-setup.service';
 
 export const ACCOUNTS_ENTITIES = [Workspace, User, Invite, ApiToken, Session, AuditEntry];
 
-const SERVICES = [AccountsRepository, PasswordHasher, WorkspaceSetupService, AccountService, SessionsService, MembersService, InvitesService, ApiTokensService];
+const SERVICES = [
+  AccountsRepository,
+  PasswordHasher,
+  WorkspaceSetupService,
+  AccountService,
+  SessionsService,
+  MembersService,
+  InvitesService,
+  ApiTokensService,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES)],

@@ -33,7 +33,10 @@ export class AccountsRepository {
     return (await this.m(manager).count(Workspace, { where: { slug } })) > 0;
   }
 
-  insertWorkspace(data: Pick<Workspace, 'name' | 'slug' | 'defaultLanguage' | 'timeZone'>, manager: EntityManager): Promise<Workspace> {
+  insertWorkspace(
+    data: Pick<Workspace, 'name' | 'slug' | 'defaultLanguage' | 'timeZone'>,
+    manager: EntityManager,
+  ): Promise<Workspace> {
     return manager.save(Workspace, manager.create(Workspace, { id: randomUUID(), ...data }));
   }
 
@@ -45,8 +48,14 @@ export class AccountsRepository {
     return (await this.m(manager).count(User, { where: { email } })) > 0;
   }
 
-  insertUser(data: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt'>, manager: EntityManager): Promise<User> {
-    return manager.save(User, manager.create(User, { id: randomUUID(), active: true, deactivatedAt: null, ...data }));
+  insertUser(
+    data: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt'>,
+    manager: EntityManager,
+  ): Promise<User> {
+    return manager.save(
+      User,
+      manager.create(User, { id: randomUUID(), active: true, deactivatedAt: null, ...data }),
+    );
   }
 
   /** Login looks users up across workspaces: an email belongs to one account per installation. */
@@ -66,8 +75,14 @@ export class AccountsRepository {
     return this.m(manager).save(User, user);
   }
 
-  insertInvite(data: Omit<Invite, 'id' | 'createdAt' | 'acceptedAt' | 'revokedAt'>, manager: EntityManager): Promise<Invite> {
-    return manager.save(Invite, manager.create(Invite, { id: randomUUID(), acceptedAt: null, revokedAt: null, ...data }));
+  insertInvite(
+    data: Omit<Invite, 'id' | 'createdAt' | 'acceptedAt' | 'revokedAt'>,
+    manager: EntityManager,
+  ): Promise<Invite> {
+    return manager.save(
+      Invite,
+      manager.create(Invite, { id: randomUUID(), acceptedAt: null, revokedAt: null, ...data }),
+    );
   }
 
   listPendingInvites(workspaceId: string, now: Date): Promise<Invite[]> {
@@ -84,7 +99,11 @@ export class AccountsRepository {
   }
 
   /** Locks the row so two acceptances of one link cannot both succeed. */
-  findInviteByTokenHash(tokenHash: string, manager?: EntityManager, lock = false): Promise<Invite | null> {
+  findInviteByTokenHash(
+    tokenHash: string,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<Invite | null> {
     return this.m(manager).findOne(Invite, {
       where: { tokenHash },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -95,8 +114,14 @@ export class AccountsRepository {
     return this.m(manager).save(Invite, invite);
   }
 
-  insertApiToken(data: Omit<ApiToken, 'id' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>, manager: EntityManager): Promise<ApiToken> {
-    return manager.save(ApiToken, manager.create(ApiToken, { id: randomUUID(), lastUsedAt: null, revokedAt: null, ...data }));
+  insertApiToken(
+    data: Omit<ApiToken, 'id' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>,
+    manager: EntityManager,
+  ): Promise<ApiToken> {
+    return manager.save(
+      ApiToken,
+      manager.create(ApiToken, { id: randomUUID(), lastUsedAt: null, revokedAt: null, ...data }),
+    );
   }
 
   listApiTokens(workspaceId: string): Promise<ApiToken[]> {
@@ -123,8 +148,14 @@ export class AccountsRepository {
     );
   }
 
-  insertSession(data: Omit<Session, 'id' | 'createdAt'>, manager?: EntityManager): Promise<Session> {
-    return this.m(manager).save(Session, this.m(manager).create(Session, { id: randomUUID(), ...data }));
+  insertSession(
+    data: Omit<Session, 'id' | 'createdAt'>,
+    manager?: EntityManager,
+  ): Promise<Session> {
+    return this.m(manager).save(
+      Session,
+      this.m(manager).create(Session, { id: randomUUID(), ...data }),
+    );
   }
 
   findLiveSession(tokenHash: string, now: Date): Promise<Session | null> {
@@ -138,13 +169,25 @@ export class AccountsRepository {
     await this.m().delete(Session, { tokenHash });
   }
 
-  async deleteUserSessions(workspaceId: string, userId: string, manager?: EntityManager, exceptSessionId?: string | null): Promise<void> {
-    const qb = this.m(manager).createQueryBuilder().delete().from(Session).where('workspace_id = :workspaceId AND user_id = :userId', { workspaceId, userId });
+  async deleteUserSessions(
+    workspaceId: string,
+    userId: string,
+    manager?: EntityManager,
+    exceptSessionId?: string | null,
+  ): Promise<void> {
+    const qb = this.m(manager)
+      .createQueryBuilder()
+      .delete()
+      .from(Session)
+      .where('workspace_id = :workspaceId AND user_id = :userId', { workspaceId, userId });
     if (exceptSessionId) qb.andWhere('id <> :exceptSessionId', { exceptSessionId });
     await qb.execute();
   }
 
-  async insertAudit(entry: Omit<AuditEntry, 'id' | 'createdAt'>, manager: EntityManager): Promise<void> {
+  async insertAudit(
+    entry: Omit<AuditEntry, 'id' | 'createdAt'>,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.save(AuditEntry, manager.create(AuditEntry, { id: randomUUID(), ...entry }));
   }
 }

@@ -25,10 +25,26 @@ export class ApiTokensService {
     const secret = `${TOKEN_PREFIX}${randomSecret(32)}`;
     return this.tx.run(async (manager) => {
       const token = await this.repo.insertApiToken(
-        { workspaceId: principal.workspaceId, name: cleanText(dto.name), prefix: secret.slice(0, 10), tokenHash: sha256Hex(secret), createdById: principal.userId },
+        {
+          workspaceId: principal.workspaceId,
+          name: cleanText(dto.name),
+          prefix: secret.slice(0, 10),
+          tokenHash: sha256Hex(secret),
+          createdById: principal.userId,
+        },
         manager,
       );
-      await this.repo.insertAudit({ workspaceId: principal.workspaceId, actorUserId: principal.userId, action: 'token.created', targetType: 'api_token', targetId: token.id, data: { name: token.name } }, manager);
+      await this.repo.insertAudit(
+        {
+          workspaceId: principal.workspaceId,
+          actorUserId: principal.userId,
+          action: 'token.created',
+          targetType: 'api_token',
+          targetId: token.id,
+          data: { name: token.name },
+        },
+        manager,
+      );
       return { token: toApiTokenView(token), secret };
     });
   }
@@ -40,7 +56,17 @@ export class ApiTokensService {
       if (token.revokedAt) return;
       token.revokedAt = new Date();
       await this.repo.saveApiToken(token, manager);
-      await this.repo.insertAudit({ workspaceId: principal.workspaceId, actorUserId: principal.userId, action: 'token.revoked', targetType: 'api_token', targetId: token.id, data: {} }, manager);
+      await this.repo.insertAudit(
+        {
+          workspaceId: principal.workspaceId,
+          actorUserId: principal.userId,
+          action: 'token.revoked',
+          targetType: 'api_token',
+          targetId: token.id,
+          data: {},
+        },
+        manager,
+      );
     });
   }
 
@@ -52,6 +78,13 @@ export class ApiTokensService {
     const user = await this.repo.findUser(token.workspaceId, token.createdById);
     if (!user || !user.active) return null;
     void this.repo.touchApiToken(token.id).catch(() => undefined);
-    return { userId: user.id, workspaceId: token.workspaceId, role: user.role, language: user.language, via: 'token', sessionId: null };
+    return {
+      userId: user.id,
+      workspaceId: token.workspaceId,
+      role: user.role,
+      language: user.language,
+      via: 'token',
+      sessionId: null,
+    };
   }
 }

@@ -28,7 +28,9 @@ export class InvitesService {
   ) {}
 
   async list(principal: Principal): Promise<InviteView[]> {
-    return (await this.repo.listPendingInvites(principal.workspaceId, new Date())).map(toInviteView);
+    return (await this.repo.listPendingInvites(principal.workspaceId, new Date())).map(
+      toInviteView,
+    );
   }
 
   async create(principal: Principal, dto: CreateInviteDto): Promise<CreatedInviteView> {
@@ -49,9 +51,23 @@ export class InvitesService {
         },
         manager,
       );
-      await this.repo.insertAudit({ workspaceId: principal.workspaceId, actorUserId: principal.userId, action: 'invite.created', targetType: 'invite', targetId: invite.id, data: { email, role: dto.role } }, manager);
+      await this.repo.insertAudit(
+        {
+          workspaceId: principal.workspaceId,
+          actorUserId: principal.userId,
+          action: 'invite.created',
+          targetType: 'invite',
+          targetId: invite.id,
+          data: { email, role: dto.role },
+        },
+        manager,
+      );
       const view = toInviteView(invite);
-      await this.outbox.write(manager, { workspaceId: principal.workspaceId, type: MEMBER_INVITED, payload: { invite: view } });
+      await this.outbox.write(manager, {
+        workspaceId: principal.workspaceId,
+        type: MEMBER_INVITED,
+        payload: { invite: view },
+      });
       return { invite: view, url: `${this.config.publicUrl}/invite/${secret}` };
     });
   }
@@ -59,10 +75,21 @@ export class InvitesService {
   async revoke(principal: Principal, inviteId: string): Promise<void> {
     await this.tx.run(async (manager) => {
       const invite = await this.repo.findInvite(principal.workspaceId, inviteId, manager);
-      if (!invite || invite.revokedAt || invite.acceptedAt) throw new DomainError('invite/not_found');
+      if (!invite || invite.revokedAt || invite.acceptedAt)
+        throw new DomainError('invite/not_found');
       invite.revokedAt = new Date();
       await this.repo.saveInvite(invite, manager);
-      await this.repo.insertAudit({ workspaceId: principal.workspaceId, actorUserId: principal.userId, action: 'invite.revoked', targetType: 'invite', targetId: invite.id, data: {} }, manager);
+      await this.repo.insertAudit(
+        {
+          workspaceId: principal.workspaceId,
+          actorUserId: principal.userId,
+          action: 'invite.revoked',
+          targetType: 'invite',
+          targetId: invite.id,
+          data: {},
+        },
+        manager,
+      );
     });
   }
 
@@ -78,9 +105,17 @@ export class InvitesService {
     const passwordHash = await this.hasher.hash(dto.password);
     return this.tx.run(async (manager) => {
       const invite = await this.usable(secret, manager);
-      if (await this.repo.emailTaken(invite.email, manager)) throw new DomainError('user/email_taken');
+      if (await this.repo.emailTaken(invite.email, manager))
+        throw new DomainError('user/email_taken');
       const user = await this.repo.insertUser(
-        { workspaceId: invite.workspaceId, name: cleanText(dto.name), email: invite.email, passwordHash, role: invite.role, language: dto.language ?? 'ar' },
+        {
+          workspaceId: invite.workspaceId,
+          name: cleanText(dto.name),
+          email: invite.email,
+          passwordHash,
+          role: invite.role,
+          language: dto.language ?? 'ar',
+        },
         manager,
       );
       invite.acceptedAt = new Date();
@@ -88,7 +123,11 @@ export class InvitesService {
       const workspace = await this.repo.findWorkspace(invite.workspaceId, manager);
       if (!workspace) throw new DomainError('invite/not_found');
       const view = toUserView(user);
-      await this.outbox.write(manager, { workspaceId: invite.workspaceId, type: MEMBER_JOINED, payload: { user: view } });
+      await this.outbox.write(manager, {
+        workspaceId: invite.workspaceId,
+        type: MEMBER_JOINED,
+        payload: { user: view },
+      });
       return { me: { user: view, workspace: toWorkspaceView(workspace) }, user };
     });
   }
@@ -96,7 +135,11 @@ export class InvitesService {
   /** With a manager the invite row is locked, so two acceptances cannot both pass. */
   private async usable(secret: string, manager?: EntityManager): Promise<Invite> {
     if (!secret || secret.length > 200) throw new DomainError('invite/not_found');
-    const invite = await this.repo.findInviteByTokenHash(sha256Hex(secret), manager, manager !== undefined);
+    const invite = await this.repo.findInviteByTokenHash(
+      sha256Hex(secret),
+      manager,
+      manager !== undefined,
+    );
     if (!invite || invite.revokedAt) throw new DomainError('invite/not_found');
     if (invite.acceptedAt) throw new DomainError('invite/used');
     if (invite.expiresAt.getTime() <= Date.now()) throw new DomainError('invite/expired');

@@ -26,7 +26,8 @@ export class MembersService {
   changeRole(principal: Principal, userId: string, role: Role): Promise<UserView> {
     return this.change(principal, userId, 'member.role_changed', (user) => {
       // Only an owner may make or unmake owners.
-      if (role === 'owner' && principal.role !== 'owner') throw new DomainError('user/owner_protected');
+      if (role === 'owner' && principal.role !== 'owner')
+        throw new DomainError('user/owner_protected');
       const before = user.role;
       user.role = role;
       return { from: before, to: role };
@@ -53,18 +54,36 @@ export class MembersService {
     principal: Principal,
     userId: string,
     action: string,
-    apply: (user: User, manager: EntityManager) => Record<string, unknown> | Promise<Record<string, unknown>>,
+    apply: (
+      user: User,
+      manager: EntityManager,
+    ) => Record<string, unknown> | Promise<Record<string, unknown>>,
   ): Promise<UserView> {
     return this.tx.run(async (manager) => {
       const user = await this.repo.findUser(principal.workspaceId, userId, manager);
       if (!user) throw new DomainError('user/not_found');
       if (user.id === principal.userId) throw new DomainError('user/cannot_change_self');
-      if (user.role === 'owner' && principal.role !== 'owner') throw new DomainError('user/owner_protected');
+      if (user.role === 'owner' && principal.role !== 'owner')
+        throw new DomainError('user/owner_protected');
       const data = await apply(user, manager);
       await this.repo.saveUser(user, manager);
-      await this.repo.insertAudit({ workspaceId: user.workspaceId, actorUserId: principal.userId, action, targetType: 'user', targetId: user.id, data }, manager);
+      await this.repo.insertAudit(
+        {
+          workspaceId: user.workspaceId,
+          actorUserId: principal.userId,
+          action,
+          targetType: 'user',
+          targetId: user.id,
+          data,
+        },
+        manager,
+      );
       const view = toUserView(user);
-      await this.outbox.write(manager, { workspaceId: user.workspaceId, type: MEMBER_UPDATED, payload: { user: view, action } });
+      await this.outbox.write(manager, {
+        workspaceId: user.workspaceId,
+        type: MEMBER_UPDATED,
+        payload: { user: view, action },
+      });
       return view;
     });
   }

@@ -3,9 +3,22 @@ import { DomainError } from '@sanad/core';
 export const PASSWORD_MIN_LENGTH = 10;
 
 const COMMON = new Set([
-  '1234567890', '12345678910', '0123456789', 'qwertyuiop', 'password123', 'password1234',
-  'passwordpassword', 'iloveyou123', 'abcdefghij', 'aaaaaaaaaa', '1111111111', 'qwerty1234',
-  'admin12345', 'welcome123', 'letmein123', 'changeme123',
+  '1234567890',
+  '12345678910',
+  '0123456789',
+  'qwertyuiop',
+  'password123',
+  'password1234',
+  'passwordpassword',
+  'iloveyou123',
+  'abcdefghij',
+  'aaaaaaaaaa',
+  '1111111111',
+  'qwerty1234',
+  'admin12345',
+  'welcome123',
+  'letmein123',
+  'changeme123',
 ]);
 
 /** Length is checked by the DTO; this refuses passwords that are long but trivially guessed. */

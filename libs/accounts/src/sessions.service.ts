@@ -23,7 +23,12 @@ export class SessionsService {
     if (!user.active) throw new DomainError('auth/account_deactivated');
     const secret = randomSecret(32);
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
-    const session = await this.repo.insertSession({ tokenHash: sha256Hex(secret), workspaceId: user.workspaceId, userId: user.id, expiresAt });
+    const session = await this.repo.insertSession({
+      tokenHash: sha256Hex(secret),
+      workspaceId: user.workspaceId,
+      userId: user.id,
+      expiresAt,
+    });
     return { secret, csrfToken: this.csrfTokenFor(session.id), expiresAt };
   }
 
@@ -38,7 +43,14 @@ export class SessionsService {
     if (!session) return null;
     const user = await this.repo.findUser(session.workspaceId, session.userId);
     if (!user || !user.active) return null;
-    return { userId: user.id, workspaceId: user.workspaceId, role: user.role, language: user.language, via: 'session', sessionId: session.id };
+    return {
+      userId: user.id,
+      workspaceId: user.workspaceId,
+      role: user.role,
+      language: user.language,
+      via: 'session',
+      sessionId: session.id,
+    };
   }
 
   async revoke(secret: string): Promise<void> {

@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import { DEFAULT_LANGUAGE, DEFAULT_TIME_ZONE, type MeView, type SetupStatusView } from '@sanad/contracts';
+import {
+  DEFAULT_LANGUAGE,
+  DEFAULT_TIME_ZONE,
+  type MeView,
+  type SetupStatusView,
+} from '@sanad/contracts';
 import { DomainError, cleanText, normaliseEmail, randomSecret, slugify } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import type { EntityManager } from 'typeorm';
@@ -24,20 +29,24 @@ export class WorkspaceSetupService {
   ) {}
 
   async status(): Promise<SetupStatusView> {
-    return { needsSetup: (await this.repo.countWorkspaces()) === 0, signupAllowed: this.config.allowSignup };
+    return {
+      needsSetup: (await this.repo.countWorkspaces()) === 0,
+      signupAllowed: this.config.allowSignup,
+    };
   }
 
   /** First-run screen: only while the installation has no workspace at all. */
   async setup(dto: CreateWorkspaceDto): Promise<{ me: MeView; user: User }> {
     return this.create(dto, async (manager) => {
       await this.repo.lockSetup(manager);
-      if ((await this.repo.countWorkspaces(manager)) > 0) throw new DomainError('setup/already_done');
+      if ((await this.repo.countWorkspaces(manager)) > 0)
+        throw new DomainError('setup/already_done');
     });
   }
 
   async signup(dto: CreateWorkspaceDto): Promise<{ me: MeView; user: User }> {
     if (!this.config.allowSignup) throw new DomainError('auth/signup_disabled');
-    return this.create(dto, async () => undefined);
+    return this.create(dto, () => Promise.resolve());
   }
 
   /** SANAD_ADMIN_EMAIL/PASSWORD on an empty database create the workspace and its owner. */
@@ -59,7 +68,10 @@ export class WorkspaceSetupService {
     }
   }
 
-  private async create(dto: CreateWorkspaceDto, guard: (manager: EntityManager) => Promise<void>): Promise<{ me: MeView; user: User }> {
+  private async create(
+    dto: CreateWorkspaceDto,
+    guard: (manager: EntityManager) => Promise<void>,
+  ): Promise<{ me: MeView; user: User }> {
     const email = normaliseEmail(dto.email);
     assertStrongPassword(dto.password, 'password', email);
     const passwordHash = await this.hasher.hash(dto.password);
@@ -70,11 +82,23 @@ export class WorkspaceSetupService {
       }
       const name = cleanText(dto.workspaceName);
       const workspace = await this.repo.insertWorkspace(
-        { name, slug: await this.uniqueSlug(name, manager), defaultLanguage: dto.language ?? DEFAULT_LANGUAGE, timeZone: DEFAULT_TIME_ZONE },
+        {
+          name,
+          slug: await this.uniqueSlug(name, manager),
+          defaultLanguage: dto.language ?? DEFAULT_LANGUAGE,
+          timeZone: DEFAULT_TIME_ZONE,
+        },
         manager,
       );
       const user = await this.repo.insertUser(
-        { workspaceId: workspace.id, name: cleanText(dto.name), email, passwordHash, role: 'owner', language: dto.language ?? DEFAULT_LANGUAGE },
+        {
+          workspaceId: workspace.id,
+          name: cleanText(dto.name),
+          email,
+          passwordHash,
+          role: 'owner',
+          language: dto.language ?? DEFAULT_LANGUAGE,
+        },
         manager,
       );
       return { me: { user: toUserView(user), workspace: toWorkspaceView(workspace) }, user };
@@ -84,7 +108,10 @@ export class WorkspaceSetupService {
   private async uniqueSlug(name: string, manager: EntityManager): Promise<string> {
     const base = slugify(name) || 'workspace';
     let slug = base;
-    while (await this.repo.slugExists(slug, manager)) slug = `${base}-${randomSecret(3).toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+    while (await this.repo.slugExists(slug, manager))
+      slug = `${base}-${randomSecret(3)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')}`;
     return slug;
   }
 }

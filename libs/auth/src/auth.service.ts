@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AccountService, InvitesService, SessionsService, WorkspaceSetupService, type AcceptInviteDto, type CreateWorkspaceDto, type IssuedSession, type LoginDto } from '@sanad/accounts';
+import {
+  AccountService,
+  InvitesService,
+  SessionsService,
+  WorkspaceSetupService,
+  type AcceptInviteDto,
+  type CreateWorkspaceDto,
+  type IssuedSession,
+  type LoginDto,
+} from '@sanad/accounts';
 import type { MeView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -26,9 +35,20 @@ export class AuthService {
       const user = await this.accounts.verifyCredentials(dto);
       await this.limiter.recordSuccess(dto.email);
       const session = await this.sessions.issue(user);
-      return { me: await this.accounts.me({ userId: user.id, workspaceId: user.workspaceId, role: user.role, language: user.language, via: 'session', sessionId: null }), session };
+      return {
+        me: await this.accounts.me({
+          userId: user.id,
+          workspaceId: user.workspaceId,
+          role: user.role,
+          language: user.language,
+          via: 'session',
+          sessionId: null,
+        }),
+        session,
+      };
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'auth/invalid_credentials') await this.limiter.recordFailure(ip, dto.email);
+      if (error instanceof DomainError && error.code === 'auth/invalid_credentials')
+        await this.limiter.recordFailure(ip, dto.email);
       throw error;
     }
   }

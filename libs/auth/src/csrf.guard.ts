@@ -14,11 +14,22 @@ export class CsrfGuard implements CanActivate {
   constructor(private readonly sessions: SessionsService) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<{ method: string; user?: Principal; headers: Record<string, string | undefined> }>();
+    const request = context.switchToHttp().getRequest<{
+      method: string;
+      user?: Principal;
+      headers: Record<string, string | undefined>;
+    }>();
     const principal = request.user;
-    if (SAFE_METHODS.has(request.method) || !principal || principal.via !== 'session' || !principal.sessionId) return true;
+    if (
+      SAFE_METHODS.has(request.method) ||
+      !principal ||
+      principal.via !== 'session' ||
+      !principal.sessionId
+    )
+      return true;
     const sent = request.headers[CSRF_HEADER] ?? '';
-    if (!safeEqual(sent, this.sessions.csrfTokenFor(principal.sessionId))) throw new DomainError('auth/csrf_failed');
+    if (!safeEqual(sent, this.sessions.csrfTokenFor(principal.sessionId)))
+      throw new DomainError('auth/csrf_failed');
     return true;
   }
 }

@@ -7,10 +7,13 @@ import { IS_PUBLIC, ROLES_KEY } from './auth.constants';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /** Restricts a route to these roles. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, roles);
 
 /** The authenticated principal of the request. */
-export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
-  const request = ctx.switchToHttp().getRequest<{ user: Principal }>();
-  return request.user;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal => {
+    const request = ctx.switchToHttp().getRequest<{ user: Principal }>();
+    return request.user;
+  },
+);

@@ -14,7 +14,7 @@ export class SessionStrategy extends PassportStrategy(Strategy, SESSION_STRATEGY
   }
 
   async validate(request: Request): Promise<Principal | false> {
-    const secret = sessionSecret(request as unknown as Parameters<typeof sessionSecret>[0]);
+    const secret = sessionSecret(request);
     return (secret && (await this.sessions.resolve(secret))) || false;
   }
 }

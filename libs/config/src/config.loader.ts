@@ -59,7 +59,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: (v.HOST as string | undefined) ?? '0.0.0.0',
     port,
     smtpPort: (v.SMTP_PORT as number | undefined) ?? 2525,
-    publicUrl: ((v.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl: ((v.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(
+      /\/+$/,
+      '',
+    ),
     dataDir,
     databaseUrl: (v.DATABASE_URL as string | undefined) ?? null,
     embeddedPgPort: (v.EMBEDDED_PG_PORT as number | undefined) ?? 54329,

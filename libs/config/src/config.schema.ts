@@ -61,30 +61,155 @@ const roles = (raw: string): { value: string[] } | { error: string } => {
 };
 
 export const CONFIG_SCHEMA: VariableSpec[] = [
-  { name: 'NODE_ENV', description: 'development, production or test', default: 'development', parse: oneOf('development', 'production', 'test') },
-  { name: 'HOST', description: 'Interface the HTTP and SMTP servers bind to', default: '0.0.0.0', parse: text },
-  { name: 'PORT', description: 'HTTP port (SPA at /, API at /api/v1)', default: '3000', parse: int(0, 65535) },
+  {
+    name: 'NODE_ENV',
+    description: 'development, production or test',
+    default: 'development',
+    parse: oneOf('development', 'production', 'test'),
+  },
+  {
+    name: 'HOST',
+    description: 'Interface the HTTP and SMTP servers bind to',
+    default: '0.0.0.0',
+    parse: text,
+  },
+  {
+    name: 'PORT',
+    description: 'HTTP port (SPA at /, API at /api/v1)',
+    default: '3000',
+    parse: int(0, 65535),
+  },
   { name: 'SMTP_PORT', description: 'Inbound SMTP port', default: '2525', parse: int(0, 65535) },
-  { name: 'PUBLIC_URL', description: 'Public base URL, used in invite links', default: 'http://localhost:<PORT>', parse: url('http:', 'https:') },
-  { name: 'DATA_DIR', description: 'Where embedded PostgreSQL, the generated secret and files live', default: './.data', parse: text },
-  { name: 'DATABASE_URL', description: 'PostgreSQL URL; unset = embedded PostgreSQL under DATA_DIR', parse: url('postgres:', 'postgresql:') },
-  { name: 'EMBEDDED_PG_PORT', description: 'Port of the embedded PostgreSQL (127.0.0.1 only)', default: '54329', parse: int(1, 65535) },
-  { name: 'REDIS_URL', description: 'Redis URL for Bull queues and the socket.io adapter; unset = in-process queue', parse: url('redis:', 'rediss:') },
-  { name: 'REDIS_PREFIX', description: 'Key prefix for queues and rate limits, to share one Redis between installations', default: 'sanad', parse: (raw) => (/^[a-z0-9_-]{1,40}$/i.test(raw) ? { value: raw } : { error: 'must be 1-40 letters, digits, - or _' }) },
-  { name: 'APP_SECRET', description: 'Secret for signing (32+ chars). Required in production; generated into DATA_DIR otherwise', parse: (raw) => (raw.length >= 32 ? { value: raw } : { error: 'must be at least 32 characters' }) },
-  { name: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug, trace or silent', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
-  { name: 'SANAD_ROLES', description: 'Roles of this process: api, worker, mail (comma-separated)', default: 'api,worker,mail', parse: roles },
-  { name: 'WEB_DIST_DIR', description: 'Built SPA served at /', default: 'apps/web/dist', parse: text },
-  { name: 'SANAD_ADMIN_EMAIL', description: 'With an empty database: email of the owner created at start', parse: email },
-  { name: 'SANAD_ADMIN_PASSWORD', description: 'With an empty database: password of that owner (10+ characters)', parse: (raw) => (raw.length >= 10 ? { value: raw } : { error: 'must be at least 10 characters' }) },
-  { name: 'SANAD_ADMIN_NAME', description: 'Display name of that owner', default: 'Admin', parse: text },
-  { name: 'SANAD_WORKSPACE_NAME', description: 'Name of the workspace created at start', default: 'Sanad', parse: text },
-  { name: 'SANAD_ALLOW_SIGNUP', description: 'Let anyone create a new workspace from the login screen', default: 'false', parse: bool },
-  { name: 'SESSION_TTL_HOURS', description: 'Lifetime of a login session', default: '336', parse: int(1, 8760) },
-  { name: 'LOGIN_RATE_LIMIT', description: 'Login attempts allowed per IP and per email in the window', default: '10', parse: int(1, 100000) },
-  { name: 'LOGIN_RATE_WINDOW_SECONDS', description: 'Window of the login rate limit', default: '900', parse: int(1, 86400) },
-  { name: 'MAX_BODY_KB', description: 'Largest JSON request body accepted', default: '1024', parse: int(1, 102400) },
-  { name: 'TRUST_PROXY', description: 'Express trust proxy setting (e.g. loopback or 10.0.0.0/8); unset = trust none', parse: text },
-  { name: 'OUTBOX_REDELIVER_AFTER_MS', description: 'Re-dispatch outbox events not confirmed after this long', default: '60000', parse: int(100, 86400000) },
-  { name: 'INVITE_TTL_HOURS', description: 'How long an invite link stays valid', default: '168', parse: int(1, 8760) },
+  {
+    name: 'PUBLIC_URL',
+    description: 'Public base URL, used in invite links',
+    default: 'http://localhost:<PORT>',
+    parse: url('http:', 'https:'),
+  },
+  {
+    name: 'DATA_DIR',
+    description: 'Where embedded PostgreSQL, the generated secret and files live',
+    default: './.data',
+    parse: text,
+  },
+  {
+    name: 'DATABASE_URL',
+    description: 'PostgreSQL URL; unset = embedded PostgreSQL under DATA_DIR',
+    parse: url('postgres:', 'postgresql:'),
+  },
+  {
+    name: 'EMBEDDED_PG_PORT',
+    description: 'Port of the embedded PostgreSQL (127.0.0.1 only)',
+    default: '54329',
+    parse: int(1, 65535),
+  },
+  {
+    name: 'REDIS_URL',
+    description: 'Redis URL for Bull queues and the socket.io adapter; unset = in-process queue',
+    parse: url('redis:', 'rediss:'),
+  },
+  {
+    name: 'REDIS_PREFIX',
+    description: 'Key prefix for queues and rate limits, to share one Redis between installations',
+    default: 'sanad',
+    parse: (raw) =>
+      /^[a-z0-9_-]{1,40}$/i.test(raw)
+        ? { value: raw }
+        : { error: 'must be 1-40 letters, digits, - or _' },
+  },
+  {
+    name: 'APP_SECRET',
+    description:
+      'Secret for signing (32+ chars). Required in production; generated into DATA_DIR otherwise',
+    parse: (raw) =>
+      raw.length >= 32 ? { value: raw } : { error: 'must be at least 32 characters' },
+  },
+  {
+    name: 'LOG_LEVEL',
+    description: 'fatal, error, warn, info, debug, trace or silent',
+    default: 'info',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+  {
+    name: 'SANAD_ROLES',
+    description: 'Roles of this process: api, worker, mail (comma-separated)',
+    default: 'api,worker,mail',
+    parse: roles,
+  },
+  {
+    name: 'WEB_DIST_DIR',
+    description: 'Built SPA served at /',
+    default: 'apps/web/dist',
+    parse: text,
+  },
+  {
+    name: 'SANAD_ADMIN_EMAIL',
+    description: 'With an empty database: email of the owner created at start',
+    parse: email,
+  },
+  {
+    name: 'SANAD_ADMIN_PASSWORD',
+    description: 'With an empty database: password of that owner (10+ characters)',
+    parse: (raw) =>
+      raw.length >= 10 ? { value: raw } : { error: 'must be at least 10 characters' },
+  },
+  {
+    name: 'SANAD_ADMIN_NAME',
+    description: 'Display name of that owner',
+    default: 'Admin',
+    parse: text,
+  },
+  {
+    name: 'SANAD_WORKSPACE_NAME',
+    description: 'Name of the workspace created at start',
+    default: 'Sanad',
+    parse: text,
+  },
+  {
+    name: 'SANAD_ALLOW_SIGNUP',
+    description: 'Let anyone create a new workspace from the login screen',
+    default: 'false',
+    parse: bool,
+  },
+  {
+    name: 'SESSION_TTL_HOURS',
+    description: 'Lifetime of a login session',
+    default: '336',
+    parse: int(1, 8760),
+  },
+  {
+    name: 'LOGIN_RATE_LIMIT',
+    description: 'Login attempts allowed per IP and per email in the window',
+    default: '10',
+    parse: int(1, 100000),
+  },
+  {
+    name: 'LOGIN_RATE_WINDOW_SECONDS',
+    description: 'Window of the login rate limit',
+    default: '900',
+    parse: int(1, 86400),
+  },
+  {
+    name: 'MAX_BODY_KB',
+    description: 'Largest JSON request body accepted',
+    default: '1024',
+    parse: int(1, 102400),
+  },
+  {
+    name: 'TRUST_PROXY',
+    description: 'Express trust proxy setting (e.g. loopback or 10.0.0.0/8); unset = trust none',
+    parse: text,
+  },
+  {
+    name: 'OUTBOX_REDELIVER_AFTER_MS',
+    description: 'Re-dispatch outbox events not confirmed after this long',
+    default: '60000',
+    parse: int(100, 86400000),
+  },
+  {
+    name: 'INVITE_TTL_HOURS',
+    description: 'How long an invite link stays valid',
+    default: '168',
+    parse: int(1, 8760),
+  },
 ];

@@ -12,12 +12,16 @@ describe('error catalog', () => {
   });
 
   it('fills placeholders', () => {
-    expect(errorMessage('auth/rate_limited', 'en', { retryAfter: 30 })).toBe('Too many attempts. Try again in 30 seconds.');
+    expect(errorMessage('auth/rate_limited', 'en', { retryAfter: 30 })).toBe(
+      'Too many attempts. Try again in 30 seconds.',
+    );
     expect(fillTemplate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
 
   it('localises field messages with parameters', () => {
-    expect(fieldMessage('minLength', 'en', { min: 10 })).toBe('Must be at least 10 characters long.');
+    expect(fieldMessage('minLength', 'en', { min: 10 })).toBe(
+      'Must be at least 10 characters long.',
+    );
     expect(fieldMessage('minLength', 'ar', { min: 10 })).toContain('10');
     expect(fieldMessage('somethingUnknown', 'en')).toBe('The value is not valid.');
   });

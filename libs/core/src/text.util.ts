@@ -1,6 +1,6 @@
 /** Text as we store it: NFC, without NUL bytes (PostgreSQL rejects them), trimmed. */
 export function cleanText(value: string): string {
-  return value.replace(/\u0000/g, '').normalize('NFC').trim();
+  return value.split('\u0000').join('').normalize('NFC').trim();
 }
 
 /** Emails compare case-insensitively; we store them lower-cased and NFC. */

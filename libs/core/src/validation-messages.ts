@@ -15,14 +15,23 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     ar: 'يجب ألا يزيد الطول عن {max} حرفاً.',
     en: 'Must be at most {max} characters long.',
   },
-  isIn: { ar: 'القيمة غير مسموحة. القيم المسموحة: {allowed}.', en: 'Not allowed. Allowed values: {allowed}.' },
+  isIn: {
+    ar: 'القيمة غير مسموحة. القيم المسموحة: {allowed}.',
+    en: 'Not allowed. Allowed values: {allowed}.',
+  },
   isTimeZone: { ar: 'منطقة زمنية غير معروفة.', en: 'Unknown time zone.' },
   whitelistValidation: {
     ar: 'حقل غير معروف: {property}.',
     en: 'Unknown field: {property}.',
   },
-  emailTaken: { ar: 'هذا البريد الإلكتروني مستخدم مسبقاً.', en: 'This email address is already in use.' },
-  wrongCurrentPassword: { ar: 'كلمة المرور الحالية غير صحيحة.', en: 'The current password is incorrect.' },
+  emailTaken: {
+    ar: 'هذا البريد الإلكتروني مستخدم مسبقاً.',
+    en: 'This email address is already in use.',
+  },
+  wrongCurrentPassword: {
+    ar: 'كلمة المرور الحالية غير صحيحة.',
+    en: 'The current password is incorrect.',
+  },
   weakPassword: {
     ar: 'كلمة المرور ضعيفة: يجب ألا تقل عن {min} أحرف وألا تكون شائعة.',
     en: 'The password is too weak: use at least {min} characters and avoid common passwords.',

@@ -6,7 +6,10 @@ import { MIGRATIONS } from './migrations';
  * The one place TypeORM connection options are built, for the app, tests and the CLI.
  * Migrations are explicit classes; `synchronize` is never on.
  */
-export function dataSourceOptions(url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  entities: DataSourceOptions['entities'] = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

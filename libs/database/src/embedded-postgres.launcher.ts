@@ -32,7 +32,9 @@ const PASSWORD = 'sanad-embedded';
  * `dataDir`. A second start reuses the cluster. As root, the binaries run as a `postgres` system
  * user (PostgreSQL refuses to run as root).
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const databaseDir = join(options.dataDir, 'postgres');
   const log = options.log ?? (() => undefined);
@@ -48,8 +50,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      ...(options.unsafeFast
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
     ],
     onLog: (message: string) => log(String(message).trim()),
     onError: (message: unknown) => log(String(message).trim()),
@@ -66,7 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (existsSync(pidFile) && (await portAnswers(options.port))) {
     // Left running by a process that was killed hard: reuse it rather than fail.
     log(`reusing the embedded PostgreSQL already running on port ${options.port}`);
-    stop = async () => undefined;
+    stop = () => Promise.resolve();
   } else {
     // A crash can leave a stale pid file that blocks start.
     rmSync(pidFile, { force: true });
@@ -95,7 +100,14 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
 }
 
 async function portAnswers(port: number): Promise<boolean> {
-  const client = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres', connectionTimeoutMillis: 1000 });
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+    connectionTimeoutMillis: 1000,
+  });
   try {
     await client.connect();
     await client.end();
@@ -110,7 +122,8 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }

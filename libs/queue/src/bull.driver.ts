@@ -47,7 +47,9 @@ export class BullQueue extends JobQueue {
       .client.ping()
       .then((answer) => answer === 'PONG')
       .catch(() => false);
-    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref());
+    const timeout = new Promise<boolean>((resolve) =>
+      setTimeout(() => resolve(false), 1000).unref(),
+    );
     return Promise.race([ping, timeout]);
   }
 

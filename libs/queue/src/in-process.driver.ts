@@ -14,14 +14,20 @@ interface PendingJob {
  */
 export class InProcessQueue extends JobQueue {
   readonly driver = 'in-process' as const;
-  private readonly handlers = new Map<JobName, { handler: JobHandler<unknown>; concurrency: number }>();
+  private readonly handlers = new Map<
+    JobName,
+    { handler: JobHandler<unknown>; concurrency: number }
+  >();
   private readonly waiting = new Map<JobName, PendingJob[]>();
   private readonly running = new Map<JobName, number>();
   private readonly knownIds = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
 
-  constructor(private readonly onError: (error: unknown, job: { name: string; id: string }) => void = () => undefined) {
+  constructor(
+    private readonly onError: (error: unknown, job: { name: string; id: string }) => void = () =>
+      undefined,
+  ) {
     super();
   }
 
@@ -61,7 +67,11 @@ export class InProcessQueue extends JobQueue {
     const registered = this.handlers.get(name);
     const list = this.waiting.get(name);
     if (!registered || !list) return;
-    while (!this.closed && list.length > 0 && (this.running.get(name) ?? 0) < registered.concurrency) {
+    while (
+      !this.closed &&
+      list.length > 0 &&
+      (this.running.get(name) ?? 0) < registered.concurrency
+    ) {
       const job = list.shift() as PendingJob;
       this.running.set(name, (this.running.get(name) ?? 0) + 1);
       void this.run(job, registered.handler);

@@ -14,7 +14,9 @@ export function createJobQueue(redisUrl: string | null, prefix: string): JobQueu
   if (redisUrl) return new BullQueue(redisUrl, prefix);
   const logger = new Logger('InProcessQueue');
   return new InProcessQueue((error, job) =>
-    logger.warn(`job ${job.name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`),
+    logger.warn(
+      `job ${job.name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+    ),
   );
 }
 

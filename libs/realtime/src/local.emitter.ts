@@ -12,7 +12,8 @@ export class LocalEmitter extends RealtimeEmitter {
   }
 
   emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void {
-    const room = 'workspaceId' in target ? workspaceRoom(target.workspaceId) : userRoom(target.userId);
+    const room =
+      'workspaceId' in target ? workspaceRoom(target.workspaceId) : userRoom(target.userId);
     this.namespace?.to(room).emit(envelope.type, envelope);
   }
 }

@@ -12,7 +12,11 @@ export class RealtimeModule {
     return {
       module: RealtimeModule,
       providers: [
-        { provide: RealtimeEmitter, useFactory: () => (config.redisUrl ? new RedisEmitter(config.redisUrl) : new LocalEmitter()) },
+        {
+          provide: RealtimeEmitter,
+          useFactory: () =>
+            config.redisUrl ? new RedisEmitter(config.redisUrl) : new LocalEmitter(),
+        },
         RealtimeBroadcastConsumer,
       ],
       exports: [RealtimeEmitter],

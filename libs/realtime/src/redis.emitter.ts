@@ -17,7 +17,8 @@ export class RedisEmitter extends RealtimeEmitter {
   }
 
   emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void {
-    const room = 'workspaceId' in target ? workspaceRoom(target.workspaceId) : userRoom(target.userId);
+    const room =
+      'workspaceId' in target ? workspaceRoom(target.workspaceId) : userRoom(target.userId);
     this.emitter.to(room).emit(envelope.type, envelope);
   }
 

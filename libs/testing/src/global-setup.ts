@@ -6,7 +6,6 @@ import { dataSourceOptions, runMigrations, startEmbeddedPostgres } from '../../d
 import { TEST_DATA_DIR, TEST_DB_ENV } from './test-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __SANAD_EMBEDDED_STOP__: (() => Promise<void>) | undefined;
 }
 
@@ -18,8 +17,13 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(TEST_DATA_DIR, { recursive: true });
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: `${TEST_DATA_DIR}/pg`, port: 54339, database: 'postgres', unsafeFast: true });
-    globalThis.__SANAD_EMBEDDED_STOP__ = embedded.stop;
+    const embedded = await startEmbeddedPostgres({
+      dataDir: `${TEST_DATA_DIR}/pg`,
+      port: 54339,
+      database: 'postgres',
+      unsafeFast: true,
+    });
+    globalThis.__SANAD_EMBEDDED_STOP__ = () => embedded.stop();
     serverUrl = embedded.url;
     process.stdout.write('\n[sanad tests] no TEST_DATABASE_URL: using embedded PostgreSQL\n');
   }
@@ -27,8 +31,15 @@ export default async function globalSetup(): Promise<void> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   // Databases of earlier runs that were killed before their teardown.
-  const stale = (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'sanad_test_%'`)).rows as Array<{ datname: string }>;
-  for (const row of stale.filter((r) => !processAlive(parseInt(r.datname.slice('sanad_test_'.length), 10)))) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => undefined);
+  const stale = (
+    await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'sanad_test_%'`)
+  ).rows as Array<{ datname: string }>;
+  for (const row of stale.filter(
+    (r) => !processAlive(parseInt(r.datname.slice('sanad_test_'.length), 10)),
+  ))
+    await admin
+      .query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`)
+      .catch(() => undefined);
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
   const url = new URL(serverUrl);

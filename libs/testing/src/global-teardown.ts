@@ -7,7 +7,9 @@ export default async function globalTeardown(): Promise<void> {
   if (url && adminUrl && !process.env.SANAD_KEEP_TEST_DB) {
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`).catch(() => undefined);
+    await admin
+      .query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`)
+      .catch(() => undefined);
     await admin.end();
   }
   await globalThis.__SANAD_EMBEDDED_STOP__?.();

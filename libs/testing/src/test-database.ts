@@ -6,7 +6,10 @@ export const TEST_DB_ENV = 'SANAD_TEST_DATABASE_URL';
 
 export function testDatabaseUrl(): string {
   const url = process.env[TEST_DB_ENV];
-  if (!url) throw new Error(`${TEST_DB_ENV} is not set: run tests through jest (its global setup prepares the database)`);
+  if (!url)
+    throw new Error(
+      `${TEST_DB_ENV} is not set: run tests through jest (its global setup prepares the database)`,
+    );
   return url;
 }
 
@@ -18,7 +21,11 @@ export function testRedisUrl(): string | null {
 export const TEST_DATA_DIR = resolve('.test-data');
 
 export function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].filter((p): p is string => !!p);
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 

@@ -1,4 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiTokensService, CreateApiTokenDto, type Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
@@ -19,13 +28,19 @@ export class ApiTokensController {
   }
 
   @Post()
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiTokenDto): Promise<CreatedApiTokenView> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateApiTokenDto,
+  ): Promise<CreatedApiTokenView> {
     return this.tokens.create(principal, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  revoke(@CurrentPrincipal() principal: Principal, @Param('id', tokenId) id: string): Promise<void> {
+  revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', tokenId) id: string,
+  ): Promise<void> {
     return this.tokens.revoke(principal, id);
   }
 }

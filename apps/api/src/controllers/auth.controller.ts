@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AcceptInviteDto, CreateWorkspaceDto, InvitesService, LoginDto, WorkspaceSetupService } from '@sanad/accounts';
+import {
+  AcceptInviteDto,
+  CreateWorkspaceDto,
+  InvitesService,
+  LoginDto,
+  WorkspaceSetupService,
+} from '@sanad/accounts';
 import { AuthService, Public, sessionSecret } from '@sanad/auth';
 import type { InvitePreviewView, MeView, SetupStatusView } from '@sanad/contracts';
 import type { Request, Response } from 'express';
@@ -25,20 +31,31 @@ export class AuthController {
 
   @Public()
   @Post('setup')
-  async setup(@Body() dto: CreateWorkspaceDto, @Res({ passthrough: true }) res: Response): Promise<MeView> {
+  async setup(
+    @Body() dto: CreateWorkspaceDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeView> {
     return this.cookies.respond(res, await this.auth.setup(dto));
   }
 
   @Public()
   @Post('auth/signup')
-  async signup(@Body() dto: CreateWorkspaceDto, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<MeView> {
+  async signup(
+    @Body() dto: CreateWorkspaceDto,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeView> {
     return this.cookies.respond(res, await this.auth.signup(dto, ip));
   }
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<MeView> {
+  async login(
+    @Body() dto: LoginDto,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeView> {
     return this.cookies.respond(res, await this.auth.login(dto, ip));
   }
 
@@ -59,7 +76,11 @@ export class AuthController {
   @Public()
   @Post('auth/invites/:token/accept')
   @HttpCode(200)
-  async acceptInvite(@Param('token') token: string, @Body() dto: AcceptInviteDto, @Res({ passthrough: true }) res: Response): Promise<MeView> {
+  async acceptInvite(
+    @Param('token') token: string,
+    @Body() dto: AcceptInviteDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeView> {
     return this.cookies.respond(res, await this.auth.acceptInvite(token, dto));
   }
 }

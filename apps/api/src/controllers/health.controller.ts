@@ -22,13 +22,20 @@ export class HealthController {
   }
 
   @Get('ready')
-  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: string; database: boolean; queue: boolean; queueDriver: string }> {
+  async ready(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: string; database: boolean; queue: boolean; queueDriver: string }> {
     const database = await this.dataSource
       .query('SELECT 1')
       .then(() => true)
       .catch(() => false);
     const queue = await this.queue.healthy();
     res.status(database && queue ? 200 : 503);
-    return { status: database && queue ? 'ready' : 'unavailable', database, queue, queueDriver: this.queue.driver };
+    return {
+      status: database && queue ? 'ready' : 'unavailable',
+      database,
+      queue,
+      queueDriver: this.queue.driver,
+    };
   }
 }

@@ -1,4 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CreateInviteDto, InvitesService, type Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
@@ -19,13 +28,19 @@ export class InvitesController {
   }
 
   @Post()
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateInviteDto): Promise<CreatedInviteView> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateInviteDto,
+  ): Promise<CreatedInviteView> {
     return this.invites.create(principal, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  revoke(@CurrentPrincipal() principal: Principal, @Param('id', inviteId) id: string): Promise<void> {
+  revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', inviteId) id: string,
+  ): Promise<void> {
     return this.invites.revoke(principal, id);
   }
 }

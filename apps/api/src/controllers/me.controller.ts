@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AccountService, ChangePasswordDto, UpdateProfileDto, type Principal } from '@sanad/accounts';
+import {
+  AccountService,
+  ChangePasswordDto,
+  UpdateProfileDto,
+  type Principal,
+} from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import type { MeView } from '@sanad/contracts';
 
@@ -21,7 +26,10 @@ export class MeController {
 
   @Post('password')
   @HttpCode(204)
-  changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto): Promise<void> {
+  changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
     return this.account.changePassword(principal, dto);
   }
 }

@@ -6,7 +6,9 @@ import type { ListView, UserView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 
 /** Malformed ids answer like unknown ones: 404, never a database error. */
-export const memberId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('user/not_found') });
+export const memberId = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError('user/not_found'),
+});
 
 @ApiTags('members')
 @Controller('members')
@@ -20,21 +22,31 @@ export class MembersController {
 
   @Roles('owner', 'admin')
   @Patch(':id')
-  changeRole(@CurrentPrincipal() principal: Principal, @Param('id', memberId) id: string, @Body() dto: ChangeRoleDto): Promise<UserView> {
+  changeRole(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', memberId) id: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<UserView> {
     return this.members.changeRole(principal, id, dto.role);
   }
 
   @Roles('owner', 'admin')
   @Post(':id/deactivate')
   @HttpCode(200)
-  deactivate(@CurrentPrincipal() principal: Principal, @Param('id', memberId) id: string): Promise<UserView> {
+  deactivate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', memberId) id: string,
+  ): Promise<UserView> {
     return this.members.deactivate(principal, id);
   }
 
   @Roles('owner', 'admin')
   @Post(':id/reactivate')
   @HttpCode(200)
-  reactivate(@CurrentPrincipal() principal: Principal, @Param('id', memberId) id: string): Promise<UserView> {
+  reactivate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', memberId) id: string,
+  ): Promise<UserView> {
     return this.members.reactivate(principal, id);
   }
 }

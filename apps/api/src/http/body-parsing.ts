@@ -8,16 +8,35 @@ import { problemFor, requestLanguage, sendProblem } from './problem.filter';
  */
 export function installBodyParsing(app: Express, maxBodyKb: number): void {
   app.use(express.json({ limit: `${maxBodyKb}kb`, strict: true }));
-  app.use((error: Error & { type?: string; status?: number }, request: Request, response: Response, next: NextFunction) => {
-    if (error.type === 'entity.too.large') {
-      return sendProblem(response, problemFor(new DomainError('request/too_large', { limit: `${maxBodyKb} KB` }), requestLanguage(request)));
-    }
-    if (error.type === 'entity.parse.failed') {
-      return sendProblem(response, problemFor(new DomainError('request/malformed_json'), requestLanguage(request)));
-    }
-    if (error.status && error.status >= 400 && error.status < 500) {
-      return sendProblem(response, problemFor(new DomainError('request/unsupported_media_type'), requestLanguage(request)));
-    }
-    next(error);
-  });
+  app.use(
+    (
+      error: Error & { type?: string; status?: number },
+      request: Request,
+      response: Response,
+      next: NextFunction,
+    ) => {
+      if (error.type === 'entity.too.large') {
+        return sendProblem(
+          response,
+          problemFor(
+            new DomainError('request/too_large', { limit: `${maxBodyKb} KB` }),
+            requestLanguage(request),
+          ),
+        );
+      }
+      if (error.type === 'entity.parse.failed') {
+        return sendProblem(
+          response,
+          problemFor(new DomainError('request/malformed_json'), requestLanguage(request)),
+        );
+      }
+      if (error.status && error.status >= 400 && error.status < 500) {
+        return sendProblem(
+          response,
+          problemFor(new DomainError('request/unsupported_media_type'), requestLanguage(request)),
+        );
+      }
+      next(error);
+    },
+  );
 }

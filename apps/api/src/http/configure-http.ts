@@ -48,7 +48,9 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     app,
     new DocumentBuilder()
       .setTitle('Sanad API')
-      .setDescription('Sanad (سند) REST API. Errors are application/problem+json with a stable `code`.')
+      .setDescription(
+        'Sanad (سند) REST API. Errors are application/problem+json with a stable `code`.',
+      )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token (snd_...)' })
       .addCookieAuth(SESSION_COOKIE)

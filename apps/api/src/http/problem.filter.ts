@@ -1,7 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Principal } from '@sanad/accounts';
 import type { Problem } from '@sanad/contracts';
-import { DomainError, errorMessage, errorStatus, fieldMessage, languageFromAcceptLanguage, type ErrorCode, type Language } from '@sanad/core';
+import {
+  DomainError,
+  errorMessage,
+  errorStatus,
+  fieldMessage,
+  languageFromAcceptLanguage,
+  type ErrorCode,
+  type Language,
+} from '@sanad/core';
 import type { Request, Response } from 'express';
 
 /** Nest's own HTTP errors (unknown route, ...) mapped to our stable codes. */
@@ -29,12 +37,22 @@ export function problemFor(error: DomainError, language: Language): Problem {
     code: error.code,
     detail,
     ...(error.fieldErrors.length > 0
-      ? { errors: error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: fieldMessage(f.code, language, f.params) })) }
+      ? {
+          errors: error.fieldErrors.map((f) => ({
+            field: f.field,
+            code: f.code,
+            message: fieldMessage(f.code, language, f.params),
+          })),
+        }
       : {}),
   };
 }
 
-export function sendProblem(response: Response, problem: Problem, headers: Record<string, string> = {}): void {
+export function sendProblem(
+  response: Response,
+  problem: Problem,
+  headers: Record<string, string> = {},
+): void {
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
@@ -51,7 +69,8 @@ export class ProblemFilter implements ExceptionFilter {
     const error = this.toDomainError(exception);
     const problem = problemFor(error, requestLanguage(request));
     const headers: Record<string, string> = {};
-    if (error.code === 'auth/rate_limited') headers['Retry-After'] = String(error.params.retryAfter);
+    if (error.code === 'auth/rate_limited')
+      headers['Retry-After'] = String(error.params.retryAfter);
     sendProblem(response, problem, headers);
   }
 
@@ -61,7 +80,9 @@ export class ProblemFilter implements ExceptionFilter {
       const code = HTTP_STATUS_CODES[exception.getStatus()];
       if (code) return new DomainError(code, { limit: '' });
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
     return new DomainError('internal');
   }
 }

@@ -15,7 +15,12 @@ export class SessionCookies {
 
   respond(response: Response, loggedIn: LoggedIn): MeView {
     const { session } = loggedIn;
-    const common = { sameSite: 'lax' as const, secure: this.secure, path: '/', expires: session.expiresAt };
+    const common = {
+      sameSite: 'lax' as const,
+      secure: this.secure,
+      path: '/',
+      expires: session.expiresAt,
+    };
     response.cookie(SESSION_COOKIE, session.secret, { ...common, httpOnly: true });
     response.cookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
     return loggedIn.me;

@@ -3,7 +3,11 @@ import { DomainError, type FieldError } from '@sanad/core';
 import { getMetadataStorage } from 'class-validator';
 
 /** Rule parameters (min length, allowed values) read from the DTO's validation metadata. */
-function ruleParams(target: object | undefined, property: string, rule: string): Record<string, string | number> {
+function ruleParams(
+  target: object | undefined,
+  property: string,
+  rule: string,
+): Record<string, string | number> {
   if (!target) return {};
   const metadata = getMetadataStorage()
     .getTargetValidationMetadatas(target.constructor, '', true, false)
@@ -21,7 +25,10 @@ function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
     const own = Object.keys(error.constraints ?? {}).map((rule) => ({
       field,
       code: rule,
-      params: rule === 'whitelistValidation' ? { property: field } : ruleParams(error.target, error.property, rule),
+      params:
+        rule === 'whitelistValidation'
+          ? { property: field }
+          : ruleParams(error.target, error.property, rule),
     }));
     return [...own, ...toFieldErrors(error.children ?? [], `${field}.`)];
   });

@@ -28,7 +28,7 @@ export class AgentsGateway implements OnGatewayInit {
       this.authenticate(socket)
         .then((principal) => {
           if (!principal) return next(new Error('unauthenticated'));
-          socket.data.principal = principal;
+          (socket.data as { principal?: Principal }).principal = principal;
           void socket.join([workspaceRoom(principal.workspaceId), userRoom(principal.userId)]);
           next();
         })
@@ -40,7 +40,8 @@ export class AgentsGateway implements OnGatewayInit {
   }
 
   private async authenticate(socket: Socket): Promise<Principal | null> {
-    if (!this.originAllowed(socket.handshake.headers.origin, socket.handshake.headers.host)) return null;
+    if (!this.originAllowed(socket.handshake.headers.origin, socket.handshake.headers.host))
+      return null;
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token === 'string') return this.tokens.authenticate(token);
     const secret = cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE);

@@ -85,7 +85,9 @@ export class Initial1764000000000 implements MigrationInterface {
         data jsonb NOT NULL DEFAULT '{}'::jsonb,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX ix_audit_log_workspace_created ON audit_log (workspace_id, created_at)`);
+    await db.query(
+      `CREATE INDEX ix_audit_log_workspace_created ON audit_log (workspace_id, created_at)`,
+    );
     await db.query(`
       CREATE TABLE outbox (
         id uuid PRIMARY KEY,
@@ -120,7 +122,17 @@ export class Initial1764000000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['job_receipts', 'event_sequences', 'outbox', 'audit_log', 'sessions', 'api_tokens', 'invites', 'users', 'workspaces']) {
+    for (const table of [
+      'job_receipts',
+      'event_sequences',
+      'outbox',
+      'audit_log',
+      'sessions',
+      'api_tokens',
+      'invites',
+      'users',
+      'workspaces',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

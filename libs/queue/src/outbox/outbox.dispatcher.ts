@@ -33,11 +33,15 @@ export class OutboxDispatcher {
 
   /** Starts taking `outbox.dispatch` jobs in this process. */
   listen(concurrency = 8): void {
-    this.queue.process<{ outboxId: string }>('outbox.dispatch', concurrency, (data) => this.dispatch(data.outboxId));
+    this.queue.process<{ outboxId: string }>('outbox.dispatch', concurrency, (data) =>
+      this.dispatch(data.outboxId),
+    );
   }
 
   async dispatch(outboxId: string): Promise<void> {
-    const rows = (await this.dataSource.query('SELECT * FROM outbox WHERE id = $1', [outboxId])) as OutboxRow[];
+    const rows = await this.dataSource.query<OutboxRow[]>('SELECT * FROM outbox WHERE id = $1', [
+      outboxId,
+    ]);
     const row = rows[0];
     if (!row || row.status === 'done') return;
     const event: OutboxEventView = {
@@ -51,20 +55,28 @@ export class OutboxDispatcher {
     for (const consumer of this.consumers.filter((c) => c.accepts(event.type))) {
       try {
         await this.dataSource.transaction(async (manager) => {
-          const claimed = (await manager.query(
+          const claimed = await manager.query<unknown[]>(
             'INSERT INTO job_receipts (consumer, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key',
             [consumer.name, event.id],
-          )) as unknown[];
+          );
           if (claimed.length === 0) return;
           await consumer.handle(event, manager);
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await this.dataSource.query('UPDATE outbox SET last_error = $2 WHERE id = $1', [event.id, `${consumer.name}: ${message}`.slice(0, 2000)]);
-        this.logger.warn(`consumer ${consumer.name} failed on ${event.type} ${event.id}: ${message}`);
+        await this.dataSource.query('UPDATE outbox SET last_error = $2 WHERE id = $1', [
+          event.id,
+          `${consumer.name}: ${message}`.slice(0, 2000),
+        ]);
+        this.logger.warn(
+          `consumer ${consumer.name} failed on ${event.type} ${event.id}: ${message}`,
+        );
         throw error;
       }
     }
-    await this.dataSource.query(`UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL WHERE id = $1`, [event.id]);
+    await this.dataSource.query(
+      `UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL WHERE id = $1`,
+      [event.id],
+    );
   }
 }

@@ -12,7 +12,13 @@ export class OutboxEvent {
   workspaceId: string | null;
 
   /** Per-workspace sequence number; clients catch up by it after a reconnect. */
-  @Column('bigint', { nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column('bigint', {
+    nullable: true,
+    transformer: {
+      to: (v: number | null) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
   seq: number | null;
 
   @Column('text')

@@ -1,7 +1,7 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { ConfigModule, loadConfig } from '@sanad/config';
-import { DatabaseModule } from '@sanad/database';
-import { testDatabaseUrl, testRedisUrl } from '@sanad/testing';
+import { DatabaseModule, dataSourceOptions, runMigrations } from '@sanad/database';
+import { createScratchDatabase, testRedisUrl, type ScratchDatabase } from '@sanad/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { QueueModule } from '../queue.module';
@@ -23,18 +23,25 @@ class RecordingConsumer implements OutboxConsumer {
 
   async handle(event: OutboxEventView, manager: EntityManager): Promise<void> {
     this.calls.push(String(event.payload.key));
-    await manager.query('INSERT INTO test_outbox_effects (key, consumer) VALUES ($1, $2)', [event.payload.key, this.name]);
+    await manager.query('INSERT INTO test_outbox_effects (key, consumer) VALUES ($1, $2)', [
+      event.payload.key,
+      this.name,
+    ]);
   }
 }
 
-const drivers: Array<{ name: string; redisUrl: string | null }> = [{ name: 'in-process', redisUrl: null }];
+const drivers: Array<{ name: string; redisUrl: string | null }> = [
+  { name: 'in-process', redisUrl: null },
+];
 if (testRedisUrl()) drivers.push({ name: 'bull', redisUrl: testRedisUrl() });
 else process.stdout.write('[outbox test] REDIS_URL not set: the Bull driver case is skipped\n');
 
 describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const type = `test.event.${prefix}`;
-  const url = testDatabaseUrl();
+  // Its own database: other suites' workers would otherwise relay these events without this consumer.
+  let db: ScratchDatabase;
+  let url: string;
 
   async function instance(): Promise<TestingModule> {
     const config = loadConfig({
@@ -46,7 +53,11 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     });
     const module = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(url), QueueModule.forRoot(config)],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(url),
+        QueueModule.forRoot(config),
+      ],
     }).compile();
     await module.init();
     return module;
@@ -56,13 +67,20 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
     const writer = module.get(OutboxWriter);
     await module.get(DataSource).transaction(async (manager) => {
       const workspaceId = randomUUID();
-      await manager.query(`INSERT INTO workspaces (id, name, slug) VALUES ($1, 'w', $2)`, [workspaceId, `w-${workspaceId}`]);
+      await manager.query(`INSERT INTO workspaces (id, name, slug) VALUES ($1, 'w', $2)`, [
+        workspaceId,
+        `w-${workspaceId}`,
+      ]);
       await writer.write(manager, { workspaceId, type, payload: { key }, idempotencyKey });
     });
   }
 
   async function effects(module: TestingModule, key: string): Promise<number> {
-    const rows = (await module.get(DataSource).query('SELECT count(*)::int AS n FROM test_outbox_effects WHERE key = $1', [key])) as Array<{ n: number }>;
+    const rows = await module.get(DataSource).query<
+      Array<{
+        n: number;
+      }>
+    >('SELECT count(*)::int AS n FROM test_outbox_effects WHERE key = $1', [key]);
     return rows[0].n;
   }
 
@@ -85,9 +103,23 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
   }
 
   beforeAll(async () => {
+    db = await createScratchDatabase();
+    url = db.url;
+    const migrator = new DataSource(dataSourceOptions(url));
+    await migrator.initialize();
+    await runMigrations(migrator);
+    await migrator.destroy();
     const module = await instance();
-    await module.get(DataSource).query('CREATE TABLE IF NOT EXISTS test_outbox_effects (key text NOT NULL, consumer text NOT NULL, UNIQUE (key, consumer))');
+    await module
+      .get(DataSource)
+      .query(
+        'CREATE TABLE IF NOT EXISTS test_outbox_effects (key text NOT NULL, consumer text NOT NULL, UNIQUE (key, consumer))',
+      );
     await module.close();
+  });
+
+  afterAll(async () => {
+    await db?.drop();
   });
 
   it('delivers an event committed just before the process died, once, after a restart', async () => {
@@ -113,14 +145,22 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
     const crashed = await instance();
     await emit(crashed, key);
     await crashed.get(OutboxRelay).drain(); // dispatched, but no dispatcher runs in this process
-    const [row] = (await crashed.get(DataSource).query(`SELECT status FROM outbox WHERE payload->>'key' = $1`, [key])) as Array<{ status: string }>;
+    const [row] = await crashed.get(DataSource).query<
+      Array<{
+        status: string;
+      }>
+    >(`SELECT status FROM outbox WHERE payload->>'key' = $1`, [key]);
     expect(row.status).toBe('dispatched');
     await crashed.close();
     const restarted = await worker(consumer);
     try {
       await waitFor(async () => (await effects(restarted, key)) === 1);
       await waitFor(async () => {
-        const [done] = (await restarted.get(DataSource).query(`SELECT status FROM outbox WHERE payload->>'key' = $1`, [key])) as Array<{ status: string }>;
+        const [done] = await restarted.get(DataSource).query<
+          Array<{
+            status: string;
+          }>
+        >(`SELECT status FROM outbox WHERE payload->>'key' = $1`, [key]);
         return done.status === 'done';
       });
       await new Promise((r) => setTimeout(r, 700));
@@ -138,10 +178,16 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
     try {
       await emit(module, key, idempotencyKey);
       await emit(module, key, idempotencyKey);
-      const rows = (await module.get(DataSource).query('SELECT id FROM outbox WHERE idempotency_key = $1', [idempotencyKey])) as Array<{ id: string }>;
+      const rows = await module.get(DataSource).query<
+        Array<{
+          id: string;
+        }>
+      >('SELECT id FROM outbox WHERE idempotency_key = $1', [idempotencyKey]);
       expect(rows).toHaveLength(1);
       await waitFor(async () => (await effects(module, key)) === 1);
-      await module.get(DataSource).query(`UPDATE outbox SET status = 'dispatched' WHERE id = $1`, [rows[0].id]);
+      await module
+        .get(DataSource)
+        .query(`UPDATE outbox SET status = 'dispatched' WHERE id = $1`, [rows[0].id]);
       await module.get(OutboxDispatcher).dispatch(rows[0].id);
       await module.get(OutboxDispatcher).dispatch(rows[0].id);
       expect(await effects(module, key)).toBe(1);
@@ -157,9 +203,15 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
       const writer = module.get(OutboxWriter);
       const seqs = await module.get(DataSource).transaction(async (manager) => {
         const workspaceId = randomUUID();
-        await manager.query(`INSERT INTO workspaces (id, name, slug) VALUES ($1, 'w', $2)`, [workspaceId, `w-${workspaceId}`]);
+        await manager.query(`INSERT INTO workspaces (id, name, slug) VALUES ($1, 'w', $2)`, [
+          workspaceId,
+          `w-${workspaceId}`,
+        ]);
         const out: Array<number | null> = [];
-        for (let i = 0; i < 3; i++) out.push((await writer.write(manager, { workspaceId, type: 'seq.test', payload: {} })).seq);
+        for (let i = 0; i < 3; i++)
+          out.push(
+            (await writer.write(manager, { workspaceId, type: 'seq.test', payload: {} })).seq,
+          );
         return out;
       });
       expect(seqs).toEqual([1, 2, 3]);

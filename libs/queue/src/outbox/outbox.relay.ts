@@ -32,7 +32,9 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.stopped = false;
     this.listener = new Client({ connectionString: databaseUrl });
     this.listener.on('notification', () => this.kick());
-    this.listener.on('error', (error: Error) => this.logger.warn(`outbox listener: ${error.message}`));
+    this.listener.on('error', (error: Error) =>
+      this.logger.warn(`outbox listener: ${error.message}`),
+    );
     await this.listener.connect();
     await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.timer = setInterval(() => this.kick(), POLL_MS);
@@ -70,7 +72,7 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   private async dispatchBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<Array<{ id: string }>>(
         `SELECT id FROM outbox
          WHERE status = 'pending'
             OR (status = 'dispatched' AND dispatched_at < now() - ($1 || ' milliseconds')::interval)
@@ -78,7 +80,7 @@ export class OutboxRelay implements OnApplicationShutdown {
          LIMIT ${BATCH}
          FOR UPDATE SKIP LOCKED`,
         [String(this.config.outboxRedeliverAfterMs)],
-      )) as Array<{ id: string }>;
+      );
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => r.id);
       await manager.query(
@@ -87,7 +89,11 @@ export class OutboxRelay implements OnApplicationShutdown {
       );
       // Enqueued before commit: if the queue refuses, the rows stay pending.
       for (const id of ids) {
-        await this.queue.add('outbox.dispatch', { outboxId: id }, { jobId: id, attempts: 8, backoffMs: 500 });
+        await this.queue.add(
+          'outbox.dispatch',
+          { outboxId: id },
+          { jobId: id, attempts: 8, backoffMs: 500 },
+        );
       }
       return ids.length;
     });

@@ -24,25 +24,32 @@ export class OutboxWriter {
   async write(manager: EntityManager, event: NewOutboxEvent): Promise<WrittenOutboxEvent> {
     const id = randomUUID();
     const key = event.idempotencyKey ?? id;
-    const existing = (await manager.query('SELECT id, seq FROM outbox WHERE idempotency_key = $1', [key])) as Array<{ id: string; seq: string | null }>;
+    const existing = await manager.query<Array<{ id: string; seq: string | null }>>(
+      'SELECT id, seq FROM outbox WHERE idempotency_key = $1',
+      [key],
+    );
     if (existing.length > 0) {
-      return { id: existing[0].id, seq: existing[0].seq === null ? null : Number(existing[0].seq), created: false };
+      return {
+        id: existing[0].id,
+        seq: existing[0].seq === null ? null : Number(existing[0].seq),
+        created: false,
+      };
     }
     let seq: number | null = null;
     if (event.workspaceId) {
-      const rows = (await manager.query(
+      const rows = await manager.query<Array<{ last_seq: string }>>(
         `INSERT INTO event_sequences (workspace_id, last_seq) VALUES ($1, 1)
          ON CONFLICT (workspace_id) DO UPDATE SET last_seq = event_sequences.last_seq + 1
          RETURNING last_seq`,
         [event.workspaceId],
-      )) as Array<{ last_seq: string }>;
+      );
       seq = Number(rows[0].last_seq);
     }
-    const inserted = (await manager.query(
+    const inserted = await manager.query<unknown[]>(
       `INSERT INTO outbox (id, workspace_id, seq, type, payload, idempotency_key)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [id, event.workspaceId, seq, event.type, JSON.stringify(event.payload), key],
-    )) as unknown[];
+    );
     // Wakes the relay in every process the moment this transaction commits.
     await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, id]);
     return { id, seq, created: inserted.length > 0 };
