@@ -1,0 +1,137 @@
+import {
+  AGENTS_NAMESPACE,
+  type CreatedApiTokenView,
+  type RealtimeEnvelope,
+} from '@sanad/contracts';
+import { io, type Socket } from 'socket.io-client';
+import { spawnServer, type SpawnedServer } from './spawn-server';
+import { HttpSession, addMember, createWorkspace } from './test-app';
+
+let server: SpawnedServer;
+
+beforeAll(async () => {
+  server = await spawnServer();
+});
+
+afterAll(async () => {
+  expect(await server?.stop()).toBe(0);
+});
+
+function connect(options: { cookie?: string; token?: string; origin?: string } = {}): Socket {
+  return io(`${server.url}${AGENTS_NAMESPACE}`, {
+    transports: ['websocket'],
+    reconnection: false,
+    extraHeaders: {
+      ...(options.cookie ? { Cookie: options.cookie } : {}),
+      ...(options.origin ? { Origin: options.origin } : {}),
+    },
+    auth: options.token ? { token: options.token } : {},
+  });
+}
+
+function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+function refused(socket: Socket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => reject(new Error('connected but should have been refused')));
+    socket.once('connect_error', (error) => resolve(error.message));
+  });
+}
+
+function collect(socket: Socket, type: string): RealtimeEnvelope[] {
+  const seen: RealtimeEnvelope[] = [];
+  socket.on(type, (envelope: RealtimeEnvelope) => seen.push(envelope));
+  return seen;
+}
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('agents socket', () => {
+  const sockets: Socket[] = [];
+  afterEach(() => sockets.splice(0).forEach((s) => s.close()));
+
+  it('delivers a workspace event to its agents only, with a growing sequence number', async () => {
+    const a = await createWorkspace(server.url);
+    const aAgent = await addMember(server.url, a.owner, 'agent');
+    const aAdmin = await addMember(server.url, a.owner, 'admin');
+    const b = await createWorkspace(server.url);
+    const [ownerSocket, agentSocket, outsider] = [
+      connect({ cookie: a.owner.cookieHeader }),
+      connect({ cookie: aAgent.session.cookieHeader }),
+      connect({ cookie: b.owner.cookieHeader }),
+    ];
+    sockets.push(ownerSocket, agentSocket, outsider);
+    await Promise.all([connected(ownerSocket), connected(agentSocket), connected(outsider)]);
+    const [ownerSeen, agentSeen, outsiderSeen] = [
+      collect(ownerSocket, 'member.updated'),
+      collect(agentSocket, 'member.updated'),
+      collect(outsider, 'member.updated'),
+    ];
+
+    expect(
+      (await a.owner.patch(`/api/v1/members/${aAdmin.me.user.id}`, { role: 'agent' })).status,
+    ).toBe(200);
+    expect(
+      (await a.owner.patch(`/api/v1/members/${aAdmin.me.user.id}`, { role: 'admin' })).status,
+    ).toBe(200);
+    await until(() => ownerSeen.length === 2 && agentSeen.length === 2);
+    expect(agentSeen[0]).toMatchObject({
+      type: 'member.updated',
+      workspaceId: a.me.workspace.id,
+      data: { user: { id: aAdmin.me.user.id, role: 'agent' } },
+    });
+    expect(agentSeen[1].seq).toBeGreaterThan(agentSeen[0].seq);
+    expect(ownerSeen.map((e) => e.seq)).toEqual(agentSeen.map((e) => e.seq));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(outsiderSeen).toEqual([]);
+  });
+
+  it('authenticates with an API token too', async () => {
+    const ws = await createWorkspace(server.url);
+    const { secret } = (await ws.owner.post('/api/v1/tokens', { name: 'socket' }))
+      .body as CreatedApiTokenView;
+    const socket = connect({ token: secret });
+    sockets.push(socket);
+    await connected(socket);
+    const seen = collect(socket, 'member.invited');
+    await ws.owner.post('/api/v1/invites', {
+      email: `x-${Date.now()}@example.test`,
+      role: 'agent',
+    });
+    await until(() => seen.length === 1);
+  });
+
+  it('refuses connections without a valid session, with a bad token, or from a foreign origin', async () => {
+    const ws = await createWorkspace(server.url);
+    const anonymous = connect();
+    const forged = connect({ cookie: 'sanad_session=forged-session-secret' });
+    const badToken = connect({ token: 'snd_not-a-token' });
+    const foreign = connect({ cookie: ws.owner.cookieHeader, origin: 'https://evil.example' });
+    sockets.push(anonymous, forged, badToken, foreign);
+    const outcomes = await Promise.all([anonymous, forged, badToken, foreign].map(refused));
+    expect(outcomes).toEqual([
+      'unauthenticated',
+      'unauthenticated',
+      'unauthenticated',
+      'unauthenticated',
+    ]);
+    const loggedOut = new HttpSession(server.url);
+    await loggedOut.post('/api/v1/auth/login', { email: ws.email, password: ws.password });
+    const cookie = loggedOut.cookieHeader;
+    await loggedOut.post('/api/v1/auth/logout');
+    const stale = connect({ cookie });
+    sockets.push(stale);
+    expect(await refused(stale)).toBe('unauthenticated');
+  });
+});
