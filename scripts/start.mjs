@@ -1,6 +1,7 @@
-// `npm start` on a fresh clone: build once if the server or the SPA has not been built yet.
+// `npm start`: builds once on a fresh clone if needed, then runs every role in this process.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 const missing = [];
 if (!existsSync('dist/apps/api/src/main.js')) missing.push('build:server');
@@ -9,3 +10,4 @@ for (const script of missing) {
   console.log(`[sanad] first start: running npm run ${script}`);
   execSync(`npm run ${script}`, { stdio: 'inherit' });
 }
+createRequire(import.meta.url)('../dist/apps/api/src/main.js');
