@@ -39,7 +39,11 @@ Object.assign(env, {
 const base = `http://127.0.0.1:${port}`;
 
 async function runOnce(label) {
-  const child = spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  const child = spawn('npm', ['start'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: false,
+  });
   let log = '';
   child.stdout.on('data', (c) => (log += c));
   child.stderr.on('data', (c) => (log += c));
@@ -49,13 +53,18 @@ async function runOnce(label) {
     throw new Error(`${label}: ${message}`);
   };
   const deadline = Date.now() + 120_000;
-  while (!(await fetch(`${base}/ready`).then((r) => r.ok).catch(() => false))) {
+  while (
+    !(await fetch(`${base}/ready`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  ) {
     if (child.exitCode !== null) fail(`exited with ${child.exitCode}`);
     if (Date.now() > deadline) fail('not ready after 120 s');
     await new Promise((r) => setTimeout(r, 250));
   }
   const ready = await (await fetch(`${base}/ready`)).json();
-  if (ready.queueDriver !== 'in-process') fail(`expected the in-process queue, got ${ready.queueDriver}`);
+  if (ready.queueDriver !== 'in-process')
+    fail(`expected the in-process queue, got ${ready.queueDriver}`);
   if (!/embedded PostgreSQL/.test(log)) fail('the log does not say embedded PostgreSQL is used');
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
@@ -63,11 +72,15 @@ async function runOnce(label) {
     body: JSON.stringify({ email: 'owner@smoke.test', password: 'smoke-test-password-1' }),
   });
   if (login.status !== 200) fail(`login answered ${login.status}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const me = await fetch(`${base}/api/v1/me`, { headers: { cookie } });
   if (me.status !== 200) fail(`/me answered ${me.status}`);
   const page = await fetch(`${base}/`);
-  if (page.status !== 200 || !(await page.text()).includes('<div id="app"')) fail('the SPA is not served at /');
+  if (page.status !== 200 || !(await page.text()).includes('<div id="app"'))
+    fail('the SPA is not served at /');
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   const code = await exited;

@@ -6,15 +6,21 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
 const env = { ...process.env };
 if (!chromium) {
   if (process.env.CI === 'true') {
-    console.error('\n✖ CI=true but Chromium is missing (/usr/bin/chromium): install it with "apt-get install -y chromium".\n');
+    console.error(
+      '\n✖ CI=true but Chromium is missing (/usr/bin/chromium): install it with "apt-get install -y chromium".\n',
+    );
     process.exit(1);
   }
   const line = '!'.repeat(78);
-  console.warn(`\n${line}\n!! Chromium not found: the BROWSER TESTS ARE SKIPPED. Install Debian's chromium to run them.\n${line}\n`);
+  console.warn(
+    `\n${line}\n!! Chromium not found: the BROWSER TESTS ARE SKIPPED. Install Debian's chromium to run them.\n${line}\n`,
+  );
   env.SANAD_SKIP_BROWSER = '1';
 }
 
@@ -31,7 +37,9 @@ if (existsSync(report)) {
   const summary = JSON.parse(readFileSync(report, 'utf8'));
   rmSync(report, { force: true });
   const skipped = summary.numPendingTests + summary.numTodoTests;
-  console.log(`\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`);
+  console.log(
+    `\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`,
+  );
   if (summary.numTotalTests === 0) {
     console.error('no test ran');
     process.exit(1);

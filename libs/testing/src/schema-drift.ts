@@ -18,12 +18,15 @@ const UDT: Record<string, string> = {
  */
 export async function schemaDrift(dataSource: DataSource): Promise<string[]> {
   const problems: string[] = [];
-  const rows = await dataSource.query<Array<{ table_name: string; column_name: string; udt_name: string; is_nullable: 'YES' | 'NO' }>>(
+  const rows = await dataSource.query<
+    Array<{ table_name: string; column_name: string; udt_name: string; is_nullable: 'YES' | 'NO' }>
+  >(
     `SELECT table_name, column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
   );
   const byTable = new Map<string, Map<string, { udt: string; nullable: boolean }>>();
   for (const row of rows) {
-    const table = byTable.get(row.table_name) ?? new Map<string, { udt: string; nullable: boolean }>();
+    const table =
+      byTable.get(row.table_name) ?? new Map<string, { udt: string; nullable: boolean }>();
     table.set(row.column_name, { udt: row.udt_name, nullable: row.is_nullable === 'YES' });
     byTable.set(row.table_name, table);
   }
@@ -41,12 +44,17 @@ export async function schemaDrift(dataSource: DataSource): Promise<string[]> {
         continue;
       }
       const expected = UDT[String(column.type)] ?? String(column.type);
-      if (actual.udt !== expected) problems.push(`column ${where} is ${actual.udt}, entity says ${expected}`);
-      if (actual.nullable !== column.isNullable) problems.push(`column ${where} nullable=${actual.nullable}, entity says ${column.isNullable}`);
+      if (actual.udt !== expected)
+        problems.push(`column ${where} is ${actual.udt}, entity says ${expected}`);
+      if (actual.nullable !== column.isNullable)
+        problems.push(
+          `column ${where} nullable=${actual.nullable}, entity says ${column.isNullable}`,
+        );
     }
     const mapped = new Set(entity.columns.map((c) => c.databaseName));
     for (const name of table.keys()) {
-      if (!mapped.has(name)) problems.push(`column ${entity.tableName}.${name} is not mapped by the entity`);
+      if (!mapped.has(name))
+        problems.push(`column ${entity.tableName}.${name} is not mapped by the entity`);
     }
   }
   return problems;

@@ -1,0 +1,9 @@
+import type { Language, MeView } from '@sanad/contracts';
+import { request } from './client';
+
+export const meApi = {
+  get: () => request<MeView>('GET', '/me'),
+  update: (input: { name?: string; language?: Language }) => request<MeView>('PATCH', '/me', input),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('POST', '/me/password', { currentPassword, newPassword }),
+};

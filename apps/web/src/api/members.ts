@@ -1,0 +1,9 @@
+import type { ListView, Role, UserView } from '@sanad/contracts';
+import { request } from './client';
+
+export const membersApi = {
+  list: () => request<ListView<UserView>>('GET', '/members'),
+  changeRole: (id: string, role: Role) => request<UserView>('PATCH', `/members/${id}`, { role }),
+  deactivate: (id: string) => request<UserView>('POST', `/members/${id}/deactivate`),
+  reactivate: (id: string) => request<UserView>('POST', `/members/${id}/reactivate`),
+};

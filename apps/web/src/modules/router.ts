@@ -1,0 +1,76 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { useSessionStore } from '@/stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    guestOnly?: boolean;
+    admin?: boolean;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    {
+      path: '/login',
+      component: () => import('@/features/auth/LoginPage.vue'),
+      meta: { public: true, guestOnly: true },
+    },
+    {
+      path: '/setup',
+      component: () => import('@/features/auth/SetupPage.vue'),
+      meta: { public: true, guestOnly: true },
+    },
+    {
+      path: '/signup',
+      component: () => import('@/features/auth/SignupPage.vue'),
+      meta: { public: true, guestOnly: true },
+    },
+    {
+      path: '/invite/:token',
+      component: () => import('@/features/auth/AcceptInvitePage.vue'),
+      meta: { public: true },
+    },
+    {
+      path: '/',
+      component: () => import('@/layouts/AppLayout.vue'),
+      children: [
+        { path: '', component: () => import('@/features/home/HomePage.vue') },
+        {
+          path: 'settings',
+          component: () => import('@/features/settings/SettingsLayout.vue'),
+          children: [
+            { path: '', redirect: '/settings/profile' },
+            { path: 'profile', component: () => import('@/features/settings/ProfilePage.vue') },
+            {
+              path: 'members',
+              component: () => import('@/features/settings/MembersPage.vue'),
+              meta: { admin: true },
+            },
+            {
+              path: 'tokens',
+              component: () => import('@/features/settings/TokensPage.vue'),
+              meta: { admin: true },
+            },
+          ],
+        },
+      ],
+    },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+});
+
+/** First run → /setup; no session → /login; agents never see admin screens. */
+router.beforeEach(async (to: RouteLocationNormalized) => {
+  const session = useSessionStore();
+  await session.load();
+  if (session.setup?.needsSetup) return to.path === '/setup' ? true : '/setup';
+  if (to.path === '/setup') return '/login';
+  if (to.path === '/signup' && !session.setup?.signupAllowed) return '/login';
+  if (to.meta.public) return to.meta.guestOnly && session.me ? '/' : true;
+  if (!session.me)
+    return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } };
+  if (to.matched.some((record) => record.meta.admin) && !session.isAdmin) return '/';
+  return true;
+});

@@ -1,0 +1,105 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { Language, MeView, SetupStatusView } from '@sanad/contracts';
+import { authApi, type CreateWorkspaceInput } from '@/api/auth';
+import { ApiError } from '@/api/client';
+import { meApi } from '@/api/me';
+import { applyLanguage } from '@/modules/direction';
+import { currentLanguage } from '@/modules/i18n';
+import { connectRealtime, disconnectRealtime } from '@/modules/realtime';
+
+/** Who is logged in, and the installation's first-run state. */
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<MeView | null>(null);
+  const setup = ref<SetupStatusView | null>(null);
+  const loaded = ref(false);
+
+  const isAdmin = computed(
+    () => me.value?.user.role === 'owner' || me.value?.user.role === 'admin',
+  );
+
+  function signedIn(view: MeView): MeView {
+    me.value = view;
+    applyLanguage(view.user.language);
+    connectRealtime();
+    return view;
+  }
+
+  /** First call of the app: setup status, then the current user if there is a session. */
+  async function load(): Promise<void> {
+    if (loaded.value) return;
+    setup.value = await authApi.setupStatus();
+    if (!setup.value.needsSetup) {
+      try {
+        signedIn(await meApi.get());
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      }
+    }
+    loaded.value = true;
+  }
+
+  async function login(email: string, password: string): Promise<MeView> {
+    return signedIn(await authApi.login(email, password));
+  }
+
+  async function createWorkspace(
+    kind: 'setup' | 'signup',
+    input: CreateWorkspaceInput,
+  ): Promise<MeView> {
+    const view = signedIn(
+      kind === 'setup' ? await authApi.setup(input) : await authApi.signup(input),
+    );
+    if (setup.value) setup.value = { ...setup.value, needsSetup: false };
+    return view;
+  }
+
+  async function acceptInvite(token: string, name: string, password: string): Promise<MeView> {
+    return signedIn(
+      await authApi.acceptInvite(token, { name, password, language: currentLanguage() }),
+    );
+  }
+
+  async function logout(): Promise<void> {
+    await authApi.logout().catch(() => undefined);
+    forget();
+  }
+
+  /** The session ended on the server (expired, deactivated): drop local state. */
+  function forget(): void {
+    me.value = null;
+    disconnectRealtime();
+  }
+
+  /** Switches language at once; saved on the account when logged in (rolled back on failure). */
+  async function setLanguage(language: Language): Promise<void> {
+    const previous = currentLanguage();
+    applyLanguage(language);
+    if (!me.value) return;
+    try {
+      me.value = await meApi.update({ language });
+    } catch (error) {
+      applyLanguage(previous);
+      throw error;
+    }
+  }
+
+  async function updateName(name: string): Promise<void> {
+    me.value = await meApi.update({ name });
+  }
+
+  return {
+    me,
+    setup,
+    loaded,
+    isAdmin,
+    load,
+    login,
+    createWorkspace,
+    acceptInvite,
+    logout,
+    forget,
+    setLanguage,
+    updateName,
+  };
+});
