@@ -116,6 +116,13 @@ describeBrowser('the SPA in a real browser', () => {
 
       const invitee = await newPage();
       await invitee.goto(url.replace(/^https?:\/\/[^/]+/, server.url));
+      await invitee.getByTestId('accept-name').waitFor();
+      expect(await invitee.locator('html').getAttribute('dir')).toBe('rtl');
+      // The invitee picks their own language on the invite page; it becomes their account's.
+      if (language === 'en') {
+        await invitee.getByTestId('lang-switch').click();
+        await waitForDir(invitee, 'ltr');
+      }
       await invitee.getByTestId('accept-name').fill(language === 'ar' ? 'ليلى' : 'Laila');
       await invitee.getByTestId('accept-password').fill('invitee-password-42');
       await invitee.getByTestId('accept-submit').click();
