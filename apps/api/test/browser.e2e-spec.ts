@@ -1,4 +1,4 @@
-import { chromiumPath, uniqueEmail } from '@sanad/testing';
+import { chromiumPath, createScratchDatabase, uniqueEmail } from '@sanad/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { spawnServer, type SpawnedServer } from './spawn-server';
@@ -89,6 +89,35 @@ describeBrowser('the SPA in a real browser', () => {
     await other.getByTestId('user-lang-switch').click();
     await waitForDir(other, 'rtl');
     expect(await other.locator('html').getAttribute('lang')).toBe('ar');
+  });
+
+  it('shows the create-your-workspace screen on an empty installation and logs the owner in', async () => {
+    const db = await createScratchDatabase();
+    const fresh = await spawnServer({ DATABASE_URL: db.url, SANAD_ALLOW_SIGNUP: 'false' });
+    try {
+      const page = await newPage();
+      await page.goto(`${fresh.url}/`);
+      await page.getByTestId('setup-workspace').waitFor();
+      expect(page.url()).toMatch(/\/setup$/);
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      await page.screenshot({ path: `${SHOTS}/setup-ar.png` });
+      await page.getByTestId('setup-workspace').fill('متجر الورد');
+      await page.getByTestId('setup-name').fill('سارة');
+      await page.getByTestId('setup-email').fill(uniqueEmail('first'));
+      await page.getByTestId('setup-password').fill('1234567890');
+      await page.getByTestId('setup-submit').click();
+      // The weak password is refused with the reason under the field, in Arabic.
+      await page.getByText('كلمة المرور ضعيفة').waitFor();
+      await page.getByTestId('setup-password').fill('a-strong-first-password');
+      await page.getByTestId('setup-submit').click();
+      await page.getByTestId('app-layout').waitFor();
+      await page.getByText('متجر الورد').first().waitFor();
+      await page.goto(`${fresh.url}/setup`);
+      await page.getByTestId('app-layout').waitFor();
+    } finally {
+      await fresh.stop();
+      await db.drop();
+    }
   });
 
   it.each(['ar', 'en'] as const)(

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -40,6 +40,9 @@ export async function startEmbeddedPostgres(
   const log = options.log ?? (() => undefined);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   mkdirSync(options.dataDir, { recursive: true });
+  // As root the binaries run as `postgres`, which must be able to traverse DATA_DIR (a private
+  // 0700 directory would stop initdb). Execute-only: the directory stays unlistable.
+  if (isRoot) chmodSync(options.dataDir, statSync(options.dataDir).mode | 0o011);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -67,7 +70,15 @@ export async function startEmbeddedPostgres(
   }
   const base = `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${options.port}`;
   const pidFile = join(databaseDir, 'postmaster.pid');
-  let stop = (): Promise<void> => pg.stop();
+  let stop = async (): Promise<void> => {
+    // A terminal's Ctrl+C also reaches PostgreSQL (same process group), which then shuts down by
+    // itself; stopping an exited process would wait forever.
+    const proc = (
+      pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }
+    ).process;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    await pg.stop();
+  };
   if (existsSync(pidFile) && (await portAnswers(options.port))) {
     // Left running by a process that was killed hard: reuse it rather than fail.
     log(`reusing the embedded PostgreSQL already running on port ${options.port}`);
