@@ -68,6 +68,11 @@ export async function start(options: StartOptions = {}): Promise<Running> {
     }
     const smtpPort = roles.includes('mail') ? app.get(SmtpIngressService).port() : null;
     describe(log, config, roles, embedded ? 'embedded' : 'external', httpUrl, smtpPort);
+    if (roles.length < 3 && !config.redisUrl) {
+      log.warn(
+        'this process runs only some roles but REDIS_URL is not set: jobs and socket events stay inside this process',
+      );
+    }
     return {
       app,
       config,

@@ -158,11 +158,32 @@ export class AccountsRepository {
     );
   }
 
-  findLiveSession(tokenHash: string, now: Date): Promise<Session | null> {
-    return this.m()
-      .createQueryBuilder(Session, 's')
-      .where('s.token_hash = :tokenHash AND s.expires_at > :now', { tokenHash, now })
-      .getOne();
+  /** The live session and its active user in one round trip (every cookie request needs it). */
+  async findLiveSessionUser(tokenHash: string): Promise<{ sessionId: string; user: User } | null> {
+    const rows = await this.m().query<
+      Array<{
+        session_id: string;
+        id: string;
+        workspace_id: string;
+        role: User['role'];
+        language: User['language'];
+      }>
+    >(
+      `SELECT s.id AS session_id, u.id, u.workspace_id, u.role, u.language
+       FROM sessions s JOIN users u ON u.id = s.user_id AND u.workspace_id = s.workspace_id
+       WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const user = this.m().create(User, {
+      id: row.id,
+      workspaceId: row.workspace_id,
+      role: row.role,
+      language: row.language,
+      active: true,
+    });
+    return { sessionId: row.session_id, user };
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

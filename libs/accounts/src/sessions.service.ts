@@ -39,17 +39,16 @@ export class SessionsService {
 
   async resolve(secret: string): Promise<Principal | null> {
     if (!secret || secret.length > 200) return null;
-    const session = await this.repo.findLiveSession(sha256Hex(secret), new Date());
-    if (!session) return null;
-    const user = await this.repo.findUser(session.workspaceId, session.userId);
-    if (!user || !user.active) return null;
+    const found = await this.repo.findLiveSessionUser(sha256Hex(secret));
+    if (!found) return null;
+    const { user, sessionId } = found;
     return {
       userId: user.id,
       workspaceId: user.workspaceId,
       role: user.role,
       language: user.language,
       via: 'session',
-      sessionId: session.id,
+      sessionId,
     };
   }
 
