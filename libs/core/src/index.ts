@@ -5,3 +5,4 @@ export * from './language.util';
 export * from './secret.util';
 export * from './text.util';
 export * from './clock';
+export * from './arabic.util';
