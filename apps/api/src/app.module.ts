@@ -1,6 +1,7 @@
 import { DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
 import { AuthModule } from '@sanad/auth';
 import { ConfigModule, type AppConfig, type Role } from '@sanad/config';
+import { ConversationsModule } from '@sanad/conversations';
 import { DatabaseModule } from '@sanad/database';
 import { QueueModule } from '@sanad/queue';
 import { RealtimeModule } from '@sanad/realtime';
@@ -9,8 +10,11 @@ import { WorkerModule } from '../../worker/src/worker.module';
 import { DATABASE_URL } from '../../worker/src/worker.tokens';
 import { ApiTokensController } from './controllers/api-tokens.controller';
 import { AuthController } from './controllers/auth.controller';
+import { ConversationsController } from './controllers/conversations.controller';
+import { EventsController } from './controllers/events.controller';
 import { HealthController } from './controllers/health.controller';
 import { InvitesController } from './controllers/invites.controller';
+import { MailboxesController } from './controllers/mailboxes.controller';
 import { MeController } from './controllers/me.controller';
 import { MembersController } from './controllers/members.controller';
 import { SessionCookies } from './http/session-cookies';
@@ -22,6 +26,9 @@ const CONTROLLERS = [
   MembersController,
   InvitesController,
   ApiTokensController,
+  MailboxesController,
+  ConversationsController,
+  EventsController,
   HealthController,
 ];
 
@@ -35,6 +42,7 @@ export class AppModule {
       QueueModule.forRoot(config),
       RealtimeModule.forRoot(config),
       AuthModule,
+      ConversationsModule,
     ];
     if (roles.includes('worker')) imports.push(WorkerModule);
     if (roles.includes('mail')) imports.push(MailModule);

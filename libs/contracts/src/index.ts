@@ -2,3 +2,4 @@ export * from './auth.contract';
 export * from './workspace.contract';
 export * from './problem.contract';
 export * from './realtime.contract';
+export * from './conversations.contract';

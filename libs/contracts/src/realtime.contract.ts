@@ -1,7 +1,14 @@
 /** Socket.io namespace for agents. */
 export const AGENTS_NAMESPACE = '/agents';
 
-export const REALTIME_EVENTS = ['member.updated', 'member.invited', 'member.joined'] as const;
+export const REALTIME_EVENTS = [
+  'member.updated',
+  'member.invited',
+  'member.joined',
+  'conversation.created',
+  'conversation.updated',
+  'message.created',
+] as const;
 export type RealtimeEventType = (typeof REALTIME_EVENTS)[number];
 
 /**

@@ -17,6 +17,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
     readonly fieldErrors: FieldError[] = [],
+    /** Extra members of the problem document (e.g. the newer messages of a refused reply). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(code);
     this.name = 'DomainError';

@@ -131,6 +131,51 @@ export const ERROR_CATALOG = {
     ar: 'لم يتم العثور على الحدث.',
     en: 'Event not found.',
   },
+  'conversation/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على المحادثة.',
+    en: 'Conversation not found.',
+  },
+  'conversation/stale_reply': {
+    status: 409,
+    ar: 'وصلت رسائل جديدة منذ أن فتحت المحادثة. اقرأها ثم أرسل ردك أو أرسله على أي حال.',
+    en: 'New messages arrived since you opened the conversation. Read them, then send your reply or send it anyway.',
+  },
+  'message/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على الرسالة.',
+    en: 'Message not found.',
+  },
+  'mailbox/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على صندوق البريد.',
+    en: 'Mailbox not found.',
+  },
+  'mailbox/slug_taken': {
+    status: 409,
+    ar: 'يوجد صندوق بريد آخر بهذا المعرّف.',
+    en: 'Another mailbox already uses this slug.',
+  },
+  'mailbox/system': {
+    status: 422,
+    ar: 'لا يمكن أرشفة صندوقَي الوارد والمزعج.',
+    en: 'The inbox and spam mailboxes cannot be archived.',
+  },
+  'mailbox/archived': {
+    status: 422,
+    ar: 'صندوق البريد مؤرشف.',
+    en: 'This mailbox is archived.',
+  },
+  'conversation/assignee_invalid': {
+    status: 422,
+    ar: 'لا يمكن إسناد المحادثة إلى هذا الموظف.',
+    en: 'The conversation cannot be assigned to this member.',
+  },
+  'request/invalid_cursor': {
+    status: 400,
+    ar: 'مؤشر الصفحة غير صالح.',
+    en: 'The page cursor is not valid.',
+  },
   internal: {
     status: 500,
     ar: 'حدث خطأ غير متوقع. حاول مرة أخرى.',

@@ -43,7 +43,8 @@ export async function schemaDrift(dataSource: DataSource): Promise<string[]> {
         problems.push(`column ${where} is missing`);
         continue;
       }
-      const expected = UDT[String(column.type)] ?? String(column.type);
+      const base = UDT[String(column.type)] ?? String(column.type);
+      const expected = column.isArray ? `_${base}` : base;
       if (actual.udt !== expected)
         problems.push(`column ${where} is ${actual.udt}, entity says ${expected}`);
       if (actual.nullable !== column.isNullable)

@@ -36,6 +36,7 @@ export function problemFor(error: DomainError, language: Language): Problem {
     status,
     code: error.code,
     detail,
+    ...error.extra,
     ...(error.fieldErrors.length > 0
       ? {
           errors: error.fieldErrors.map((f) => ({

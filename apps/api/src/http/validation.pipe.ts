@@ -14,7 +14,9 @@ function ruleParams(
     .find((m) => m.propertyName === property && (m.name === rule || m.type === rule));
   const first = metadata?.constraints?.[0] as unknown;
   if (rule === 'minLength') return { min: Number(first) };
-  if (rule === 'maxLength') return { max: Number(first) };
+  if (rule === 'maxLength' || rule === 'max' || rule === 'arrayMaxSize')
+    return { max: Number(first) };
+  if (rule === 'min') return { min: Number(first) };
   if (rule === 'isIn' && Array.isArray(first)) return { allowed: first.join(', ') };
   return {};
 }

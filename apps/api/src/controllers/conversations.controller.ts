@@ -1,0 +1,120 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@sanad/accounts';
+import { CurrentPrincipal } from '@sanad/auth';
+import type {
+  ConversationDetailView,
+  ConversationView,
+  MessageView,
+  PageView,
+  ViewCountsView,
+} from '@sanad/contracts';
+import { DomainError } from '@sanad/core';
+import {
+  ConversationsService,
+  CreateConversationDto,
+  CustomerMessageDto,
+  ListConversationsDto,
+  NoteDto,
+  ReplyDto,
+  UpdateConversationDto,
+} from '@sanad/conversations';
+
+const conversationId = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError('conversation/not_found'),
+});
+
+/** Idempotency keys are opaque strings up to 200 characters. */
+function idempotencyKey(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length > 200)
+    throw new DomainError('request/validation', {}, [
+      { field: 'Idempotency-Key', code: 'maxLength', params: { max: 200 } },
+    ]);
+  return value;
+}
+
+@ApiTags('conversations')
+@Controller('conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Get()
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListConversationsDto,
+  ): Promise<PageView<ConversationView>> {
+    return this.conversations.list(principal, query);
+  }
+
+  @Get('counts')
+  counts(@CurrentPrincipal() principal: Principal): Promise<ViewCountsView> {
+    return this.conversations.counts(principal);
+  }
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateConversationDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ConversationDetailView> {
+    return this.conversations.createFromApi(principal, dto, idempotencyKey(key));
+  }
+
+  @Get(':id')
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', conversationId) id: string,
+  ): Promise<ConversationDetailView> {
+    return this.conversations.get(principal, id);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', conversationId) id: string,
+    @Body() dto: UpdateConversationDto,
+  ): Promise<ConversationView> {
+    return this.conversations.update(principal, id, dto);
+  }
+
+  @Post(':id/replies')
+  reply(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', conversationId) id: string,
+    @Body() dto: ReplyDto,
+  ): Promise<MessageView> {
+    return this.conversations.reply(principal, id, dto);
+  }
+
+  @Post(':id/notes')
+  note(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', conversationId) id: string,
+    @Body() dto: NoteDto,
+  ): Promise<MessageView> {
+    return this.conversations.note(principal, id, dto);
+  }
+
+  @Post(':id/customer-messages')
+  @HttpCode(201)
+  customerMessage(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', conversationId) id: string,
+    @Body() dto: CustomerMessageDto,
+  ): Promise<MessageView> {
+    return this.conversations.customerMessage(principal, id, dto);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContactsRepository } from './contacts.repository';
+import { ContactsService } from './contacts.service';
+import { Contact } from './entities/contact.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Contact])],
+  providers: [ContactsRepository, ContactsService],
+  exports: [ContactsService],
+})
+export class ContactsModule {}

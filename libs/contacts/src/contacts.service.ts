@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { cleanText, normaliseEmail } from '@sanad/core';
+import type { EntityManager } from 'typeorm';
+import { ContactsRepository } from './contacts.repository';
+import type { Contact } from './entities/contact.entity';
+
+export interface ContactIdentity {
+  email?: string;
+  phone?: string;
+  externalId?: string;
+  name?: string;
+}
+
+/** Digits and a leading +: the form phones are stored and matched in. */
+export function normalisePhone(phone: string): string {
+  const trimmed = cleanText(phone);
+  return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '');
+}
+
+@Injectable()
+export class ContactsService {
+  constructor(private readonly repo: ContactsRepository) {}
+
+  /**
+   * The contact known by external id, then email, then phone; created when none matches. New
+   * identifiers and a missing name are added to the contact found.
+   */
+  async findOrCreate(
+    workspaceId: string,
+    identity: ContactIdentity,
+    manager: EntityManager,
+  ): Promise<Contact> {
+    const email = identity.email ? normaliseEmail(identity.email) : undefined;
+    const phone = identity.phone ? normalisePhone(identity.phone) : undefined;
+    const externalId = identity.externalId ? cleanText(identity.externalId) : undefined;
+    const name = identity.name ? cleanText(identity.name) : null;
+    const found =
+      (externalId && (await this.repo.findByExternalId(workspaceId, externalId, manager))) ||
+      (email && (await this.repo.findByEmail(workspaceId, email, manager))) ||
+      (phone && (await this.repo.findByPhone(workspaceId, phone, manager))) ||
+      null;
+    if (!found) {
+      return this.repo.insert(
+        {
+          workspaceId,
+          name,
+          emails: email ? [email] : [],
+          phones: phone ? [phone] : [],
+          externalId: externalId ?? null,
+        },
+        manager,
+      );
+    }
+    const before = JSON.stringify(found);
+    if (email && !found.emails.includes(email)) found.emails = [...found.emails, email];
+    if (phone && !found.phones.includes(phone)) found.phones = [...found.phones, phone];
+    if (externalId && !found.externalId) found.externalId = externalId;
+    if (name && !found.name) found.name = name;
+    const changed = JSON.stringify(found) !== before;
+    return changed ? this.repo.save(found, manager) : found;
+  }
+
+  findMany(workspaceId: string, ids: string[]): Promise<Contact[]> {
+    return this.repo.findMany(workspaceId, ids);
+  }
+}

@@ -1,0 +1,102 @@
+/** Shapes of the shared inbox API. */
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const CHANNELS = ['email', 'chat', 'form', 'api'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const VIEWS = ['all', 'ongoing', 'unanswered', 'mine', 'unassigned'] as const;
+export type ViewName = (typeof VIEWS)[number];
+
+export const MAILBOX_KINDS = ['inbox', 'spam', 'custom'] as const;
+export type MailboxKind = (typeof MAILBOX_KINDS)[number];
+
+export interface MailboxView {
+  id: string;
+  name: string;
+  slug: string;
+  kind: MailboxKind;
+  signature: string | null;
+  archived: boolean;
+}
+
+export interface ContactSummaryView {
+  id: string;
+  name: string | null;
+  emails: string[];
+  phones: string[];
+  externalId: string | null;
+}
+
+export interface PersonRefView {
+  id: string;
+  name: string;
+}
+
+/** A piece of a search snippet; `match` pieces are shown highlighted. Never HTML. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface ConversationView {
+  id: string;
+  number: number;
+  subject: string;
+  status: ConversationStatus;
+  channel: Channel;
+  mailboxId: string;
+  contact: ContactSummaryView | null;
+  assignee: PersonRefView | null;
+  priority: Priority;
+  tags: string[];
+  lastPublicFrom: 'contact' | 'user' | null;
+  lastMessageAt: string;
+  createdAt: string;
+  firstAgentReplyAt: string | null;
+  lastCustomerMessageAt: string | null;
+  lastAgentReplyAt: string | null;
+  closedAt: string | null;
+  reopenedAt: string | null;
+  snippet?: SnippetPart[];
+}
+
+export const MESSAGE_KINDS = ['reply', 'note', 'activity'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  kind: MessageKind;
+  author: { type: 'contact' | 'user' | 'system'; id: string | null; name: string | null };
+  text: string;
+  html: string | null;
+  /** For activity entries: what changed (e.g. { action: 'status', from: 'open', to: 'closed' }). */
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface ConversationDetailView {
+  conversation: ConversationView;
+  messages: MessageView[];
+}
+
+export interface PageView<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ViewCountsView {
+  views: Record<ViewName, number>;
+  mailboxes: Record<string, number>;
+}
+
+/** GET /api/v1/events?after=seq: what a reconnecting client missed. */
+export interface EventsPageView {
+  events: Array<{ seq: number; type: string; at: string; data: unknown }>;
+  lastSeq: number;
+}

@@ -1,0 +1,4 @@
+/** Event names, shared by the outbox, sockets and (later) webhooks. */
+export const CONVERSATION_CREATED = 'conversation.created';
+export const CONVERSATION_UPDATED = 'conversation.updated';
+export const MESSAGE_CREATED = 'message.created';

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContactsModule } from '@sanad/contacts';
+import { ConversationsRepository } from './conversations.repository';
+import { ConversationsService } from './conversations.service';
+import { ConversationTag } from './entities/conversation-tag.entity';
+import { Conversation } from './entities/conversation.entity';
+import { Mailbox } from './entities/mailbox.entity';
+import { Message } from './entities/message.entity';
+import { Tag } from './entities/tag.entity';
+import { MailboxesService } from './mailboxes.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Mailbox, Conversation, Message, Tag, ConversationTag]),
+    ContactsModule,
+  ],
+  providers: [ConversationsRepository, ConversationsService, MailboxesService],
+  exports: [ConversationsService, MailboxesService],
+})
+export class ConversationsModule {}

@@ -1,0 +1,394 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { ConversationQuery } from './conversation-query';
+import { Conversation } from './entities/conversation.entity';
+import { Mailbox } from './entities/mailbox.entity';
+import { Message } from './entities/message.entity';
+import { Tag } from './entities/tag.entity';
+
+/** A conversation row with what list views show next to it. */
+export interface ConversationRow {
+  conversation: Conversation;
+  contact: {
+    id: string;
+    name: string | null;
+    emails: string[];
+    phones: string[];
+    externalId: string | null;
+  } | null;
+  assignee: { id: string; name: string } | null;
+  tags: string[];
+}
+
+interface RawRow {
+  c_id: string;
+  contact_id: string | null;
+  contact_name: string | null;
+  contact_emails: string[] | null;
+  contact_phones: string[] | null;
+  contact_external_id: string | null;
+  assignee_name: string | null;
+  tags: string[];
+  [key: string]: unknown;
+}
+
+const NOT_SPAM = `c.mailbox_id NOT IN (SELECT id FROM mailboxes WHERE workspace_id = $1 AND kind = 'spam')`;
+
+/** The only file of the inbox that talks to PostgreSQL; every query is scoped by workspace. */
+@Injectable()
+export class ConversationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** Creates الصندوق الوارد and المزعج once per workspace. */
+  async ensureSystemMailboxes(
+    workspaceId: string,
+    names: { inbox: string; spam: string },
+    manager?: EntityManager,
+  ): Promise<void> {
+    await this.m(manager).query(
+      `INSERT INTO mailboxes (id, workspace_id, name, slug, kind) VALUES ($1, $3, $4, 'inbox', 'inbox'), ($2, $3, $5, 'spam', 'spam')
+       ON CONFLICT DO NOTHING`,
+      [randomUUID(), randomUUID(), workspaceId, names.inbox, names.spam],
+    );
+  }
+
+  listMailboxes(workspaceId: string): Promise<Mailbox[]> {
+    return this.m().find(Mailbox, { where: { workspaceId }, order: { createdAt: 'ASC' } });
+  }
+
+  findMailbox(workspaceId: string, id: string, manager?: EntityManager): Promise<Mailbox | null> {
+    return this.m(manager).findOne(Mailbox, { where: { workspaceId, id } });
+  }
+
+  findMailboxByKind(
+    workspaceId: string,
+    kind: 'inbox' | 'spam',
+    manager?: EntityManager,
+  ): Promise<Mailbox | null> {
+    return this.m(manager).findOne(Mailbox, { where: { workspaceId, kind } });
+  }
+
+  async mailboxSlugTaken(workspaceId: string, slug: string, exceptId?: string): Promise<boolean> {
+    const found = await this.m().findOne(Mailbox, { where: { workspaceId, slug } });
+    return !!found && found.id !== exceptId;
+  }
+
+  saveMailbox(mailbox: Mailbox, manager?: EntityManager): Promise<Mailbox> {
+    return this.m(manager).save(Mailbox, mailbox);
+  }
+
+  newMailbox(data: Pick<Mailbox, 'workspaceId' | 'name' | 'slug' | 'kind' | 'signature'>): Mailbox {
+    return this.m().create(Mailbox, { id: randomUUID(), archivedAt: null, ...data });
+  }
+
+  async nextNumber(workspaceId: string, manager: EntityManager): Promise<number> {
+    const rows = await manager.query<Array<{ last_number: number }>>(
+      `INSERT INTO conversation_numbers (workspace_id, last_number) VALUES ($1, 1)
+       ON CONFLICT (workspace_id) DO UPDATE SET last_number = conversation_numbers.last_number + 1
+       RETURNING last_number`,
+      [workspaceId],
+    );
+    return rows[0].last_number;
+  }
+
+  insertConversation(
+    data: Partial<Conversation> &
+      Pick<Conversation, 'workspaceId' | 'number' | 'subject' | 'channel' | 'mailboxId'>,
+    manager: EntityManager,
+  ): Promise<Conversation> {
+    return manager.save(Conversation, manager.create(Conversation, { id: randomUUID(), ...data }));
+  }
+
+  /** Locks the row: replies and changes to one conversation are applied one at a time. */
+  findConversation(
+    workspaceId: string,
+    id: string,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<Conversation | null> {
+    return this.m(manager).findOne(Conversation, {
+      where: { workspaceId, id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  saveConversation(conversation: Conversation, manager: EntityManager): Promise<Conversation> {
+    return manager.save(Conversation, conversation);
+  }
+
+  /** Adds terms to the search vector: `simple` over stemmed text, `english` over the raw text. */
+  async appendSearchText(
+    conversationId: string,
+    stemmed: string,
+    raw: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE conversations SET search_vector = search_vector || to_tsvector('simple', $2) || to_tsvector('english', $3) WHERE id = $1`,
+      [conversationId, stemmed, raw],
+    );
+  }
+
+  insertMessage(
+    data: Partial<Message> &
+      Pick<Message, 'workspaceId' | 'conversationId' | 'kind' | 'authorType'>,
+    manager: EntityManager,
+  ): Promise<Message> {
+    return manager.save(
+      Message,
+      manager.create(Message, {
+        id: randomUUID(),
+        authorUserId: null,
+        authorContactId: null,
+        bodyHtml: null,
+        data: {},
+        ...data,
+      }),
+    );
+  }
+
+  listMessages(workspaceId: string, conversationId: string): Promise<Message[]> {
+    return this.m().find(Message, {
+      where: { workspaceId, conversationId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  findMessage(
+    workspaceId: string,
+    conversationId: string,
+    id: string,
+    manager?: EntityManager,
+  ): Promise<Message | null> {
+    return this.m(manager).findOne(Message, { where: { workspaceId, conversationId, id } });
+  }
+
+  /** Public replies in the conversation newer than message `seenId`, by anyone but `exceptUserId`. */
+  newerPublicMessages(
+    conversationId: string,
+    seenId: string,
+    exceptUserId: string,
+    manager: EntityManager,
+  ): Promise<Message[]> {
+    return manager
+      .createQueryBuilder(Message, 'm')
+      .where(`m.conversation_id = :conversationId AND m.kind = 'reply' AND m.id <> :seenId`, {
+        conversationId,
+        seenId,
+      })
+      .andWhere('m.created_at >= (SELECT s.created_at FROM messages s WHERE s.id = :seenId)', {
+        seenId,
+      })
+      .andWhere('(m.author_user_id IS NULL OR m.author_user_id <> :exceptUserId)', { exceptUserId })
+      .orderBy('m.created_at', 'ASC')
+      .getMany();
+  }
+
+  async userNames(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.m().query<Array<{ id: string; name: string }>>(
+      'SELECT id, name FROM users WHERE workspace_id = $1 AND id = ANY($2)',
+      [workspaceId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async activeUserExists(workspaceId: string, userId: string): Promise<boolean> {
+    const rows = await this.m().query<unknown[]>(
+      'SELECT 1 FROM users WHERE workspace_id = $1 AND id = $2 AND active',
+      [workspaceId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  async upsertTags(workspaceId: string, names: string[], manager: EntityManager): Promise<Tag[]> {
+    if (names.length === 0) return [];
+    await manager.query(
+      `INSERT INTO tags (id, workspace_id, name) SELECT gen_random_uuid(), $1, n FROM unnest($2::text[]) AS n ON CONFLICT DO NOTHING`,
+      [workspaceId, names],
+    );
+    const lowered = names.map((n) => n.toLowerCase());
+    const rows = await manager.query<Array<{ id: string; name: string }>>(
+      'SELECT id, name FROM tags WHERE workspace_id = $1 AND lower(name) = ANY($2)',
+      [workspaceId, lowered],
+    );
+    return rows.map((r) => manager.create(Tag, { id: r.id, name: r.name, workspaceId }));
+  }
+
+  async setConversationTags(
+    workspaceId: string,
+    conversationId: string,
+    tagIds: string[],
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      'DELETE FROM conversation_tags WHERE conversation_id = $1 AND workspace_id = $2',
+      [conversationId, workspaceId],
+    );
+    if (tagIds.length > 0) {
+      await manager.query(
+        'INSERT INTO conversation_tags (conversation_id, tag_id, workspace_id) SELECT $1, t, $2 FROM unnest($3::uuid[]) AS t',
+        [conversationId, workspaceId, tagIds],
+      );
+    }
+  }
+
+  async conversationTagNames(conversationId: string, manager?: EntityManager): Promise<string[]> {
+    const rows = await this.m(manager).query<Array<{ name: string }>>(
+      'SELECT t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = $1 ORDER BY t.name',
+      [conversationId],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  /** One page of a view with its filters, newest activity first, keyset-paginated. */
+  async list(
+    workspaceId: string,
+    userId: string,
+    query: ConversationQuery,
+  ): Promise<ConversationRow[]> {
+    const params: unknown[] = [workspaceId];
+    const where: string[] = ['c.workspace_id = $1'];
+    const p = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.mailboxId) where.push(`c.mailbox_id = ${p(query.mailboxId)}`);
+    else where.push(NOT_SPAM);
+    if (query.view === 'ongoing') where.push(`c.status <> 'closed'`);
+    if (query.view === 'unanswered')
+      where.push(`c.status <> 'closed' AND c.last_public_from = 'contact'`);
+    if (query.view === 'mine') where.push(`c.status <> 'closed' AND c.assignee_id = ${p(userId)}`);
+    if (query.view === 'unassigned') where.push(`c.status <> 'closed' AND c.assignee_id IS NULL`);
+    if (query.statuses?.length) where.push(`c.status = ANY(${p(query.statuses)})`);
+    if (query.channel) where.push(`c.channel = ${p(query.channel)}`);
+    if (query.assigneeId === 'none') where.push('c.assignee_id IS NULL');
+    else if (query.assigneeId) where.push(`c.assignee_id = ${p(query.assigneeId)}`);
+    if (query.priority) where.push(`c.priority = ${p(query.priority)}`);
+    if (query.tag) {
+      where.push(
+        `EXISTS (SELECT 1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = c.id AND lower(t.name) = lower(${p(query.tag)}))`,
+      );
+    }
+    if (query.createdFrom) where.push(`c.created_at >= ${p(query.createdFrom)}`);
+    if (query.createdTo) where.push(`c.created_at < ${p(query.createdTo)}`);
+    if (query.search) {
+      where.push(
+        `(c.search_vector @@ plainto_tsquery('simple', ${p(query.search.simple)}) OR c.search_vector @@ plainto_tsquery('english', ${p(query.search.english)}))`,
+      );
+    }
+    if (query.cursor)
+      where.push(
+        `(c.last_message_at, c.id) < (${p(query.cursor.lastMessageAt)}::timestamptz, ${p(query.cursor.id)}::uuid)`,
+      );
+    const rows = await this.m().query<RawRow[]>(
+      `SELECT c.id AS c_id, co.id AS contact_id, co.name AS contact_name, co.emails AS contact_emails, co.phones AS contact_phones,
+              co.external_id AS contact_external_id, u.name AS assignee_name,
+              ARRAY(SELECT t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = c.id ORDER BY t.name) AS tags
+       FROM conversations c
+       LEFT JOIN contacts co ON co.id = c.contact_id
+       LEFT JOIN users u ON u.id = c.assignee_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY c.last_message_at DESC, c.id DESC
+       LIMIT ${p(query.limit)}`,
+      params,
+    );
+    const conversations = await this.m().find(Conversation, {
+      where: { workspaceId, id: In(rows.map((r) => r.c_id)) },
+    });
+    const byId = new Map(conversations.map((c) => [c.id, c]));
+    return rows.flatMap((row) => {
+      const conversation = byId.get(row.c_id);
+      if (!conversation) return [];
+      return [
+        {
+          conversation,
+          contact: row.contact_id
+            ? {
+                id: row.contact_id,
+                name: row.contact_name,
+                emails: row.contact_emails ?? [],
+                phones: row.contact_phones ?? [],
+                externalId: row.contact_external_id,
+              }
+            : null,
+          assignee:
+            conversation.assigneeId && row.assignee_name !== null
+              ? { id: conversation.assigneeId, name: row.assignee_name }
+              : null,
+          tags: row.tags,
+        },
+      ];
+    });
+  }
+
+  async viewCounts(
+    workspaceId: string,
+    userId: string,
+  ): Promise<{ views: Record<string, number>; mailboxes: Record<string, number> }> {
+    const [views] = await this.m().query<Array<Record<string, string>>>(
+      `SELECT count(*) AS all,
+              count(*) FILTER (WHERE c.status <> 'closed') AS ongoing,
+              count(*) FILTER (WHERE c.status <> 'closed' AND c.last_public_from = 'contact') AS unanswered,
+              count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id = $2) AS mine,
+              count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id IS NULL) AS unassigned
+       FROM conversations c WHERE c.workspace_id = $1 AND ${NOT_SPAM}`,
+      [workspaceId, userId],
+    );
+    const perMailbox = await this.m().query<Array<{ mailbox_id: string; n: string }>>(
+      `SELECT mailbox_id, count(*) FILTER (WHERE status <> 'closed') AS n FROM conversations WHERE workspace_id = $1 GROUP BY mailbox_id`,
+      [workspaceId],
+    );
+    return {
+      views: Object.fromEntries(Object.entries(views).map(([k, v]) => [k, Number(v)])),
+      mailboxes: Object.fromEntries(perMailbox.map((r) => [r.mailbox_id, Number(r.n)])),
+    };
+  }
+
+  /** Idempotency-Key: claims the key (waiting for a concurrent holder) or returns what it answered. */
+  async claimIdempotencyKey(
+    workspaceId: string,
+    key: string,
+    requestHash: string,
+    manager: EntityManager,
+  ): Promise<{ claimed: true } | { claimed: false; requestHash: string; response: unknown }> {
+    const inserted = await manager.query<unknown[]>(
+      `INSERT INTO idempotency_keys (workspace_id, key, request_hash, response) VALUES ($1, $2, $3, 'null'::jsonb) ON CONFLICT DO NOTHING RETURNING key`,
+      [workspaceId, key, requestHash],
+    );
+    if (inserted.length > 0) return { claimed: true };
+    const rows = await manager.query<Array<{ request_hash: string; response: unknown }>>(
+      'SELECT request_hash, response FROM idempotency_keys WHERE workspace_id = $1 AND key = $2',
+      [workspaceId, key],
+    );
+    return { claimed: false, requestHash: rows[0].request_hash, response: rows[0].response };
+  }
+
+  async storeIdempotentResponse(
+    workspaceId: string,
+    key: string,
+    response: unknown,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE idempotency_keys SET response = $3 WHERE workspace_id = $1 AND key = $2',
+      [workspaceId, key, JSON.stringify(response)],
+    );
+  }
+
+  async eventsAfter(
+    workspaceId: string,
+    after: number,
+    limit: number,
+  ): Promise<Array<{ seq: string; type: string; created_at: Date; payload: unknown }>> {
+    return this.m().query(
+      'SELECT seq, type, created_at, payload FROM outbox WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [workspaceId, after, limit],
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import type { ConversationView, MailboxView, MessageView } from '@sanad/contracts';
+import type { ConversationRow } from './conversations.repository';
+import type { Mailbox } from './entities/mailbox.entity';
+import type { Message } from './entities/message.entity';
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+export function toMailboxView(mailbox: Mailbox): MailboxView {
+  return {
+    id: mailbox.id,
+    name: mailbox.name,
+    slug: mailbox.slug,
+    kind: mailbox.kind,
+    signature: mailbox.signature,
+    archived: mailbox.archivedAt !== null,
+  };
+}
+
+export function toConversationView(row: ConversationRow): ConversationView {
+  const c = row.conversation;
+  return {
+    id: c.id,
+    number: c.number,
+    subject: c.subject,
+    status: c.status,
+    channel: c.channel,
+    mailboxId: c.mailboxId,
+    contact: row.contact,
+    assignee: row.assignee,
+    priority: c.priority,
+    tags: row.tags,
+    lastPublicFrom: c.lastPublicFrom,
+    lastMessageAt: c.lastMessageAt.toISOString(),
+    createdAt: c.createdAt.toISOString(),
+    firstAgentReplyAt: iso(c.firstAgentReplyAt),
+    lastCustomerMessageAt: iso(c.lastCustomerMessageAt),
+    lastAgentReplyAt: iso(c.lastAgentReplyAt),
+    closedAt: iso(c.closedAt),
+    reopenedAt: iso(c.reopenedAt),
+  };
+}
+
+export function toMessageView(
+  message: Message,
+  names: { users: Map<string, string>; contactName: string | null },
+): MessageView {
+  const id =
+    message.authorType === 'user'
+      ? message.authorUserId
+      : message.authorType === 'contact'
+        ? message.authorContactId
+        : null;
+  const name =
+    message.authorType === 'user'
+      ? (names.users.get(message.authorUserId ?? '') ?? null)
+      : message.authorType === 'contact'
+        ? names.contactName
+        : null;
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    kind: message.kind,
+    author: { type: message.authorType, id, name },
+    text: message.bodyText,
+    html: message.bodyHtml,
+    data: message.data,
+    createdAt: message.createdAt.toISOString(),
+  };
+}

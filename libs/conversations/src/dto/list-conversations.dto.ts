@@ -1,0 +1,104 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  CHANNELS,
+  CONVERSATION_STATUSES,
+  PRIORITIES,
+  VIEWS,
+  type Channel,
+  type ConversationStatus,
+  type Priority,
+  type ViewName,
+} from '@sanad/contracts';
+
+const csv = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
+
+/** Query of GET /conversations: every filter checked against its allowed values. */
+export class ListConversationsDto {
+  @ApiPropertyOptional({ enum: VIEWS, default: 'all' })
+  @IsOptional()
+  @IsIn(VIEWS)
+  view?: ViewName;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  mailboxId?: string;
+
+  @ApiPropertyOptional({ description: 'Comma-separated: open,pending,closed' })
+  @IsOptional()
+  @Transform(csv)
+  @IsIn(CONVERSATION_STATUSES, { each: true })
+  status?: ConversationStatus[];
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional({ description: 'A member id, or "none" for unassigned' })
+  @IsOptional()
+  @Matches(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i)
+  assigneeId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  tag?: string;
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ description: 'Created at or after (ISO 8601)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ description: 'Created before (ISO 8601)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+
+  @ApiPropertyOptional({ description: 'Arabic-aware full-text search' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 25, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
