@@ -97,6 +97,45 @@ describe('agents socket', () => {
     expect(outsiderSeen).toEqual([]);
   });
 
+  it('shows one agent the conversations, replies and notes of another live, and nothing to other workspaces', async () => {
+    const a = await createWorkspace(server.url);
+    const colleague = await addMember(server.url, a.owner, 'agent');
+    const b = await createWorkspace(server.url);
+    const watcher = connect({ cookie: colleague.session.cookieHeader });
+    const outsider = connect({ cookie: b.owner.cookieHeader });
+    sockets.push(watcher, outsider);
+    await Promise.all([connected(watcher), connected(outsider)]);
+    const created = collect(watcher, 'conversation.created');
+    const messages = collect(watcher, 'message.created');
+    const outsiderSeen = [
+      ...collect(outsider, 'conversation.created'),
+      ...collect(outsider, 'message.created'),
+    ];
+    const opened = await a.owner.post('/api/v1/conversations', {
+      contact: { email: `c-${Date.now()}@example.test`, name: 'Customer' },
+      subject: 'مساعدة',
+      text: 'مرحباً',
+    });
+    expect(opened.status).toBe(201);
+    const id = (opened.body as { conversation: { id: string } }).conversation.id;
+    await a.owner.post(`/api/v1/conversations/${id}/replies`, { text: 'أهلاً بك' });
+    await a.owner.post(`/api/v1/conversations/${id}/notes`, { text: 'ملاحظة للفريق' });
+    await until(() => created.length === 1 && messages.length === 3);
+    expect(
+      messages.map((e) => (e.data as { message: { kind: string; text: string } }).message.kind),
+    ).toEqual(['reply', 'reply', 'note']);
+    // Catch-up over REST returns the same events after the last seq the client had.
+    const before = created[0].seq - 1;
+    const missed = (await colleague.session.get(`/api/v1/events?after=${before}`)).body as {
+      events: Array<{ seq: number }>;
+    };
+    expect(missed.events.map((e) => e.seq)).toEqual(
+      expect.arrayContaining([created[0].seq, ...messages.map((m) => m.seq)]),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(outsiderSeen).toEqual([]);
+  });
+
   it('authenticates with an API token too', async () => {
     const ws = await createWorkspace(server.url);
     const { secret } = (await ws.owner.post('/api/v1/tokens', { name: 'socket' }))
