@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: ProblemFieldError[] = [],
     readonly retryAfter: number | null = null,
+    /** Extra members of the problem document (e.g. the newer messages of a refused reply). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -64,12 +66,15 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     response.status === 429 && retryAfter
       ? i18n.global.t('common.rateLimited', { seconds: retryAfter })
       : (problem.detail ?? i18n.global.t('common.errorGeneric'));
+  const known = new Set(['type', 'title', 'status', 'code', 'detail', 'errors']);
+  const extra = Object.fromEntries(Object.entries(problem).filter(([key]) => !known.has(key)));
   throw new ApiError(
     response.status,
     problem.code ?? 'unknown',
     message,
     problem.errors ?? [],
     retryAfter,
+    extra,
   );
 }
 

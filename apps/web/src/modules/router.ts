@@ -38,6 +38,14 @@ export const router = createRouter({
       children: [
         { path: '', component: () => import('@/features/home/HomePage.vue') },
         {
+          path: 'conversations',
+          component: () => import('@/features/conversations/InboxPage.vue'),
+        },
+        {
+          path: 'conversations/:id',
+          component: () => import('@/features/conversations/InboxPage.vue'),
+        },
+        {
           path: 'settings',
           component: () => import('@/features/settings/SettingsLayout.vue'),
           children: [

@@ -1,0 +1,154 @@
+import { chromiumPath, uniqueEmail } from '@sanad/testing';
+import type { ConversationDetailView, CreatedApiTokenView } from '@sanad/contracts';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { spawnServer, type SpawnedServer } from './spawn-server';
+import { HttpSession, createWorkspace, type TestWorkspace } from './test-app';
+
+const executablePath = chromiumPath();
+const skip = process.env.SANAD_SKIP_BROWSER === '1' || !executablePath;
+const describeBrowser = skip ? describe.skip : describe;
+const SHOTS = '.test-data/screenshots';
+
+describeBrowser('the inbox in a real browser', () => {
+  let server: SpawnedServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await spawnServer();
+    browser = await chromium.launch({
+      executablePath: executablePath as string,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-dev-shm-usage',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function loggedIn(ws: TestWorkspace, language: 'ar' | 'en'): Promise<Page> {
+    if (language === 'en') await ws.owner.patch('/api/v1/me', { language: 'en' });
+    const page = await (
+      await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    ).newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-email').fill(ws.email);
+    await page.getByTestId('login-password').fill(ws.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('app-layout').waitFor();
+    return page;
+  }
+
+  async function integrator(ws: TestWorkspace): Promise<HttpSession> {
+    const { secret } = (await ws.owner.post('/api/v1/tokens', { name: 'integration' }))
+      .body as CreatedApiTokenView;
+    return HttpSession.withToken(server.url, secret);
+  }
+
+  it.each(['ar', 'en'] as const)(
+    'opens, replies, notes, assigns and closes a conversation; new ones appear live (%s)',
+    async (language) => {
+      const ws = await createWorkspace(server.url);
+      const api = await integrator(ws);
+      const first = (
+        await api.post('/api/v1/conversations', {
+          contact: { email: uniqueEmail('c'), name: 'Sara سارة' },
+          subject: 'لم يصل طلبي',
+          text: 'Order #42 لم يصل بعد',
+        })
+      ).body as ConversationDetailView;
+      const page = await loggedIn(ws, language);
+      await page.getByTestId('nav-conversations').click();
+      await page
+        .locator(`[data-testid="conversation-row"][data-id="${first.conversation.id}"]`)
+        .click();
+      await page.getByTestId('thread').waitFor();
+      expect(await page.getByTestId('thread-subject').getAttribute('dir')).toBe('auto');
+
+      await page
+        .getByTestId('composer-text')
+        .fill(
+          language === 'ar' ? 'نعتذر عن التأخير، سنتابع طلبك' : 'Sorry for the delay, we are on it',
+        );
+      await page.getByTestId('composer-text').press('Control+Enter');
+      await page.locator('[data-testid="message"][data-kind="reply"]').nth(1).waitFor();
+      await page.getByTestId('mode-note').click();
+      await page
+        .getByTestId('composer-text')
+        .fill(language === 'ar' ? 'راجعوا شركة الشحن' : 'Check with the courier');
+      await page.getByTestId('composer-send').click();
+      await page.locator('[data-testid="message"][data-kind="note"]').waitFor();
+      await page.getByTestId('thread-assignee').selectOption(ws.me.user.id);
+      await page.getByTestId('thread-tag-input').fill('شحن');
+      await page.getByTestId('thread-tag-input').press('Enter');
+      await page.getByTestId('thread-tag').first().waitFor();
+      await page.getByTestId('thread-status').selectOption('closed');
+      await page.locator('[data-testid="activity"]').nth(2).waitFor();
+      await page.screenshot({ path: `${SHOTS}/inbox-${language}.png` });
+
+      const detail = (await ws.owner.get(`/api/v1/conversations/${first.conversation.id}`))
+        .body as ConversationDetailView;
+      expect(detail.conversation).toMatchObject({
+        status: 'closed',
+        assignee: { id: ws.me.user.id },
+        tags: ['شحن'],
+      });
+      expect(detail.messages.filter((m) => m.kind !== 'activity').map((m) => m.kind)).toEqual([
+        'reply',
+        'reply',
+        'note',
+      ]);
+
+      // A new conversation from the API channel appears in the open list without a reload.
+      const second = (
+        await api.post('/api/v1/conversations', {
+          contact: { phone: '+966500000001' },
+          subject: 'New live one',
+          text: 'hello',
+        })
+      ).body as ConversationDetailView;
+      await page
+        .locator(`[data-testid="conversation-row"][data-id="${second.conversation.id}"]`)
+        .waitFor({ timeout: 10_000 });
+    },
+  );
+
+  it('warns before sending over a customer message that arrived meanwhile, and can send anyway', async () => {
+    const ws = await createWorkspace(server.url);
+    const api = await integrator(ws);
+    const created = (
+      await api.post('/api/v1/conversations', {
+        contact: { email: uniqueEmail('c') },
+        subject: 'سؤال',
+        text: 'السؤال الأول',
+      })
+    ).body as ConversationDetailView;
+    const page = await loggedIn(ws, 'ar');
+    await page.goto(`${server.url}/conversations/${created.conversation.id}`);
+    await page.getByTestId('thread').waitFor();
+    await page.getByTestId('composer-text').fill('الجواب');
+    await api.post(`/api/v1/conversations/${created.conversation.id}/customer-messages`, {
+      text: 'وسؤال آخر وصل للتو',
+    });
+    await page.getByTestId('composer-send').click();
+    await page.getByTestId('stale-warning').waitFor();
+    expect(await page.getByTestId('stale-warning').textContent()).toContain('وسؤال آخر وصل للتو');
+    await page.getByTestId('send-anyway').click();
+    await page.getByTestId('stale-warning').waitFor({ state: 'detached' });
+    const detail = (await ws.owner.get(`/api/v1/conversations/${created.conversation.id}`))
+      .body as ConversationDetailView;
+    expect(detail.messages.map((m) => m.text)).toEqual([
+      'السؤال الأول',
+      'وسؤال آخر وصل للتو',
+      'الجواب',
+    ]);
+  });
+});

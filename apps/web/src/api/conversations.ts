@@ -1,0 +1,53 @@
+import type {
+  ConversationDetailView,
+  ConversationView,
+  EventsPageView,
+  ListView,
+  MailboxView,
+  MessageView,
+  PageView,
+  ViewCountsView,
+} from '@sanad/contracts';
+import { request } from './client';
+
+export interface ConversationFilters {
+  view?: string;
+  mailboxId?: string;
+  status?: string;
+  priority?: string;
+  q?: string;
+  cursor?: string;
+}
+
+export interface ConversationChanges {
+  status?: string;
+  priority?: string;
+  assigneeId?: string | null;
+  tags?: string[];
+}
+
+function query(filters: ConversationFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export const conversationsApi = {
+  list: (filters: ConversationFilters) =>
+    request<PageView<ConversationView>>('GET', `/conversations${query(filters)}`),
+  counts: () => request<ViewCountsView>('GET', '/conversations/counts'),
+  get: (id: string) => request<ConversationDetailView>('GET', `/conversations/${id}`),
+  update: (id: string, changes: ConversationChanges) =>
+    request<ConversationView>('PATCH', `/conversations/${id}`, changes),
+  reply: (id: string, text: string, lastSeenMessageId: string | undefined, force = false) =>
+    request<MessageView>('POST', `/conversations/${id}/replies`, {
+      text,
+      lastSeenMessageId,
+      force,
+    }),
+  note: (id: string, text: string) =>
+    request<MessageView>('POST', `/conversations/${id}/notes`, { text }),
+  mailboxes: () => request<ListView<MailboxView>>('GET', '/mailboxes'),
+  events: (after: number) => request<EventsPageView>('GET', `/events?after=${after}`),
+};
