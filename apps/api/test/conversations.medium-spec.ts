@@ -291,7 +291,28 @@ describe('views, filters and counts', () => {
     ]);
     expect(await subjects(`?from=${new Date(Date.now() + 60_000).toISOString()}`)).toEqual([]);
     const counts = (await ws.owner.get('/api/v1/conversations/counts')).body as ViewCountsView;
-    expect(counts.views).toEqual({ all: 3, ongoing: 2, unanswered: 1, mine: 1, unassigned: 1 });
+    expect(counts.views).toEqual({
+      all: 3,
+      ongoing: 2,
+      unanswered: 1,
+      mine: 1,
+      following: 0,
+      unassigned: 1,
+    });
+    // Following: the agent follows B; it shows in their view only.
+    expect(
+      (await agent.session.put(`/api/v1/conversations/${b.conversation.id}/follow`)).status,
+    ).toBe(200);
+    expect(await subjects('?view=following', agent.session)).toEqual(['B']);
+    expect(await subjects('?view=following')).toEqual([]);
+    expect(
+      ((await agent.session.get('/api/v1/conversations/counts')).body as ViewCountsView).views
+        .following,
+    ).toBe(1);
+    expect(
+      (await agent.session.delete(`/api/v1/conversations/${b.conversation.id}/follow`)).status,
+    ).toBe(200);
+    expect(await subjects('?view=following', agent.session)).toEqual([]);
     expect(counts.mailboxes[a.conversation.mailboxId]).toBe(2);
     // Spam stays out of the views.
     const spam = ((await ws.owner.get('/api/v1/mailboxes')).body.items as MailboxView[]).find(

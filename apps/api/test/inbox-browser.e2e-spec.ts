@@ -90,8 +90,10 @@ describeBrowser('the inbox in a real browser', () => {
       await page.getByTestId('thread-tag-input').fill('شحن');
       await page.getByTestId('thread-tag-input').press('Enter');
       await page.getByTestId('thread-tag').first().waitFor();
+      await page.getByTestId('thread-follow').click();
+      await page.locator('[data-testid="thread-follow"][aria-pressed="true"]').waitFor();
       await page.getByTestId('thread-status').selectOption('closed');
-      await page.locator('[data-testid="activity"]').nth(2).waitFor();
+      await page.locator('[data-testid="activity"]').nth(3).waitFor();
       await page.screenshot({ path: `${SHOTS}/inbox-${language}.png` });
 
       const detail = (await ws.owner.get(`/api/v1/conversations/${first.conversation.id}`))

@@ -99,6 +99,12 @@ export class HttpSession {
     return this.remember(await this.prepare(request(this.baseUrl).patch(path), true).send(body));
   }
 
+  async put(path: string, body?: object): Promise<Response> {
+    return this.remember(
+      await this.prepare(request(this.baseUrl).put(path), true).send(body ?? {}),
+    );
+  }
+
   async delete(path: string): Promise<Response> {
     return this.remember(await this.prepare(request(this.baseUrl).delete(path), true));
   }

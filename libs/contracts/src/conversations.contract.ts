@@ -9,7 +9,7 @@ export type Channel = (typeof CHANNELS)[number];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const VIEWS = ['all', 'ongoing', 'unanswered', 'mine', 'unassigned'] as const;
+export const VIEWS = ['all', 'ongoing', 'unanswered', 'mine', 'following', 'unassigned'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export const MAILBOX_KINDS = ['inbox', 'spam', 'custom'] as const;
@@ -54,6 +54,8 @@ export interface ConversationView {
   assignee: PersonRefView | null;
   priority: Priority;
   tags: string[];
+  /** Ids of the members following the conversation. */
+  followers: string[];
   lastPublicFrom: 'contact' | 'user' | null;
   lastMessageAt: string;
   createdAt: string;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
+import { ConversationFollower } from './entities/conversation-follower.entity';
 import { ConversationTag } from './entities/conversation-tag.entity';
 import { Conversation } from './entities/conversation.entity';
 import { Mailbox } from './entities/mailbox.entity';
@@ -12,7 +13,14 @@ import { MailboxesService } from './mailboxes.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Mailbox, Conversation, Message, Tag, ConversationTag]),
+    TypeOrmModule.forFeature([
+      Mailbox,
+      Conversation,
+      Message,
+      Tag,
+      ConversationTag,
+      ConversationFollower,
+    ]),
     ContactsModule,
   ],
   providers: [ConversationsRepository, ConversationsService, MailboxesService],

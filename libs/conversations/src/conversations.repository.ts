@@ -19,6 +19,7 @@ export interface ConversationRow {
   } | null;
   assignee: { id: string; name: string } | null;
   tags: string[];
+  followers: string[];
 }
 
 interface RawRow {
@@ -30,6 +31,7 @@ interface RawRow {
   contact_external_id: string | null;
   assignee_name: string | null;
   tags: string[];
+  followers: string[];
   [key: string]: unknown;
 }
 
@@ -238,6 +240,33 @@ export class ConversationsRepository {
     }
   }
 
+  async follow(
+    workspaceId: string,
+    conversationId: string,
+    userId: string,
+    follow: boolean,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const rows = follow
+      ? await manager.query<unknown[]>(
+          'INSERT INTO conversation_followers (conversation_id, user_id, workspace_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id',
+          [conversationId, userId, workspaceId],
+        )
+      : await manager.query<unknown[]>(
+          'DELETE FROM conversation_followers WHERE conversation_id = $1 AND user_id = $2 AND workspace_id = $3 RETURNING user_id',
+          [conversationId, userId, workspaceId],
+        );
+    return rows.length > 0;
+  }
+
+  async followerIds(conversationId: string, manager?: EntityManager): Promise<string[]> {
+    const rows = await this.m(manager).query<Array<{ user_id: string }>>(
+      'SELECT user_id FROM conversation_followers WHERE conversation_id = $1 ORDER BY created_at',
+      [conversationId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   async conversationTagNames(conversationId: string, manager?: EntityManager): Promise<string[]> {
     const rows = await this.m(manager).query<Array<{ name: string }>>(
       'SELECT t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = $1 ORDER BY t.name',
@@ -264,6 +293,11 @@ export class ConversationsRepository {
     if (query.view === 'unanswered')
       where.push(`c.status <> 'closed' AND c.last_public_from = 'contact'`);
     if (query.view === 'mine') where.push(`c.status <> 'closed' AND c.assignee_id = ${p(userId)}`);
+    if (query.view === 'following') {
+      where.push(
+        `c.status <> 'closed' AND EXISTS (SELECT 1 FROM conversation_followers f WHERE f.conversation_id = c.id AND f.user_id = ${p(userId)})`,
+      );
+    }
     if (query.view === 'unassigned') where.push(`c.status <> 'closed' AND c.assignee_id IS NULL`);
     if (query.statuses?.length) where.push(`c.status = ANY(${p(query.statuses)})`);
     if (query.channel) where.push(`c.channel = ${p(query.channel)}`);
@@ -289,7 +323,8 @@ export class ConversationsRepository {
     const rows = await this.m().query<RawRow[]>(
       `SELECT c.id AS c_id, co.id AS contact_id, co.name AS contact_name, co.emails AS contact_emails, co.phones AS contact_phones,
               co.external_id AS contact_external_id, u.name AS assignee_name,
-              ARRAY(SELECT t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = c.id ORDER BY t.name) AS tags
+              ARRAY(SELECT t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = c.id ORDER BY t.name) AS tags,
+              ARRAY(SELECT f.user_id::text FROM conversation_followers f WHERE f.conversation_id = c.id ORDER BY f.created_at) AS followers
        FROM conversations c
        LEFT JOIN contacts co ON co.id = c.contact_id
        LEFT JOIN users u ON u.id = c.assignee_id
@@ -322,6 +357,7 @@ export class ConversationsRepository {
               ? { id: conversation.assigneeId, name: row.assignee_name }
               : null,
           tags: row.tags,
+          followers: row.followers,
         },
       ];
     });
@@ -336,7 +372,8 @@ export class ConversationsRepository {
               count(*) FILTER (WHERE c.status <> 'closed') AS ongoing,
               count(*) FILTER (WHERE c.status <> 'closed' AND c.last_public_from = 'contact') AS unanswered,
               count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id = $2) AS mine,
-              count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id IS NULL) AS unassigned
+              count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id IS NULL) AS unassigned,
+              count(*) FILTER (WHERE c.status <> 'closed' AND EXISTS (SELECT 1 FROM conversation_followers f WHERE f.conversation_id = c.id AND f.user_id = $2)) AS following
        FROM conversations c WHERE c.workspace_id = $1 AND ${NOT_SPAM}`,
       [workspaceId, userId],
     );

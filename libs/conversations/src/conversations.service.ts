@@ -350,6 +350,20 @@ export class ConversationsService {
     return toConversationView(row);
   }
 
+  /** Follow or unfollow (التي أتابعها); the timeline records it. */
+  async follow(principal: Principal, id: string, follow: boolean): Promise<ConversationView> {
+    const conversation = await this.tx.run(async (manager) => {
+      const c = await this.lockConversation(principal, id, manager);
+      if (await this.repo.follow(principal.workspaceId, id, principal.userId, follow, manager)) {
+        await this.activity(principal, c, { action: follow ? 'follow' : 'unfollow' }, manager);
+        await this.emit(manager, c, CONVERSATION_UPDATED, null);
+      }
+      return c;
+    });
+    const [row] = await this.rows(principal.workspaceId, [conversation]);
+    return toConversationView(row);
+  }
+
   /** What a reconnecting client missed, by workspace sequence number (R8). */
   async events(principal: Principal, after: number, limit: number): Promise<EventsPageView> {
     const rows = await this.repo.eventsAfter(principal.workspaceId, after, limit);
@@ -459,6 +473,7 @@ export class ConversationsService {
               ? { id: c.assigneeId, name: users.get(c.assigneeId) as string }
               : null,
           tags: await this.repo.conversationTagNames(c.id, manager),
+          followers: await this.repo.followerIds(c.id, manager),
         };
       }),
     );

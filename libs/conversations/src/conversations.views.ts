@@ -29,6 +29,7 @@ export function toConversationView(row: ConversationRow): ConversationView {
     assignee: row.assignee,
     priority: c.priority,
     tags: row.tags,
+    followers: row.followers,
     lastPublicFrom: c.lastPublicFrom,
     lastMessageAt: c.lastMessageAt.toISOString(),
     createdAt: c.createdAt.toISOString(),

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Headers,
   HttpCode,
@@ -8,6 +9,7 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
   Query,
 } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
@@ -116,5 +118,21 @@ export class ConversationsController {
     @Body() dto: CustomerMessageDto,
   ): Promise<MessageView> {
     return this.conversations.customerMessage(principal, id, dto);
+  }
+
+  @Put(':id/follow')
+  follow(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', conversationId) id: string,
+  ): Promise<ConversationView> {
+    return this.conversations.follow(principal, id, true);
+  }
+
+  @Delete(':id/follow')
+  unfollow(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', conversationId) id: string,
+  ): Promise<ConversationView> {
+    return this.conversations.follow(principal, id, false);
   }
 }

@@ -48,6 +48,8 @@ export const conversationsApi = {
     }),
   note: (id: string, text: string) =>
     request<MessageView>('POST', `/conversations/${id}/notes`, { text }),
+  follow: (id: string, follow: boolean) =>
+    request<ConversationView>(follow ? 'PUT' : 'DELETE', `/conversations/${id}/follow`),
   mailboxes: () => request<ListView<MailboxView>>('GET', '/mailboxes'),
   events: (after: number) => request<EventsPageView>('GET', `/events?after=${after}`),
 };

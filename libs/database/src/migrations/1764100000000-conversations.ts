@@ -122,6 +122,17 @@ export class Conversations1764100000000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX ix_conversation_tags_tag ON conversation_tags (tag_id)`);
     await db.query(`
+      CREATE TABLE conversation_followers (
+        conversation_id uuid NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (conversation_id, user_id)
+      )`);
+    await db.query(
+      `CREATE INDEX ix_conversation_followers_user ON conversation_followers (workspace_id, user_id)`,
+    );
+    await db.query(`
       CREATE TABLE idempotency_keys (
         workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
         key text NOT NULL,
