@@ -3,7 +3,7 @@ import type { ConversationDetailView, CreatedApiTokenView } from '@sanad/contrac
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { spawnServer, type SpawnedServer } from './spawn-server';
-import { HttpSession, createWorkspace, type TestWorkspace } from './test-app';
+import { HttpSession, addMember, createWorkspace, type TestWorkspace } from './test-app';
 
 const executablePath = chromiumPath();
 const skip = process.env.SANAD_SKIP_BROWSER === '1' || !executablePath;
@@ -152,5 +152,43 @@ describeBrowser('the inbox in a real browser', () => {
       'وسؤال آخر وصل للتو',
       'الجواب',
     ]);
+  });
+
+  it('shows who else is viewing and typing in the conversation', async () => {
+    const ws = await createWorkspace(server.url);
+    const colleague = await addMember(server.url, ws.owner, 'agent');
+    const api = await integrator(ws);
+    const created = (
+      await api.post('/api/v1/conversations', {
+        contact: { email: uniqueEmail('c') },
+        subject: 'معاً',
+        text: 'سؤال',
+      })
+    ).body as ConversationDetailView;
+    const owner = await loggedIn(ws, 'ar');
+    await owner.goto(`${server.url}/conversations/${created.conversation.id}`);
+    await owner.getByTestId('thread').waitFor();
+    const other = await (
+      await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    ).newPage();
+    await other.goto(`${server.url}/login`);
+    await other.getByTestId('login-email').fill(colleague.email);
+    await other.getByTestId('login-password').fill('horse-battery-staple-9');
+    await other.getByTestId('login-submit').click();
+    await other.getByTestId('app-layout').waitFor();
+    await other.goto(`${server.url}/conversations/${created.conversation.id}`);
+    await other.getByTestId('thread').waitFor();
+    await owner
+      .getByTestId('presence')
+      .getByText('Member agent يشاهد المحادثة الآن')
+      .waitFor({ timeout: 10_000 });
+    await other.getByTestId('composer-text').type('أكتب الآن');
+    await owner
+      .getByTestId('presence')
+      .getByText('Member agent يكتب رداً…')
+      .waitFor({ timeout: 10_000 });
+    await owner.screenshot({ path: `${SHOTS}/presence-ar.png` });
+    await other.close();
+    await owner.getByTestId('presence').waitFor({ state: 'detached', timeout: 10_000 });
   });
 });

@@ -136,6 +136,55 @@ describe('agents socket', () => {
     expect(outsiderSeen).toEqual([]);
   });
 
+  it('relays who is viewing or typing to the workspace only, and "left" on disconnect', async () => {
+    const a = await createWorkspace(server.url);
+    const colleague = await addMember(server.url, a.owner, 'agent');
+    const b = await createWorkspace(server.url);
+    const opened = await a.owner.post('/api/v1/conversations', {
+      contact: { email: `p-${Date.now()}@example.test` },
+      subject: 'presence',
+      text: 'hi',
+    });
+    const conversationId = (opened.body as { conversation: { id: string } }).conversation.id;
+    const viewer = connect({ cookie: a.owner.cookieHeader });
+    const watcher = connect({ cookie: colleague.session.cookieHeader });
+    const outsider = connect({ cookie: b.owner.cookieHeader });
+    sockets.push(viewer, watcher, outsider);
+    await Promise.all([connected(viewer), connected(watcher), connected(outsider)]);
+    const seen: Array<{ conversationId: string; name: string; state: string }> = [];
+    const outsiderSeen: unknown[] = [];
+    watcher.on('presence', (p: { conversationId: string; name: string; state: string }) =>
+      seen.push(p),
+    );
+    outsider.on('presence', (p: unknown) => outsiderSeen.push(p));
+    const ack = (payload: unknown): Promise<{ ok: boolean }> =>
+      viewer.emitWithAck('presence', payload) as Promise<{ ok: boolean }>;
+    expect(await ack({ conversationId, state: 'viewing' })).toEqual({ ok: true });
+    expect(await ack({ conversationId, state: 'typing-reply' })).toEqual({ ok: true });
+    // Another workspace's conversation, a made-up id and a bad state are ignored.
+    const other = await b.owner.post('/api/v1/conversations', {
+      contact: { email: `q-${Date.now()}@example.test` },
+      subject: 'x',
+      text: 'x',
+    });
+    expect(
+      await ack({
+        conversationId: (other.body as { conversation: { id: string } }).conversation.id,
+        state: 'viewing',
+      }),
+    ).toEqual({ ok: false });
+    expect(await ack({ conversationId: 'nope', state: 'viewing' })).toEqual({ ok: false });
+    expect(await ack({ conversationId, state: 'dancing' })).toEqual({ ok: false });
+    viewer.close();
+    await until(() => seen.length === 3);
+    expect(seen.map((p) => [p.conversationId, p.name, p.state])).toEqual([
+      [conversationId, 'Owner', 'viewing'],
+      [conversationId, 'Owner', 'typing-reply'],
+      [conversationId, 'Owner', 'left'],
+    ]);
+    expect(outsiderSeen).toEqual([]);
+  });
+
   it('authenticates with an API token too', async () => {
     const ws = await createWorkspace(server.url);
     const { secret } = (await ws.owner.post('/api/v1/tokens', { name: 'socket' }))

@@ -22,3 +22,23 @@ export interface RealtimeEnvelope<T = unknown> {
   at: string;
   data: T;
 }
+
+/** Ephemeral collaboration hints (who is viewing or typing); never stored, never replayed. */
+export const PRESENCE_EVENT = 'presence';
+export const PRESENCE_STATES = ['viewing', 'typing-reply', 'typing-note', 'left'] as const;
+export type PresenceState = (typeof PRESENCE_STATES)[number];
+
+/** Client -> server: what this agent is doing in a conversation (sent again every few seconds). */
+export interface PresenceUpdate {
+  conversationId: string;
+  state: PresenceState;
+}
+
+/** Server -> clients of the workspace. */
+export interface PresenceView {
+  conversationId: string;
+  userId: string;
+  name: string;
+  state: PresenceState;
+  at: string;
+}

@@ -89,7 +89,7 @@ export class ConversationsService {
     const messages = await this.repo.listMessages(principal.workspaceId, id);
     return {
       conversation: toConversationView(row),
-      messages: await this.messageViews(principal.workspaceId, messages, row.contact?.name ?? null),
+      messages: await this.messageViews(principal.workspaceId, messages, displayName(row.contact)),
     };
   }
 
@@ -350,6 +350,11 @@ export class ConversationsService {
     return toConversationView(row);
   }
 
+  /** Whether the conversation exists for this principal (presence hints are only relayed then). */
+  async visible(principal: Principal, id: string): Promise<boolean> {
+    return (await this.repo.findConversation(principal.workspaceId, id)) !== null;
+  }
+
   /** Follow or unfollow (التي أتابعها); the timeline records it. */
   async follow(principal: Principal, id: string, follow: boolean): Promise<ConversationView> {
     const conversation = await this.tx.run(async (manager) => {
@@ -432,7 +437,7 @@ export class ConversationsService {
       payload: { conversation },
     });
     if (message) {
-      const [view] = await this.messageViews(c.workspaceId, [message], row.contact?.name ?? null);
+      const [view] = await this.messageViews(c.workspaceId, [message], displayName(row.contact));
       await this.outbox.write(manager, {
         workspaceId: c.workspaceId,
         type: MESSAGE_CREATED,
@@ -482,7 +487,7 @@ export class ConversationsService {
   private async contactName(workspaceId: string, c: Conversation): Promise<string | null> {
     if (!c.contactId) return null;
     const [contact] = await this.contacts.findMany(workspaceId, [c.contactId]);
-    return contact?.name ?? null;
+    return contact ? displayName(contact) : null;
   }
 
   private async messageViews(
@@ -511,4 +516,12 @@ export class ConversationsService {
       item.snippet = hit ?? snippet(texts[texts.length - 1] ?? '', q);
     }
   }
+}
+
+/** How a customer is named in the thread: their name, else their email or phone. */
+function displayName(
+  contact: { name: string | null; emails: string[]; phones: string[] } | null,
+): string | null {
+  if (!contact) return null;
+  return contact.name ?? contact.emails[0] ?? contact.phones[0] ?? null;
 }

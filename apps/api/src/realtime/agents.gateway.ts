@@ -1,35 +1,66 @@
 import { Inject, Logger } from '@nestjs/common';
-import { WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
-import { ApiTokensService, SessionsService, type Principal } from '@sanad/accounts';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { AccountService, ApiTokensService, SessionsService, type Principal } from '@sanad/accounts';
 import { cookieFromHeader } from '@sanad/auth';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import { AGENTS_NAMESPACE, SESSION_COOKIE } from '@sanad/contracts';
+import {
+  AGENTS_NAMESPACE,
+  PRESENCE_EVENT,
+  PRESENCE_STATES,
+  SESSION_COOKIE,
+  type PresenceState,
+  type PresenceView,
+} from '@sanad/contracts';
+import { ConversationsService } from '@sanad/conversations';
 import { LocalEmitter, RealtimeEmitter, userRoom, workspaceRoom } from '@sanad/realtime';
 import type { Namespace, Socket } from 'socket.io';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface SocketState {
+  principal: Principal;
+  name: string;
+  /** Conversations this socket said it is viewing, to announce "left" on disconnect. */
+  viewing: Set<string>;
+}
+
 /**
  * `/agents`: the same session cookie (or an API token in `auth.token`) as REST. Sockets join
- * their workspace and user rooms; they only receive, everything else goes through REST.
+ * their workspace and user rooms and receive committed events from the outbox; the only thing
+ * they send is presence (viewing / typing), relayed to the workspace and never stored.
  */
 @WebSocketGateway({ namespace: AGENTS_NAMESPACE })
-export class AgentsGateway implements OnGatewayInit {
+export class AgentsGateway implements OnGatewayInit, OnGatewayDisconnect {
   private readonly logger = new Logger('AgentsGateway');
+  private namespace: Namespace | null = null;
 
   constructor(
     private readonly sessions: SessionsService,
     private readonly tokens: ApiTokensService,
+    private readonly account: AccountService,
+    private readonly conversations: ConversationsService,
     private readonly emitter: RealtimeEmitter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
+    this.namespace = namespace;
     if (this.emitter instanceof LocalEmitter) this.emitter.attach(namespace);
     namespace.use((socket, next) => {
       this.authenticate(socket)
-        .then((principal) => {
+        .then(async (principal) => {
           if (!principal) return next(new Error('unauthenticated'));
-          (socket.data as { principal?: Principal }).principal = principal;
-          void socket.join([workspaceRoom(principal.workspaceId), userRoom(principal.userId)]);
+          const me = await this.account.me(principal);
+          const state: SocketState = { principal, name: me.user.name, viewing: new Set() };
+          (socket.data as { state?: SocketState }).state = state;
+          await socket.join([workspaceRoom(principal.workspaceId), userRoom(principal.userId)]);
           next();
         })
         .catch((error: Error) => {
@@ -37,6 +68,52 @@ export class AgentsGateway implements OnGatewayInit {
           next(new Error('unavailable'));
         });
     });
+  }
+
+  @SubscribeMessage(PRESENCE_EVENT)
+  async presence(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<{ ok: boolean }> {
+    const state = (socket.data as { state?: SocketState }).state;
+    const update = body as { conversationId?: unknown; state?: unknown } | null;
+    const conversationId = typeof update?.conversationId === 'string' ? update.conversationId : '';
+    const presence = update?.state as PresenceState;
+    if (!state || !UUID.test(conversationId) || !PRESENCE_STATES.includes(presence))
+      return { ok: false };
+    if (presence !== 'left' && !(await this.conversations.visible(state.principal, conversationId)))
+      return { ok: false };
+    if (presence === 'left') state.viewing.delete(conversationId);
+    else state.viewing.add(conversationId);
+    this.broadcast(socket, state, conversationId, presence);
+    return { ok: true };
+  }
+
+  handleDisconnect(socket: Socket): void {
+    const state = (socket.data as { state?: SocketState }).state;
+    if (!state) return;
+    for (const conversationId of state.viewing)
+      this.broadcast(socket, state, conversationId, 'left');
+  }
+
+  /** To every other socket of the workspace (through the Redis adapter when there is one). */
+  private broadcast(
+    socket: Socket,
+    state: SocketState,
+    conversationId: string,
+    presence: PresenceState,
+  ): void {
+    const view: PresenceView = {
+      conversationId,
+      userId: state.principal.userId,
+      name: state.name,
+      state: presence,
+      at: new Date().toISOString(),
+    };
+    (this.namespace ?? socket.nsp)
+      .to(workspaceRoom(state.principal.workspaceId))
+      .except(socket.id)
+      .emit(PRESENCE_EVENT, view);
   }
 
   private async authenticate(socket: Socket): Promise<Principal | null> {

@@ -2,6 +2,9 @@ import { io, type Socket } from 'socket.io-client';
 import { ref } from 'vue';
 import {
   AGENTS_NAMESPACE,
+  PRESENCE_EVENT,
+  type PresenceUpdate,
+  type PresenceView,
   REALTIME_EVENTS,
   type RealtimeEnvelope,
   type RealtimeEventType,
@@ -15,6 +18,17 @@ export const connectionState = ref<ConnectionState>('offline');
 type Handler = (envelope: RealtimeEnvelope) => void;
 const handlers = new Map<RealtimeEventType, Set<Handler>>();
 let socket: Socket | null = null;
+const presenceHandlers = new Set<(view: PresenceView) => void>();
+
+/** Tells colleagues what this agent is doing in a conversation (ephemeral, not stored). */
+export function sendPresence(update: PresenceUpdate): void {
+  socket?.emit(PRESENCE_EVENT, update);
+}
+
+export function onPresence(handler: (view: PresenceView) => void): () => void {
+  presenceHandlers.add(handler);
+  return () => presenceHandlers.delete(handler);
+}
 
 /** Opens the agents socket with the session cookie; events are hints to refetch over REST. */
 export function connectRealtime(): void {
@@ -23,6 +37,9 @@ export function connectRealtime(): void {
   socket.on('connect', () => (connectionState.value = 'connected'));
   socket.on('disconnect', () => (connectionState.value = 'reconnecting'));
   socket.on('connect_error', () => (connectionState.value = 'reconnecting'));
+  socket.on(PRESENCE_EVENT, (view: PresenceView) =>
+    presenceHandlers.forEach((handler) => handler(view)),
+  );
   for (const type of REALTIME_EVENTS) {
     socket.on(type, (envelope: RealtimeEnvelope) =>
       handlers.get(type)?.forEach((handler) => handler(envelope)),
