@@ -106,6 +106,10 @@ describe('API channel', () => {
     const second = await open(ws, conversationBody({ contact: { externalId: 'crm-1' } }));
     expect(second.conversation.number).toBe(2);
     expect(second.conversation.contact?.id).toBe(created.conversation.contact?.id);
+    await open(ws, conversationBody());
+    // The customer sidebar lists that contact's conversations only.
+    const history = await list(ws.owner, `?contactId=${created.conversation.contact?.id}`);
+    expect(history.items.map((i) => i.number)).toEqual([2, 1]);
   });
 
   it('answers a repeated Idempotency-Key with the same conversation, and refuses it for another body', async () => {

@@ -37,7 +37,7 @@ describeBrowser('the inbox in a real browser', () => {
   async function loggedIn(ws: TestWorkspace, language: 'ar' | 'en'): Promise<Page> {
     if (language === 'en') await ws.owner.patch('/api/v1/me', { language: 'en' });
     const page = await (
-      await browser.newContext({ viewport: { width: 1400, height: 900 } })
+      await browser.newContext({ viewport: { width: 1600, height: 900 } })
     ).newPage();
     await page.goto(`${server.url}/login`);
     await page.getByTestId('login-email').fill(ws.email);
@@ -109,6 +109,9 @@ describeBrowser('the inbox in a real browser', () => {
         'note',
       ]);
 
+      // The customer sidebar shows the contact and their other conversations.
+      await page.getByTestId('customer-sidebar').getByText('Sara سارة').waitFor();
+
       // A new conversation from the API channel appears in the open list without a reload.
       const second = (
         await api.post('/api/v1/conversations', {
@@ -169,7 +172,7 @@ describeBrowser('the inbox in a real browser', () => {
     await owner.goto(`${server.url}/conversations/${created.conversation.id}`);
     await owner.getByTestId('thread').waitFor();
     const other = await (
-      await browser.newContext({ viewport: { width: 1400, height: 900 } })
+      await browser.newContext({ viewport: { width: 1600, height: 900 } })
     ).newPage();
     await other.goto(`${server.url}/login`);
     await other.getByTestId('login-email').fill(colleague.email);

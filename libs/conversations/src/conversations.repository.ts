@@ -288,7 +288,8 @@ export class ConversationsRepository {
       return `$${params.length}`;
     };
     if (query.mailboxId) where.push(`c.mailbox_id = ${p(query.mailboxId)}`);
-    else where.push(NOT_SPAM);
+    else if (!query.contactId) where.push(NOT_SPAM);
+    if (query.contactId) where.push(`c.contact_id = ${p(query.contactId)}`);
     if (query.view === 'ongoing') where.push(`c.status <> 'closed'`);
     if (query.view === 'unanswered')
       where.push(`c.status <> 'closed' AND c.last_public_from = 'contact'`);

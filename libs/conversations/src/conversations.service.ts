@@ -52,6 +52,7 @@ export class ConversationsService {
     const query: ConversationQuery = {
       view: dto.view ?? 'all',
       mailboxId: dto.mailboxId,
+      contactId: dto.contactId,
       statuses: dto.status,
       channel: dto.channel,
       assigneeId: dto.assigneeId?.toLowerCase(),

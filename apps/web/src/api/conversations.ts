@@ -13,6 +13,7 @@ import { request } from './client';
 export interface ConversationFilters {
   view?: string;
   mailboxId?: string;
+  contactId?: string;
   status?: string;
   priority?: string;
   q?: string;

@@ -43,6 +43,11 @@ export class ListConversationsDto {
   @IsUUID()
   mailboxId?: string;
 
+  @ApiPropertyOptional({ description: "One contact's conversations (the customer sidebar)" })
+  @IsOptional()
+  @IsUUID()
+  contactId?: string;
+
   @ApiPropertyOptional({ description: 'Comma-separated: open,pending,closed' })
   @IsOptional()
   @Transform(csv)
