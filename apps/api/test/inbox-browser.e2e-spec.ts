@@ -194,4 +194,23 @@ describeBrowser('the inbox in a real browser', () => {
     await other.close();
     await owner.getByTestId('presence').waitFor({ state: 'detached', timeout: 10_000 });
   });
+
+  it('adds a mailbox in settings and shows it in the inbox', async () => {
+    const ws = await createWorkspace(server.url);
+    const page = await loggedIn(ws, 'ar');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('nav-mailboxes').click();
+    await page.getByTestId('mailbox-row').nth(1).waitFor();
+    await page.getByTestId('mailbox-add').click();
+    await page.getByTestId('mailbox-name').fill('الفواتير');
+    await page.getByTestId('mailbox-slug').fill('Bad Slug');
+    await page.getByTestId('mailbox-save').click();
+    await page.getByText('الصيغة غير صحيحة.').waitFor();
+    await page.getByTestId('mailbox-slug').fill('billing');
+    await page.getByTestId('mailbox-save').click();
+    await page.getByTestId('mailbox-row').nth(2).waitFor();
+    await page.screenshot({ path: `${SHOTS}/mailboxes-ar.png` });
+    await page.getByTestId('nav-conversations').click();
+    await page.locator('.inbox__views').getByText('الفواتير').waitFor();
+  });
 });

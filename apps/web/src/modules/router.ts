@@ -61,6 +61,11 @@ export const router = createRouter({
               component: () => import('@/features/settings/TokensPage.vue'),
               meta: { admin: true },
             },
+            {
+              path: 'mailboxes',
+              component: () => import('@/features/settings/MailboxesPage.vue'),
+              meta: { admin: true },
+            },
           ],
         },
       ],
