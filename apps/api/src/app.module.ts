@@ -17,6 +17,7 @@ import { InvitesController } from './controllers/invites.controller';
 import { MailboxesController } from './controllers/mailboxes.controller';
 import { MeController } from './controllers/me.controller';
 import { MembersController } from './controllers/members.controller';
+import { SavedRepliesController } from './controllers/saved-replies.controller';
 import { SessionCookies } from './http/session-cookies';
 import { AgentsGateway } from './realtime/agents.gateway';
 
@@ -29,6 +30,7 @@ const CONTROLLERS = [
   MailboxesController,
   ConversationsController,
   EventsController,
+  SavedRepliesController,
   HealthController,
 ];
 

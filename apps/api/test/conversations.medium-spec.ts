@@ -475,3 +475,61 @@ describe('mailboxes', () => {
     );
   });
 });
+
+describe('saved replies', () => {
+  it('keeps shared replies for the team and personal ones private, and fills placeholders', async () => {
+    const ws = await createWorkspace(base);
+    const agent = await addMember(base, ws.owner, 'agent');
+    const other = await addMember(base, ws.owner, 'agent');
+    expect(
+      (await agent.session.post('/api/v1/saved-replies', { name: 'x', body: 'x', shared: true }))
+        .status,
+    ).toBe(403);
+    const shared = (
+      await ws.owner.post('/api/v1/saved-replies', {
+        name: 'ترحيب',
+        body: 'مرحباً {{contact.name}}، معك {{agent.name}} (#{{conversation.number}})',
+        shared: true,
+      })
+    ).body as { id: string };
+    const personal = (
+      await agent.session.post('/api/v1/saved-replies', {
+        name: 'شحن',
+        body: 'سيصلك الطلب خلال يومين',
+      })
+    ).body as { id: string };
+    const names = async (session: HttpSession, q = ''): Promise<string[]> =>
+      (
+        (await session.get(`/api/v1/saved-replies${q}`)).body as { items: Array<{ name: string }> }
+      ).items.map((r) => r.name);
+    expect(await names(agent.session)).toEqual(['ترحيب', 'شحن']);
+    expect(await names(other.session)).toEqual(['ترحيب']);
+    expect(await names(agent.session, `?q=${encodeURIComponent('الطلبات')}`)).toEqual(['شحن']);
+    expect(
+      (await other.session.patch(`/api/v1/saved-replies/${personal.id}`, { name: 'mine' })).status,
+    ).toBe(404);
+    expect(
+      (await agent.session.patch(`/api/v1/saved-replies/${shared.id}`, { name: 'changed' })).status,
+    ).toBe(403);
+    const { conversation } = await open(
+      ws,
+      conversationBody({ contact: { email: uniqueEmail('s'), name: 'سارة' } }),
+    );
+    const rendered = await agent.session.post(`/api/v1/saved-replies/${shared.id}/render`, {
+      conversationId: conversation.id,
+    });
+    expect(rendered.body).toEqual({
+      text: `مرحباً سارة، معك Member agent (#${conversation.number})`,
+    });
+    const b = await createWorkspace(base);
+    expect(
+      (
+        await b.owner.post(`/api/v1/saved-replies/${shared.id}/render`, {
+          conversationId: conversation.id,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await agent.session.delete(`/api/v1/saved-replies/${personal.id}`)).status).toBe(204);
+    expect(await names(agent.session)).toEqual(['ترحيب']);
+  });
+});

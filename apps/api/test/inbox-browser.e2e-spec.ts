@@ -213,4 +213,38 @@ describeBrowser('the inbox in a real browser', () => {
     await page.getByTestId('nav-conversations').click();
     await page.locator('.inbox__views').getByText('الفواتير').waitFor();
   });
+
+  it('writes a saved reply in settings and inserts it with placeholders filled (en)', async () => {
+    const ws = await createWorkspace(server.url);
+    const api = await integrator(ws);
+    const created = (
+      await api.post('/api/v1/conversations', {
+        contact: { email: uniqueEmail('c'), name: 'Layla' },
+        subject: 'Refund',
+        text: 'Where is my refund?',
+      })
+    ).body as ConversationDetailView;
+    const page = await loggedIn(ws, 'en');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('nav-saved-replies').click();
+    await page.getByTestId('saved-reply-add').click();
+    await page.getByTestId('saved-reply-name').fill('Refund status');
+    await page
+      .getByTestId('saved-reply-body')
+      .fill('Hi {{contact.name}}, this is {{agent.name}}: your refund is on its way.');
+    await page.getByTestId('saved-reply-shared').check();
+    await page.getByTestId('saved-reply-save').click();
+    await page.getByTestId('saved-reply-row').waitFor();
+    await page.goto(`${server.url}/conversations/${created.conversation.id}`);
+    await page.getByTestId('thread').waitFor();
+    await page.getByTestId('saved-replies-open').click();
+    await page.getByTestId('saved-reply-search').fill('refunds');
+    await page.getByTestId('saved-reply-item').first().click();
+    await page.waitForFunction("document.querySelector('[data-testid=composer-text]').value !== ''");
+    expect(await page.getByTestId('composer-text').inputValue()).toBe(
+      'Hi Layla, this is Owner: your refund is on its way.',
+    );
+    await page.getByTestId('composer-send').click();
+    await page.locator('[data-testid="message"][data-kind="reply"]').nth(1).waitFor();
+  });
 });

@@ -102,3 +102,12 @@ export interface EventsPageView {
   events: Array<{ seq: number; type: string; at: string; data: unknown }>;
   lastSeq: number;
 }
+
+export interface SavedReplyView {
+  id: string;
+  name: string;
+  body: string;
+  shared: boolean;
+  /** Whether the caller may edit or delete it. */
+  editable: boolean;
+}

@@ -4,12 +4,14 @@ import { ContactsModule } from '@sanad/contacts';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 import { ConversationFollower } from './entities/conversation-follower.entity';
+import { SavedReply } from './entities/saved-reply.entity';
 import { ConversationTag } from './entities/conversation-tag.entity';
 import { Conversation } from './entities/conversation.entity';
 import { Mailbox } from './entities/mailbox.entity';
 import { Message } from './entities/message.entity';
 import { Tag } from './entities/tag.entity';
 import { MailboxesService } from './mailboxes.service';
+import { SavedRepliesService } from './saved-replies.service';
 
 @Module({
   imports: [
@@ -20,10 +22,11 @@ import { MailboxesService } from './mailboxes.service';
       Tag,
       ConversationTag,
       ConversationFollower,
+      SavedReply,
     ]),
     ContactsModule,
   ],
-  providers: [ConversationsRepository, ConversationsService, MailboxesService],
-  exports: [ConversationsService, MailboxesService],
+  providers: [ConversationsRepository, ConversationsService, MailboxesService, SavedRepliesService],
+  exports: [ConversationsService, MailboxesService, SavedRepliesService],
 })
 export class ConversationsModule {}

@@ -8,3 +8,6 @@ export * from './dto/list-conversations.dto';
 export * from './dto/mailbox.dto';
 export * from './dto/reply.dto';
 export * from './dto/update-conversation.dto';
+export * from './saved-replies.service';
+export * from './placeholders.util';
+export * from './dto/saved-reply.dto';

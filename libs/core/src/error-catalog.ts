@@ -171,6 +171,11 @@ export const ERROR_CATALOG = {
     ar: 'لا يمكن إسناد المحادثة إلى هذا الموظف.',
     en: 'The conversation cannot be assigned to this member.',
   },
+  'saved_reply/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على الرد المحفوظ.',
+    en: 'Saved reply not found.',
+  },
   'request/invalid_cursor': {
     status: 400,
     ar: 'مؤشر الصفحة غير صالح.',

@@ -62,6 +62,10 @@ export const router = createRouter({
               meta: { admin: true },
             },
             {
+              path: 'saved-replies',
+              component: () => import('@/features/settings/SavedRepliesPage.vue'),
+            },
+            {
               path: 'mailboxes',
               component: () => import('@/features/settings/MailboxesPage.vue'),
               meta: { admin: true },

@@ -133,6 +133,19 @@ export class Conversations1764100000000 implements MigrationInterface {
       `CREATE INDEX ix_conversation_followers_user ON conversation_followers (workspace_id, user_id)`,
     );
     await db.query(`
+      CREATE TABLE saved_replies (
+        id uuid PRIMARY KEY,
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        owner_id uuid REFERENCES users(id) ON DELETE CASCADE,
+        name text NOT NULL,
+        body text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await db.query(
+      `CREATE INDEX ix_saved_replies_workspace ON saved_replies (workspace_id, owner_id)`,
+    );
+    await db.query(`
       CREATE TABLE idempotency_keys (
         workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
         key text NOT NULL,

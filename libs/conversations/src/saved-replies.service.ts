@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@sanad/accounts';
+import type { SavedReplyView } from '@sanad/contracts';
+import { DomainError, cleanText, searchText } from '@sanad/core';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { ConversationsService } from './conversations.service';
+import type { CreateSavedReplyDto, UpdateSavedReplyDto } from './dto/saved-reply.dto';
+import { SavedReply } from './entities/saved-reply.entity';
+import { fillPlaceholders } from './placeholders.util';
+
+const isAdmin = (principal: Principal): boolean =>
+  principal.role === 'owner' || principal.role === 'admin';
+
+/** Saved replies: shared ones (admins manage) and each agent's personal ones. */
+@Injectable()
+export class SavedRepliesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly conversations: ConversationsService,
+  ) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(SavedReply);
+  }
+
+  async list(principal: Principal, q?: string): Promise<SavedReplyView[]> {
+    const rows = await this.repo.find({
+      where: [
+        { workspaceId: principal.workspaceId, ownerId: IsNull() },
+        { workspaceId: principal.workspaceId, ownerId: principal.userId },
+      ],
+      order: { name: 'ASC' },
+    });
+    const wanted = q ? searchText(q).split(' ').filter(Boolean) : [];
+    // Arabic-aware match on name and body: every query stem must appear.
+    const matching = wanted.length
+      ? rows.filter((row) => {
+          const stems = new Set(searchText(`${row.name} ${row.body}`).split(' '));
+          return wanted.every((w) => [...stems].some((s) => s.startsWith(w)));
+        })
+      : rows;
+    return matching.map((row) => this.view(principal, row));
+  }
+
+  async create(principal: Principal, dto: CreateSavedReplyDto): Promise<SavedReplyView> {
+    if (dto.shared && !isAdmin(principal)) throw new DomainError('auth/forbidden');
+    const row = this.repo.create({
+      id: randomUUID(),
+      workspaceId: principal.workspaceId,
+      ownerId: dto.shared ? null : principal.userId,
+      name: cleanText(dto.name),
+      body: dto.body.replace(/\u0000/g, ''),
+    });
+    return this.view(principal, await this.repo.save(row));
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    dto: UpdateSavedReplyDto,
+  ): Promise<SavedReplyView> {
+    const row = await this.editable(principal, id);
+    if (dto.name !== undefined) row.name = cleanText(dto.name);
+    if (dto.body !== undefined) row.body = dto.body.replace(/\u0000/g, '');
+    return this.view(principal, await this.repo.save(row));
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    await this.repo.delete({
+      id: (await this.editable(principal, id)).id,
+      workspaceId: principal.workspaceId,
+    });
+  }
+
+  /** The reply's text for one conversation, placeholders filled. */
+  async render(
+    principal: Principal,
+    id: string,
+    conversationId: string,
+  ): Promise<{ text: string }> {
+    const row = await this.visible(principal, id);
+    const { conversation } = await this.conversations.get(principal, conversationId);
+    const [agent] = await this.dataSource.query<Array<{ name: string; workspace: string }>>(
+      'SELECT u.name, w.name AS workspace FROM users u JOIN workspaces w ON w.id = u.workspace_id WHERE u.id = $1 AND u.workspace_id = $2',
+      [principal.userId, principal.workspaceId],
+    );
+    const text = fillPlaceholders(row.body, {
+      'contact.name': conversation.contact?.name ?? '',
+      'contact.email': conversation.contact?.emails[0] ?? '',
+      'agent.name': agent?.name ?? '',
+      'conversation.number': String(conversation.number),
+      'workspace.name': agent?.workspace ?? '',
+    });
+    return { text };
+  }
+
+  private async visible(principal: Principal, id: string): Promise<SavedReply> {
+    const row = await this.repo.findOne({ where: { id, workspaceId: principal.workspaceId } });
+    if (!row || (row.ownerId !== null && row.ownerId !== principal.userId))
+      throw new DomainError('saved_reply/not_found');
+    return row;
+  }
+
+  private async editable(principal: Principal, id: string): Promise<SavedReply> {
+    const row = await this.visible(principal, id);
+    if (row.ownerId === null && !isAdmin(principal)) throw new DomainError('auth/forbidden');
+    return row;
+  }
+
+  private view(principal: Principal, row: SavedReply): SavedReplyView {
+    return {
+      id: row.id,
+      name: row.name,
+      body: row.body,
+      shared: row.ownerId === null,
+      editable: row.ownerId === principal.userId || isAdmin(principal),
+    };
+  }
+}
