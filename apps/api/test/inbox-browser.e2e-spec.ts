@@ -240,7 +240,9 @@ describeBrowser('the inbox in a real browser', () => {
     await page.getByTestId('saved-replies-open').click();
     await page.getByTestId('saved-reply-search').fill('refunds');
     await page.getByTestId('saved-reply-item').first().click();
-    await page.waitForFunction("document.querySelector('[data-testid=composer-text]').value !== ''");
+    await page.waitForFunction(
+      "document.querySelector('[data-testid=composer-text]').value !== ''",
+    );
     expect(await page.getByTestId('composer-text').inputValue()).toBe(
       'Hi Layla, this is Owner: your refund is on its way.',
     );

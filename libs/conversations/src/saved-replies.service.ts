@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sanad/accounts';
 import type { SavedReplyView } from '@sanad/contracts';
-import { DomainError, cleanText, searchText } from '@sanad/core';
+import { DomainError, cleanText, searchText, stripNul } from '@sanad/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { ConversationsService } from './conversations.service';
@@ -50,7 +50,7 @@ export class SavedRepliesService {
       workspaceId: principal.workspaceId,
       ownerId: dto.shared ? null : principal.userId,
       name: cleanText(dto.name),
-      body: dto.body.replace(/\u0000/g, ''),
+      body: stripNul(dto.body),
     });
     return this.view(principal, await this.repo.save(row));
   }
@@ -62,7 +62,7 @@ export class SavedRepliesService {
   ): Promise<SavedReplyView> {
     const row = await this.editable(principal, id);
     if (dto.name !== undefined) row.name = cleanText(dto.name);
-    if (dto.body !== undefined) row.body = dto.body.replace(/\u0000/g, '');
+    if (dto.body !== undefined) row.body = stripNul(dto.body);
     return this.view(principal, await this.repo.save(row));
   }
 

@@ -3,6 +3,11 @@ export function cleanText(value: string): string {
   return value.split('\u0000').join('').normalize('NFC').trim();
 }
 
+/** Removes NUL bytes (PostgreSQL rejects them) but keeps the text otherwise as written. */
+export function stripNul(value: string): string {
+  return value.split('\u0000').join('');
+}
+
 /** Emails compare case-insensitively; we store them lower-cased and NFC. */
 export function normaliseEmail(value: string): string {
   return cleanText(value).toLowerCase();
