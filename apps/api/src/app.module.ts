@@ -18,6 +18,7 @@ import { MailboxesController } from './controllers/mailboxes.controller';
 import { MeController } from './controllers/me.controller';
 import { MembersController } from './controllers/members.controller';
 import { SavedRepliesController } from './controllers/saved-replies.controller';
+import { TagsController } from './controllers/tags.controller';
 import { SessionCookies } from './http/session-cookies';
 import { AgentsGateway } from './realtime/agents.gateway';
 
@@ -31,6 +32,7 @@ const CONTROLLERS = [
   ConversationsController,
   EventsController,
   SavedRepliesController,
+  TagsController,
   HealthController,
 ];
 

@@ -533,3 +533,55 @@ describe('saved replies', () => {
     expect(await names(agent.session)).toEqual(['ترحيب']);
   });
 });
+
+describe('tags administration', () => {
+  it('renames, merges and deletes tags; agents may only read them', async () => {
+    const ws = await createWorkspace(base);
+    const agent = await addMember(base, ws.owner, 'agent');
+    const one = await open(ws, conversationBody({ subject: 'one' }));
+    const two = await open(ws, conversationBody({ subject: 'two' }));
+    await ws.owner.patch(`/api/v1/conversations/${one.conversation.id}`, {
+      tags: ['فواتير', 'billing'],
+    });
+    await ws.owner.patch(`/api/v1/conversations/${two.conversation.id}`, { tags: ['billing'] });
+    const tags = async (): Promise<Array<{ id: string; name: string; count: number }>> =>
+      (await agent.session.get('/api/v1/tags')).body.items;
+    const [billing, arabic] = await tags();
+    expect([billing, arabic].map((t) => [t.name, t.count])).toEqual([
+      ['billing', 2],
+      ['فواتير', 1],
+    ]);
+    expect((await agent.session.patch(`/api/v1/tags/${billing.id}`, { name: 'x' })).status).toBe(
+      403,
+    );
+    expect((await ws.owner.patch(`/api/v1/tags/${billing.id}`, { name: 'فواتير' })).status).toBe(
+      409,
+    );
+    expect(
+      (
+        (await ws.owner.patch(`/api/v1/tags/${billing.id}`, { name: 'Billing' })).body as {
+          name: string;
+        }
+      ).name,
+    ).toBe('Billing');
+    const merged = await ws.owner.post(`/api/v1/tags/${arabic.id}/merge`, { intoId: billing.id });
+    expect(merged.body).toMatchObject({ id: billing.id, name: 'Billing', count: 2 });
+    expect((await tags()).map((t) => t.name)).toEqual(['Billing']);
+    expect(
+      (
+        (await ws.owner.get(`/api/v1/conversations/${one.conversation.id}`))
+          .body as ConversationDetailView
+      ).conversation.tags,
+    ).toEqual(['Billing']);
+    const b = await createWorkspace(base);
+    expect((await b.owner.delete(`/api/v1/tags/${billing.id}`)).status).toBe(404);
+    expect((await ws.owner.delete(`/api/v1/tags/${billing.id}`)).status).toBe(204);
+    expect(await tags()).toEqual([]);
+    expect(
+      (
+        (await ws.owner.get(`/api/v1/conversations/${two.conversation.id}`))
+          .body as ConversationDetailView
+      ).conversation.tags,
+    ).toEqual([]);
+  });
+});

@@ -249,4 +249,27 @@ describeBrowser('the inbox in a real browser', () => {
     await page.getByTestId('composer-send').click();
     await page.locator('[data-testid="message"][data-kind="reply"]').nth(1).waitFor();
   });
+
+  it('renames a tag in settings', async () => {
+    const ws = await createWorkspace(server.url);
+    const api = await integrator(ws);
+    const created = (
+      await api.post('/api/v1/conversations', {
+        contact: { email: uniqueEmail('c') },
+        subject: 'وسوم',
+        text: 'x',
+      })
+    ).body as ConversationDetailView;
+    await ws.owner.patch(`/api/v1/conversations/${created.conversation.id}`, { tags: ['فواتر'] });
+    const page = await loggedIn(ws, 'ar');
+    await page.goto(`${server.url}/settings/tags`);
+    await page.getByTestId('tag-row').getByText('فواتر').waitFor();
+    await page.getByTestId('tag-row').getByRole('button', { name: 'إعادة تسمية' }).click();
+    await page.locator('#tag-name').fill('فواتير');
+    await page.getByRole('dialog').getByRole('button', { name: 'حفظ' }).click();
+    await page.getByTestId('tag-row').getByText('فواتير').waitFor();
+    const detail = (await ws.owner.get(`/api/v1/conversations/${created.conversation.id}`))
+      .body as ConversationDetailView;
+    expect(detail.conversation.tags).toEqual(['فواتير']);
+  });
 });

@@ -111,3 +111,10 @@ export interface SavedReplyView {
   /** Whether the caller may edit or delete it. */
   editable: boolean;
 }
+
+export interface TagView {
+  id: string;
+  name: string;
+  /** Conversations carrying the tag. */
+  count: number;
+}

@@ -12,6 +12,7 @@ import { Message } from './entities/message.entity';
 import { Tag } from './entities/tag.entity';
 import { MailboxesService } from './mailboxes.service';
 import { SavedRepliesService } from './saved-replies.service';
+import { TagsService } from './tags.service';
 
 @Module({
   imports: [
@@ -26,7 +27,13 @@ import { SavedRepliesService } from './saved-replies.service';
     ]),
     ContactsModule,
   ],
-  providers: [ConversationsRepository, ConversationsService, MailboxesService, SavedRepliesService],
-  exports: [ConversationsService, MailboxesService, SavedRepliesService],
+  providers: [
+    ConversationsRepository,
+    ConversationsService,
+    MailboxesService,
+    SavedRepliesService,
+    TagsService,
+  ],
+  exports: [ConversationsService, MailboxesService, SavedRepliesService, TagsService],
 })
 export class ConversationsModule {}

@@ -11,3 +11,5 @@ export * from './dto/update-conversation.dto';
 export * from './saved-replies.service';
 export * from './placeholders.util';
 export * from './dto/saved-reply.dto';
+export * from './tags.service';
+export * from './dto/tag.dto';

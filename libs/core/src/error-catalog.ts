@@ -176,6 +176,16 @@ export const ERROR_CATALOG = {
     ar: 'لم يتم العثور على الرد المحفوظ.',
     en: 'Saved reply not found.',
   },
+  'tag/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على الوسم.',
+    en: 'Tag not found.',
+  },
+  'tag/name_taken': {
+    status: 409,
+    ar: 'يوجد وسم بهذا الاسم؛ ادمج الوسمين بدلاً من ذلك.',
+    en: 'A tag with this name exists; merge the two tags instead.',
+  },
   'request/invalid_cursor': {
     status: 400,
     ar: 'مؤشر الصفحة غير صالح.',

@@ -34,6 +34,7 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     en: 'This member does not exist or is deactivated.',
   },
   invalidCursor: { ar: 'مؤشر الصفحة غير صالح.', en: 'The page cursor is not valid.' },
+  tagNameTaken: { ar: 'يوجد وسم بهذا الاسم.', en: 'A tag with this name exists.' },
   isUuid: { ar: 'المعرّف غير صالح.', en: 'The id is not valid.' },
   matches: { ar: 'الصيغة غير صحيحة.', en: 'The format is not valid.' },
   isDate: { ar: 'أدخل تاريخاً صحيحاً.', en: 'Enter a valid date.' },

@@ -66,6 +66,11 @@ export const router = createRouter({
               component: () => import('@/features/settings/SavedRepliesPage.vue'),
             },
             {
+              path: 'tags',
+              component: () => import('@/features/settings/TagsPage.vue'),
+              meta: { admin: true },
+            },
+            {
               path: 'mailboxes',
               component: () => import('@/features/settings/MailboxesPage.vue'),
               meta: { admin: true },
