@@ -545,7 +545,11 @@ describe('tags administration', () => {
     });
     await ws.owner.patch(`/api/v1/conversations/${two.conversation.id}`, { tags: ['billing'] });
     const tags = async (): Promise<Array<{ id: string; name: string; count: number }>> =>
-      (await agent.session.get('/api/v1/tags')).body.items;
+      (
+        (await agent.session.get('/api/v1/tags')).body as {
+          items: Array<{ id: string; name: string; count: number }>;
+        }
+      ).items;
     const [billing, arabic] = await tags();
     expect([billing, arabic].map((t) => [t.name, t.count])).toEqual([
       ['billing', 2],
