@@ -1,148 +1,36 @@
 // npm run bench:api [-- --duration 10 --concurrency 32]
 // Requests/s and latency of GET /api/v1/me (logged-in session) and GET /health on the real
 // server, next to a bare node:http server answering the same JSON, all in one run.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { flags, machine, percentiles, signup, startServer } from './server.mjs';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .join(' ')
-    .split('--')
-    .filter(Boolean)
-    .map((pair) => pair.trim().split(/\s+/)),
-);
-const DURATION_S = Number(args.duration ?? 10);
+const { duration: DURATION_S, concurrency: CONCURRENCY } = flags({ duration: 10, concurrency: 32 });
 const WARMUP_S = Math.min(2, DURATION_S);
-const CONCURRENCY = Number(args.concurrency ?? 32);
-const ENTRY = 'dist/apps/api/src/main.js';
 
-if (!existsSync(ENTRY)) {
-  console.error(`${ENTRY} is missing: run "npm run build:server" first`);
-  process.exit(1);
-}
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-// --- the real server, as a child process ---------------------------------------------------
-const port = await freePort();
-const env = {
-  PATH: process.env.PATH,
-  NODE_ENV: 'production',
-  SANAD_ROLES: 'api,worker',
-  HOST: '127.0.0.1',
-  PORT: String(port),
-  LOG_LEVEL: 'warn',
-  SANAD_ALLOW_SIGNUP: 'true',
-  LOGIN_RATE_LIMIT: '100000',
-  APP_SECRET: randomBytes(36).toString('base64url'),
-};
-let dropDatabase = async () => undefined;
-let dataDir = null;
-if (process.env.DATABASE_URL) {
-  const name = `sanad_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  env.DATABASE_URL = url.toString();
-  dropDatabase = async () => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  };
-} else {
-  dataDir = mkdtempSync(join(os.tmpdir(), 'sanad-bench-'));
-  env.DATA_DIR = dataDir;
-  env.EMBEDDED_PG_PORT = String(await freePort());
-}
-if (process.env.REDIS_URL) {
-  env.REDIS_URL = process.env.REDIS_URL;
-  env.REDIS_PREFIX = `bench${process.pid}`;
-}
-
-const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-let stderr = '';
-child.stderr.on('data', (chunk) => (stderr += chunk));
-const base = `http://127.0.0.1:${port}`;
-
-async function cleanup() {
-  if (child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
-  await dropDatabase().catch(() => undefined);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
-
+const server = await startServer('bench');
 try {
-  const deadline = Date.now() + 120_000;
-  while (
-    !(await fetch(`${base}/ready`)
-      .then((r) => r.ok)
-      .catch(() => false))
-  ) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${stderr}`);
-    if (Date.now() > deadline) throw new Error(`server not ready after 120 s:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const { headers } = await signup(server.base, 'bench');
+  const meBody = await (await fetch(`${server.base}/api/v1/me`, { headers })).text();
 
-  // --- a logged-in agent --------------------------------------------------------------------
-  const signup = await fetch(`${base}/api/v1/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      workspaceName: 'Bench',
-      name: 'Bench Owner',
-      email: `bench-${process.pid}@example.test`,
-      password: 'bench-password-2026',
-      language: 'ar',
-    }),
-  });
-  if (signup.status !== 201)
-    throw new Error(`signup answered ${signup.status}: ${await signup.text()}`);
-  const cookie = signup.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const meBody = await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).text();
-
-  // --- the bare baseline: same JSON from node:http -------------------------------------------
+  // The bare baseline: the same JSON from node:http.
   const bare = http.createServer((req, res) => {
-    if (req.url === '/me') {
-      res.writeHead(200, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(meBody),
-      });
-      res.end(meBody);
-    } else {
-      res.writeHead(404).end();
-    }
+    if (req.url !== '/me') return res.writeHead(404).end();
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(meBody),
+    });
+    res.end(meBody);
   });
   await new Promise((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const bareUrl = `http://127.0.0.1:${bare.address().port}`;
 
   const targets = [
-    { name: 'GET /api/v1/me (session)', url: `${base}/api/v1/me`, headers: { cookie } },
-    { name: 'GET /health', url: `${base}/health`, headers: {} },
-    { name: 'bare node:http /me', url: `${bareUrl}/me`, headers: {} },
+    {
+      name: 'GET /api/v1/me (session)',
+      url: `${server.base}/api/v1/me`,
+      headers: { cookie: headers.cookie },
+    },
+    { name: 'GET /health', url: `${server.base}/health`, headers: {} },
+    { name: 'bare node:http /me', url: `http://127.0.0.1:${bare.address().port}/me`, headers: {} },
   ];
   const results = [];
   for (const target of targets) {
@@ -151,14 +39,8 @@ try {
   }
   bare.close();
 
-  // --- report -------------------------------------------------------------------------------
-  const cpus = os.cpus();
-  console.log(
-    `\nSanad bench:api — ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, Node ${process.version}`,
-  );
-  console.log(
-    `database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}; queue: ${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process'}`,
-  );
+  console.log(`\nSanad bench:api — ${machine()}`);
+  console.log(`mode: ${server.mode}`);
   console.log(
     `${CONCURRENCY} keep-alive connections, ${DURATION_S} s per target after ${WARMUP_S} s warm-up; the load generator shares a process with the bare server\n`,
   );
@@ -179,7 +61,7 @@ try {
     );
   }
 } finally {
-  await cleanup();
+  await server.stop();
 }
 
 /** Closed loop: CONCURRENCY loops issue requests back to back for `seconds`. */
@@ -213,15 +95,10 @@ async function load(target, seconds) {
   );
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p) =>
-    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   return {
     count: latencies.length,
     errors,
     rps: latencies.length / elapsed,
-    p50: pct(50),
-    p95: pct(95),
-    p99: pct(99),
+    ...percentiles(latencies),
   };
 }

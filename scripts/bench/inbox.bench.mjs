@@ -1,0 +1,242 @@
+// npm run bench:inbox [-- --conversations 1000000 --messages 5 --iterations 40]
+// Seeds one workspace with N conversations (and N × messages messages) straight into PostgreSQL,
+// then times each view's first page and a deep page, the view counts, an Arabic and an English
+// search and opening a 50-message conversation over HTTP, next to the bare SQL of the same query.
+import { createRequire } from 'node:module';
+import pg from 'pg';
+import { flags, machine, percentiles, signup, startServer } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const { searchText } = require('../../dist/libs/core/src/arabic.util.js');
+const opts = flags({ conversations: 1_000_000, messages: 5, iterations: 40 });
+
+const SUBJECTS = [
+  'مشكلة في محادثة الدعم',
+  'استفسار عن الفاتورة',
+  'لم يصل طلبي بعد',
+  'Refund for my last order',
+  'طلب استرجاع المبلغ',
+  'Invoice 42 is missing',
+  'تغيير عنوان الشحن',
+  'Cannot log in to my account',
+  'الاشتراك السنوي',
+  'Question about delivery times',
+];
+const BODIES = [
+  'مرحباً، أحتاج مساعدة في طلبي رقم ١٢٣ ولم أتلق أي رد',
+  'Hello, I was charged twice for the same invoice, please help',
+  'متى تصل الشحنة؟ الطلب مرسل منذ أسبوع',
+  'Thanks for the quick answer, that solved it',
+  'أرجو تحديث بيانات الفاتورة باسم الشركة الجديد',
+];
+
+const server = await startServer('inbox');
+const db = new pg.Client({ connectionString: server.databaseUrl });
+try {
+  const { me, headers } = await signup(server.base, 'inbox');
+  const ws = me.workspace.id;
+  const owner = me.user.id;
+  const mailboxes = await (await fetch(`${server.base}/api/v1/mailboxes`, { headers })).json();
+  const inbox = mailboxes.items.find((m) => m.kind === 'inbox').id;
+  await db.connect();
+  await seed(ws, owner, inbox);
+
+  // The 50-message conversation and the cursor of a deep page (row 10,000 of "all").
+  const [open50] = (
+    await db.query(`SELECT id FROM conversations WHERE workspace_id = $1 AND number = $2`, [
+      ws,
+      opts.conversations + 1,
+    ])
+  ).rows;
+  const [deep] = (
+    await db.query(
+      `SELECT last_message_at, id FROM conversations WHERE workspace_id = $1 ORDER BY last_message_at DESC, id DESC OFFSET 10000 LIMIT 1`,
+      [ws],
+    )
+  ).rows;
+  const cursor = deep
+    ? Buffer.from(JSON.stringify([deep.last_message_at.toISOString(), deep.id])).toString(
+        'base64url',
+      )
+    : '';
+
+  const notSpam = `c.mailbox_id NOT IN (SELECT id FROM mailboxes WHERE workspace_id = $1 AND kind = 'spam')`;
+  const listSql = (extra) =>
+    `SELECT c.id FROM conversations c WHERE c.workspace_id = $1 AND ${notSpam} ${extra} ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`;
+  const arabic = 'محادثات';
+  const english = 'invoices';
+  const cases = [
+    ['view all', '/conversations?limit=25', listSql(''), [ws]],
+    [
+      'view ongoing',
+      '/conversations?view=ongoing&limit=25',
+      listSql(`AND c.status <> 'closed'`),
+      [ws],
+    ],
+    [
+      'view unanswered',
+      '/conversations?view=unanswered&limit=25',
+      listSql(`AND c.status <> 'closed' AND c.last_public_from = 'contact'`),
+      [ws],
+    ],
+    [
+      'view mine',
+      '/conversations?view=mine&limit=25',
+      listSql(`AND c.status <> 'closed' AND c.assignee_id = $2`),
+      [ws, owner],
+    ],
+    [
+      'view unassigned',
+      '/conversations?view=unassigned&limit=25',
+      listSql(`AND c.status <> 'closed' AND c.assignee_id IS NULL`),
+      [ws],
+    ],
+    [
+      'view following',
+      '/conversations?view=following&limit=25',
+      listSql(
+        `AND c.status <> 'closed' AND EXISTS (SELECT 1 FROM conversation_followers f WHERE f.conversation_id = c.id AND f.user_id = $2)`,
+      ),
+      [ws, owner],
+    ],
+    [
+      'all, deep page (10k)',
+      `/conversations?limit=25&cursor=${cursor}`,
+      listSql(`AND (c.last_message_at, c.id) < ($2::timestamptz, $3::uuid)`),
+      [ws, deep?.last_message_at, deep?.id],
+    ],
+    [
+      'mailbox inbox',
+      `/conversations?mailboxId=${inbox}&limit=25`,
+      `SELECT c.id FROM conversations c WHERE c.workspace_id = $1 AND c.mailbox_id = $2 ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`,
+      [ws, inbox],
+    ],
+    [
+      'counts (all views)',
+      '/conversations/counts',
+      `SELECT count(*), count(*) FILTER (WHERE c.status <> 'closed'), count(*) FILTER (WHERE c.status <> 'closed' AND c.last_public_from = 'contact'),
+              count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id = $2), count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id IS NULL)
+       FROM conversations c WHERE c.workspace_id = $1 AND ${notSpam}`,
+      [ws, owner],
+    ],
+    [
+      'search Arabic (محادثات)',
+      `/conversations?q=${encodeURIComponent(arabic)}&limit=25`,
+      listSql(
+        `AND (c.search_vector @@ plainto_tsquery('simple', $2) OR c.search_vector @@ plainto_tsquery('english', $3))`,
+      ),
+      [ws, searchText(arabic), arabic],
+    ],
+    [
+      'search English (invoices)',
+      `/conversations?q=${english}&limit=25`,
+      listSql(
+        `AND (c.search_vector @@ plainto_tsquery('simple', $2) OR c.search_vector @@ plainto_tsquery('english', $3))`,
+      ),
+      [ws, searchText(english), english],
+    ],
+    [
+      'open 50-message conversation',
+      `/conversations/${open50.id}`,
+      `SELECT * FROM messages WHERE conversation_id = $1 ORDER BY created_at, id`,
+      [open50.id],
+    ],
+  ];
+
+  const rows = [];
+  for (const [name, path, sql, params] of cases) {
+    const http = [];
+    const bare = [];
+    for (let i = 0; i < opts.iterations + 3; i++) {
+      let t0 = performance.now();
+      const response = await fetch(`${server.base}/api/v1${path}`, { headers });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      if (i >= 3) http.push(performance.now() - t0);
+      t0 = performance.now();
+      await db.query(sql, params);
+      if (i >= 3) bare.push(performance.now() - t0);
+    }
+    rows.push({ name, http: percentiles(http), bare: percentiles(bare) });
+  }
+
+  console.log(`\nSanad bench:inbox — ${machine()}; ${server.mode}`);
+  console.log(
+    `${opts.conversations.toLocaleString('en')} conversations, ${(opts.conversations * opts.messages).toLocaleString('en')} messages; ${opts.iterations} sequential requests per query (after 3 warm-up)\n`,
+  );
+  const pad = (s, n) => String(s).padEnd(n);
+  console.log(
+    `${pad('query', 32)}${pad('HTTP p50', 10)}${pad('p95', 9)}${pad('p99', 9)}${pad('SQL p50', 10)}${pad('p95', 9)}${pad('p99', 9)}p95 ratio`,
+  );
+  for (const r of rows) {
+    const f = (n) => n.toFixed(1);
+    console.log(
+      `${pad(r.name, 32)}${pad(f(r.http.p50), 10)}${pad(f(r.http.p95), 9)}${pad(f(r.http.p99), 9)}${pad(f(r.bare.p50), 10)}${pad(f(r.bare.p95), 9)}${pad(f(r.bare.p99), 9)}${(r.http.p95 / Math.max(r.bare.p95, 0.01)).toFixed(1)}×`,
+    );
+  }
+  console.log(
+    '\n(targets at 1M on this machine: p95 ≤ 50 ms for lists, counts and open; ≤ 150 ms for search)',
+  );
+} finally {
+  await db.end().catch(() => undefined);
+  await server.stop();
+}
+
+/** Bulk insert in chunks with generate_series; deterministic ids so rows can refer to each other. */
+async function seed(ws, owner, inbox) {
+  const started = Date.now();
+  const contacts = Math.max(1, Math.floor(opts.conversations / 10));
+  const stemmed = SUBJECTS.map((s, i) => searchText(`${s} ${BODIES[i % BODIES.length]}`));
+  const raw = SUBJECTS.map((s, i) => `${s} ${BODIES[i % BODIES.length]}`);
+  await db.query('SET synchronous_commit = off'); // this seeding session only
+  await db.query(
+    `INSERT INTO contacts (id, workspace_id, name, emails)
+     SELECT md5('c' || g)::uuid, $1, 'عميل ' || g, ARRAY['customer' || g || '@example.test'] FROM generate_series(1, $2) g`,
+    [ws, contacts],
+  );
+  const chunk = 100_000;
+  for (let from = 1; from <= opts.conversations; from += chunk) {
+    const to = Math.min(opts.conversations, from + chunk - 1);
+    await db.query(
+      `INSERT INTO conversations (id, workspace_id, number, subject, status, channel, mailbox_id, contact_id, assignee_id, priority,
+                                  last_public_from, last_message_at, created_at, search_vector)
+       SELECT md5('v' || g)::uuid, $1, g, ($4::text[])[1 + g % $7], (ARRAY['open','pending','closed','closed'])[1 + (g * 7) % 4], 'api', $3,
+              md5('c' || (1 + g % $8))::uuid, CASE WHEN g % 3 = 0 THEN $2::uuid END, (ARRAY['low','normal','normal','high','urgent'])[1 + g % 5],
+              CASE WHEN g % 2 = 0 THEN 'contact' ELSE 'user' END, now() - (g || ' seconds')::interval, now() - ((g + 60) || ' seconds')::interval,
+              to_tsvector('simple', ($5::text[])[1 + g % $7]) || to_tsvector('english', ($6::text[])[1 + g % $7])
+       FROM generate_series($9::int, $10::int) g`,
+      [ws, owner, inbox, SUBJECTS, stemmed, raw, SUBJECTS.length, contacts, from, to],
+    );
+    await db.query(
+      `INSERT INTO messages (id, workspace_id, conversation_id, kind, author_type, author_user_id, author_contact_id, body_text, created_at)
+       SELECT md5('m' || g || '-' || k)::uuid, $1, md5('v' || g)::uuid, 'reply',
+              CASE WHEN k % 2 = 1 THEN 'contact' ELSE 'user' END, CASE WHEN k % 2 = 0 THEN $2::uuid END,
+              CASE WHEN k % 2 = 1 THEN md5('c' || (1 + g % $4))::uuid END, ($3::text[])[1 + (g + k) % 5],
+              now() - ((g + 60 - k * 10) || ' seconds')::interval
+       FROM generate_series($5::int, $6::int) g, generate_series(1, $7::int) k`,
+      [ws, owner, BODIES, contacts, from, to, opts.messages],
+    );
+    process.stdout.write(
+      `\rseeded ${to.toLocaleString('en')} / ${opts.conversations.toLocaleString('en')} conversations (${Math.round((Date.now() - started) / 1000)} s)`,
+    );
+  }
+  // One conversation with 50 messages to open.
+  const big = opts.conversations + 1;
+  await db.query(
+    `INSERT INTO conversations (id, workspace_id, number, subject, channel, mailbox_id, contact_id, last_public_from, last_message_at)
+     VALUES (md5('v' || $3::int)::uuid, $1, $3::int, 'محادثة طويلة', 'api', $2, md5('c1')::uuid, 'contact', now() - interval '1 day')`,
+    [ws, inbox, big],
+  );
+  await db.query(
+    `INSERT INTO messages (id, workspace_id, conversation_id, kind, author_type, author_contact_id, body_text, created_at)
+     SELECT md5('big' || k)::uuid, $1, md5('v' || $2::int)::uuid, 'reply', 'contact', md5('c1')::uuid, 'رسالة رقم ' || k, now() - interval '1 day' + (k || ' seconds')::interval
+     FROM generate_series(1, 50) k`,
+    [ws, big],
+  );
+  await db.query(
+    `INSERT INTO conversation_numbers (workspace_id, last_number) VALUES ($1, $2::int) ON CONFLICT (workspace_id) DO UPDATE SET last_number = $2::int`,
+    [ws, big],
+  );
+  await db.query('ANALYZE');
+  console.log(`\nseeding took ${Math.round((Date.now() - started) / 1000)} s`);
+}
