@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type {
   ConversationDetailView,
   ConversationView,
@@ -587,5 +588,77 @@ describe('tags administration', () => {
           .body as ConversationDetailView
       ).conversation.tags,
     ).toEqual([]);
+  });
+});
+
+describe('view counts kept by triggers', () => {
+  it('match a full recount after many random changes, for every member', async () => {
+    const ws = await createWorkspace(base);
+    const agent = await addMember(base, ws.owner, 'agent');
+    const members = [ws.owner, agent.session];
+    const ids = [ws.me.user.id, agent.me.user.id];
+    const mailboxes = (await ws.owner.get('/api/v1/mailboxes')).body.items as MailboxView[];
+    const conversations: string[] = [];
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 60; i++) {
+      const pick = conversations[rand(Math.max(conversations.length, 1))];
+      const who = members[rand(2)];
+      const op = conversations.length < 5 ? 0 : rand(7);
+      if (op === 0) conversations.push((await open(ws, conversationBody())).conversation.id);
+      if (op === 1) await who.post(`/api/v1/conversations/${pick}/replies`, { text: 'r' });
+      if (op === 2)
+        await ws.owner.post(`/api/v1/conversations/${pick}/customer-messages`, { text: 'c' });
+      if (op === 3)
+        await who.patch(`/api/v1/conversations/${pick}`, {
+          status: ['open', 'pending', 'closed'][rand(3)],
+        });
+      if (op === 4)
+        await who.patch(`/api/v1/conversations/${pick}`, { assigneeId: [null, ...ids][rand(3)] });
+      if (op === 5)
+        await who.patch(`/api/v1/conversations/${pick}`, {
+          mailboxId: mailboxes[rand(mailboxes.length)].id,
+        });
+      if (op === 6)
+        await (rand(2)
+          ? who.put(`/api/v1/conversations/${pick}/follow`)
+          : who.delete(`/api/v1/conversations/${pick}/follow`));
+    }
+    const db = new Client({ connectionString: running.databaseUrl });
+    await db.connect();
+    try {
+      for (const [index, session] of members.entries()) {
+        const counted = (await session.get('/api/v1/conversations/counts')).body as ViewCountsView;
+        const { rows } = await db.query<Record<string, string>>(
+          `SELECT count(*) AS all,
+                  count(*) FILTER (WHERE c.status <> 'closed') AS ongoing,
+                  count(*) FILTER (WHERE c.status <> 'closed' AND c.last_public_from = 'contact') AS unanswered,
+                  count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id = $2) AS mine,
+                  count(*) FILTER (WHERE c.status <> 'closed' AND EXISTS (SELECT 1 FROM conversation_followers f WHERE f.conversation_id = c.id AND f.user_id = $2)) AS following,
+                  count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id IS NULL) AS unassigned
+           FROM conversations c JOIN mailboxes m ON m.id = c.mailbox_id WHERE c.workspace_id = $1 AND m.kind <> 'spam'`,
+          [ws.me.workspace.id, ids[index]],
+        );
+        expect(counted.views).toEqual(
+          Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)])),
+        );
+        const perMailbox = await db.query<{ mailbox_id: string; n: string }>(
+          `SELECT mailbox_id, count(*) AS n FROM conversations WHERE workspace_id = $1 AND status <> 'closed' GROUP BY mailbox_id`,
+          [ws.me.workspace.id],
+        );
+        for (const mailbox of mailboxes) {
+          const expected = Number(perMailbox.rows.find((r) => r.mailbox_id === mailbox.id)?.n ?? 0);
+          expect({ mailbox: mailbox.kind, n: counted.mailboxes[mailbox.id] ?? 0 }).toEqual({
+            mailbox: mailbox.kind,
+            n: expected,
+          });
+        }
+      }
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -364,28 +364,31 @@ export class ConversationsRepository {
     });
   }
 
+  /** Counts kept by the conversation_counts triggers: one indexed read, whatever the volume. */
   async viewCounts(
     workspaceId: string,
     userId: string,
   ): Promise<{ views: Record<string, number>; mailboxes: Record<string, number> }> {
-    const [views] = await this.m().query<Array<Record<string, string>>>(
-      `SELECT count(*) AS all,
-              count(*) FILTER (WHERE c.status <> 'closed') AS ongoing,
-              count(*) FILTER (WHERE c.status <> 'closed' AND c.last_public_from = 'contact') AS unanswered,
-              count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id = $2) AS mine,
-              count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id IS NULL) AS unassigned,
-              count(*) FILTER (WHERE c.status <> 'closed' AND EXISTS (SELECT 1 FROM conversation_followers f WHERE f.conversation_id = c.id AND f.user_id = $2)) AS following
-       FROM conversations c WHERE c.workspace_id = $1 AND ${NOT_SPAM}`,
-      [workspaceId, userId],
+    const rows = await this.m().query<Array<{ key: string; n: string }>>(
+      `SELECT key, n FROM conversation_counts
+       WHERE workspace_id = $1 AND (key IN ('all', 'ongoing', 'unanswered', 'unassigned', $2, $3) OR key LIKE 'mailbox:%')`,
+      [workspaceId, `assignee:${userId}`, `following:${userId}`],
     );
-    const perMailbox = await this.m().query<Array<{ mailbox_id: string; n: string }>>(
-      `SELECT mailbox_id, count(*) FILTER (WHERE status <> 'closed') AS n FROM conversations WHERE workspace_id = $1 GROUP BY mailbox_id`,
-      [workspaceId],
-    );
-    return {
-      views: Object.fromEntries(Object.entries(views).map(([k, v]) => [k, Number(v)])),
-      mailboxes: Object.fromEntries(perMailbox.map((r) => [r.mailbox_id, Number(r.n)])),
+    const n = new Map(rows.map((r) => [r.key, Number(r.n)]));
+    const views = {
+      all: n.get('all') ?? 0,
+      ongoing: n.get('ongoing') ?? 0,
+      unanswered: n.get('unanswered') ?? 0,
+      mine: n.get(`assignee:${userId}`) ?? 0,
+      following: n.get(`following:${userId}`) ?? 0,
+      unassigned: n.get('unassigned') ?? 0,
     };
+    const mailboxes = Object.fromEntries(
+      rows
+        .filter((r) => r.key.startsWith('mailbox:'))
+        .map((r) => [r.key.slice('mailbox:'.length), Number(r.n)]),
+    );
+    return { views, mailboxes };
   }
 
   /** Idempotency-Key: claims the key (waiting for a concurrent holder) or returns what it answered. */

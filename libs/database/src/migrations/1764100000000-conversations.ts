@@ -145,6 +145,86 @@ export class Conversations1764100000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX ix_saved_replies_workspace ON saved_replies (workspace_id, owner_id)`,
     );
+    // View counts kept exact by triggers, so counting never scans a workspace's conversations.
+    // (Deleting a single conversation is not a thing the app does; workspaces cascade.)
+    await db.query(`
+      CREATE TABLE conversation_counts (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        key text NOT NULL,
+        n bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (workspace_id, key)
+      )`);
+    await db.query(`
+      CREATE FUNCTION conversation_count_keys(c conversations) RETURNS text[] LANGUAGE plpgsql STABLE AS $$
+      DECLARE
+        keys text[] := '{}';
+        spam boolean;
+        ongoing boolean := c.status <> 'closed';
+      BEGIN
+        SELECT kind = 'spam' INTO spam FROM mailboxes WHERE id = c.mailbox_id;
+        IF ongoing THEN keys := keys || ('mailbox:' || c.mailbox_id); END IF;
+        IF spam THEN RETURN keys; END IF;
+        keys := keys || 'all'::text;
+        IF NOT ongoing THEN RETURN keys; END IF;
+        keys := keys || 'ongoing'::text;
+        IF c.last_public_from = 'contact' THEN keys := keys || 'unanswered'::text; END IF;
+        IF c.assignee_id IS NULL THEN keys := keys || 'unassigned'::text;
+        ELSE keys := keys || ('assignee:' || c.assignee_id); END IF;
+        keys := keys || ARRAY(SELECT 'following:' || f.user_id FROM conversation_followers f WHERE f.conversation_id = c.id);
+        RETURN keys;
+      END $$`);
+    await db.query(`
+      CREATE FUNCTION conversation_counts_apply(ws uuid, removed text[], added text[]) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE k text;
+      BEGIN
+        FOREACH k IN ARRAY removed LOOP
+          IF NOT k = ANY(added) THEN
+            UPDATE conversation_counts SET n = n - 1 WHERE workspace_id = ws AND key = k;
+          END IF;
+        END LOOP;
+        FOREACH k IN ARRAY added LOOP
+          IF NOT k = ANY(removed) THEN
+            INSERT INTO conversation_counts (workspace_id, key, n) VALUES (ws, k, 1)
+            ON CONFLICT (workspace_id, key) DO UPDATE SET n = conversation_counts.n + 1;
+          END IF;
+        END LOOP;
+      END $$`);
+    await db.query(`
+      CREATE FUNCTION conversations_count_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          PERFORM conversation_counts_apply(NEW.workspace_id, '{}', conversation_count_keys(NEW));
+        ELSIF TG_OP = 'DELETE' THEN
+          PERFORM conversation_counts_apply(OLD.workspace_id, conversation_count_keys(OLD), '{}');
+        ELSIF (OLD.status, OLD.mailbox_id, OLD.assignee_id, OLD.last_public_from)
+              IS DISTINCT FROM (NEW.status, NEW.mailbox_id, NEW.assignee_id, NEW.last_public_from) THEN
+          PERFORM conversation_counts_apply(NEW.workspace_id, conversation_count_keys(OLD), conversation_count_keys(NEW));
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER conversations_count AFTER INSERT OR UPDATE OR DELETE ON conversations
+      FOR EACH ROW EXECUTE FUNCTION conversations_count_trigger()`);
+    await db.query(`
+      CREATE FUNCTION followers_count_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        f conversation_followers := COALESCE(NEW, OLD);
+        counted boolean;
+      BEGIN
+        SELECT c.status <> 'closed' AND m.kind <> 'spam' INTO counted
+        FROM conversations c JOIN mailboxes m ON m.id = c.mailbox_id WHERE c.id = f.conversation_id;
+        IF counted THEN
+          IF TG_OP = 'INSERT' THEN
+            PERFORM conversation_counts_apply(f.workspace_id, '{}', ARRAY['following:' || f.user_id]);
+          ELSE
+            PERFORM conversation_counts_apply(f.workspace_id, ARRAY['following:' || f.user_id], '{}');
+          END IF;
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER followers_count AFTER INSERT OR DELETE ON conversation_followers
+      FOR EACH ROW EXECUTE FUNCTION followers_count_trigger()`);
     await db.query(`
       CREATE TABLE idempotency_keys (
         workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
@@ -157,6 +237,15 @@ export class Conversations1764100000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE IF EXISTS conversation_counts');
+    for (const fn of [
+      'followers_count_trigger()',
+      'conversations_count_trigger()',
+      'conversation_counts_apply(uuid, text[], text[])',
+      'conversation_count_keys(conversations)',
+    ]) {
+      await db.query(`DROP FUNCTION IF EXISTS ${fn} CASCADE`);
+    }
     for (const table of [
       'idempotency_keys',
       'conversation_tags',
