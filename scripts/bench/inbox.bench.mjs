@@ -114,10 +114,8 @@ try {
     [
       'counts (all views)',
       '/conversations/counts',
-      `SELECT count(*), count(*) FILTER (WHERE c.status <> 'closed'), count(*) FILTER (WHERE c.status <> 'closed' AND c.last_public_from = 'contact'),
-              count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id = $2), count(*) FILTER (WHERE c.status <> 'closed' AND c.assignee_id IS NULL)
-       FROM conversations c WHERE c.workspace_id = $1 AND ${notSpam}`,
-      [ws, owner],
+      `SELECT key, n FROM conversation_counts WHERE workspace_id = $1 AND (key IN ('all', 'ongoing', 'unanswered', 'unassigned', $2, $3) OR key LIKE 'mailbox:%')`,
+      [ws, `assignee:${owner}`, `following:${owner}`],
     ],
     [
       'search Arabic (محادثات)',
