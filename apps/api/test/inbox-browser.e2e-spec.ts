@@ -240,9 +240,11 @@ describeBrowser('the inbox in a real browser', () => {
     await page.getByTestId('saved-replies-open').click();
     await page.getByTestId('saved-reply-search').fill('refunds');
     await page.getByTestId('saved-reply-item').first().click();
-    await page.waitForFunction(
-      "document.querySelector('[data-testid=composer-text]').value !== ''",
-    );
+    // The reply is rendered by the server; wait for it without page-side eval (the CSP forbids it).
+    const filledBy = Date.now() + 10_000;
+    while ((await page.getByTestId('composer-text').inputValue()) === '' && Date.now() < filledBy) {
+      await page.waitForTimeout(50);
+    }
     expect(await page.getByTestId('composer-text').inputValue()).toBe(
       'Hi Layla, this is Owner: your refund is on its way.',
     );
