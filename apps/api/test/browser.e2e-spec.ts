@@ -1,35 +1,16 @@
-import { chromiumPath, createScratchDatabase, uniqueEmail } from '@sanad/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { createScratchDatabase, uniqueEmail } from '@sanad/testing';
+import type { Browser, Page } from 'playwright-core';
 import { spawnServer, type SpawnedServer } from './spawn-server';
 import { createWorkspace } from './test-app';
-
-const executablePath = chromiumPath();
-const skip = process.env.SANAD_SKIP_BROWSER === '1' || !executablePath;
-if (skip)
-  process.stdout.write(
-    '\n!!! Browser tests SKIPPED: Chromium not found at /usr/bin/chromium !!!\n',
-  );
-const describeBrowser = skip ? describe.skip : describe;
-const SHOTS = '.test-data/screenshots';
+import { SHOTS, describeBrowser, launchBrowser } from './browser-harness';
 
 describeBrowser('the SPA in a real browser', () => {
   let server: SpawnedServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await spawnServer();
-    browser = await chromium.launch({
-      executablePath: executablePath as string,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -1,32 +1,17 @@
-import { chromiumPath, uniqueEmail } from '@sanad/testing';
+import { uniqueEmail } from '@sanad/testing';
 import type { ConversationDetailView, CreatedApiTokenView } from '@sanad/contracts';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { spawnServer, type SpawnedServer } from './spawn-server';
 import { HttpSession, addMember, createWorkspace, type TestWorkspace } from './test-app';
-
-const executablePath = chromiumPath();
-const skip = process.env.SANAD_SKIP_BROWSER === '1' || !executablePath;
-const describeBrowser = skip ? describe.skip : describe;
-const SHOTS = '.test-data/screenshots';
+import { SHOTS, describeBrowser, launchBrowser } from './browser-harness';
 
 describeBrowser('the inbox in a real browser', () => {
   let server: SpawnedServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await spawnServer();
-    browser = await chromium.launch({
-      executablePath: executablePath as string,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -1,0 +1,26 @@
+import { chromiumPath } from '@sanad/testing';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+const executablePath = chromiumPath();
+
+/** Browser suites are skipped (loudly, by scripts/test.mjs) only where Chromium is missing. */
+export const describeBrowser =
+  process.env.SANAD_SKIP_BROWSER === '1' || !executablePath ? describe.skip : describe;
+
+export const SHOTS = '.test-data/screenshots';
+
+/** Debian's Chromium, headless, with the flags this machine needs; never a downloaded browser. */
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: executablePath as string,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
