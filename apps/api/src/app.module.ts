@@ -19,6 +19,7 @@ import { MeController } from './controllers/me.controller';
 import { MembersController } from './controllers/members.controller';
 import { SavedRepliesController } from './controllers/saved-replies.controller';
 import { TagsController } from './controllers/tags.controller';
+import { TeamsController } from './controllers/teams.controller';
 import { SessionCookies } from './http/session-cookies';
 import { AgentsGateway } from './realtime/agents.gateway';
 
@@ -33,6 +34,7 @@ const CONTROLLERS = [
   EventsController,
   SavedRepliesController,
   TagsController,
+  TeamsController,
   HealthController,
 ];
 

@@ -662,3 +662,57 @@ describe('view counts kept by triggers', () => {
     }
   });
 });
+
+describe('teams', () => {
+  it('lets admins form teams, assigns conversations to them and filters by team', async () => {
+    const ws = await createWorkspace(base);
+    const agent = await addMember(base, ws.owner, 'agent');
+    expect((await agent.session.post('/api/v1/teams', { name: 'x' })).status).toBe(403);
+    const created = await ws.owner.post('/api/v1/teams', {
+      name: 'فريق الفواتير',
+      memberIds: [agent.me.user.id],
+    });
+    expect(created.status).toBe(201);
+    const team = created.body as { id: string; name: string; memberIds: string[] };
+    expect(team.memberIds).toEqual([agent.me.user.id]);
+    expect((await ws.owner.post('/api/v1/teams', { name: 'فريق الفواتير' })).status).toBe(409);
+    expect(
+      (
+        await ws.owner.post('/api/v1/teams', {
+          name: 'y',
+          memberIds: ['00000000-0000-4000-8000-000000000000'],
+        })
+      ).status,
+    ).toBe(400);
+    const one = await open(ws, conversationBody({ subject: 'one' }));
+    await open(ws, conversationBody({ subject: 'two' }));
+    const assigned = await agent.session.patch(`/api/v1/conversations/${one.conversation.id}`, {
+      teamId: team.id,
+    });
+    expect((assigned.body as ConversationView).team).toEqual({
+      id: team.id,
+      name: 'فريق الفواتير',
+    });
+    expect((await list(agent.session, `?teamId=${team.id}`)).items.map((i) => i.subject)).toEqual([
+      'one',
+    ]);
+    const other = await createWorkspace(base);
+    const foreign = (await other.owner.post('/api/v1/teams', { name: 'foreign' })).body as {
+      id: string;
+    };
+    expect(
+      (await ws.owner.patch(`/api/v1/conversations/${one.conversation.id}`, { teamId: foreign.id }))
+        .status,
+    ).toBe(404);
+    expect((await other.owner.patch(`/api/v1/teams/${team.id}`, { name: 'stolen' })).status).toBe(
+      404,
+    );
+    expect((await ws.owner.delete(`/api/v1/teams/${team.id}`)).status).toBe(204);
+    expect(
+      (
+        (await ws.owner.get(`/api/v1/conversations/${one.conversation.id}`))
+          .body as ConversationDetailView
+      ).conversation.team,
+    ).toBeNull();
+  });
+});

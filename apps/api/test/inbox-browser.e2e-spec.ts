@@ -259,4 +259,36 @@ describeBrowser('the inbox in a real browser', () => {
       .body as ConversationDetailView;
     expect(detail.conversation.tags).toEqual(['فواتير']);
   });
+
+  it('forms a team in settings, assigns a conversation to it and filters by it', async () => {
+    const ws = await createWorkspace(server.url);
+    const api = await integrator(ws);
+    const created = (
+      await api.post('/api/v1/conversations', {
+        contact: { email: uniqueEmail('c') },
+        subject: 'للفريق',
+        text: 'x',
+      })
+    ).body as ConversationDetailView;
+    await api.post('/api/v1/conversations', {
+      contact: { email: uniqueEmail('c') },
+      subject: 'لغيره',
+      text: 'x',
+    });
+    const page = await loggedIn(ws, 'ar');
+    await page.goto(`${server.url}/settings/teams`);
+    await page.getByTestId('team-add').click();
+    await page.getByTestId('team-name').fill('فريق الشحن');
+    await page.getByTestId('team-member').first().check();
+    await page.getByTestId('team-save').click();
+    await page.getByTestId('team-row').getByText('فريق الشحن').waitFor();
+    await page.goto(`${server.url}/conversations/${created.conversation.id}`);
+    await page.getByTestId('thread').waitFor();
+    await page.getByTestId('thread-team').selectOption({ label: 'فريق الشحن' });
+    await page.getByTestId('activity').first().waitFor();
+    await page.getByTestId('filter-team').selectOption({ label: 'فريق الشحن' });
+    await page.locator('[data-testid="conversation-row"]').first().waitFor();
+    const rows = await page.locator('[data-testid="conversation-row"]').count();
+    expect(rows).toBe(1);
+  });
 });

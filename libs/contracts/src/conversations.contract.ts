@@ -52,6 +52,7 @@ export interface ConversationView {
   mailboxId: string;
   contact: ContactSummaryView | null;
   assignee: PersonRefView | null;
+  team: PersonRefView | null;
   priority: Priority;
   tags: string[];
   /** Ids of the members following the conversation. */
@@ -117,4 +118,10 @@ export interface TagView {
   name: string;
   /** Conversations carrying the tag. */
   count: number;
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  memberIds: string[];
 }

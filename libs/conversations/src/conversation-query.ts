@@ -4,6 +4,7 @@ import type { Channel, ConversationStatus, Priority, ViewName } from '@sanad/con
 export interface ConversationQuery {
   view: ViewName;
   mailboxId?: string;
+  teamId?: string;
   contactId?: string;
   statuses?: ConversationStatus[];
   channel?: Channel;

@@ -5,6 +5,8 @@ import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 import { ConversationFollower } from './entities/conversation-follower.entity';
 import { SavedReply } from './entities/saved-reply.entity';
+import { TeamMember } from './entities/team-member.entity';
+import { Team } from './entities/team.entity';
 import { ConversationTag } from './entities/conversation-tag.entity';
 import { Conversation } from './entities/conversation.entity';
 import { Mailbox } from './entities/mailbox.entity';
@@ -13,6 +15,7 @@ import { Tag } from './entities/tag.entity';
 import { MailboxesService } from './mailboxes.service';
 import { SavedRepliesService } from './saved-replies.service';
 import { TagsService } from './tags.service';
+import { TeamsService } from './teams.service';
 
 @Module({
   imports: [
@@ -24,6 +27,8 @@ import { TagsService } from './tags.service';
       ConversationTag,
       ConversationFollower,
       SavedReply,
+      Team,
+      TeamMember,
     ]),
     ContactsModule,
   ],
@@ -33,7 +38,8 @@ import { TagsService } from './tags.service';
     MailboxesService,
     SavedRepliesService,
     TagsService,
+    TeamsService,
   ],
-  exports: [ConversationsService, MailboxesService, SavedRepliesService, TagsService],
+  exports: [ConversationsService, MailboxesService, SavedRepliesService, TagsService, TeamsService],
 })
 export class ConversationsModule {}

@@ -18,6 +18,7 @@ export interface ConversationRow {
     externalId: string | null;
   } | null;
   assignee: { id: string; name: string } | null;
+  team: { id: string; name: string } | null;
   tags: string[];
   followers: string[];
 }
@@ -30,6 +31,7 @@ interface RawRow {
   contact_phones: string[] | null;
   contact_external_id: string | null;
   assignee_name: string | null;
+  team_name: string | null;
   tags: string[];
   followers: string[];
   [key: string]: unknown;
@@ -200,6 +202,15 @@ export class ConversationsRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  async teamNames(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.m().query<Array<{ id: string; name: string }>>(
+      'SELECT id, name FROM teams WHERE workspace_id = $1 AND id = ANY($2)',
+      [workspaceId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async activeUserExists(workspaceId: string, userId: string): Promise<boolean> {
     const rows = await this.m().query<unknown[]>(
       'SELECT 1 FROM users WHERE workspace_id = $1 AND id = $2 AND active',
@@ -305,6 +316,7 @@ export class ConversationsRepository {
     if (query.assigneeId === 'none') where.push('c.assignee_id IS NULL');
     else if (query.assigneeId) where.push(`c.assignee_id = ${p(query.assigneeId)}`);
     if (query.priority) where.push(`c.priority = ${p(query.priority)}`);
+    if (query.teamId) where.push(`c.team_id = ${p(query.teamId)}`);
     if (query.tag) {
       where.push(
         `EXISTS (SELECT 1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = c.id AND lower(t.name) = lower(${p(query.tag)}))`,
@@ -323,12 +335,13 @@ export class ConversationsRepository {
       );
     const rows = await this.m().query<RawRow[]>(
       `SELECT c.id AS c_id, co.id AS contact_id, co.name AS contact_name, co.emails AS contact_emails, co.phones AS contact_phones,
-              co.external_id AS contact_external_id, u.name AS assignee_name,
+              co.external_id AS contact_external_id, u.name AS assignee_name, tm.name AS team_name,
               ARRAY(SELECT t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = c.id ORDER BY t.name) AS tags,
               ARRAY(SELECT f.user_id::text FROM conversation_followers f WHERE f.conversation_id = c.id ORDER BY f.created_at) AS followers
        FROM conversations c
        LEFT JOIN contacts co ON co.id = c.contact_id
        LEFT JOIN users u ON u.id = c.assignee_id
+       LEFT JOIN teams tm ON tm.id = c.team_id
        WHERE ${where.join(' AND ')}
        ORDER BY c.last_message_at DESC, c.id DESC
        LIMIT ${p(query.limit)}`,
@@ -356,6 +369,10 @@ export class ConversationsRepository {
           assignee:
             conversation.assigneeId && row.assignee_name !== null
               ? { id: conversation.assigneeId, name: row.assignee_name }
+              : null,
+          team:
+            conversation.teamId && row.team_name !== null
+              ? { id: conversation.teamId, name: row.team_name }
               : null,
           tags: row.tags,
           followers: row.followers,

@@ -29,6 +29,7 @@ import type { Conversation } from './entities/conversation.entity';
 import type { Message } from './entities/message.entity';
 import { MailboxesService } from './mailboxes.service';
 import { snippet } from './snippet.util';
+import { TeamsService } from './teams.service';
 
 /** The shared inbox: conversations, their messages and timeline, views and search. */
 @Injectable()
@@ -39,6 +40,7 @@ export class ConversationsService {
     private readonly contacts: ContactsService,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly teams: TeamsService,
   ) {}
 
   async list(principal: Principal, dto: ListConversationsDto): Promise<PageView<ConversationView>> {
@@ -53,6 +55,7 @@ export class ConversationsService {
       view: dto.view ?? 'all',
       mailboxId: dto.mailboxId,
       contactId: dto.contactId,
+      teamId: dto.teamId,
       statuses: dto.status,
       channel: dto.channel,
       assigneeId: dto.assigneeId?.toLowerCase(),
@@ -318,6 +321,16 @@ export class ConversationsService {
         changes.push({ action: 'mailbox', from: c.mailboxId, to: target.id });
         c.mailboxId = target.id;
       }
+      if (dto.teamId !== undefined && dto.teamId !== c.teamId) {
+        if (
+          dto.teamId !== null &&
+          !(await this.teams.exists(principal.workspaceId, dto.teamId, manager))
+        ) {
+          throw new DomainError('team/not_found', {}, [{ field: 'teamId', code: 'unknownTeam' }]);
+        }
+        changes.push({ action: 'team', from: c.teamId, to: dto.teamId });
+        c.teamId = dto.teamId;
+      }
       if (dto.tags !== undefined) {
         // Case-insensitive de-duplication; the first spelling given wins.
         const names = [
@@ -456,6 +469,10 @@ export class ConversationsService {
       workspaceId,
       conversations.flatMap((c) => (c.contactId ? [c.contactId] : [])),
     );
+    const teams = await this.repo.teamNames(
+      workspaceId,
+      conversations.flatMap((c) => (c.teamId ? [c.teamId] : [])),
+    );
     const users = await this.repo.userNames(
       workspaceId,
       conversations.flatMap((c) => (c.assigneeId ? [c.assigneeId] : [])),
@@ -477,6 +494,10 @@ export class ConversationsService {
           assignee:
             c.assigneeId && users.has(c.assigneeId)
               ? { id: c.assigneeId, name: users.get(c.assigneeId) as string }
+              : null,
+          team:
+            c.teamId && teams.has(c.teamId)
+              ? { id: c.teamId, name: teams.get(c.teamId) as string }
               : null,
           tags: await this.repo.conversationTagNames(c.id, manager),
           followers: await this.repo.followerIds(c.id, manager),

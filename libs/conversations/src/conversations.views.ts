@@ -27,6 +27,7 @@ export function toConversationView(row: ConversationRow): ConversationView {
     mailboxId: c.mailboxId,
     contact: row.contact,
     assignee: row.assignee,
+    team: row.team,
     priority: c.priority,
     tags: row.tags,
     followers: row.followers,

@@ -13,3 +13,5 @@ export * from './placeholders.util';
 export * from './dto/saved-reply.dto';
 export * from './tags.service';
 export * from './dto/tag.dto';
+export * from './teams.service';
+export * from './dto/team.dto';

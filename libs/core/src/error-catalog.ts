@@ -186,6 +186,16 @@ export const ERROR_CATALOG = {
     ar: 'يوجد وسم بهذا الاسم؛ ادمج الوسمين بدلاً من ذلك.',
     en: 'A tag with this name exists; merge the two tags instead.',
   },
+  'team/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على الفريق.',
+    en: 'Team not found.',
+  },
+  'team/name_taken': {
+    status: 409,
+    ar: 'يوجد فريق بهذا الاسم.',
+    en: 'A team with this name exists.',
+  },
   'request/invalid_cursor': {
     status: 400,
     ar: 'مؤشر الصفحة غير صالح.',

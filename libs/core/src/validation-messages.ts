@@ -35,6 +35,12 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
   },
   invalidCursor: { ar: 'مؤشر الصفحة غير صالح.', en: 'The page cursor is not valid.' },
   tagNameTaken: { ar: 'يوجد وسم بهذا الاسم.', en: 'A tag with this name exists.' },
+  teamNameTaken: { ar: 'يوجد فريق بهذا الاسم.', en: 'A team with this name exists.' },
+  unknownMember: {
+    ar: 'أحد الموظفين غير موجود في مساحة العمل.',
+    en: 'One of the members is not in this workspace.',
+  },
+  unknownTeam: { ar: 'الفريق غير موجود.', en: 'This team does not exist.' },
   isUuid: { ar: 'المعرّف غير صالح.', en: 'The id is not valid.' },
   matches: { ar: 'الصيغة غير صحيحة.', en: 'The format is not valid.' },
   isDate: { ar: 'أدخل تاريخاً صحيحاً.', en: 'Enter a valid date.' },

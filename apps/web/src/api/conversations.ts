@@ -14,6 +14,7 @@ export interface ConversationFilters {
   view?: string;
   mailboxId?: string;
   contactId?: string;
+  teamId?: string;
   status?: string;
   priority?: string;
   q?: string;
@@ -24,6 +25,7 @@ export interface ConversationChanges {
   status?: string;
   priority?: string;
   assigneeId?: string | null;
+  teamId?: string | null;
   tags?: string[];
 }
 

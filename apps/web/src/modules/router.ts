@@ -66,6 +66,11 @@ export const router = createRouter({
               component: () => import('@/features/settings/SavedRepliesPage.vue'),
             },
             {
+              path: 'teams',
+              component: () => import('@/features/settings/TeamsPage.vue'),
+              meta: { admin: true },
+            },
+            {
               path: 'tags',
               component: () => import('@/features/settings/TagsPage.vue'),
               meta: { admin: true },

@@ -43,6 +43,11 @@ export class ListConversationsDto {
   @IsUUID()
   mailboxId?: string;
 
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+
   @ApiPropertyOptional({ description: "One contact's conversations (the customer sidebar)" })
   @IsOptional()
   @IsUUID()

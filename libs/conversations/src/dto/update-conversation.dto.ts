@@ -35,6 +35,12 @@ export class UpdateConversationDto {
   @IsUUID()
   assigneeId?: string | null;
 
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  teamId?: string | null;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()

@@ -31,6 +31,9 @@ export class Conversation {
   @Column('uuid', { nullable: true })
   assigneeId: string | null;
 
+  @Column('uuid', { nullable: true })
+  teamId: string | null;
+
   @Column('text', { default: 'normal' })
   priority: Priority;
 

@@ -39,6 +39,21 @@ export class Conversations1764100000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX uq_mailboxes_system_kind ON mailboxes (workspace_id, kind) WHERE kind <> 'custom'`,
     );
     await db.query(`
+      CREATE TABLE teams (
+        id uuid PRIMARY KEY,
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        name text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await db.query(`CREATE UNIQUE INDEX uq_teams_name ON teams (workspace_id, lower(name))`);
+    await db.query(`
+      CREATE TABLE team_members (
+        team_id uuid NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        PRIMARY KEY (team_id, user_id)
+      )`);
+    await db.query(`
       CREATE TABLE conversation_numbers (
         workspace_id uuid PRIMARY KEY REFERENCES workspaces(id) ON DELETE CASCADE,
         last_number integer NOT NULL
@@ -54,6 +69,7 @@ export class Conversations1764100000000 implements MigrationInterface {
         mailbox_id uuid NOT NULL REFERENCES mailboxes(id),
         contact_id uuid REFERENCES contacts(id) ON DELETE SET NULL,
         assignee_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        team_id uuid REFERENCES teams(id) ON DELETE SET NULL,
         priority text NOT NULL DEFAULT 'normal',
         snoozed_until timestamptz,
         last_public_from text,
@@ -82,6 +98,9 @@ export class Conversations1764100000000 implements MigrationInterface {
       `CREATE INDEX ix_conversations_assignee ON conversations (workspace_id, assignee_id, status, last_message_at DESC, id DESC)`,
     );
     await db.query(`CREATE INDEX ix_conversations_contact ON conversations (contact_id)`);
+    await db.query(
+      `CREATE INDEX ix_conversations_team ON conversations (workspace_id, team_id, status, last_message_at DESC, id DESC)`,
+    );
     await db.query(
       `CREATE INDEX ix_conversations_search ON conversations USING gin (search_vector)`,
     );
@@ -248,11 +267,15 @@ export class Conversations1764100000000 implements MigrationInterface {
     }
     for (const table of [
       'idempotency_keys',
+      'saved_replies',
+      'conversation_followers',
       'conversation_tags',
       'tags',
       'messages',
       'conversations',
       'conversation_numbers',
+      'team_members',
+      'teams',
       'mailboxes',
       'contacts',
     ]) {
