@@ -716,3 +716,112 @@ describe('teams', () => {
     ).toBeNull();
   });
 });
+
+describe('bulk actions and merging', () => {
+  it('applies one change to a selection and reports what it could not change', async () => {
+    const ws = await createWorkspace(base);
+    const other = await createWorkspace(base);
+    const a = await open(ws, conversationBody({ subject: 'a' }));
+    const b = await open(ws, conversationBody({ subject: 'b' }));
+    const foreign = await open(other, conversationBody({ subject: 'foreign' }));
+    await ws.owner.patch(`/api/v1/conversations/${a.conversation.id}`, { tags: ['old', 'keep'] });
+    const result = await ws.owner.post('/api/v1/conversations/bulk', {
+      ids: [a.conversation.id, b.conversation.id, foreign.conversation.id],
+      changes: {
+        status: 'closed',
+        assigneeId: ws.me.user.id,
+        addTags: ['bulk'],
+        removeTags: ['OLD'],
+      },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual({
+      updated: [a.conversation.id, b.conversation.id],
+      failed: [{ id: foreign.conversation.id, code: 'conversation/not_found' }],
+    });
+    const after = (await ws.owner.get(`/api/v1/conversations/${a.conversation.id}`))
+      .body as ConversationDetailView;
+    expect(after.conversation).toMatchObject({
+      status: 'closed',
+      assignee: { id: ws.me.user.id },
+      tags: ['bulk', 'keep'],
+    });
+    expect(
+      (
+        (await other.owner.get(`/api/v1/conversations/${foreign.conversation.id}`))
+          .body as ConversationDetailView
+      ).conversation.status,
+    ).toBe('open');
+    expect(
+      (await ws.owner.post('/api/v1/conversations/bulk', { ids: [], changes: {} })).status,
+    ).toBe(400);
+    expect(
+      (
+        await ws.owner.post('/api/v1/conversations/bulk', {
+          ids: Array.from({ length: 101 }, () => a.conversation.id),
+          changes: {},
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it('merges one conversation into another with its messages, tags and followers', async () => {
+    const ws = await createWorkspace(base);
+    const agent = await addMember(base, ws.owner, 'agent');
+    const source = await open(
+      ws,
+      conversationBody({ subject: 'المصدر', text: 'رسالة أولى عن الشحنة' }),
+    );
+    const target = await open(ws, conversationBody({ subject: 'الهدف', text: 'رسالة في الهدف' }));
+    await ws.owner.patch(`/api/v1/conversations/${source.conversation.id}`, { tags: ['شحن'] });
+    await agent.session.put(`/api/v1/conversations/${source.conversation.id}/follow`);
+    expect(
+      ((await agent.session.get('/api/v1/conversations/counts')).body as ViewCountsView).views
+        .following,
+    ).toBe(1);
+    expect(
+      (
+        await ws.owner.post(`/api/v1/conversations/${source.conversation.id}/merge`, {
+          intoId: source.conversation.id,
+        })
+      ).status,
+    ).toBe(422);
+    const merged = await ws.owner.post(`/api/v1/conversations/${source.conversation.id}/merge`, {
+      intoId: target.conversation.id,
+    });
+    expect(merged.status).toBe(200);
+    const detail = merged.body as ConversationDetailView;
+    expect(detail.conversation).toMatchObject({
+      id: target.conversation.id,
+      tags: ['شحن'],
+      followers: [agent.me.user.id],
+    });
+    expect(
+      detail.messages
+        .filter((m) => m.kind !== 'activity')
+        .map((m) => m.text)
+        .sort(),
+    ).toEqual(['رسالة أولى عن الشحنة', 'رسالة في الهدف'].sort());
+    expect(detail.messages.at(-1)?.data).toEqual({
+      action: 'merge',
+      from: source.conversation.number,
+    });
+    expect((await ws.owner.get(`/api/v1/conversations/${source.conversation.id}`)).status).toBe(
+      404,
+    );
+    expect(
+      (await list(ws.owner, `?q=${encodeURIComponent('الشحنة')}`)).items.map((i) => i.id),
+    ).toEqual([target.conversation.id]);
+    const counts = (await agent.session.get('/api/v1/conversations/counts')).body as ViewCountsView;
+    expect(counts.views).toMatchObject({ all: 1, ongoing: 1, following: 1 });
+    const other = await createWorkspace(base);
+    const foreign = await open(other, conversationBody());
+    expect(
+      (
+        await ws.owner.post(`/api/v1/conversations/${target.conversation.id}/merge`, {
+          intoId: foreign.conversation.id,
+        })
+      ).status,
+    ).toBe(404);
+  });
+});

@@ -79,7 +79,7 @@ export class LoginRateLimiter implements OnModuleDestroy {
     await this.limiter.delete(`email:${email.toLowerCase()}`).catch(() => undefined);
   }
 
-  onModuleDestroy(): void {
-    this.redis?.disconnect();
+  async onModuleDestroy(): Promise<void> {
+    await this.redis?.quit().catch(() => this.redis?.disconnect());
   }
 }

@@ -125,3 +125,9 @@ export interface TeamView {
   name: string;
   memberIds: string[];
 }
+
+/** POST /conversations/bulk: what changed and what could not (unknown ids count as not found). */
+export interface BulkResultView {
+  updated: string[];
+  failed: Array<{ id: string; code: string }>;
+}

@@ -8,6 +8,7 @@ export const REALTIME_EVENTS = [
   'conversation.created',
   'conversation.updated',
   'message.created',
+  'conversation.merged',
 ] as const;
 export type RealtimeEventType = (typeof REALTIME_EVENTS)[number];
 

@@ -5,6 +5,7 @@ export interface ConversationQuery {
   view: ViewName;
   mailboxId?: string;
   teamId?: string;
+  number?: number;
   contactId?: string;
   statuses?: ConversationStatus[];
   channel?: Channel;

@@ -193,6 +193,45 @@ export class ConversationsRepository {
       .getMany();
   }
 
+  /** Messages, tags, followers and search terms of `sourceId` go to `targetId`. */
+  async moveConversationContents(
+    workspaceId: string,
+    sourceId: string,
+    targetId: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE messages SET conversation_id = $3 WHERE workspace_id = $1 AND conversation_id = $2',
+      [workspaceId, sourceId, targetId],
+    );
+    await manager.query(
+      `INSERT INTO conversation_tags (conversation_id, tag_id, workspace_id)
+       SELECT $3, tag_id, workspace_id FROM conversation_tags WHERE workspace_id = $1 AND conversation_id = $2 ON CONFLICT DO NOTHING`,
+      [workspaceId, sourceId, targetId],
+    );
+    await manager.query(
+      `INSERT INTO conversation_followers (conversation_id, user_id, workspace_id)
+       SELECT $3, user_id, workspace_id FROM conversation_followers WHERE workspace_id = $1 AND conversation_id = $2 ON CONFLICT DO NOTHING`,
+      [workspaceId, sourceId, targetId],
+    );
+    await manager.query(
+      `UPDATE conversations t SET search_vector = t.search_vector || s.search_vector FROM conversations s WHERE t.id = $3 AND s.id = $2 AND s.workspace_id = $1`,
+      [workspaceId, sourceId, targetId],
+    );
+  }
+
+  /** Followers first, so the view counters see them leave while the conversation still exists. */
+  async deleteConversation(workspaceId: string, id: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      'DELETE FROM conversation_followers WHERE workspace_id = $1 AND conversation_id = $2',
+      [workspaceId, id],
+    );
+    await manager.query('DELETE FROM conversations WHERE workspace_id = $1 AND id = $2', [
+      workspaceId,
+      id,
+    ]);
+  }
+
   async userNames(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = await this.m().query<Array<{ id: string; name: string }>>(
@@ -317,6 +356,7 @@ export class ConversationsRepository {
     else if (query.assigneeId) where.push(`c.assignee_id = ${p(query.assigneeId)}`);
     if (query.priority) where.push(`c.priority = ${p(query.priority)}`);
     if (query.teamId) where.push(`c.team_id = ${p(query.teamId)}`);
+    if (query.number) where.push(`c.number = ${p(query.number)}`);
     if (query.tag) {
       where.push(
         `EXISTS (SELECT 1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = c.id AND lower(t.name) = lower(${p(query.tag)}))`,

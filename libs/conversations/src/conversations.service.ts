@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sanad/accounts';
 import { ContactsService } from '@sanad/contacts';
 import type {
+  BulkResultView,
   ConversationDetailView,
   ConversationView,
   EventsPageView,
@@ -16,11 +17,13 @@ import type { EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor, type ConversationQuery } from './conversation-query';
 import {
   CONVERSATION_CREATED,
+  CONVERSATION_MERGED,
   CONVERSATION_UPDATED,
   MESSAGE_CREATED,
 } from './conversations.events';
 import { ConversationsRepository, type ConversationRow } from './conversations.repository';
 import { toConversationView, toMessageView } from './conversations.views';
+import type { BulkUpdateDto } from './dto/bulk.dto';
 import type { CreateConversationDto } from './dto/create-conversation.dto';
 import type { ListConversationsDto } from './dto/list-conversations.dto';
 import type { CustomerMessageDto, NoteDto, ReplyDto } from './dto/reply.dto';
@@ -56,6 +59,7 @@ export class ConversationsService {
       mailboxId: dto.mailboxId,
       contactId: dto.contactId,
       teamId: dto.teamId,
+      number: dto.number,
       statuses: dto.status,
       channel: dto.channel,
       assigneeId: dto.assigneeId?.toLowerCase(),
@@ -93,7 +97,7 @@ export class ConversationsService {
     const messages = await this.repo.listMessages(principal.workspaceId, id);
     return {
       conversation: toConversationView(row),
-      messages: await this.messageViews(principal.workspaceId, messages, displayName(row.contact)),
+      messages: await this.messageViews(principal.workspaceId, messages),
     };
   }
 
@@ -199,9 +203,8 @@ export class ConversationsService {
           ]);
         const newer = await this.repo.newerPublicMessages(id, seen.id, principal.userId, manager);
         if (newer.length > 0) {
-          const names = await this.contactName(principal.workspaceId, conversation);
           throw new DomainError('conversation/stale_reply', {}, [], {
-            messages: await this.messageViews(principal.workspaceId, newer, names),
+            messages: await this.messageViews(principal.workspaceId, newer),
           });
         }
       }
@@ -229,7 +232,7 @@ export class ConversationsService {
       await this.repo.appendSearchText(id, searchText(message.bodyText), message.bodyText, manager);
       if (activity) await this.activity(principal, conversation, activity, manager);
       await this.emit(manager, conversation, CONVERSATION_UPDATED, message);
-      return (await this.messageViews(principal.workspaceId, [message], null))[0];
+      return (await this.messageViews(principal.workspaceId, [message]))[0];
     });
   }
 
@@ -249,7 +252,7 @@ export class ConversationsService {
       );
       await this.repo.appendSearchText(id, searchText(message.bodyText), message.bodyText, manager);
       await this.emit(manager, conversation, CONVERSATION_UPDATED, message);
-      return (await this.messageViews(principal.workspaceId, [message], null))[0];
+      return (await this.messageViews(principal.workspaceId, [message]))[0];
     });
   }
 
@@ -282,8 +285,7 @@ export class ConversationsService {
       await this.repo.appendSearchText(id, searchText(message.bodyText), message.bodyText, manager);
       if (activity) await this.activity(null, conversation, activity, manager);
       await this.emit(manager, conversation, CONVERSATION_UPDATED, message);
-      const name = await this.contactName(principal.workspaceId, conversation);
-      return (await this.messageViews(principal.workspaceId, [message], name))[0];
+      return (await this.messageViews(principal.workspaceId, [message]))[0];
     });
   }
 
@@ -362,6 +364,73 @@ export class ConversationsService {
     });
     const [row] = await this.rows(principal.workspaceId, [conversation]);
     return toConversationView(row);
+  }
+
+  /** The same change for each selected conversation; each one on its own, failures reported. */
+  async bulkUpdate(principal: Principal, dto: BulkUpdateDto): Promise<BulkResultView> {
+    const { addTags, removeTags, ...changes } = dto.changes;
+    const result: BulkResultView = { updated: [], failed: [] };
+    for (const id of [...new Set(dto.ids)]) {
+      try {
+        let tags = changes.tags;
+        if (addTags?.length || removeTags?.length) {
+          const current = (await this.get(principal, id)).conversation.tags;
+          const removed = new Set((removeTags ?? []).map((t) => cleanText(t).toLowerCase()));
+          tags = [...current, ...(addTags ?? [])].filter(
+            (t) => !removed.has(cleanText(t).toLowerCase()),
+          );
+        }
+        await this.update(principal, id, { ...changes, ...(tags ? { tags } : {}) });
+        result.updated.push(id);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        result.failed.push({ id, code: error.code });
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Folds conversation `id` into `intoId`: its messages, tags and followers move over, the
+   * timeline records it, and `id` is gone.
+   */
+  async merge(principal: Principal, id: string, intoId: string): Promise<ConversationDetailView> {
+    if (id === intoId) throw new DomainError('conversation/merge_self');
+    await this.tx.run(async (manager) => {
+      // Lock in id order so two opposite merges cannot deadlock.
+      const [first, second] = [id, intoId].sort();
+      const locked = new Map<string, Conversation>();
+      for (const key of [first, second])
+        locked.set(key, await this.lockConversation(principal, key, manager));
+      const source = locked.get(id) as Conversation;
+      const target = locked.get(intoId) as Conversation;
+      await this.repo.moveConversationContents(
+        principal.workspaceId,
+        source.id,
+        target.id,
+        manager,
+      );
+      target.lastMessageAt = new Date(
+        Math.max(target.lastMessageAt.getTime(), source.lastMessageAt.getTime()),
+      );
+      if (
+        source.lastCustomerMessageAt &&
+        (!target.lastCustomerMessageAt ||
+          source.lastCustomerMessageAt > target.lastCustomerMessageAt)
+      ) {
+        target.lastCustomerMessageAt = source.lastCustomerMessageAt;
+      }
+      await this.repo.saveConversation(target, manager);
+      await this.repo.deleteConversation(principal.workspaceId, source.id, manager);
+      await this.activity(principal, target, { action: 'merge', from: source.number }, manager);
+      await this.outbox.write(manager, {
+        workspaceId: principal.workspaceId,
+        type: CONVERSATION_MERGED,
+        payload: { sourceId: source.id, targetId: target.id },
+      });
+      await this.emit(manager, target, CONVERSATION_UPDATED, null);
+    });
+    return this.get(principal, intoId);
   }
 
   /** Whether the conversation exists for this principal (presence hints are only relayed then). */
@@ -451,7 +520,7 @@ export class ConversationsService {
       payload: { conversation },
     });
     if (message) {
-      const [view] = await this.messageViews(c.workspaceId, [message], displayName(row.contact));
+      const [view] = await this.messageViews(c.workspaceId, [message]);
       await this.outbox.write(manager, {
         workspaceId: c.workspaceId,
         type: MESSAGE_CREATED,
@@ -506,21 +575,21 @@ export class ConversationsService {
     );
   }
 
-  private async contactName(workspaceId: string, c: Conversation): Promise<string | null> {
-    if (!c.contactId) return null;
-    const [contact] = await this.contacts.findMany(workspaceId, [c.contactId]);
-    return contact ? displayName(contact) : null;
-  }
-
-  private async messageViews(
-    workspaceId: string,
-    messages: Message[],
-    contactName: string | null,
-  ): Promise<MessageView[]> {
+  /** Authors by their own ids: after a merge, one thread can hold messages of two contacts. */
+  private async messageViews(workspaceId: string, messages: Message[]): Promise<MessageView[]> {
     const users = await this.repo.userNames(workspaceId, [
       ...new Set(messages.flatMap((m) => (m.authorUserId ? [m.authorUserId] : []))),
     ]);
-    return messages.map((m) => toMessageView(m, { users, contactName }));
+    const contacts = await this.contacts.findMany(workspaceId, [
+      ...new Set(messages.flatMap((m) => (m.authorContactId ? [m.authorContactId] : []))),
+    ]);
+    const contactNames = new Map(contacts.map((c) => [c.id, displayName(c)]));
+    return messages.map((m) =>
+      toMessageView(m, {
+        users,
+        contactName: m.authorContactId ? (contactNames.get(m.authorContactId) ?? null) : null,
+      }),
+    );
   }
 
   private async addSnippets(

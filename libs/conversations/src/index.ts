@@ -15,3 +15,4 @@ export * from './tags.service';
 export * from './dto/tag.dto';
 export * from './teams.service';
 export * from './dto/team.dto';
+export * from './dto/bulk.dto';

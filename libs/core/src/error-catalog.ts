@@ -196,6 +196,11 @@ export const ERROR_CATALOG = {
     ar: 'يوجد فريق بهذا الاسم.',
     en: 'A team with this name exists.',
   },
+  'conversation/merge_self': {
+    status: 422,
+    ar: 'لا يمكن دمج المحادثة في نفسها.',
+    en: 'A conversation cannot be merged into itself.',
+  },
   'request/invalid_cursor': {
     status: 400,
     ar: 'مؤشر الصفحة غير صالح.',

@@ -9,6 +9,7 @@ import { userRoom, workspaceRoom } from './rooms';
 export class RedisEmitter extends RealtimeEmitter {
   private readonly client: Redis;
   private readonly emitter: ReturnType<Emitter['of']>;
+  private closed = false;
 
   constructor(redisUrl: string) {
     super();
@@ -17,12 +18,15 @@ export class RedisEmitter extends RealtimeEmitter {
   }
 
   emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void {
+    if (this.closed) return;
     const room =
       'workspaceId' in target ? workspaceRoom(target.workspaceId) : userRoom(target.userId);
     this.emitter.to(room).emit(envelope.type, envelope);
   }
 
-  onApplicationShutdown(): void {
-    this.client.disconnect();
+  /** QUIT waits for publishes in flight, so none of them fails after shutdown. */
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    await this.client.quit().catch(() => this.client.disconnect());
   }
 }

@@ -16,6 +16,7 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import type {
+  BulkResultView,
   ConversationDetailView,
   ConversationView,
   MessageView,
@@ -24,10 +25,12 @@ import type {
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import {
+  BulkUpdateDto,
   ConversationsService,
   CreateConversationDto,
   CustomerMessageDto,
   ListConversationsDto,
+  MergeConversationDto,
   NoteDto,
   ReplyDto,
   UpdateConversationDto,
@@ -134,5 +137,24 @@ export class ConversationsController {
     @Param('id', conversationId) id: string,
   ): Promise<ConversationView> {
     return this.conversations.follow(principal, id, false);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  bulk(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: BulkUpdateDto,
+  ): Promise<BulkResultView> {
+    return this.conversations.bulkUpdate(principal, dto);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  merge(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', conversationId) id: string,
+    @Body() dto: MergeConversationDto,
+  ): Promise<ConversationDetailView> {
+    return this.conversations.merge(principal, id, dto.intoId);
   }
 }

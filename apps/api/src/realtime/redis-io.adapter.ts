@@ -25,7 +25,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    this.pub?.disconnect();
-    this.sub?.disconnect();
+    const clients = [this.pub, this.sub].filter((client): client is Redis => client !== null);
+    await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())));
   }
 }

@@ -1,4 +1,5 @@
 import type {
+  BulkResultView,
   ConversationDetailView,
   ConversationView,
   EventsPageView,
@@ -19,6 +20,7 @@ export interface ConversationFilters {
   priority?: string;
   q?: string;
   cursor?: string;
+  number?: string;
 }
 
 export interface ConversationChanges {
@@ -53,6 +55,10 @@ export const conversationsApi = {
     request<MessageView>('POST', `/conversations/${id}/notes`, { text }),
   follow: (id: string, follow: boolean) =>
     request<ConversationView>(follow ? 'PUT' : 'DELETE', `/conversations/${id}/follow`),
+  bulk: (ids: string[], changes: ConversationChanges) =>
+    request<BulkResultView>('POST', '/conversations/bulk', { ids, changes }),
+  merge: (id: string, intoId: string) =>
+    request<ConversationDetailView>('POST', `/conversations/${id}/merge`, { intoId }),
   mailboxes: () => request<ListView<MailboxView>>('GET', '/mailboxes'),
   events: (after: number) => request<EventsPageView>('GET', `/events?after=${after}`),
 };

@@ -48,6 +48,13 @@ export class ListConversationsDto {
   @IsUUID()
   teamId?: string;
 
+  @ApiPropertyOptional({ description: 'The conversation with this number (#123)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  number?: number;
+
   @ApiPropertyOptional({ description: "One contact's conversations (the customer sidebar)" })
   @IsOptional()
   @IsUUID()
