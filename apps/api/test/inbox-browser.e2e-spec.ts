@@ -335,4 +335,31 @@ describeBrowser('the inbox in a real browser', () => {
     await page.getByTestId('thread').getByText('النص الأول').waitFor();
     await page.screenshot({ path: `${SHOTS}/merged-ar.png` });
   });
+
+  it('shows script payloads in subjects, names and messages as plain text', async () => {
+    const ws = await createWorkspace(server.url);
+    const api = await integrator(ws);
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    const created = (
+      await api.post('/api/v1/conversations', {
+        contact: { email: uniqueEmail('x'), name: `Eve ${payload}` },
+        subject: `Subject ${payload}`,
+        text: `Body ${payload}`,
+      })
+    ).body as ConversationDetailView;
+    const page = await loggedIn(ws, 'ar');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${server.url}/conversations/${created.conversation.id}`);
+    await page.getByTestId('thread').waitFor();
+    expect(await page.getByTestId('thread-subject').textContent()).toBe(`Subject ${payload}`);
+    await page.getByTestId('thread').getByText(`Body ${payload}`).waitFor();
+    await page.getByTestId('customer-sidebar').getByText(`Eve ${payload}`).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss ?? null)).toBeNull();
+    expect(dialogs).toEqual([]);
+  });
 });
