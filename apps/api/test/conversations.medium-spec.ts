@@ -506,6 +506,7 @@ describe('saved replies', () => {
     expect(await names(agent.session)).toEqual(['ترحيب', 'شحن']);
     expect(await names(other.session)).toEqual(['ترحيب']);
     expect(await names(agent.session, `?q=${encodeURIComponent('الطلبات')}`)).toEqual(['شحن']);
+    expect(await names(agent.session, '?q=welcoming')).toEqual([]);
     expect(
       (await other.session.patch(`/api/v1/saved-replies/${personal.id}`, { name: 'mine' })).status,
     ).toBe(404);

@@ -224,7 +224,7 @@ describeBrowser('the inbox in a real browser', () => {
     await page.getByTestId('thread').waitFor();
     await page.getByTestId('saved-replies-open').click();
     await page.getByTestId('saved-reply-search').fill('refunds');
-    await page.getByTestId('saved-reply-item').first().click();
+    await page.getByTestId('saved-reply-item').filter({ hasText: 'Refund status' }).click();
     // The reply is rendered by the server; wait for it without page-side eval (the CSP forbids it).
     const filledBy = Date.now() + 10_000;
     while ((await page.getByTestId('composer-text').inputValue()) === '' && Date.now() < filledBy) {

@@ -37,7 +37,7 @@ export class SavedRepliesService {
     const matching = wanted.length
       ? rows.filter((row) => {
           const stems = new Set(searchText(`${row.name} ${row.body}`).split(' '));
-          return wanted.every((w) => [...stems].some((s) => s.startsWith(w)));
+          return wanted.every((w) => [...stems].some((s) => prefixMatch(s, w)));
         })
       : rows;
     return matching.map((row) => this.view(principal, row));
@@ -117,4 +117,10 @@ export class SavedRepliesService {
       editable: row.ownerId === principal.userId || isAdmin(principal),
     };
   }
+}
+
+/** `refund` finds `refunds` and the other way round; very short words must match exactly. */
+function prefixMatch(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter === longer || (shorter.length >= 3 && longer.startsWith(shorter));
 }
