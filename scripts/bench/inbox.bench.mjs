@@ -95,7 +95,7 @@ try {
       'view following',
       '/conversations?view=following&limit=25',
       listSql(
-        `AND c.status <> 'closed' AND EXISTS (SELECT 1 FROM conversation_followers f WHERE f.conversation_id = c.id AND f.user_id = $2)`,
+        `AND c.status <> 'closed' AND c.id IN (SELECT f.conversation_id FROM conversation_followers f WHERE f.workspace_id = $1 AND f.user_id = $2)`,
       ),
       [ws, owner],
     ],
@@ -114,7 +114,8 @@ try {
     [
       'counts (all views)',
       '/conversations/counts',
-      `SELECT key, n FROM conversation_counts WHERE workspace_id = $1 AND (key IN ('all', 'ongoing', 'unanswered', 'unassigned', $2, $3) OR key LIKE 'mailbox:%')`,
+      `SELECT cc.mailbox_id, m.kind = 'spam' AS spam, cc.key, cc.n FROM conversation_counts cc JOIN mailboxes m ON m.id = cc.mailbox_id
+       WHERE cc.workspace_id = $1 AND cc.key IN ('all', 'ongoing', 'unanswered', 'unassigned', $2, $3)`,
       [ws, `assignee:${owner}`, `following:${owner}`],
     ],
     [
@@ -190,6 +191,7 @@ async function seed(ws, owner, inbox) {
   // A bulk load: the per-row count trigger is off while seeding and the counters are rebuilt
   // once at the end with the same key function the trigger uses.
   await db.query('ALTER TABLE conversations DISABLE TRIGGER conversations_count');
+  await db.query('ALTER TABLE conversation_followers DISABLE TRIGGER followers_count');
   await db.query(
     `INSERT INTO contacts (id, workspace_id, name, emails)
      SELECT md5('c' || g)::uuid, $1, 'عميل ' || g, ARRAY['customer' || g || '@example.test'] FROM generate_series(1, $2) g`,
@@ -217,6 +219,12 @@ async function seed(ws, owner, inbox) {
        FROM generate_series($5::int, $6::int) g, generate_series(1, $7::int) k`,
       [ws, owner, BODIES, contacts, from, to, opts.messages],
     );
+    // The owner follows one conversation in 50, so the following view has something to find.
+    await db.query(
+      `INSERT INTO conversation_followers (conversation_id, user_id, workspace_id)
+       SELECT md5('v' || g)::uuid, $2, $1 FROM generate_series($3::int, $4::int) g WHERE g % 50 = 0`,
+      [ws, owner, from, to],
+    );
     process.stdout.write(
       `\rseeded ${to.toLocaleString('en')} / ${opts.conversations.toLocaleString('en')} conversations (${Math.round((Date.now() - started) / 1000)} s)`,
     );
@@ -239,10 +247,12 @@ async function seed(ws, owner, inbox) {
     [ws, big],
   );
   await db.query('ALTER TABLE conversations ENABLE TRIGGER conversations_count');
+  await db.query('ALTER TABLE conversation_followers ENABLE TRIGGER followers_count');
   await db.query('DELETE FROM conversation_counts WHERE workspace_id = $1', [ws]);
   await db.query(
-    `INSERT INTO conversation_counts (workspace_id, key, n)
-     SELECT $1, key, count(*) FROM conversations c, unnest(conversation_count_keys(c)) AS key WHERE c.workspace_id = $1 GROUP BY key`,
+    `INSERT INTO conversation_counts (workspace_id, mailbox_id, key, n)
+     SELECT $1, c.mailbox_id, key, count(*) FROM conversations c, unnest(conversation_count_keys(c)) AS key
+     WHERE c.workspace_id = $1 GROUP BY 2, 3`,
     [ws],
   );
   await db.query('ANALYZE');

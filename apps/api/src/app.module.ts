@@ -3,16 +3,20 @@ import { AuthModule } from '@sanad/auth';
 import { ConfigModule, type AppConfig, type Role } from '@sanad/config';
 import { ConversationsModule } from '@sanad/conversations';
 import { DatabaseModule } from '@sanad/database';
+import { MailLibModule } from '@sanad/mail';
 import { QueueModule } from '@sanad/queue';
 import { RealtimeModule } from '@sanad/realtime';
+import { StorageModule } from '@sanad/storage';
 import { MailModule } from '../../mail/src/mail.module';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { DATABASE_URL } from '../../worker/src/worker.tokens';
 import { ApiTokensController } from './controllers/api-tokens.controller';
+import { AttachmentsController } from './controllers/attachments.controller';
 import { AuthController } from './controllers/auth.controller';
 import { ConversationsController } from './controllers/conversations.controller';
 import { EventsController } from './controllers/events.controller';
 import { HealthController } from './controllers/health.controller';
+import { InboundEmailsController } from './controllers/inbound-emails.controller';
 import { InvitesController } from './controllers/invites.controller';
 import { MailboxesController } from './controllers/mailboxes.controller';
 import { MeController } from './controllers/me.controller';
@@ -31,6 +35,8 @@ const CONTROLLERS = [
   ApiTokensController,
   MailboxesController,
   ConversationsController,
+  AttachmentsController,
+  InboundEmailsController,
   EventsController,
   SavedRepliesController,
   TagsController,
@@ -47,8 +53,10 @@ export class AppModule {
       DatabaseModule.forRoot(databaseUrl),
       QueueModule.forRoot(config),
       RealtimeModule.forRoot(config),
+      StorageModule.forRoot(config),
       AuthModule,
       ConversationsModule,
+      MailLibModule,
     ];
     if (roles.includes('worker')) imports.push(WorkerModule);
     if (roles.includes('mail')) imports.push(MailModule);

@@ -1,6 +1,6 @@
 import { chromiumPath } from '@sanad/testing';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const executablePath = chromiumPath();
 
@@ -23,4 +23,21 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/** A fresh browser context logged in through the real login screen. */
+export async function loginPage(
+  browser: Browser,
+  baseUrl: string,
+  credentials: { email: string; password: string },
+): Promise<Page> {
+  const page = await (
+    await browser.newContext({ viewport: { width: 1600, height: 900 } })
+  ).newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-email').fill(credentials.email);
+  await page.getByTestId('login-password').fill(credentials.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('app-layout').waitFor();
+  return page;
 }

@@ -826,3 +826,36 @@ describe('bulk actions and merging', () => {
     ).toBe(404);
   });
 });
+
+describe('spam', () => {
+  it('moves a conversation to المزعج and back where it came from, out of the views meanwhile', async () => {
+    const ws = await createWorkspace(base);
+    const billing = (
+      await ws.owner.post('/api/v1/mailboxes', { name: 'الفواتير', slug: 'billing' })
+    ).body as MailboxView;
+    const created = await open(ws, conversationBody({ mailboxId: billing.id }));
+    const id = created.conversation.id;
+    const spam = await ws.owner.patch(`/api/v1/conversations/${id}`, { spam: true });
+    expect(spam.status).toBe(200);
+    const mailboxes = (await ws.owner.get('/api/v1/mailboxes')).body as { items: MailboxView[] };
+    const spamBox = mailboxes.items.find((m) => m.kind === 'spam') as MailboxView;
+    expect((spam.body as ConversationView).mailboxId).toBe(spamBox.id);
+    expect((await list(ws.owner)).items.map((c) => c.id)).not.toContain(id);
+    const counts = (await ws.owner.get('/api/v1/conversations/counts')).body as ViewCountsView;
+    expect(counts.views.all).toBe(0);
+    expect(counts.mailboxes[spamBox.id]).toBe(1);
+    // Marking it again changes nothing.
+    await ws.owner.patch(`/api/v1/conversations/${id}`, { spam: true });
+
+    const back = await ws.owner.patch(`/api/v1/conversations/${id}`, { spam: false });
+    expect((back.body as ConversationView).mailboxId).toBe(billing.id);
+    const detail = (await ws.owner.get(`/api/v1/conversations/${id}`))
+      .body as ConversationDetailView;
+    expect(detail.messages.filter((m) => m.kind === 'activity').map((m) => m.data.action)).toEqual([
+      'spam',
+      'not_spam',
+    ]);
+    const invalid = await ws.owner.patch(`/api/v1/conversations/${id}`, { spam: 'yes' });
+    expect(invalid.status).toBe(400);
+  });
+});

@@ -1,9 +1,9 @@
-import { uniqueEmail } from '@sanad/testing';
+import { STRONG_PASSWORD, uniqueEmail } from '@sanad/testing';
 import type { ConversationDetailView, CreatedApiTokenView } from '@sanad/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { spawnServer, type SpawnedServer } from './spawn-server';
 import { HttpSession, addMember, createWorkspace, type TestWorkspace } from './test-app';
-import { SHOTS, describeBrowser, launchBrowser } from './browser-harness';
+import { SHOTS, describeBrowser, launchBrowser, loginPage } from './browser-harness';
 
 describeBrowser('the inbox in a real browser', () => {
   let server: SpawnedServer;
@@ -21,15 +21,7 @@ describeBrowser('the inbox in a real browser', () => {
 
   async function loggedIn(ws: TestWorkspace, language: 'ar' | 'en'): Promise<Page> {
     if (language === 'en') await ws.owner.patch('/api/v1/me', { language: 'en' });
-    const page = await (
-      await browser.newContext({ viewport: { width: 1600, height: 900 } })
-    ).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(ws.email);
-    await page.getByTestId('login-password').fill(ws.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('app-layout').waitFor();
-    return page;
+    return loginPage(browser, server.url, ws);
   }
 
   async function integrator(ws: TestWorkspace): Promise<HttpSession> {
@@ -156,14 +148,10 @@ describeBrowser('the inbox in a real browser', () => {
     const owner = await loggedIn(ws, 'ar');
     await owner.goto(`${server.url}/conversations/${created.conversation.id}`);
     await owner.getByTestId('thread').waitFor();
-    const other = await (
-      await browser.newContext({ viewport: { width: 1600, height: 900 } })
-    ).newPage();
-    await other.goto(`${server.url}/login`);
-    await other.getByTestId('login-email').fill(colleague.email);
-    await other.getByTestId('login-password').fill('horse-battery-staple-9');
-    await other.getByTestId('login-submit').click();
-    await other.getByTestId('app-layout').waitFor();
+    const other = await loginPage(browser, server.url, {
+      email: colleague.email,
+      password: STRONG_PASSWORD,
+    });
     await other.goto(`${server.url}/conversations/${created.conversation.id}`);
     await other.getByTestId('thread').waitFor();
     await owner
@@ -334,6 +322,44 @@ describeBrowser('the inbox in a real browser', () => {
     await page.waitForURL(`**/conversations/${c.conversation.id}`);
     await page.getByTestId('thread').getByText('النص الأول').waitFor();
     await page.screenshot({ path: `${SHOTS}/merged-ar.png` });
+  });
+
+  it('limits an agent to one mailbox in settings; their inbox then shows only it', async () => {
+    const ws = await createWorkspace(server.url);
+    const agent = await addMember(server.url, ws.owner, 'agent');
+    const billing = (
+      await ws.owner.post('/api/v1/mailboxes', { name: 'الفواتير', slug: 'billing' })
+    ).body as { id: string };
+    await ws.owner.post('/api/v1/conversations', {
+      contact: { email: uniqueEmail('c'), name: 'عميل' },
+      subject: 'في الصندوق الوارد',
+      text: 'x',
+    });
+    await ws.owner.post('/api/v1/conversations', {
+      contact: { email: uniqueEmail('c'), name: 'عميل' },
+      subject: 'في الفواتير',
+      text: 'x',
+      mailboxId: billing.id,
+    });
+    const page = await loggedIn(ws, 'ar');
+    await page.goto(`${server.url}/settings/members`);
+    await page.getByTestId(`member-mailboxes-${agent.me.user.id}`).click();
+    await page.getByTestId('mailbox-access-some').check();
+    await page.getByTestId('mailbox-access-billing').check();
+    await page.screenshot({ path: `${SHOTS}/mailbox-access-ar.png` });
+    await page.getByTestId('mailbox-access-save').click();
+    await page.getByTestId(`member-access-${agent.me.user.id}`).getByText('صندوق واحد').waitFor();
+
+    const other = await loginPage(browser, server.url, {
+      email: agent.email,
+      password: STRONG_PASSWORD,
+    });
+    await other.getByTestId('nav-conversations').click();
+    await other.getByTestId('conversation-row').first().waitFor();
+    const subjects = await other
+      .locator('[data-testid="conversation-row"] .row__subject')
+      .allTextContents();
+    expect(subjects).toEqual(['في الفواتير']);
   });
 
   it('shows script payloads in subjects, names and messages as plain text', async () => {

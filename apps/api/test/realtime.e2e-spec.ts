@@ -185,6 +185,74 @@ describe('agents socket', () => {
     expect(outsiderSeen).toEqual([]);
   });
 
+  it('gives an agent limited to some mailboxes only their events and presence, and rejoins after a change', async () => {
+    const a = await createWorkspace(server.url);
+    const limited = await addMember(server.url, a.owner, 'agent');
+    const mailboxes = (await a.owner.get('/api/v1/mailboxes')).body as {
+      items: Array<{ id: string; kind: string }>;
+    };
+    const inbox = mailboxes.items.find((m) => m.kind === 'inbox') as { id: string };
+    const billing = (await a.owner.post('/api/v1/mailboxes', { name: 'فواتير', slug: 'billing' }))
+      .body as { id: string };
+    // The owner's socket first: once it has seen the access change, the limited agent's socket
+    // cannot be dropped by it any more.
+    const viewer = connect({ cookie: a.owner.cookieHeader });
+    sockets.push(viewer);
+    await connected(viewer);
+    const memberEvents = collect(viewer, 'member.updated');
+    expect(
+      (
+        await a.owner.put(`/api/v1/members/${limited.me.user.id}/mailboxes`, {
+          mailboxIds: [billing.id],
+        })
+      ).status,
+    ).toBe(200);
+    await until(() => memberEvents.length === 1);
+    const socket = connect({ cookie: limited.session.cookieHeader });
+    sockets.push(socket);
+    await connected(socket);
+    const created = collect(socket, 'conversation.created');
+    const messages = collect(socket, 'message.created');
+    const presence: Array<{ conversationId: string }> = [];
+    socket.on('presence', (p: { conversationId: string }) => presence.push(p));
+    const open = async (mailboxId: string): Promise<string> =>
+      (
+        (
+          await a.owner.post('/api/v1/conversations', {
+            contact: { email: `m-${Date.now()}-${Math.random()}@example.test` },
+            subject: 'x',
+            text: 'x',
+            mailboxId,
+          })
+        ).body as { conversation: { id: string } }
+      ).conversation.id;
+    const hidden = await open(inbox.id);
+    const shown = await open(billing.id);
+    await a.owner.post(`/api/v1/conversations/${hidden}/replies`, { text: 'سري' });
+    await a.owner.post(`/api/v1/conversations/${shown}/replies`, { text: 'ظاهر' });
+    await viewer.emitWithAck('presence', { conversationId: hidden, state: 'viewing' });
+    await viewer.emitWithAck('presence', { conversationId: shown, state: 'viewing' });
+    await until(() => created.length === 1 && messages.length === 2 && presence.length === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    const ids = [
+      ...created.map((e) => (e.data as { conversation: { id: string } }).conversation.id),
+      ...messages.map((e) => (e.data as { conversationId: string }).conversationId),
+      ...presence.map((p) => p.conversationId),
+    ];
+    expect(new Set(ids)).toEqual(new Set([shown]));
+
+    // Lifting the limit drops the socket so it comes back with the new rooms.
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    await a.owner.put(`/api/v1/members/${limited.me.user.id}/mailboxes`, { mailboxIds: null });
+    expect(await dropped).toBe('io server disconnect');
+    socket.connect();
+    await connected(socket);
+    await a.owner.post(`/api/v1/conversations/${hidden}/notes`, { text: 'الآن ظاهر' });
+    await until(() =>
+      messages.some((e) => (e.data as { conversationId: string }).conversationId === hidden),
+    );
+  });
+
   it('authenticates with an API token too', async () => {
     const ws = await createWorkspace(server.url);
     const { secret } = (await ws.owner.post('/api/v1/tokens', { name: 'socket' }))

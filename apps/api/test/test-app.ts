@@ -105,6 +105,34 @@ export class HttpSession {
     );
   }
 
+  /** multipart/form-data with one file in `file`, as the SPA's composer sends it. */
+  async upload(
+    path: string,
+    fileName: string,
+    data: Buffer,
+    contentType = 'application/octet-stream',
+  ): Promise<Response> {
+    return this.remember(
+      await this.prepare(request(this.baseUrl).post(path), true).attach('file', data, {
+        filename: fileName,
+        contentType,
+      }),
+    );
+  }
+
+  /** A GET whose body is kept as bytes, whatever the content type. */
+  async download(path: string): Promise<Response> {
+    return this.remember(
+      await this.prepare(request(this.baseUrl).get(path), false)
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => callback(null, Buffer.concat(chunks)));
+        }),
+    );
+  }
+
   async delete(path: string): Promise<Response> {
     return this.remember(await this.prepare(request(this.baseUrl).delete(path), true));
   }

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { MailLibModule } from '@sanad/mail';
 import { SmtpIngressService } from './smtp-ingress.service';
 
-@Module({ providers: [SmtpIngressService], exports: [SmtpIngressService] })
+@Module({
+  imports: [MailLibModule],
+  providers: [SmtpIngressService],
+  exports: [SmtpIngressService],
+})
 export class MailModule {}

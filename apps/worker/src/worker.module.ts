@@ -1,21 +1,25 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { ConversationsModule } from '@sanad/conversations';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
+import { Housekeeping } from './housekeeping.service';
 import { DATABASE_URL } from './worker.tokens';
 
-/** Background work: relays the outbox to the queue and runs its consumers. */
-@Module({})
+/** Background work: relays the outbox to the queue, runs its consumers and timed housekeeping. */
+@Module({ imports: [ConversationsModule], providers: [Housekeeping] })
 export class WorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');
 
   constructor(
     private readonly relay: OutboxRelay,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly housekeeping: Housekeeping,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.dispatcher.listen();
     await this.relay.start(this.databaseUrl);
+    this.housekeeping.start();
     this.logger.log('outbox relay and dispatcher running');
   }
 }

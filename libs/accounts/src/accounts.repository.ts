@@ -49,12 +49,18 @@ export class AccountsRepository {
   }
 
   insertUser(
-    data: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt'>,
+    data: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt' | 'mailboxIds'>,
     manager: EntityManager,
   ): Promise<User> {
     return manager.save(
       User,
-      manager.create(User, { id: randomUUID(), active: true, deactivatedAt: null, ...data }),
+      manager.create(User, {
+        id: randomUUID(),
+        active: true,
+        deactivatedAt: null,
+        mailboxIds: null,
+        ...data,
+      }),
     );
   }
 
@@ -167,9 +173,10 @@ export class AccountsRepository {
         workspace_id: string;
         role: User['role'];
         language: User['language'];
+        mailbox_ids: string[] | null;
       }>
     >(
-      `SELECT s.id AS session_id, u.id, u.workspace_id, u.role, u.language
+      `SELECT s.id AS session_id, u.id, u.workspace_id, u.role, u.language, u.mailbox_ids
        FROM sessions s JOIN users u ON u.id = s.user_id AND u.workspace_id = s.workspace_id
        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
       [tokenHash],
@@ -181,6 +188,7 @@ export class AccountsRepository {
       workspaceId: row.workspace_id,
       role: row.role,
       language: row.language,
+      mailboxIds: row.mailbox_ids,
       active: true,
     });
     return { sessionId: row.session_id, user };

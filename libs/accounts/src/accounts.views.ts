@@ -12,6 +12,7 @@ export function toUserView(user: User): UserView {
     role: user.role,
     language: user.language,
     active: user.active,
+    mailboxIds: user.mailboxIds ?? null,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -5,7 +5,7 @@ import { TransactionRunner } from '@sanad/database';
 import { AccountsRepository } from './accounts.repository';
 import { toApiTokenView } from './accounts.views';
 import type { CreateApiTokenDto } from './dto/create-api-token.dto';
-import type { Principal } from './principal';
+import { mailboxScope, type Principal } from './principal';
 
 const TOKEN_PREFIX = 'snd_';
 
@@ -85,6 +85,7 @@ export class ApiTokensService {
       language: user.language,
       via: 'token',
       sessionId: null,
+      mailboxIds: mailboxScope(user),
     };
   }
 }

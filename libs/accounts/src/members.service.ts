@@ -50,6 +50,22 @@ export class MembersService {
     });
   }
 
+  /**
+   * Limits an agent to the given mailboxes (already checked to exist by the caller), or lifts the
+   * limit with null. Owners and admins always see every mailbox, whatever is stored.
+   */
+  setMailboxAccess(
+    principal: Principal,
+    userId: string,
+    mailboxIds: string[] | null,
+  ): Promise<UserView> {
+    return this.change(principal, userId, 'member.mailboxes_changed', (user) => {
+      const before = user.mailboxIds;
+      user.mailboxIds = mailboxIds === null ? null : [...new Set(mailboxIds)];
+      return { from: before, to: user.mailboxIds };
+    });
+  }
+
   private async change(
     principal: Principal,
     userId: string,

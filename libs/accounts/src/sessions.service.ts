@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { DomainError, hmacHex, randomSecret, sha256Hex } from '@sanad/core';
 import { AccountsRepository } from './accounts.repository';
 import type { User } from './entities/user.entity';
-import type { Principal } from './principal';
+import { mailboxScope, type Principal } from './principal';
 
 export interface IssuedSession {
   secret: string;
@@ -49,6 +49,7 @@ export class SessionsService {
       language: user.language,
       via: 'session',
       sessionId,
+      mailboxIds: mailboxScope(user),
     };
   }
 

@@ -8,6 +8,7 @@ import {
   type CreateWorkspaceDto,
   type IssuedSession,
   type LoginDto,
+  mailboxScope,
 } from '@sanad/accounts';
 import type { MeView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
@@ -43,6 +44,7 @@ export class AuthService {
           language: user.language,
           via: 'session',
           sessionId: null,
+          mailboxIds: mailboxScope(user),
         }),
         session,
       };

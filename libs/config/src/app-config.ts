@@ -6,6 +6,13 @@ export interface AppConfig {
   host: string;
   port: number;
   smtpPort: number;
+  inboundDomain: string;
+  maxMessageMb: number;
+  smtpMaxRecipients: number;
+  smtpMaxConnectionsPerIp: number;
+  smtpMessagesPerMinutePerIp: number;
+  smtpSocketTimeoutSeconds: number;
+  smtpTls: { keyFile: string; certFile: string } | null;
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | null;
@@ -25,6 +32,7 @@ export interface AppConfig {
   loginRateLimit: number;
   loginRateWindowSeconds: number;
   maxBodyKb: number;
+  maxAttachmentMb: number;
   trustProxy: string | null;
   outboxRedeliverAfterMs: number;
   inviteTtlHours: number;

@@ -36,6 +36,8 @@ export function parseEnv(env: Env): Record<string, unknown> {
   if (hasEmail !== hasPassword && !problems.some((p) => p.startsWith('SANAD_ADMIN'))) {
     problems.push('SANAD_ADMIN_EMAIL and SANAD_ADMIN_PASSWORD must be set together');
   }
+  if ((values.SMTP_TLS_KEY === undefined) !== (values.SMTP_TLS_CERT === undefined))
+    problems.push('SMTP_TLS_KEY and SMTP_TLS_CERT must be set together');
   if (problems.length > 0) throw new ConfigError(problems);
   return values;
 }
@@ -54,15 +56,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const v = parseEnv(env);
   const port = (v.PORT as number | undefined) ?? 3000;
   const dataDir = resolve((v.DATA_DIR as string | undefined) ?? './.data');
+  const publicUrl = ((v.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(
+    /\/+$/,
+    '',
+  );
   return {
     nodeEnv: (v.NODE_ENV as AppConfig['nodeEnv'] | undefined) ?? 'development',
     host: (v.HOST as string | undefined) ?? '0.0.0.0',
     port,
     smtpPort: (v.SMTP_PORT as number | undefined) ?? 2525,
-    publicUrl: ((v.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(
-      /\/+$/,
-      '',
-    ),
+    publicUrl,
+    inboundDomain: ((v.INBOUND_DOMAIN as string | undefined) ?? new URL(publicUrl).hostname)
+      .toLowerCase()
+      .replace(/^@/, ''),
+    maxMessageMb: (v.MAX_MESSAGE_MB as number | undefined) ?? 25,
+    smtpMaxRecipients: (v.SMTP_MAX_RECIPIENTS as number | undefined) ?? 50,
+    smtpMaxConnectionsPerIp: (v.SMTP_MAX_CONNECTIONS_PER_IP as number | undefined) ?? 20,
+    smtpMessagesPerMinutePerIp: (v.SMTP_MESSAGES_PER_MINUTE_PER_IP as number | undefined) ?? 600,
+    smtpSocketTimeoutSeconds: (v.SMTP_SOCKET_TIMEOUT_SECONDS as number | undefined) ?? 60,
+    smtpTls:
+      v.SMTP_TLS_KEY && v.SMTP_TLS_CERT
+        ? { keyFile: v.SMTP_TLS_KEY as string, certFile: v.SMTP_TLS_CERT as string }
+        : null,
     dataDir,
     databaseUrl: (v.DATABASE_URL as string | undefined) ?? null,
     embeddedPgPort: (v.EMBEDDED_PG_PORT as number | undefined) ?? 54329,
@@ -81,6 +96,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginRateLimit: (v.LOGIN_RATE_LIMIT as number | undefined) ?? 10,
     loginRateWindowSeconds: (v.LOGIN_RATE_WINDOW_SECONDS as number | undefined) ?? 900,
     maxBodyKb: (v.MAX_BODY_KB as number | undefined) ?? 1024,
+    maxAttachmentMb: (v.MAX_ATTACHMENT_MB as number | undefined) ?? 20,
     trustProxy: (v.TRUST_PROXY as string | undefined) ?? null,
     outboxRedeliverAfterMs: (v.OUTBOX_REDELIVER_AFTER_MS as number | undefined) ?? 60000,
     inviteTtlHours: (v.INVITE_TTL_HOURS as number | undefined) ?? 168,

@@ -81,6 +81,52 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
   },
   { name: 'SMTP_PORT', description: 'Inbound SMTP port', default: '2525', parse: int(0, 65535) },
   {
+    name: 'INBOUND_DOMAIN',
+    description: "Domain of the mailboxes' inbound addresses (<slug>@INBOUND_DOMAIN)",
+    default: 'the host of PUBLIC_URL',
+    parse: text,
+  },
+  {
+    name: 'MAX_MESSAGE_MB',
+    description: 'Largest email accepted over SMTP (larger ones get 552)',
+    default: '25',
+    parse: int(1, 200),
+  },
+  {
+    name: 'SMTP_MAX_RECIPIENTS',
+    description: 'Recipients accepted per SMTP message (more get 452)',
+    default: '50',
+    parse: int(1, 1000),
+  },
+  {
+    name: 'SMTP_MAX_CONNECTIONS_PER_IP',
+    description: 'Simultaneous SMTP connections from one IP (more get 421)',
+    default: '20',
+    parse: int(1, 10000),
+  },
+  {
+    name: 'SMTP_MESSAGES_PER_MINUTE_PER_IP',
+    description: 'Messages accepted per minute from one IP (more get 421 until the minute passes)',
+    default: '600',
+    parse: int(1, 1000000),
+  },
+  {
+    name: 'SMTP_SOCKET_TIMEOUT_SECONDS',
+    description: 'Idle SMTP connections are closed after this long',
+    default: '60',
+    parse: int(5, 3600),
+  },
+  {
+    name: 'SMTP_TLS_KEY',
+    description: 'PEM private key file for STARTTLS (with SMTP_TLS_CERT); unset = no STARTTLS',
+    parse: text,
+  },
+  {
+    name: 'SMTP_TLS_CERT',
+    description: 'PEM certificate chain file for STARTTLS',
+    parse: text,
+  },
+  {
     name: 'PUBLIC_URL',
     description: 'Public base URL, used in invite links',
     default: 'http://localhost:<PORT>',
@@ -194,6 +240,12 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     description: 'Largest JSON request body accepted',
     default: '1024',
     parse: int(1, 102400),
+  },
+  {
+    name: 'MAX_ATTACHMENT_MB',
+    description: 'Largest attachment file accepted (uploads and, later, email and chat files)',
+    default: '20',
+    parse: int(1, 1024),
   },
   {
     name: 'TRUST_PROXY',

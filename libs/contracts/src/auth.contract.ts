@@ -13,6 +13,8 @@ export interface UserView {
   role: Role;
   language: Language;
   active: boolean;
+  /** Mailboxes an agent is limited to; null = all mailboxes. */
+  mailboxIds: string[] | null;
   createdAt: string;
 }
 

@@ -65,6 +65,8 @@ export interface ConversationView {
   lastAgentReplyAt: string | null;
   closedAt: string | null;
   reopenedAt: string | null;
+  /** Snoozed (مؤجلة) until then; the conversation reopens by itself. */
+  snoozedUntil: string | null;
   snippet?: SnippetPart[];
 }
 
@@ -80,7 +82,33 @@ export interface MessageView {
   html: string | null;
   /** For activity entries: what changed (e.g. { action: 'status', from: 'open', to: 'closed' }). */
   data: Record<string, unknown>;
+  attachments: AttachmentView[];
+  /** Members @mentioned in a note. */
+  mentions: PersonRefView[];
   createdAt: string;
+}
+
+export interface AttachmentView {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  /** Download URL (same-origin, session or token authenticated). */
+  url: string;
+  /** Raster images and PDFs the thread may preview inline. */
+  inlineSafe: boolean;
+  /** For images inside an email's HTML (`cid:` links). */
+  contentId: string | null;
+}
+
+/** Sent to a member's own sockets when a note @mentions them. */
+export interface MentionView {
+  conversationId: string;
+  conversationNumber: number;
+  subject: string;
+  messageId: string;
+  by: PersonRefView;
+  text: string;
 }
 
 export interface ConversationDetailView {

@@ -9,6 +9,7 @@ export const REALTIME_EVENTS = [
   'conversation.updated',
   'message.created',
   'conversation.merged',
+  'mention.created',
 ] as const;
 export type RealtimeEventType = (typeof REALTIME_EVENTS)[number];
 

@@ -3,6 +3,8 @@ import type { Channel, ConversationStatus, Priority, ViewName } from '@sanad/con
 /** A validated list request: the repository turns it into one parameterised SQL query. */
 export interface ConversationQuery {
   view: ViewName;
+  /** The member's mailbox limit; null = every mailbox. */
+  mailboxIds: string[] | null;
   mailboxId?: string;
   teamId?: string;
   number?: number;

@@ -3,3 +3,4 @@ export const CONVERSATION_CREATED = 'conversation.created';
 export const CONVERSATION_UPDATED = 'conversation.updated';
 export const MESSAGE_CREATED = 'message.created';
 export const CONVERSATION_MERGED = 'conversation.merged';
+export const MENTION_CREATED = 'mention.created';

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '@sanad/accounts';
 import { ContactsModule } from '@sanad/contacts';
+import { AttachmentsRepository } from './attachments.repository';
+import { AttachmentsService } from './attachments.service';
 import { ConversationsRepository } from './conversations.repository';
+import { Attachment } from './entities/attachment.entity';
 import { ConversationsService } from './conversations.service';
 import { ConversationFollower } from './entities/conversation-follower.entity';
 import { SavedReply } from './entities/saved-reply.entity';
@@ -29,8 +33,10 @@ import { TeamsService } from './teams.service';
       SavedReply,
       Team,
       TeamMember,
+      Attachment,
     ]),
     ContactsModule,
+    AccountsModule,
   ],
   providers: [
     ConversationsRepository,
@@ -39,7 +45,16 @@ import { TeamsService } from './teams.service';
     SavedRepliesService,
     TagsService,
     TeamsService,
+    AttachmentsRepository,
+    AttachmentsService,
   ],
-  exports: [ConversationsService, MailboxesService, SavedRepliesService, TagsService, TeamsService],
+  exports: [
+    AttachmentsService,
+    ConversationsService,
+    MailboxesService,
+    SavedRepliesService,
+    TagsService,
+    TeamsService,
+  ],
 })
 export class ConversationsModule {}

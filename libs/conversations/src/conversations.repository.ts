@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { REALTIME_EVENTS, type Role } from '@sanad/contracts';
 import type { ConversationQuery } from './conversation-query';
 import { Conversation } from './entities/conversation.entity';
 import { Mailbox } from './entities/mailbox.entity';
@@ -150,6 +151,7 @@ export class ConversationsRepository {
         authorUserId: null,
         authorContactId: null,
         bodyHtml: null,
+        emailMessageId: null,
         data: {},
         ...data,
       }),
@@ -161,6 +163,32 @@ export class ConversationsRepository {
       where: { workspaceId, conversationId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** The newest texts (replies and notes) of each listed conversation, for search snippets. */
+  async snippetTexts(
+    workspaceId: string,
+    conversationIds: string[],
+    perConversation: number,
+  ): Promise<Map<string, string[]>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows = await this.m().query<Array<{ conversation_id: string; body_text: string }>>(
+      `SELECT c.id AS conversation_id, m.body_text
+       FROM unnest($2::uuid[]) AS c(id)
+       CROSS JOIN LATERAL (
+         SELECT body_text FROM messages
+         WHERE conversation_id = c.id AND workspace_id = $1 AND kind <> 'activity' AND body_text <> ''
+         ORDER BY created_at DESC, id DESC LIMIT $3
+       ) m`,
+      [workspaceId, conversationIds, perConversation],
+    );
+    const texts = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = texts.get(row.conversation_id) ?? [];
+      list.push(row.body_text);
+      texts.set(row.conversation_id, list);
+    }
+    return texts;
   }
 
   findMessage(
@@ -191,6 +219,25 @@ export class ConversationsRepository {
       .andWhere('(m.author_user_id IS NULL OR m.author_user_id <> :exceptUserId)', { exceptUserId })
       .orderBy('m.created_at', 'ASC')
       .getMany();
+  }
+
+  /** The mailbox a conversation was in before it was last marked as spam. */
+  async spamOrigin(conversationId: string, manager: EntityManager): Promise<string | null> {
+    const rows = await manager.query<Array<{ origin: string }>>(
+      `SELECT data->>'from' AS origin FROM messages
+       WHERE conversation_id = $1 AND kind = 'activity' AND data->>'action' = 'spam'
+       ORDER BY created_at DESC LIMIT 1`,
+      [conversationId],
+    );
+    return rows[0]?.origin ?? null;
+  }
+
+  dueSnoozed(now: Date, limit: number): Promise<Array<{ workspaceId: string; id: string }>> {
+    return this.m().query(
+      `SELECT workspace_id AS "workspaceId", id FROM conversations
+       WHERE snoozed_until IS NOT NULL AND snoozed_until <= $1 ORDER BY snoozed_until LIMIT $2`,
+      [now, limit],
+    );
   }
 
   /** Messages, tags, followers and search terms of `sourceId` go to `targetId`. */
@@ -250,12 +297,17 @@ export class ConversationsRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  async activeUserExists(workspaceId: string, userId: string): Promise<boolean> {
-    const rows = await this.m().query<unknown[]>(
-      'SELECT 1 FROM users WHERE workspace_id = $1 AND id = $2 AND active',
-      [workspaceId, userId],
+  async activeMembers(
+    workspaceId: string,
+    ids: string[],
+  ): Promise<Array<{ id: string; name: string; role: Role; mailboxIds: string[] | null }>> {
+    const rows = await this.m().query<
+      Array<{ id: string; name: string; role: Role; mailbox_ids: string[] | null }>
+    >(
+      'SELECT id, name, role, mailbox_ids FROM users WHERE workspace_id = $1 AND id = ANY($2) AND active',
+      [workspaceId, ids],
     );
-    return rows.length > 0;
+    return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, mailboxIds: r.mailbox_ids }));
   }
 
   async upsertTags(workspaceId: string, names: string[], manager: EntityManager): Promise<Tag[]> {
@@ -337,6 +389,7 @@ export class ConversationsRepository {
       params.push(value);
       return `$${params.length}`;
     };
+    if (query.mailboxIds) where.push(`c.mailbox_id = ANY(${p(query.mailboxIds)}::uuid[])`);
     if (query.mailboxId) where.push(`c.mailbox_id = ${p(query.mailboxId)}`);
     else if (!query.contactId) where.push(NOT_SPAM);
     if (query.contactId) where.push(`c.contact_id = ${p(query.contactId)}`);
@@ -345,8 +398,9 @@ export class ConversationsRepository {
       where.push(`c.status <> 'closed' AND c.last_public_from = 'contact'`);
     if (query.view === 'mine') where.push(`c.status <> 'closed' AND c.assignee_id = ${p(userId)}`);
     if (query.view === 'following') {
+      // Driven from the member's follow rows (few), not by probing every recent conversation.
       where.push(
-        `c.status <> 'closed' AND EXISTS (SELECT 1 FROM conversation_followers f WHERE f.conversation_id = c.id AND f.user_id = ${p(userId)})`,
+        `c.status <> 'closed' AND c.id IN (SELECT f.conversation_id FROM conversation_followers f WHERE f.workspace_id = $1 AND f.user_id = ${p(userId)})`,
       );
     }
     if (query.view === 'unassigned') where.push(`c.status <> 'closed' AND c.assignee_id IS NULL`);
@@ -421,30 +475,48 @@ export class ConversationsRepository {
     });
   }
 
-  /** Counts kept by the conversation_counts triggers: one indexed read, whatever the volume. */
+  /**
+   * Counts kept per mailbox by the conversation_counts triggers: one indexed read, whatever the
+   * volume. Views add up the non-spam mailboxes the member may see.
+   */
   async viewCounts(
     workspaceId: string,
     userId: string,
+    mailboxIds: string[] | null,
   ): Promise<{ views: Record<string, number>; mailboxes: Record<string, number> }> {
-    const rows = await this.m().query<Array<{ key: string; n: string }>>(
-      `SELECT key, n FROM conversation_counts
-       WHERE workspace_id = $1 AND (key IN ('all', 'ongoing', 'unanswered', 'unassigned', $2, $3) OR key LIKE 'mailbox:%')`,
-      [workspaceId, `assignee:${userId}`, `following:${userId}`],
+    const mine = `assignee:${userId}`;
+    const following = `following:${userId}`;
+    const rows = await this.m().query<
+      Array<{ mailbox_id: string; spam: boolean; key: string; n: string }>
+    >(
+      `SELECT cc.mailbox_id, m.kind = 'spam' AS spam, cc.key, cc.n
+       FROM conversation_counts cc JOIN mailboxes m ON m.id = cc.mailbox_id
+       WHERE cc.workspace_id = $1 AND cc.key IN ('all', 'ongoing', 'unanswered', 'unassigned', $2, $3)
+         AND ($4::uuid[] IS NULL OR cc.mailbox_id = ANY($4::uuid[]))`,
+      [workspaceId, mine, following, mailboxIds],
     );
-    const n = new Map(rows.map((r) => [r.key, Number(r.n)]));
-    const views = {
-      all: n.get('all') ?? 0,
-      ongoing: n.get('ongoing') ?? 0,
-      unanswered: n.get('unanswered') ?? 0,
-      mine: n.get(`assignee:${userId}`) ?? 0,
-      following: n.get(`following:${userId}`) ?? 0,
-      unassigned: n.get('unassigned') ?? 0,
+    const views: Record<string, number> = {
+      all: 0,
+      ongoing: 0,
+      unanswered: 0,
+      mine: 0,
+      following: 0,
+      unassigned: 0,
     };
-    const mailboxes = Object.fromEntries(
-      rows
-        .filter((r) => r.key.startsWith('mailbox:'))
-        .map((r) => [r.key.slice('mailbox:'.length), Number(r.n)]),
-    );
+    const viewOfKey: Record<string, string> = {
+      all: 'all',
+      ongoing: 'ongoing',
+      unanswered: 'unanswered',
+      unassigned: 'unassigned',
+      [mine]: 'mine',
+      [following]: 'following',
+    };
+    const mailboxes: Record<string, number> = {};
+    for (const row of rows) {
+      const n = Number(row.n);
+      if (row.key === 'ongoing') mailboxes[row.mailbox_id] = n;
+      if (!row.spam) views[viewOfKey[row.key]] += n;
+    }
     return { views, mailboxes };
   }
 
@@ -479,14 +551,29 @@ export class ConversationsRepository {
     );
   }
 
+  /** The newest committed sequence number (writers hold its row lock until they commit). */
+  async lastEventSeq(workspaceId: string): Promise<number> {
+    const rows = await this.m().query<Array<{ last_seq: string }>>(
+      'SELECT last_seq FROM event_sequences WHERE workspace_id = $1',
+      [workspaceId],
+    );
+    return rows.length > 0 ? Number(rows[0].last_seq) : 0;
+  }
+
+  /** Events of mailboxes the member cannot see are skipped (their seq numbers simply pass). */
   async eventsAfter(
     workspaceId: string,
     after: number,
     limit: number,
+    mailboxIds: string[] | null,
   ): Promise<Array<{ seq: string; type: string; created_at: Date; payload: unknown }>> {
     return this.m().query(
-      'SELECT seq, type, created_at, payload FROM outbox WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-      [workspaceId, after, limit],
+      `SELECT seq, type, created_at, payload FROM outbox
+       WHERE workspace_id = $1 AND seq > $2 AND seq IS NOT NULL AND type = ANY($5::text[])
+         AND ($4::text[] IS NULL OR payload->>'mailboxId' IS NULL
+              OR payload->>'mailboxId' = ANY($4::text[]) OR payload->>'previousMailboxId' = ANY($4::text[]))
+       ORDER BY seq LIMIT $3`,
+      [workspaceId, after, limit, mailboxIds, REALTIME_EVENTS],
     );
   }
 }

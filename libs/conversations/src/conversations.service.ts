@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@sanad/accounts';
+import { canSeeMailbox, mailboxScope, type Principal } from '@sanad/accounts';
 import { ContactsService } from '@sanad/contacts';
 import type {
   BulkResultView,
+  Channel,
+  Priority,
   ConversationDetailView,
   ConversationView,
   EventsPageView,
+  MentionView,
   MessageView,
   PageView,
   ViewCountsView,
@@ -19,20 +22,36 @@ import {
   CONVERSATION_CREATED,
   CONVERSATION_MERGED,
   CONVERSATION_UPDATED,
+  MENTION_CREATED,
   MESSAGE_CREATED,
 } from './conversations.events';
+import { AttachmentsService, type UploadedFile } from './attachments.service';
 import { ConversationsRepository, type ConversationRow } from './conversations.repository';
 import { toConversationView, toMessageView } from './conversations.views';
 import type { BulkUpdateDto } from './dto/bulk.dto';
 import type { CreateConversationDto } from './dto/create-conversation.dto';
 import type { ListConversationsDto } from './dto/list-conversations.dto';
-import type { CustomerMessageDto, NoteDto, ReplyDto } from './dto/reply.dto';
+import type { CustomerMessageDto, MessageBodyDto, NoteDto, ReplyDto } from './dto/reply.dto';
 import type { UpdateConversationDto } from './dto/update-conversation.dto';
 import type { Conversation } from './entities/conversation.entity';
 import type { Message } from './entities/message.entity';
 import { MailboxesService } from './mailboxes.service';
 import { snippet } from './snippet.util';
 import { TeamsService } from './teams.service';
+
+/** A customer's message as a channel hands it over. */
+export interface InboundMessage {
+  workspaceId: string;
+  contactId: string;
+  text: string;
+  html?: string | null;
+  emailMessageId?: string | null;
+  data?: Record<string, unknown>;
+  files?: UploadedFile[];
+}
+
+/** How many of a hit's newest messages are searched for its snippet. */
+const SNIPPET_MESSAGES = 30;
 
 /** The shared inbox: conversations, their messages and timeline, views and search. */
 @Injectable()
@@ -44,6 +63,7 @@ export class ConversationsService {
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly teams: TeamsService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   async list(principal: Principal, dto: ListConversationsDto): Promise<PageView<ConversationView>> {
@@ -56,6 +76,7 @@ export class ConversationsService {
     const q = dto.q ? cleanText(dto.q) : '';
     const query: ConversationQuery = {
       view: dto.view ?? 'all',
+      mailboxIds: principal.mailboxIds,
       mailboxId: dto.mailboxId,
       contactId: dto.contactId,
       teamId: dto.teamId,
@@ -86,13 +107,13 @@ export class ConversationsService {
   }
 
   async counts(principal: Principal): Promise<ViewCountsView> {
-    const counts = await this.repo.viewCounts(principal.workspaceId, principal.userId);
-    return counts;
+    return this.repo.viewCounts(principal.workspaceId, principal.userId, principal.mailboxIds);
   }
 
   async get(principal: Principal, id: string): Promise<ConversationDetailView> {
     const conversation = await this.repo.findConversation(principal.workspaceId, id);
-    if (!conversation) throw new DomainError('conversation/not_found');
+    if (!conversation || !canSeeMailbox(principal, conversation.mailboxId))
+      throw new DomainError('conversation/not_found');
     const [row] = await this.rows(principal.workspaceId, [conversation]);
     const messages = await this.repo.listMessages(principal.workspaceId, id);
     return {
@@ -130,46 +151,30 @@ export class ConversationsService {
       }
       await this.mailboxes.ensureDefaults(principal.workspaceId, manager);
       const mailbox = dto.mailboxId
-        ? await this.mailboxes.get(principal.workspaceId, dto.mailboxId, manager)
+        ? await this.mailboxes.visible(principal, dto.mailboxId, manager)
         : await this.repo.findMailboxByKind(principal.workspaceId, 'inbox', manager);
-      if (!mailbox) throw new DomainError('mailbox/not_found');
+      if (!mailbox || !canSeeMailbox(principal, mailbox.id))
+        throw new DomainError('mailbox/not_found');
       if (mailbox.archivedAt) throw new DomainError('mailbox/archived');
       const contact = await this.contacts.findOrCreate(principal.workspaceId, identity, manager);
-      const now = new Date();
-      const conversation = await this.repo.insertConversation(
+      const conversation = await this.startConversation(
         {
           workspaceId: principal.workspaceId,
-          number: await this.repo.nextNumber(principal.workspaceId, manager),
-          subject: cleanText(dto.subject),
+          subject: dto.subject,
           channel: 'api',
           mailboxId: mailbox.id,
-          contactId: contact.id,
-          priority: dto.priority ?? 'normal',
-          lastPublicFrom: 'contact',
-          lastMessageAt: now,
-          lastCustomerMessageAt: now,
+          contact,
+          priority: dto.priority,
         },
         manager,
       );
-      const message = await this.repo.insertMessage(
-        {
-          workspaceId: principal.workspaceId,
-          conversationId: conversation.id,
-          kind: 'reply',
-          authorType: 'contact',
-          authorContactId: contact.id,
-          bodyText: cleanText(dto.text),
-        },
+      const message = await this.writeMessage(
+        principal,
+        conversation,
+        { kind: 'reply', authorType: 'contact', authorContactId: contact.id },
+        dto,
         manager,
       );
-      const indexed = [
-        conversation.subject,
-        contact.name ?? '',
-        ...contact.emails,
-        ...contact.phones,
-        message.bodyText,
-      ].join(' ');
-      await this.repo.appendSearchText(conversation.id, searchText(indexed), indexed, manager);
       await this.emit(manager, conversation, CONVERSATION_CREATED, message);
       if (idempotencyKey)
         await this.repo.storeIdempotentResponse(
@@ -209,15 +214,11 @@ export class ConversationsService {
         }
       }
       const now = new Date();
-      const message = await this.repo.insertMessage(
-        {
-          workspaceId: principal.workspaceId,
-          conversationId: id,
-          kind: 'reply',
-          authorType: 'user',
-          authorUserId: principal.userId,
-          bodyText: cleanText(dto.text),
-        },
+      const message = await this.writeMessage(
+        principal,
+        conversation,
+        { kind: 'reply', authorType: 'user', authorUserId: principal.userId },
+        dto,
         manager,
       );
       conversation.lastPublicFrom = 'user';
@@ -229,30 +230,51 @@ export class ConversationsService {
           ? this.applyStatus(conversation, dto.status, now)
           : null;
       await this.repo.saveConversation(conversation, manager);
-      await this.repo.appendSearchText(id, searchText(message.bodyText), message.bodyText, manager);
       if (activity) await this.activity(principal, conversation, activity, manager);
       await this.emit(manager, conversation, CONVERSATION_UPDATED, message);
-      return (await this.messageViews(principal.workspaceId, [message]))[0];
+      return (await this.messageViews(principal.workspaceId, [message], manager))[0];
     });
   }
 
+  /** An internal note; @mentioned members follow the conversation and are told on their sockets. */
   async note(principal: Principal, id: string, dto: NoteDto): Promise<MessageView> {
     return this.tx.run(async (manager) => {
       const conversation = await this.lockConversation(principal, id, manager);
-      const message = await this.repo.insertMessage(
+      const mentions = await this.mentionable(principal, conversation, dto.mentions ?? []);
+      const message = await this.writeMessage(
+        principal,
+        conversation,
         {
-          workspaceId: principal.workspaceId,
-          conversationId: id,
           kind: 'note',
           authorType: 'user',
           authorUserId: principal.userId,
-          bodyText: cleanText(dto.text),
+          data: mentions.length > 0 ? { mentions: mentions.map((m) => m.id) } : {},
         },
+        dto,
         manager,
       );
-      await this.repo.appendSearchText(id, searchText(message.bodyText), message.bodyText, manager);
+      for (const mention of mentions)
+        await this.repo.follow(principal.workspaceId, id, mention.id, true, manager);
       await this.emit(manager, conversation, CONVERSATION_UPDATED, message);
-      return (await this.messageViews(principal.workspaceId, [message]))[0];
+      const author = (await this.repo.userNames(principal.workspaceId, [principal.userId])).get(
+        principal.userId,
+      );
+      for (const mention of mentions.filter((m) => m.id !== principal.userId)) {
+        const view: MentionView = {
+          conversationId: id,
+          conversationNumber: conversation.number,
+          subject: conversation.subject,
+          messageId: message.id,
+          by: { id: principal.userId, name: author ?? '' },
+          text: message.bodyText.slice(0, 280),
+        };
+        await this.outbox.write(manager, {
+          workspaceId: principal.workspaceId,
+          type: MENTION_CREATED,
+          payload: { mailboxId: conversation.mailboxId, userId: mention.id, mention: view },
+        });
+      }
+      return (await this.messageViews(principal.workspaceId, [message], manager))[0];
     });
   }
 
@@ -264,29 +286,53 @@ export class ConversationsService {
   ): Promise<MessageView> {
     return this.tx.run(async (manager) => {
       const conversation = await this.lockConversation(principal, id, manager);
-      const now = new Date();
-      const message = await this.repo.insertMessage(
-        {
-          workspaceId: principal.workspaceId,
-          conversationId: id,
-          kind: 'reply',
-          authorType: 'contact',
-          authorContactId: conversation.contactId,
-          bodyText: cleanText(dto.text),
-        },
+      const message = await this.writeMessage(
+        principal,
+        conversation,
+        { kind: 'reply', authorType: 'contact', authorContactId: conversation.contactId },
+        dto,
         manager,
       );
-      conversation.lastPublicFrom = 'contact';
-      conversation.lastCustomerMessageAt = now;
-      conversation.lastMessageAt = now;
-      const activity =
-        conversation.status !== 'open' ? this.applyStatus(conversation, 'open', now) : null;
-      await this.repo.saveConversation(conversation, manager);
-      await this.repo.appendSearchText(id, searchText(message.bodyText), message.bodyText, manager);
-      if (activity) await this.activity(null, conversation, activity, manager);
-      await this.emit(manager, conversation, CONVERSATION_UPDATED, message);
-      return (await this.messageViews(principal.workspaceId, [message]))[0];
+      await this.customerWrote(conversation, message, manager);
+      return (await this.messageViews(principal.workspaceId, [message], manager))[0];
     });
+  }
+
+  /**
+   * A customer's email (later chat or form) that starts a conversation, inside the caller's
+   * transaction (the inbound processor's, which holds its receipt).
+   */
+  async openFromCustomer(
+    input: InboundMessage & {
+      mailboxId: string;
+      subject: string;
+      channel: Channel;
+      contact: { id: string; name: string | null; emails: string[]; phones: string[] };
+    },
+    manager: EntityManager,
+  ): Promise<{ conversationId: string; messageId: string }> {
+    const conversation = await this.startConversation(input, manager);
+    const message = await this.writeInbound(conversation, input, manager);
+    await this.emit(manager, conversation, CONVERSATION_CREATED, message);
+    return { conversationId: conversation.id, messageId: message.id };
+  }
+
+  /** A customer's email in an existing conversation: it reopens if pending or closed. */
+  async appendFromCustomer(
+    conversationId: string,
+    input: InboundMessage,
+    manager: EntityManager,
+  ): Promise<{ conversationId: string; messageId: string }> {
+    const conversation = await this.repo.findConversation(
+      input.workspaceId,
+      conversationId,
+      manager,
+      true,
+    );
+    if (!conversation) throw new DomainError('conversation/not_found');
+    const message = await this.writeInbound(conversation, input, manager);
+    await this.customerWrote(conversation, message, manager);
+    return { conversationId: conversation.id, messageId: message.id };
   }
 
   /** Status, priority, assignee, mailbox and tags; every change becomes a timeline entry. */
@@ -299,17 +345,19 @@ export class ConversationsService {
       const c = await this.lockConversation(principal, id, manager);
       const now = new Date();
       const changes: Array<Record<string, unknown>> = [];
+      let movedFrom: string | undefined;
       if (dto.status !== undefined && dto.status !== c.status)
         changes.push(this.applyStatus(c, dto.status, now));
+      if (dto.snoozedUntil !== undefined)
+        changes.push(...this.applySnooze(c, dto.snoozedUntil, now));
+      else if (dto.status !== undefined && dto.status !== 'pending' && c.snoozedUntil)
+        changes.push(...this.applySnooze(c, null, now));
       if (dto.priority !== undefined && dto.priority !== c.priority) {
         changes.push({ action: 'priority', from: c.priority, to: dto.priority });
         c.priority = dto.priority;
       }
       if (dto.assigneeId !== undefined && dto.assigneeId !== c.assigneeId) {
-        if (
-          dto.assigneeId !== null &&
-          !(await this.repo.activeUserExists(principal.workspaceId, dto.assigneeId))
-        ) {
+        if (dto.assigneeId !== null && !(await this.canWorkOn(c, dto.assigneeId))) {
           throw new DomainError('conversation/assignee_invalid', {}, [
             { field: 'assigneeId', code: 'assigneeInvalid' },
           ]);
@@ -318,10 +366,18 @@ export class ConversationsService {
         c.assigneeId = dto.assigneeId;
       }
       if (dto.mailboxId !== undefined && dto.mailboxId !== c.mailboxId) {
-        const target = await this.mailboxes.get(principal.workspaceId, dto.mailboxId, manager);
+        const target = await this.mailboxes.visible(principal, dto.mailboxId, manager);
         if (target.archivedAt) throw new DomainError('mailbox/archived');
         changes.push({ action: 'mailbox', from: c.mailboxId, to: target.id });
+        movedFrom = c.mailboxId;
         c.mailboxId = target.id;
+      }
+      if (dto.spam !== undefined) {
+        const moved = await this.applySpam(principal, c, dto.spam, manager);
+        if (moved) {
+          changes.push(moved);
+          movedFrom ??= moved.from as string;
+        }
       }
       if (dto.teamId !== undefined && dto.teamId !== c.teamId) {
         if (
@@ -359,7 +415,7 @@ export class ConversationsService {
       if (changes.length === 0) return c;
       await this.repo.saveConversation(c, manager);
       for (const change of changes) await this.activity(principal, c, change, manager);
-      await this.emit(manager, c, CONVERSATION_UPDATED, null);
+      await this.emit(manager, c, CONVERSATION_UPDATED, null, movedFrom);
       return c;
     });
     const [row] = await this.rows(principal.workspaceId, [conversation]);
@@ -426,7 +482,12 @@ export class ConversationsService {
       await this.outbox.write(manager, {
         workspaceId: principal.workspaceId,
         type: CONVERSATION_MERGED,
-        payload: { sourceId: source.id, targetId: target.id },
+        payload: {
+          mailboxId: target.mailboxId,
+          previousMailboxId: source.mailboxId,
+          sourceId: source.id,
+          targetId: target.id,
+        },
       });
       await this.emit(manager, target, CONVERSATION_UPDATED, null);
     });
@@ -434,8 +495,9 @@ export class ConversationsService {
   }
 
   /** Whether the conversation exists for this principal (presence hints are only relayed then). */
-  async visible(principal: Principal, id: string): Promise<boolean> {
-    return (await this.repo.findConversation(principal.workspaceId, id)) !== null;
+  async visible(principal: Principal, id: string): Promise<Conversation | null> {
+    const conversation = await this.repo.findConversation(principal.workspaceId, id);
+    return conversation && canSeeMailbox(principal, conversation.mailboxId) ? conversation : null;
   }
 
   /** Follow or unfollow (التي أتابعها); the timeline records it. */
@@ -454,14 +516,240 @@ export class ConversationsService {
 
   /** What a reconnecting client missed, by workspace sequence number (R8). */
   async events(principal: Principal, after: number, limit: number): Promise<EventsPageView> {
-    const rows = await this.repo.eventsAfter(principal.workspaceId, after, limit);
+    const rows = await this.repo.eventsAfter(
+      principal.workspaceId,
+      after,
+      limit,
+      principal.mailboxIds,
+    );
     const events = rows.map((r) => ({
       seq: Number(r.seq),
       type: r.type,
       at: r.created_at.toISOString(),
       data: r.payload,
     }));
-    return { events, lastSeq: events.length > 0 ? events[events.length - 1].seq : after };
+    // A short page is the end: skip past events of mailboxes this member cannot see.
+    const lastSeq =
+      events.length === limit
+        ? events[events.length - 1].seq
+        : Math.max(after, await this.repo.lastEventSeq(principal.workspaceId));
+    return { events, lastSeq };
+  }
+
+  /** A new conversation numbered in its workspace, its subject and contact searchable. */
+  private async startConversation(
+    input: {
+      workspaceId: string;
+      subject: string;
+      channel: Channel;
+      mailboxId: string;
+      contact: { id: string; name: string | null; emails: string[]; phones: string[] };
+      priority?: Priority;
+    },
+    manager: EntityManager,
+  ): Promise<Conversation> {
+    const now = new Date();
+    const conversation = await this.repo.insertConversation(
+      {
+        workspaceId: input.workspaceId,
+        number: await this.repo.nextNumber(input.workspaceId, manager),
+        subject: cleanText(input.subject).slice(0, 300),
+        channel: input.channel,
+        mailboxId: input.mailboxId,
+        contactId: input.contact.id,
+        priority: input.priority ?? 'normal',
+        lastPublicFrom: 'contact',
+        lastMessageAt: now,
+        lastCustomerMessageAt: now,
+      },
+      manager,
+    );
+    const indexed = [
+      conversation.subject,
+      input.contact.name ?? '',
+      ...input.contact.emails,
+      ...input.contact.phones,
+    ].join(' ');
+    await this.repo.appendSearchText(conversation.id, searchText(indexed), indexed, manager);
+    return conversation;
+  }
+
+  /** After a customer's message: timestamps, snooze cleared, reopened, events. */
+  private async customerWrote(
+    conversation: Conversation,
+    message: Message,
+    manager: EntityManager,
+  ): Promise<void> {
+    const now = new Date();
+    conversation.lastPublicFrom = 'contact';
+    conversation.lastCustomerMessageAt = now;
+    conversation.lastMessageAt = now;
+    conversation.snoozedUntil = null;
+    const activity =
+      conversation.status !== 'open' ? this.applyStatus(conversation, 'open', now) : null;
+    await this.repo.saveConversation(conversation, manager);
+    if (activity) await this.activity(null, conversation, activity, manager);
+    await this.emit(manager, conversation, CONVERSATION_UPDATED, message);
+  }
+
+  /** A customer's message that arrived by a channel (email), with its files stored as they came. */
+  private async writeInbound(
+    conversation: Conversation,
+    input: InboundMessage,
+    manager: EntityManager,
+  ): Promise<Message> {
+    const message = await this.repo.insertMessage(
+      {
+        workspaceId: conversation.workspaceId,
+        conversationId: conversation.id,
+        kind: 'reply',
+        authorType: 'contact',
+        authorContactId: input.contactId,
+        bodyText: input.text,
+        bodyHtml: input.html ?? null,
+        emailMessageId: input.emailMessageId ?? null,
+        data: input.data ?? {},
+      },
+      manager,
+    );
+    const files = await this.attachments.storeFiles(
+      conversation.workspaceId,
+      { conversationId: conversation.id, messageId: message.id },
+      input.files ?? [],
+      manager,
+    );
+    const indexed = [input.text, ...files.map((f) => f.fileName)].join(' ').trim();
+    if (indexed)
+      await this.repo.appendSearchText(conversation.id, searchText(indexed), indexed, manager);
+    return message;
+  }
+
+  /** Inserts a message with its uploaded files and makes its words (and file names) searchable. */
+  private async writeMessage(
+    principal: Principal,
+    conversation: Conversation,
+    author: Pick<Message, 'kind' | 'authorType'> &
+      Partial<Pick<Message, 'authorUserId' | 'authorContactId' | 'data'>>,
+    body: MessageBodyDto,
+    manager: EntityManager,
+  ): Promise<Message> {
+    const text = cleanText(body.text ?? '');
+    if (!text && !body.attachmentIds?.length)
+      throw new DomainError('request/validation', {}, [{ field: 'text', code: 'isNotEmpty' }]);
+    const message = await this.repo.insertMessage(
+      {
+        workspaceId: conversation.workspaceId,
+        conversationId: conversation.id,
+        bodyText: text,
+        ...author,
+      },
+      manager,
+    );
+    const files = await this.attachments.claim(
+      principal,
+      body.attachmentIds,
+      { conversationId: conversation.id, messageId: message.id },
+      manager,
+    );
+    const indexed = [text, ...files.map((f) => f.fileName)].join(' ').trim();
+    if (indexed)
+      await this.repo.appendSearchText(conversation.id, searchText(indexed), indexed, manager);
+    return message;
+  }
+
+  /**
+   * Spam: into المزعج, remembering where it was; not spam: back there (or to the inbox when that
+   * mailbox is gone, archived or not visible to this member).
+   */
+  private async applySpam(
+    principal: Principal,
+    c: Conversation,
+    spam: boolean,
+    manager: EntityManager,
+  ): Promise<Record<string, unknown> | null> {
+    await this.mailboxes.ensureDefaults(principal.workspaceId, manager);
+    const spamBox = await this.repo.findMailboxByKind(principal.workspaceId, 'spam', manager);
+    if (!spamBox || spam === (c.mailboxId === spamBox.id)) return null;
+    let target = spamBox.id;
+    if (!spam) {
+      const origin = await this.repo.spamOrigin(c.id, manager);
+      const back = origin
+        ? await this.repo.findMailbox(principal.workspaceId, origin, manager)
+        : null;
+      const inbox = await this.repo.findMailboxByKind(principal.workspaceId, 'inbox', manager);
+      target =
+        back && !back.archivedAt && back.kind !== 'spam' && canSeeMailbox(principal, back.id)
+          ? back.id
+          : (inbox as { id: string }).id;
+    }
+    const change = { action: spam ? 'spam' : 'not_spam', from: c.mailboxId, to: target };
+    c.mailboxId = target;
+    return change;
+  }
+
+  /** Whether a member is active and may see the conversation's mailbox (to be assigned to it). */
+  private async canWorkOn(c: Conversation, userId: string): Promise<boolean> {
+    const [user] = await this.repo.activeMembers(c.workspaceId, [userId]);
+    const scope = user ? mailboxScope(user) : null;
+    return !!user && (scope === null || scope.includes(c.mailboxId));
+  }
+
+  /** Mentioned members must be active and able to see the conversation's mailbox. */
+  private async mentionable(
+    principal: Principal,
+    conversation: Conversation,
+    ids: string[],
+  ): Promise<Array<{ id: string; name: string }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const users = await this.repo.activeMembers(principal.workspaceId, unique);
+    return unique.map((id, index) => {
+      const user = users.find((u) => u.id === id);
+      const scope = user ? mailboxScope(user) : null;
+      if (!user || (scope !== null && !scope.includes(conversation.mailboxId)))
+        throw new DomainError('request/validation', {}, [
+          { field: `mentions.${index}`, code: 'unknownMention' },
+        ]);
+      return { id: user.id, name: user.name };
+    });
+  }
+
+  /** Snoozing makes the conversation pending until then; null (or reopening) wakes it. */
+  private applySnooze(
+    c: Conversation,
+    until: string | null,
+    now: Date,
+  ): Array<Record<string, unknown>> {
+    if (until === null) {
+      if (!c.snoozedUntil) return [];
+      c.snoozedUntil = null;
+      return [{ action: 'unsnooze' }];
+    }
+    const at = new Date(until);
+    if (at.getTime() <= now.getTime()) throw new DomainError('conversation/snooze_in_past');
+    const changes = c.status !== 'pending' ? [this.applyStatus(c, 'pending', now)] : [];
+    c.snoozedUntil = at;
+    return [...changes, { action: 'snooze', until: at.toISOString() }];
+  }
+
+  /** Conversations whose snooze ended open again, each in its own transaction (worker sweep). */
+  async wakeSnoozed(now = new Date(), limit = 200): Promise<number> {
+    const due = await this.repo.dueSnoozed(now, limit);
+    let woken = 0;
+    for (const { workspaceId, id } of due) {
+      woken += await this.tx.run(async (manager) => {
+        const c = await this.repo.findConversation(workspaceId, id, manager, true);
+        if (!c?.snoozedUntil || c.snoozedUntil.getTime() > now.getTime()) return 0;
+        c.snoozedUntil = null;
+        const change = c.status !== 'open' ? this.applyStatus(c, 'open', now) : null;
+        await this.repo.saveConversation(c, manager);
+        await this.activity(null, c, { action: 'snooze_ended' }, manager);
+        if (change) await this.activity(null, c, change, manager);
+        await this.emit(manager, c, CONVERSATION_UPDATED, null);
+        return 1;
+      });
+    }
+    return woken;
   }
 
   private applyStatus(
@@ -501,7 +789,8 @@ export class ConversationsService {
     manager: EntityManager,
   ): Promise<Conversation> {
     const conversation = await this.repo.findConversation(principal.workspaceId, id, manager, true);
-    if (!conversation) throw new DomainError('conversation/not_found');
+    if (!conversation || !canSeeMailbox(principal, conversation.mailboxId))
+      throw new DomainError('conversation/not_found');
     return conversation;
   }
 
@@ -511,20 +800,21 @@ export class ConversationsService {
     c: Conversation,
     type: string,
     message: Message | null,
+    previousMailboxId?: string,
   ): Promise<void> {
     const [row] = await this.rows(c.workspaceId, [c], manager);
     const conversation = toConversationView(row);
     await this.outbox.write(manager, {
       workspaceId: c.workspaceId,
       type,
-      payload: { conversation },
+      payload: { mailboxId: c.mailboxId, previousMailboxId, conversation },
     });
     if (message) {
-      const [view] = await this.messageViews(c.workspaceId, [message]);
+      const [view] = await this.messageViews(c.workspaceId, [message], manager);
       await this.outbox.write(manager, {
         workspaceId: c.workspaceId,
         type: MESSAGE_CREATED,
-        payload: { conversationId: c.id, message: view },
+        payload: { mailboxId: c.mailboxId, conversationId: c.id, message: view },
       });
     }
   }
@@ -576,35 +866,60 @@ export class ConversationsService {
   }
 
   /** Authors by their own ids: after a merge, one thread can hold messages of two contacts. */
-  private async messageViews(workspaceId: string, messages: Message[]): Promise<MessageView[]> {
+  private async messageViews(
+    workspaceId: string,
+    messages: Message[],
+    manager?: EntityManager,
+  ): Promise<MessageView[]> {
     const users = await this.repo.userNames(workspaceId, [
-      ...new Set(messages.flatMap((m) => (m.authorUserId ? [m.authorUserId] : []))),
+      ...new Set(
+        messages.flatMap((m) => [
+          ...(m.authorUserId ? [m.authorUserId] : []),
+          ...(Array.isArray(m.data.mentions) ? (m.data.mentions as string[]) : []),
+        ]),
+      ),
     ]);
+    const files = await this.attachments.forMessages(
+      workspaceId,
+      messages.filter((m) => m.kind !== 'activity').map((m) => m.id),
+      manager,
+    );
     const contacts = await this.contacts.findMany(workspaceId, [
       ...new Set(messages.flatMap((m) => (m.authorContactId ? [m.authorContactId] : []))),
     ]);
     const contactNames = new Map(contacts.map((c) => [c.id, displayName(c)]));
     return messages.map((m) =>
-      toMessageView(m, {
-        users,
-        contactName: m.authorContactId ? (contactNames.get(m.authorContactId) ?? null) : null,
-      }),
+      toMessageView(
+        m,
+        {
+          users,
+          contactName: m.authorContactId ? (contactNames.get(m.authorContactId) ?? null) : null,
+        },
+        files.get(m.id) ?? [],
+      ),
     );
   }
 
+  /**
+   * A highlighted snippet per hit: the subject if it matches, else the newest matching message
+   * among the last few (one query for the whole page).
+   */
   private async addSnippets(
     workspaceId: string,
     items: ConversationView[],
     q: string,
   ): Promise<void> {
+    const texts = await this.repo.snippetTexts(
+      workspaceId,
+      items.map((i) => i.id),
+      SNIPPET_MESSAGES,
+    );
     for (const item of items) {
-      const messages = await this.repo.listMessages(workspaceId, item.id);
-      const texts = [
-        item.subject,
-        ...messages.filter((m) => m.kind !== 'activity').map((m) => m.bodyText),
-      ];
-      const hit = texts.map((text) => snippet(text, q)).find((parts) => parts.some((p) => p.match));
-      item.snippet = hit ?? snippet(texts[texts.length - 1] ?? '', q);
+      const candidates = [item.subject, ...(texts.get(item.id) ?? [])];
+      const hit = candidates
+        .map((text) => snippet(text, q))
+        .find((parts) => parts.some((p) => p.match));
+      item.snippet = hit ?? snippet(candidates[1] ?? item.subject, q);
     }
   }
 }

@@ -1,5 +1,13 @@
-import type { ConversationView, MailboxView, MessageView } from '@sanad/contracts';
+import type {
+  AttachmentView,
+  ConversationView,
+  MailboxView,
+  MessageView,
+  PersonRefView,
+} from '@sanad/contracts';
+import { downloadContentType } from '@sanad/core';
 import type { ConversationRow } from './conversations.repository';
+import type { Attachment } from './entities/attachment.entity';
 import type { Mailbox } from './entities/mailbox.entity';
 import type { Message } from './entities/message.entity';
 
@@ -39,13 +47,34 @@ export function toConversationView(row: ConversationRow): ConversationView {
     lastAgentReplyAt: iso(c.lastAgentReplyAt),
     closedAt: iso(c.closedAt),
     reopenedAt: iso(c.reopenedAt),
+    snoozedUntil: iso(c.snoozedUntil),
+  };
+}
+
+export function toAttachmentView(attachment: Attachment): AttachmentView {
+  return {
+    id: attachment.id,
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    size: attachment.size,
+    url: `/api/v1/attachments/${attachment.id}`,
+    inlineSafe: downloadContentType(attachment.contentType).inlineSafe,
+    contentId: attachment.contentId,
   };
 }
 
 export function toMessageView(
   message: Message,
   names: { users: Map<string, string>; contactName: string | null },
+  attachments: Attachment[] = [],
 ): MessageView {
+  const mentionIds = Array.isArray(message.data.mentions)
+    ? (message.data.mentions as string[])
+    : [];
+  const mentions: PersonRefView[] = mentionIds.map((mentionId) => ({
+    id: mentionId,
+    name: names.users.get(mentionId) ?? '',
+  }));
   const id =
     message.authorType === 'user'
       ? message.authorUserId
@@ -66,6 +95,8 @@ export function toMessageView(
     text: message.bodyText,
     html: message.bodyHtml,
     data: message.data,
+    attachments: attachments.map(toAttachmentView),
+    mentions,
     createdAt: message.createdAt.toISOString(),
   };
 }

@@ -16,3 +16,4 @@ export * from './dto/tag.dto';
 export * from './teams.service';
 export * from './dto/team.dto';
 export * from './dto/bulk.dto';
+export * from './attachments.service';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { MailboxView } from '@sanad/contracts';
+import { MembersService, canSeeMailbox, type Principal } from '@sanad/accounts';
+import type { MailboxView, UserView } from '@sanad/contracts';
 import { DomainError, cleanText } from '@sanad/core';
 import type { EntityManager } from 'typeorm';
 import { ConversationsRepository } from './conversations.repository';
@@ -12,15 +13,47 @@ export const SYSTEM_MAILBOX_NAMES = { inbox: 'الصندوق الوارد', spam
 /** Mailboxes: every workspace has the inbox and spam; admins add, rename and archive others. */
 @Injectable()
 export class MailboxesService {
-  constructor(private readonly repo: ConversationsRepository) {}
+  constructor(
+    private readonly repo: ConversationsRepository,
+    private readonly members: MembersService,
+  ) {}
 
   ensureDefaults(workspaceId: string, manager?: EntityManager): Promise<void> {
     return this.repo.ensureSystemMailboxes(workspaceId, SYSTEM_MAILBOX_NAMES, manager);
   }
 
-  async list(workspaceId: string): Promise<MailboxView[]> {
-    await this.ensureDefaults(workspaceId);
-    return (await this.repo.listMailboxes(workspaceId)).map(toMailboxView);
+  /** The mailboxes this member may see (all of them for owners, admins and unlimited agents). */
+  async list(principal: Principal): Promise<MailboxView[]> {
+    await this.ensureDefaults(principal.workspaceId);
+    return (await this.repo.listMailboxes(principal.workspaceId))
+      .filter((m) => canSeeMailbox(principal, m.id))
+      .map(toMailboxView);
+  }
+
+  /** Limits an agent to chosen mailboxes of this workspace (null lifts the limit). */
+  async setMemberAccess(
+    principal: Principal,
+    userId: string,
+    mailboxIds: string[] | null,
+  ): Promise<UserView> {
+    if (mailboxIds !== null) {
+      const known = new Set(
+        (await this.repo.listMailboxes(principal.workspaceId)).map((m) => m.id),
+      );
+      const unknown = mailboxIds.findIndex((id) => !known.has(id));
+      if (unknown >= 0)
+        throw new DomainError('mailbox/not_found', {}, [
+          { field: `mailboxIds.${unknown}`, code: 'unknownMailbox' },
+        ]);
+    }
+    return this.members.setMailboxAccess(principal, userId, mailboxIds);
+  }
+
+  /** A mailbox this member may use; one they may not see answers like an unknown one. */
+  async visible(principal: Principal, id: string, manager?: EntityManager): Promise<Mailbox> {
+    const mailbox = await this.get(principal.workspaceId, id, manager);
+    if (!canSeeMailbox(principal, mailbox.id)) throw new DomainError('mailbox/not_found');
+    return mailbox;
   }
 
   async create(workspaceId: string, dto: CreateMailboxDto): Promise<MailboxView> {
@@ -52,6 +85,17 @@ export class MailboxesService {
       mailbox.archivedAt = dto.archived ? (mailbox.archivedAt ?? new Date()) : null;
     }
     return toMailboxView(await this.repo.saveMailbox(mailbox));
+  }
+
+  /** الصندوق الوارد or المزعج (call ensureDefaults first). */
+  async systemMailbox(
+    workspaceId: string,
+    kind: 'inbox' | 'spam',
+    manager?: EntityManager,
+  ): Promise<Mailbox> {
+    const mailbox = await this.repo.findMailboxByKind(workspaceId, kind, manager);
+    if (!mailbox) throw new DomainError('mailbox/not_found');
+    return mailbox;
   }
 
   async get(workspaceId: string, id: string, manager?: EntityManager): Promise<Mailbox> {

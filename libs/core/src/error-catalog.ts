@@ -141,6 +141,31 @@ export const ERROR_CATALOG = {
     ar: 'وصلت رسائل جديدة منذ أن فتحت المحادثة. اقرأها ثم أرسل ردك أو أرسله على أي حال.',
     en: 'New messages arrived since you opened the conversation. Read them, then send your reply or send it anyway.',
   },
+  'attachment/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على المرفق.',
+    en: 'Attachment not found.',
+  },
+  'attachment/too_large': {
+    status: 413,
+    ar: 'حجم الملف أكبر من الحد المسموح ({limit}).',
+    en: 'The file is larger than the allowed limit ({limit}).',
+  },
+  'attachment/missing': {
+    status: 400,
+    ar: 'أرفق ملفاً في الحقل file.',
+    en: 'Send one file in the "file" field.',
+  },
+  'conversation/snooze_in_past': {
+    status: 422,
+    ar: 'اختر وقتاً في المستقبل لتأجيل المحادثة.',
+    en: 'Choose a time in the future to snooze the conversation.',
+  },
+  'email/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على البريد.',
+    en: 'Email not found.',
+  },
   'message/not_found': {
     status: 404,
     ar: 'لم يتم العثور على الرسالة.',

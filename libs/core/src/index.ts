@@ -6,3 +6,4 @@ export * from './secret.util';
 export * from './text.util';
 export * from './clock';
 export * from './arabic.util';
+export * from './file-name.util';

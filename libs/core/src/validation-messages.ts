@@ -40,6 +40,15 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     ar: 'أحد الموظفين غير موجود في مساحة العمل.',
     en: 'One of the members is not in this workspace.',
   },
+  unknownAttachment: {
+    ar: 'المرفق غير موجود أو أُرسل من قبل؛ ارفعه من جديد.',
+    en: 'This attachment does not exist or was already sent; upload it again.',
+  },
+  unknownMention: {
+    ar: 'لا يمكن الإشارة إلى هذا الموظف هنا.',
+    en: 'This member cannot be mentioned here.',
+  },
+  unknownMailbox: { ar: 'صندوق البريد غير موجود.', en: 'This mailbox does not exist.' },
   unknownTeam: { ar: 'الفريق غير موجود.', en: 'This team does not exist.' },
   isUuid: { ar: 'المعرّف غير صالح.', en: 'The id is not valid.' },
   matches: { ar: 'الصيغة غير صحيحة.', en: 'The format is not valid.' },

@@ -1,7 +1,7 @@
 import type { RealtimeEnvelope } from '@sanad/contracts';
 import type { Namespace } from 'socket.io';
-import { RealtimeEmitter, type RealtimeTarget } from './realtime.emitter';
-import { userRoom, workspaceRoom } from './rooms';
+import { RealtimeEmitter, targetRooms, type RealtimeTarget } from './realtime.emitter';
+import { userRoom } from './rooms';
 
 /** Single-process mode: the gateway hands its namespace over once it is up. */
 export class LocalEmitter extends RealtimeEmitter {
@@ -12,8 +12,10 @@ export class LocalEmitter extends RealtimeEmitter {
   }
 
   emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void {
-    const room =
-      'workspaceId' in target ? workspaceRoom(target.workspaceId) : userRoom(target.userId);
-    this.namespace?.to(room).emit(envelope.type, envelope);
+    this.namespace?.to(targetRooms(target)).emit(envelope.type, envelope);
+  }
+
+  disconnectUser(userId: string): void {
+    this.namespace?.in(userRoom(userId)).disconnectSockets(true);
   }
 }

@@ -1,7 +1,18 @@
 import type { RealtimeEnvelope } from '@sanad/contracts';
 
-/** Where an event goes: a whole workspace or one user. */
-export type RealtimeTarget = { workspaceId: string } | { userId: string };
+import { allMailboxesRoom, mailboxRoom, userRoom, workspaceRoom } from './rooms';
+
+/**
+ * Where an event goes: a whole workspace, the members who may see some mailboxes of it, or one
+ * user.
+ */
+export type RealtimeTarget = { workspaceId: string; mailboxIds?: string[] } | { userId: string };
+
+export function targetRooms(target: RealtimeTarget): string[] {
+  if ('userId' in target) return [userRoom(target.userId)];
+  if (!target.mailboxIds) return [workspaceRoom(target.workspaceId)];
+  return [allMailboxesRoom(target.workspaceId), ...target.mailboxIds.map(mailboxRoom)];
+}
 
 /**
  * Sends events to agent sockets from any process: directly through the local socket.io server
@@ -9,4 +20,7 @@ export type RealtimeTarget = { workspaceId: string } | { userId: string };
  */
 export abstract class RealtimeEmitter {
   abstract emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void;
+
+  /** Drops a member's sockets (access changed); clients reconnect and join their new rooms. */
+  abstract disconnectUser(userId: string): void;
 }

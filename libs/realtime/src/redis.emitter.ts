@@ -2,8 +2,8 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { RealtimeEnvelope } from '@sanad/contracts';
 import { AGENTS_NAMESPACE } from '@sanad/contracts';
 import Redis from 'ioredis';
-import { RealtimeEmitter, type RealtimeTarget } from './realtime.emitter';
-import { userRoom, workspaceRoom } from './rooms';
+import { RealtimeEmitter, targetRooms, type RealtimeTarget } from './realtime.emitter';
+import { userRoom } from './rooms';
 
 /** Split mode: publishes through Redis to every API process (socket.io Redis adapter). */
 export class RedisEmitter extends RealtimeEmitter {
@@ -19,9 +19,11 @@ export class RedisEmitter extends RealtimeEmitter {
 
   emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void {
     if (this.closed) return;
-    const room =
-      'workspaceId' in target ? workspaceRoom(target.workspaceId) : userRoom(target.userId);
-    this.emitter.to(room).emit(envelope.type, envelope);
+    this.emitter.to(targetRooms(target)).emit(envelope.type, envelope);
+  }
+
+  disconnectUser(userId: string): void {
+    if (!this.closed) this.emitter.in(userRoom(userId)).disconnectSockets(true);
   }
 
   /** QUIT waits for publishes in flight, so none of them fails after shutdown. */

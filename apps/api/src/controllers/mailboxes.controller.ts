@@ -17,7 +17,7 @@ export class MailboxesController {
 
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ListView<MailboxView>> {
-    return { items: await this.mailboxes.list(principal.workspaceId) };
+    return { items: await this.mailboxes.list(principal) };
   }
 
   @Roles('owner', 'admin')

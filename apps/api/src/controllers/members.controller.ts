@@ -1,9 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ChangeRoleDto, MembersService, type Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { ListView, UserView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { MailboxAccessDto, MailboxesService } from '@sanad/conversations';
 
 /** Malformed ids answer like unknown ones: 404, never a database error. */
 export const memberId = new ParseUUIDPipe({
@@ -13,7 +24,10 @@ export const memberId = new ParseUUIDPipe({
 @ApiTags('members')
 @Controller('members')
 export class MembersController {
-  constructor(private readonly members: MembersService) {}
+  constructor(
+    private readonly members: MembersService,
+    private readonly mailboxes: MailboxesService,
+  ) {}
 
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ListView<UserView>> {
@@ -48,5 +62,16 @@ export class MembersController {
     @Param('id', memberId) id: string,
   ): Promise<UserView> {
     return this.members.reactivate(principal, id);
+  }
+
+  /** Limits an agent to chosen mailboxes: lists, counts, search, reads and sockets follow it. */
+  @Roles('owner', 'admin')
+  @Put(':id/mailboxes')
+  setMailboxes(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', memberId) id: string,
+    @Body() dto: MailboxAccessDto,
+  ): Promise<UserView> {
+    return this.mailboxes.setMemberAccess(principal, id, dto.mailboxIds);
   }
 }

@@ -19,7 +19,13 @@ import {
   type PresenceView,
 } from '@sanad/contracts';
 import { ConversationsService } from '@sanad/conversations';
-import { LocalEmitter, RealtimeEmitter, userRoom, workspaceRoom } from '@sanad/realtime';
+import {
+  LocalEmitter,
+  RealtimeEmitter,
+  allMailboxesRoom,
+  mailboxRoom,
+  memberRooms,
+} from '@sanad/realtime';
 import type { Namespace, Socket } from 'socket.io';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,8 +33,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface SocketState {
   principal: Principal;
   name: string;
-  /** Conversations this socket said it is viewing, to announce "left" on disconnect. */
-  viewing: Set<string>;
+  /** Conversations (and their mailbox) this socket is viewing, to announce "left" on disconnect. */
+  viewing: Map<string, string>;
 }
 
 /**
@@ -58,9 +64,11 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayDisconnect {
         .then(async (principal) => {
           if (!principal) return next(new Error('unauthenticated'));
           const me = await this.account.me(principal);
-          const state: SocketState = { principal, name: me.user.name, viewing: new Set() };
+          const state: SocketState = { principal, name: me.user.name, viewing: new Map() };
           (socket.data as { state?: SocketState }).state = state;
-          await socket.join([workspaceRoom(principal.workspaceId), userRoom(principal.userId)]);
+          await socket.join(
+            memberRooms(principal.workspaceId, principal.userId, principal.mailboxIds),
+          );
           next();
         })
         .catch((error: Error) => {
@@ -81,26 +89,35 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayDisconnect {
     const presence = update?.state as PresenceState;
     if (!state || !UUID.test(conversationId) || !PRESENCE_STATES.includes(presence))
       return { ok: false };
-    if (presence !== 'left' && !(await this.conversations.visible(state.principal, conversationId)))
-      return { ok: false };
+    const conversation =
+      presence === 'left'
+        ? null
+        : await this.conversations.visible(state.principal, conversationId);
+    if (presence !== 'left' && !conversation) return { ok: false };
+    const mailboxId = conversation?.mailboxId ?? state.viewing.get(conversationId);
+    if (!mailboxId) return { ok: true };
     if (presence === 'left') state.viewing.delete(conversationId);
-    else state.viewing.add(conversationId);
-    this.broadcast(socket, state, conversationId, presence);
+    else state.viewing.set(conversationId, mailboxId);
+    this.broadcast(socket, state, conversationId, mailboxId, presence);
     return { ok: true };
   }
 
   handleDisconnect(socket: Socket): void {
     const state = (socket.data as { state?: SocketState }).state;
     if (!state) return;
-    for (const conversationId of state.viewing)
-      this.broadcast(socket, state, conversationId, 'left');
+    for (const [conversationId, mailboxId] of state.viewing)
+      this.broadcast(socket, state, conversationId, mailboxId, 'left');
   }
 
-  /** To every other socket of the workspace (through the Redis adapter when there is one). */
+  /**
+   * To every other socket that may see the conversation's mailbox (through the Redis adapter when
+   * there is one).
+   */
   private broadcast(
     socket: Socket,
     state: SocketState,
     conversationId: string,
+    mailboxId: string,
     presence: PresenceState,
   ): void {
     const view: PresenceView = {
@@ -111,7 +128,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayDisconnect {
       at: new Date().toISOString(),
     };
     (this.namespace ?? socket.nsp)
-      .to(workspaceRoom(state.principal.workspaceId))
+      .to([allMailboxesRoom(state.principal.workspaceId), mailboxRoom(mailboxId)])
       .except(socket.id)
       .emit(PRESENCE_EVENT, view);
   }

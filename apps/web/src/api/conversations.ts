@@ -1,4 +1,5 @@
 import type {
+  AttachmentView,
   BulkResultView,
   ConversationDetailView,
   ConversationView,
@@ -29,6 +30,13 @@ export interface ConversationChanges {
   assigneeId?: string | null;
   teamId?: string | null;
   tags?: string[];
+  snoozedUntil?: string | null;
+  spam?: boolean;
+}
+
+export interface MessageBody {
+  text: string;
+  attachmentIds?: string[];
 }
 
 function query(filters: ConversationFilters): string {
@@ -45,14 +53,19 @@ export const conversationsApi = {
   get: (id: string) => request<ConversationDetailView>('GET', `/conversations/${id}`),
   update: (id: string, changes: ConversationChanges) =>
     request<ConversationView>('PATCH', `/conversations/${id}`, changes),
-  reply: (id: string, text: string, lastSeenMessageId: string | undefined, force = false) =>
+  reply: (id: string, body: MessageBody, lastSeenMessageId: string | undefined, force = false) =>
     request<MessageView>('POST', `/conversations/${id}/replies`, {
-      text,
+      ...body,
       lastSeenMessageId,
       force,
     }),
-  note: (id: string, text: string) =>
-    request<MessageView>('POST', `/conversations/${id}/notes`, { text }),
+  note: (id: string, body: MessageBody & { mentions?: string[] }) =>
+    request<MessageView>('POST', `/conversations/${id}/notes`, body),
+  upload: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<AttachmentView>('POST', '/attachments', form);
+  },
   follow: (id: string, follow: boolean) =>
     request<ConversationView>(follow ? 'PUT' : 'DELETE', `/conversations/${id}/follow`),
   bulk: (ids: string[], changes: ConversationChanges) =>

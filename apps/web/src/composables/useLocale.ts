@@ -17,5 +17,22 @@ export function useLocale() {
     }).format(new Date(iso));
   }
 
-  return { language, otherLanguage, formatDateTime };
+  /** 1.2 MB / ١٫٢ ميغابايت, with the unit in the interface language. */
+  function formatFileSize(bytes: number): string {
+    const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit += 1;
+    }
+    return new Intl.NumberFormat(language.value, {
+      style: 'unit',
+      unit: units[unit],
+      unitDisplay: 'short',
+      maximumFractionDigits: unit === 0 ? 0 : 1,
+    }).format(value);
+  }
+
+  return { language, otherLanguage, formatDateTime, formatFileSize };
 }

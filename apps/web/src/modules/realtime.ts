@@ -35,7 +35,11 @@ export function connectRealtime(): void {
   if (socket) return;
   socket = io(AGENTS_NAMESPACE, { withCredentials: true, transports: ['websocket'] });
   socket.on('connect', () => (connectionState.value = 'connected'));
-  socket.on('disconnect', () => (connectionState.value = 'reconnecting'));
+  socket.on('disconnect', (reason) => {
+    connectionState.value = 'reconnecting';
+    // The server drops our sockets when our access changes: come back with the new rooms.
+    if (reason === 'io server disconnect') setTimeout(() => socket?.connect(), 500);
+  });
   socket.on('connect_error', () => (connectionState.value = 'reconnecting'));
   socket.on(PRESENCE_EVENT, (view: PresenceView) =>
     presenceHandlers.forEach((handler) => handler(view)),

@@ -27,6 +27,10 @@ export class User {
   @Column('boolean', { default: true })
   active: boolean;
 
+  /** Mailboxes an agent is limited to; null means every mailbox. */
+  @Column('uuid', { array: true, nullable: true })
+  mailboxIds: string[] | null;
+
   @Column('timestamptz', { nullable: true })
   deactivatedAt: Date | null;
 

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsIn,
   IsNotEmpty,
@@ -56,6 +58,13 @@ export class CreateConversationDto {
   @IsNotEmpty()
   @MaxLength(100_000)
   text: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Ids from POST /attachments' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 
   @ApiPropertyOptional({ description: 'Defaults to the inbox' })
   @IsOptional()

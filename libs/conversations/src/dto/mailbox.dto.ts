@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 export class CreateMailboxDto {
   @ApiProperty({ example: 'الفواتير' })
@@ -42,4 +53,17 @@ export class UpdateMailboxDto {
   @IsOptional()
   @IsBoolean()
   archived?: boolean;
+}
+
+export class MailboxAccessDto {
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description: 'Mailbox ids the agent may see; null gives access to every mailbox',
+  })
+  @ValidateIf((dto: MailboxAccessDto) => dto.mailboxIds !== null)
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  mailboxIds: string[] | null;
 }

@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -10,13 +11,26 @@ import {
 } from 'class-validator';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '@sanad/contracts';
 
-export class ReplyDto {
-  @ApiProperty()
+/** Text and uploaded files; one of the two must be there (checked by the service). */
+export class MessageBodyDto {
+  @ApiPropertyOptional({ description: 'Plain text; HTML is shown as text, never rendered' })
+  @IsOptional()
   @IsString()
-  @IsNotEmpty()
   @MaxLength(100_000)
-  text: string;
+  text?: string;
 
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Ids from POST /attachments, sent with this message',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
+}
+
+export class ReplyDto extends MessageBodyDto {
   @ApiPropertyOptional({
     description:
       'The newest message the agent saw; newer public messages make the reply answer 409',
@@ -36,19 +50,17 @@ export class ReplyDto {
   status?: ConversationStatus;
 }
 
-export class NoteDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100_000)
-  text: string;
+export class NoteDto extends MessageBodyDto {
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Member ids @mentioned in the note: they follow the conversation and are told',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  mentions?: string[];
 }
 
 /** API channel: a new message from the customer in an existing conversation. */
-export class CustomerMessageDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100_000)
-  text: string;
-}
+export class CustomerMessageDto extends MessageBodyDto {}

@@ -2,7 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
+  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -29,6 +31,16 @@ export class UpdateConversationDto {
   @IsIn(PRIORITIES)
   priority?: Priority;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Snooze (مؤجلة) until this time: pending now, open again then. null wakes it.',
+  })
+  @ValidateIf(
+    (dto: UpdateConversationDto) => dto.snoozedUntil !== null && dto.snoozedUntil !== undefined,
+  )
+  @IsISO8601({ strict: true })
+  snoozedUntil?: string | null;
+
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
@@ -45,6 +57,13 @@ export class UpdateConversationDto {
   @IsOptional()
   @IsUUID()
   mailboxId?: string;
+
+  @ApiPropertyOptional({
+    description: 'true moves it to المزعج (spam); false moves it back where it came from',
+  })
+  @IsOptional()
+  @IsBoolean()
+  spam?: boolean;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()

@@ -31,6 +31,10 @@ export class Message {
   @Column('text', { nullable: true })
   bodyHtml: string | null;
 
+  /** The email Message-ID (without brackets) this message arrived or left with. */
+  @Column('text', { nullable: true })
+  emailMessageId: string | null;
+
   @Column('jsonb', { default: () => "'{}'::jsonb" })
   data: Record<string, unknown>;
 

@@ -1,5 +1,12 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { Conversations1764100000000 } from './1764100000000-conversations';
+import { MailboxAccess1764200000000 } from './1764200000000-mailbox-access';
+import { Email1764300000000 } from './1764300000000-email';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [Initial1764000000000, Conversations1764100000000];
+export const MIGRATIONS = [
+  Initial1764000000000,
+  Conversations1764100000000,
+  MailboxAccess1764200000000,
+  Email1764300000000,
+];

@@ -16,6 +16,12 @@ export interface OutboxEventView {
  */
 export interface OutboxConsumer {
   readonly name: string;
+  /**
+   * Best-effort hints (socket events): handed over by the relay the moment it sees the committed
+   * event, with no queue hop and no receipt. They may repeat after a redelivery and are lost if
+   * the relay dies in between; clients close such gaps by sequence number over REST.
+   */
+  readonly hint?: boolean;
   accepts(type: string): boolean;
   handle(event: OutboxEventView, manager: EntityManager): Promise<void>;
 }

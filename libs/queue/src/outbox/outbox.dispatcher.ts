@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { JobQueue } from '../queue.port';
 import type { OutboxConsumer, OutboxEventView } from './outbox.consumer';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   workspace_id: string | null;
   seq: string | null;
@@ -38,21 +38,24 @@ export class OutboxDispatcher {
     );
   }
 
+  /** The relay's fast path for hint consumers; a failing hint is logged, never retried. */
+  async deliverHints(row: OutboxRow): Promise<void> {
+    const event = toEvent(row);
+    for (const consumer of this.consumers.filter((c) => c.hint && c.accepts(event.type))) {
+      await consumer.handle(event, this.dataSource.manager).catch((error: Error) => {
+        this.logger.warn(`hint ${consumer.name} failed on ${event.type}: ${error.message}`);
+      });
+    }
+  }
+
   async dispatch(outboxId: string): Promise<void> {
     const rows = await this.dataSource.query<OutboxRow[]>('SELECT * FROM outbox WHERE id = $1', [
       outboxId,
     ]);
     const row = rows[0];
     if (!row || row.status === 'done') return;
-    const event: OutboxEventView = {
-      id: row.id,
-      workspaceId: row.workspace_id,
-      seq: row.seq === null ? null : Number(row.seq),
-      type: row.type,
-      payload: row.payload,
-      createdAt: row.created_at,
-    };
-    for (const consumer of this.consumers.filter((c) => c.accepts(event.type))) {
+    const event = toEvent(row);
+    for (const consumer of this.consumers.filter((c) => !c.hint && c.accepts(event.type))) {
       try {
         await this.dataSource.transaction(async (manager) => {
           const claimed = await manager.query<unknown[]>(
@@ -79,4 +82,15 @@ export class OutboxDispatcher {
       [event.id],
     );
   }
+}
+
+function toEvent(row: OutboxRow): OutboxEventView {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    seq: row.seq === null ? null : Number(row.seq),
+    type: row.type,
+    payload: row.payload,
+    createdAt: row.created_at,
+  };
 }

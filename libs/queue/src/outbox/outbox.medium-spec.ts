@@ -197,6 +197,32 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
     }
   });
 
+  it('hands events to hint consumers from the relay, without a queue job or a receipt', async () => {
+    const hints: string[] = [];
+    const hint: OutboxConsumer = {
+      name: `hint-${prefix}`,
+      hint: true,
+      accepts: (t) => t === type,
+      handle: async (event) => {
+        hints.push(String(event.payload.key));
+      },
+    };
+    const key = randomUUID();
+    const module = await instance(); // a relay but no dispatcher listening to the queue
+    module.get(OutboxDispatcher).register(hint);
+    try {
+      await emit(module, key);
+      await module.get(OutboxRelay).drain();
+      expect(hints).toEqual([key]);
+      const receipts = await module
+        .get(DataSource)
+        .query<unknown[]>('SELECT 1 FROM job_receipts WHERE consumer = $1', [hint.name]);
+      expect(receipts).toHaveLength(0);
+    } finally {
+      await module.close();
+    }
+  });
+
   it('gives events of one workspace increasing sequence numbers', async () => {
     const module = await instance();
     try {

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../queue.port';
+import { OutboxDispatcher, type OutboxRow } from './outbox.dispatcher';
 import { OUTBOX_CHANNEL } from './outbox.writer';
 
 const BATCH = 200;
@@ -25,6 +26,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: JobQueue,
+    private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,10 +72,11 @@ export class OutboxRelay implements OnApplicationShutdown {
     }
   }
 
+  /** Hands a batch to the queue; once that commits, hint consumers get the events directly. */
   private async dispatchBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<Array<{ id: string }>>(
-        `SELECT id FROM outbox
+    const rows = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<OutboxRow[]>(
+        `SELECT * FROM outbox
          WHERE status = 'pending'
             OR (status = 'dispatched' AND dispatched_at < now() - ($1 || ' milliseconds')::interval)
          ORDER BY created_at
@@ -81,7 +84,7 @@ export class OutboxRelay implements OnApplicationShutdown {
          FOR UPDATE SKIP LOCKED`,
         [String(this.config.outboxRedeliverAfterMs)],
       );
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return [];
       const ids = rows.map((r) => r.id);
       await manager.query(
         `UPDATE outbox SET status = 'dispatched', dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
@@ -95,8 +98,10 @@ export class OutboxRelay implements OnApplicationShutdown {
           { jobId: id, attempts: 8, backoffMs: 500 },
         );
       }
-      return ids.length;
+      return rows;
     });
+    for (const row of rows) await this.dispatcher.deliverHints(row);
+    return rows.length;
   }
 
   async stop(): Promise<void> {

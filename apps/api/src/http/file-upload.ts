@@ -1,0 +1,34 @@
+import type { Request, RequestHandler, Response } from 'express';
+import multer, { MulterError } from 'multer';
+import type { UploadedFile } from '@sanad/conversations';
+import { DomainError } from '@sanad/core';
+
+/**
+ * One multipart file in the `file` field, held in memory up to `maxMb`. Browsers send UTF-8 file
+ * names without saying so, hence defParamCharset: Arabic names arrive intact.
+ */
+export function fileUploadHandler(maxMb: number): RequestHandler {
+  return multer({
+    storage: multer.memoryStorage(),
+    defParamCharset: 'utf8',
+    limits: { fileSize: maxMb * 1024 * 1024, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
+  }).single('file');
+}
+
+export function receiveFile(
+  handler: RequestHandler,
+  maxMb: number,
+  request: Request,
+  response: Response,
+): Promise<UploadedFile> {
+  return new Promise((resolve, reject) => {
+    handler(request, response, (error?: unknown) => {
+      if (error instanceof MulterError && error.code === 'LIMIT_FILE_SIZE')
+        return reject(new DomainError('attachment/too_large', { limit: `${maxMb} MB` }));
+      if (error) return reject(new DomainError('attachment/missing'));
+      const file = (request as Request & { file?: Express.Multer.File }).file;
+      if (!file) return reject(new DomainError('attachment/missing'));
+      resolve({ fileName: file.originalname, contentType: file.mimetype, data: file.buffer });
+    });
+  });
+}

@@ -1,0 +1,427 @@
+import * as iconv from 'iconv-lite';
+import { createTransport, type Transporter } from 'nodemailer';
+import { Client } from 'pg';
+import type {
+  ConversationDetailView,
+  ConversationView,
+  MailboxView,
+  PageView,
+} from '@sanad/contracts';
+import { testDatabaseUrl, uniqueEmail } from '@sanad/testing';
+import type { Running } from '../src/boot';
+import { type TestWorkspace, createWorkspace, startTestApp } from './test-app';
+
+const DOMAIN = 'in.sanad.test';
+let running: Running;
+let base: string;
+let smtp: Transporter;
+let db: Client;
+
+beforeAll(async () => {
+  running = await startTestApp({
+    roles: ['api', 'worker', 'mail'],
+    env: { INBOUND_DOMAIN: DOMAIN, MAX_MESSAGE_MB: '1', SMTP_MAX_RECIPIENTS: '3' },
+  });
+  base = running.httpUrl as string;
+  smtp = createTransport({
+    host: '127.0.0.1',
+    port: running.smtpPort as number,
+    secure: false,
+    ignoreTLS: true,
+    pool: false,
+  });
+  db = new Client({ connectionString: testDatabaseUrl() });
+  await db.connect();
+});
+
+afterAll(async () => {
+  smtp?.close();
+  await db?.end();
+  await running?.close();
+});
+
+/** The workspace's inbox address (its slug, or slug-workspace when another took it first). */
+async function inboxAddress(ws: TestWorkspace): Promise<string> {
+  const mailboxes = (await ws.owner.get('/api/v1/mailboxes')).body as { items: MailboxView[] };
+  const inbox = mailboxes.items.find((m) => m.kind === 'inbox') as MailboxView;
+  const rows = await db.query<{ address: string }>(
+    `SELECT address FROM mailbox_addresses WHERE mailbox_id = $1 AND kind = 'inbound'`,
+    [inbox.id],
+  );
+  return `${rows.rows[0].address}@${DOMAIN}`;
+}
+
+function raw(headers: Record<string, string>, body: string): string {
+  return (
+    Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\r\n') + `\r\n\r\n${body}`
+  );
+}
+
+async function send(
+  to: string | string[],
+  message: string | Buffer,
+  from = 'customer@example.com',
+) {
+  return smtp.sendMail({ envelope: { from, to: Array.isArray(to) ? to : [to] }, raw: message });
+}
+
+async function until<T>(find: () => Promise<T | null | undefined>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = await find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function conversationWith(
+  ws: TestWorkspace,
+  subject: string,
+): Promise<ConversationDetailView> {
+  const hit = await until(async () => {
+    const page = (await ws.owner.get('/api/v1/conversations?view=all&limit=50'))
+      .body as PageView<ConversationView>;
+    return page.items.find((c) => c.subject === subject);
+  });
+  return (await ws.owner.get(`/api/v1/conversations/${hit.id}`)).body as ConversationDetailView;
+}
+
+async function inboundStatuses(messageId: string): Promise<string[]> {
+  const rows = await db.query<{ status: string }>(
+    `SELECT status FROM inbound_emails WHERE raw::text LIKE '%' || $1 || '%' ORDER BY created_at`,
+    [Buffer.from(messageId).toString('hex')],
+  );
+  return rows.rows.map((r) => r.status);
+}
+
+describe('SMTP ingress', () => {
+  it('turns an email into a conversation with the sender as contact (RFC 2047 Arabic name)', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    const info = await send(
+      to,
+      raw(
+        {
+          From: '=?UTF-8?B?2LPYp9ix2Kkg2KPYrdmF2K8=?= <sara@example.com>',
+          To: to,
+          Subject: '=?UTF-8?B?2YTZhSDZiti12YQg2LfZhNio2Yo=?=',
+          'Message-ID': `<${uniqueEmail('m')}>`,
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Content-Transfer-Encoding': '8bit',
+        },
+        'مرحباً، طلبي رقم ١٢٣ لم يصل بعد.',
+      ),
+      'sara@example.com',
+    );
+    expect(info.response).toMatch(/^250 /);
+    const detail = await conversationWith(ws, 'لم يصل طلبي');
+    expect(detail.conversation.channel).toBe('email');
+    expect(detail.conversation.contact).toMatchObject({
+      name: 'سارة أحمد',
+      emails: ['sara@example.com'],
+    });
+    expect(detail.messages[0].text).toBe('مرحباً، طلبي رقم ١٢٣ لم يصل بعد.');
+  });
+
+  it('answers 550 for unknown recipients, 452 past the recipient cap and 552 past the size limit', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    await expect(
+      send(`nobody@${DOMAIN}`, raw({ Subject: 'x', 'Message-ID': `<${uniqueEmail('u')}>` }, 'x')),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    await expect(
+      send('support@not-ours.example', raw({ Subject: 'x' }, 'x')),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    // The cap is 3: the fourth recipient is refused with 452, the message still goes to the rest.
+    const many = await send(
+      [to, to.replace('@', '+a@'), to.replace('@', '+b@'), to.replace('@', '+c@')],
+      raw({ Subject: 'many', 'Message-ID': `<${uniqueEmail('many')}>` }, 'x'),
+    );
+    expect(many.rejected).toHaveLength(1);
+    expect(String(many.rejectedErrors?.[0])).toMatch(/452/);
+    await expect(
+      send(
+        to,
+        raw({ Subject: 'big', 'Message-ID': `<${uniqueEmail('b')}>` }, 'x'.repeat(1_100_000)),
+      ),
+    ).rejects.toMatchObject({ responseCode: 552 });
+  });
+
+  it('stores a message delivered twice once', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    const id = uniqueEmail('dup');
+    const message = raw(
+      { From: 'dup@example.com', Subject: 'مكرر', 'Message-ID': `<${id}>` },
+      'نص',
+    );
+    await send(to, message, 'dup@example.com');
+    await send(to, message, 'dup@example.com');
+    const detail = await conversationWith(ws, 'مكرر');
+    await until(async () => (await inboundStatuses(id)).includes('duplicate') || null);
+    expect(await inboundStatuses(id)).toEqual(['processed', 'duplicate']);
+    const again = (await ws.owner.get(`/api/v1/conversations/${detail.conversation.id}`))
+      .body as ConversationDetailView;
+    expect(again.messages.filter((m) => m.kind === 'reply')).toHaveLength(1);
+  });
+});
+
+describe('threading', () => {
+  async function firstEmail(ws: TestWorkspace, from: string, subject: string) {
+    const to = await inboxAddress(ws);
+    const id = uniqueEmail('first');
+    await send(
+      to,
+      raw({ From: from, To: to, Subject: subject, 'Message-ID': `<${id}>` }, 'أول رسالة'),
+      from,
+    );
+    return { to, id, detail: await conversationWith(ws, subject) };
+  }
+
+  it('keeps a Gmail-style reply (In-Reply-To + References) in the same conversation and reopens it', async () => {
+    const ws = await createWorkspace(base);
+    const { to, id, detail } = await firstEmail(ws, 'gmail@example.com', 'طلب إرجاع');
+    await ws.owner.patch(`/api/v1/conversations/${detail.conversation.id}`, { status: 'closed' });
+    await send(
+      to,
+      raw(
+        {
+          From: 'Gmail User <gmail@example.com>',
+          To: to,
+          Subject: 'Re: طلب إرجاع',
+          'Message-ID': `<${uniqueEmail('reply')}>`,
+          'In-Reply-To': `<${id}>`,
+          References: `<${id}>`,
+        },
+        'شكراً، أي جديد؟\r\n\r\nOn Mon, someone wrote:\r\n> أول رسالة',
+      ),
+      'gmail@example.com',
+    );
+    const after = await until(async () => {
+      const d = (await ws.owner.get(`/api/v1/conversations/${detail.conversation.id}`))
+        .body as ConversationDetailView;
+      return d.messages.filter((m) => m.kind === 'reply').length === 2 ? d : null;
+    });
+    expect(after.conversation.status).toBe('open');
+  });
+
+  it('keeps an Outlook-style reply (RE:, Thread-Index, References only) in the same conversation', async () => {
+    const ws = await createWorkspace(base);
+    const { to, id, detail } = await firstEmail(ws, 'outlook@example.com', 'Invoice 42');
+    await send(
+      to,
+      raw(
+        {
+          From: 'outlook@example.com',
+          To: to,
+          Subject: 'RE: Invoice 42',
+          'Thread-Topic': 'Invoice 42',
+          'Thread-Index': 'AQHZ1234567890abcdef==',
+          'Message-ID': `<${uniqueEmail('ol')}>`,
+          References: `<${id}>`,
+        },
+        'Any update?',
+      ),
+      'outlook@example.com',
+    );
+    await until(async () => {
+      const d = (await ws.owner.get(`/api/v1/conversations/${detail.conversation.id}`))
+        .body as ConversationDetailView;
+      return d.messages.filter((m) => m.kind === 'reply').length === 2 || null;
+    });
+  });
+
+  it('falls back to the same subject from the same sender when the referenced mail is unknown', async () => {
+    const ws = await createWorkspace(base);
+    const { to, detail } = await firstEmail(ws, 'fallback@example.com', 'تغيير العنوان');
+    await send(
+      to,
+      raw(
+        {
+          From: 'fallback@example.com',
+          Subject: 'رد: تغيير العنوان',
+          'Message-ID': `<${uniqueEmail('fb')}>`,
+          'In-Reply-To': '<lost-somewhere@mail.example.com>',
+        },
+        'العنوان الجديد هو...',
+      ),
+      'fallback@example.com',
+    );
+    await until(async () => {
+      const d = (await ws.owner.get(`/api/v1/conversations/${detail.conversation.id}`))
+        .body as ConversationDetailView;
+      return d.messages.filter((m) => m.kind === 'reply').length === 2 || null;
+    });
+  });
+
+  it('never lets another sender join someone else’s conversation (R13)', async () => {
+    const ws = await createWorkspace(base);
+    const { to, id, detail } = await firstEmail(ws, 'owner-of-thread@example.com', 'حسابي');
+    await send(
+      to,
+      raw(
+        {
+          From: 'intruder@example.com',
+          Subject: 'Re: حسابي',
+          'Message-ID': `<${uniqueEmail('intr')}>`,
+          'In-Reply-To': `<${id}>`,
+          References: `<${id}>`,
+        },
+        'أنا أيضاً',
+      ),
+      'intruder@example.com',
+    );
+    const separate = await conversationWith(ws, 'Re: حسابي');
+    expect(separate.conversation.id).not.toBe(detail.conversation.id);
+    expect(separate.conversation.contact?.emails).toEqual(['intruder@example.com']);
+  });
+});
+
+describe('content', () => {
+  it('decodes Arabic in windows-1256 (quoted-printable), ISO-8859-6 (base64) and UTF-8 (base64)', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    const text = 'السلام عليكم، أرجو إرسال الفاتورة';
+    const qp = (bytes: Buffer): string =>
+      [...bytes]
+        .map((b) =>
+          b >= 33 && b <= 126 && b !== 61
+            ? String.fromCharCode(b)
+            : `=${b.toString(16).toUpperCase().padStart(2, '0')}`,
+        )
+        .join('');
+    const cases: Array<[string, Buffer]> = [
+      [
+        'cp1256',
+        Buffer.concat([
+          Buffer.from(
+            `From: win@example.com\r\nSubject: =?windows-1256?B?${iconv.encode('فاتورة 1', 'win1256').toString('base64')}?=\r\nMessage-ID: <${uniqueEmail('w')}>\r\nContent-Type: text/plain; charset=windows-1256\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`,
+          ),
+          Buffer.from(qp(iconv.encode(text, 'win1256'))),
+        ]),
+      ],
+      [
+        'iso-8859-6',
+        Buffer.from(
+          `From: iso@example.com\r\nSubject: =?ISO-8859-6?Q?${qp(iconv.encode('فاتورة', 'iso-8859-6')).replace(/ /g, '_')}_2?=\r\nMessage-ID: <${uniqueEmail('i')}>\r\nContent-Type: text/plain; charset=ISO-8859-6\r\nContent-Transfer-Encoding: base64\r\n\r\n${iconv.encode(text, 'iso-8859-6').toString('base64')}`,
+        ),
+      ],
+      [
+        'utf-8',
+        Buffer.from(
+          `From: utf@example.com\r\nSubject: =?UTF-8?B?${Buffer.from('فاتورة ٣').toString('base64')}?=\r\nMessage-ID: <${uniqueEmail('u')}>\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(text).toString('base64')}`,
+        ),
+      ],
+    ];
+    const subjects = ['فاتورة 1', 'فاتورة 2', 'فاتورة ٣'];
+    for (const [index, [, message]] of cases.entries()) {
+      await send(to, message);
+      const detail = await conversationWith(ws, subjects[index]);
+      expect(detail.messages[0].text).toBe(text);
+    }
+  });
+
+  it('keeps attachments under safe names and serves HTML/SVG parts as downloads', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    const info = await smtp.sendMail({
+      envelope: { from: 'files@example.com', to: [to] },
+      from: 'files@example.com',
+      to,
+      subject: 'ملفات',
+      text: 'مرفقة',
+      html: '<p>مرفقة <img src="cid:logo@x"></p><script>alert(1)</script>',
+      attachments: [
+        { filename: '../../etc/passwd', content: 'root:x:0:0' },
+        { filename: 'invoice\u202Efdp.exe', content: 'MZ' },
+        { filename: 'page.html', content: '<script>alert(1)</script>', contentType: 'text/html' },
+        { filename: 'logo.svg', content: '<svg onload="alert(1)"/>', contentType: 'image/svg+xml' },
+        {
+          filename: 'logo.png',
+          content: Buffer.from('png'),
+          contentType: 'image/png',
+          cid: 'logo@x',
+        },
+      ],
+    });
+    expect(info.response).toMatch(/^250 /);
+    const detail = await conversationWith(ws, 'ملفات');
+    const message = detail.messages[0];
+    expect(message.html).toContain('cid:logo@x');
+    expect(message.html).not.toContain('<script');
+    const inline = message.attachments.find((a) => a.contentId === 'logo@x');
+    expect(inline?.fileName).toBe('logo.png');
+    const names = message.attachments.map((a) => a.fileName);
+    // MIME order: nodemailer puts the inline image in multipart/related next to the HTML, first
+    expect(names).toEqual(['logo.png', 'passwd', 'invoicefdp.exe', 'page.html', 'logo.svg']);
+    for (const file of message.attachments.filter((a) => /html|svg/.test(a.contentType))) {
+      const download = await ws.owner.download(`${file.url}?inline=1`);
+      expect(download.headers['content-type']).toBe('application/octet-stream');
+      expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+    }
+  });
+
+  it('survives malformed MIME without crashing or blocking other sessions', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    let nested = 'Content-Type: text/plain\r\n\r\nقاع';
+    for (let i = 0; i < 120; i++)
+      nested = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${nested}\r\n--b${i}--`;
+    const bad = [
+      `From: a@example.com\r\nSubject: broken-boundary\r\nMessage-ID: <${uniqueEmail('bb')}>\r\nContent-Type: multipart/mixed; boundary="zzz"\r\n\r\n--zzz\r\nContent-Type: text/plain\r\n\r\nلا نهاية`,
+      `From: a@example.com\r\nSubject: deep-nesting\r\nMessage-ID: <${uniqueEmail('dn')}>\r\n${nested}`,
+      `From: a@example.com\r\nSubject: huge-header\r\nX-Huge: ${'h'.repeat(300_000)}\r\nMessage-ID: <${uniqueEmail('hh')}>\r\n\r\nنص`,
+      `From: a@example.com\r\nSubject: bad-charset\r\nMessage-ID: <${uniqueEmail('bc')}>\r\nContent-Type: text/plain; charset=x-no-such-charset\r\n\r\nhello`,
+    ];
+    await Promise.all(bad.map((message) => send(to, message, 'a@example.com')));
+    for (const subject of ['broken-boundary', 'deep-nesting', 'huge-header', 'bad-charset'])
+      await conversationWith(ws, subject);
+    const ok = await send(
+      to,
+      raw({ Subject: 'still-fine', 'Message-ID': `<${uniqueEmail('ok')}>` }, 'ok'),
+    );
+    expect(ok.response).toMatch(/^250 /);
+  });
+
+  it('files upstream-flagged spam under المزعج and marks automatic replies', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    await send(
+      to,
+      raw(
+        {
+          From: 's@example.com',
+          Subject: 'spammy',
+          'X-Spam-Flag': 'YES',
+          'Message-ID': `<${uniqueEmail('s')}>`,
+        },
+        'buy',
+      ),
+    );
+    await send(
+      to,
+      raw(
+        {
+          From: 'ooo@example.com',
+          Subject: 'Out of office',
+          'Auto-Submitted': 'auto-replied',
+          'Message-ID': `<${uniqueEmail('o')}>`,
+        },
+        'away',
+      ),
+    );
+    const mailboxes = (await ws.owner.get('/api/v1/mailboxes')).body as { items: MailboxView[] };
+    const spam = mailboxes.items.find((m) => m.kind === 'spam') as MailboxView;
+    const spammy = await until(async () => {
+      const page = (await ws.owner.get(`/api/v1/conversations?mailboxId=${spam.id}`))
+        .body as PageView<ConversationView>;
+      return page.items.find((c) => c.subject === 'spammy');
+    });
+    expect(spammy.mailboxId).toBe(spam.id);
+    const ooo = await conversationWith(ws, 'Out of office');
+    expect(ooo.messages[0].data).toMatchObject({ email: { automatic: 'auto-reply' } });
+  });
+});

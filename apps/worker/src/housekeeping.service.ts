@@ -1,0 +1,44 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { AttachmentsService, ConversationsService } from '@sanad/conversations';
+
+const SNOOZE_EVERY_MS = 15_000;
+const ATTACHMENTS_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed. Both are
+ * idempotent, so several worker processes may run them at once.
+ */
+@Injectable()
+export class Housekeeping implements OnApplicationShutdown {
+  private readonly logger = new Logger('Housekeeping');
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly attachments: AttachmentsService,
+  ) {}
+
+  start(): void {
+    this.every(SNOOZE_EVERY_MS, 'snooze', () => this.conversations.wakeSnoozed());
+    this.every(ATTACHMENTS_EVERY_MS, 'attachments', () => this.attachments.sweepAbandoned());
+  }
+
+  onApplicationShutdown(): void {
+    for (const timer of this.timers) clearInterval(timer);
+  }
+
+  private every(ms: number, name: string, run: () => Promise<number>): void {
+    let running = false;
+    const tick = (): void => {
+      if (running) return;
+      running = true;
+      run()
+        .then((n) => n > 0 && this.logger.log(`${name}: ${n} done`))
+        .catch((error: Error) => this.logger.warn(`${name} failed: ${error.message}`))
+        .finally(() => (running = false));
+    };
+    const timer = setInterval(tick, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+}

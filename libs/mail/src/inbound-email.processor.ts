@@ -1,0 +1,282 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { APP_CONFIG, type AppConfig } from '@sanad/config';
+import { ContactsService } from '@sanad/contacts';
+import { ConversationsService, MailboxesService, type UploadedFile } from '@sanad/conversations';
+import { normaliseEmail, sha256Hex } from '@sanad/core';
+import { OutboxDispatcher, type OutboxConsumer, type OutboxEventView } from '@sanad/queue';
+import type { EntityManager } from 'typeorm';
+import {
+  automaticKind,
+  cleanMessageId,
+  flaggedAsSpam,
+  referencedIds,
+  threadSubject,
+} from './email-headers.util';
+import type { InboundEmail } from './entities/inbound-email.entity';
+import { sanitizeEmailHtml } from './html-sanitize.util';
+import { EMAIL_RECEIVED } from './mail.events';
+import { MailRepository } from './mail.repository';
+
+/** A message that failed this many times is kept as unreadable instead of retried for ever. */
+const MAX_ATTEMPTS = 3;
+/** The subject + sender fallback only joins conversations this recent. */
+const SUBJECT_THREAD_DAYS = 14;
+/** Our outbound Message-IDs carry the conversation: <sanad.<conversation id>.<random>@host>. */
+const REPLY_TOKEN = /^sanad\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\./;
+
+const UNREADABLE_SUBJECT = 'رسالة تعذّرت قراءتها (Unreadable email)';
+
+/**
+ * Turns a stored inbound email into a conversation message, exactly once (the dispatcher's
+ * receipt and this transaction commit together): dedupe by Message-ID, thread, find the contact,
+ * keep attachments, classify automatic mail and spam.
+ */
+@Injectable()
+export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
+  readonly name = 'inbound-email';
+  private readonly logger = new Logger('InboundEmail');
+
+  constructor(
+    private readonly repo: MailRepository,
+    private readonly conversations: ConversationsService,
+    private readonly mailboxes: MailboxesService,
+    private readonly contacts: ContactsService,
+    private readonly dispatcher: OutboxDispatcher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatcher.register(this);
+  }
+
+  accepts(type: string): boolean {
+    return type === EMAIL_RECEIVED;
+  }
+
+  async handle(event: OutboxEventView, manager: EntityManager): Promise<void> {
+    const id = typeof event.payload.inboundEmailId === 'string' ? event.payload.inboundEmailId : '';
+    if (!id) return;
+    const attempts = await this.repo.countAttempt(id);
+    const inbound = await this.repo.lockInbound(id, manager);
+    if (!inbound || inbound.status !== 'pending') return;
+    let parsed: ParsedMail;
+    try {
+      if (attempts > MAX_ATTEMPTS) throw new Error(`gave up after ${MAX_ATTEMPTS} attempts`);
+      parsed = await simpleParser(inbound.raw, {
+        skipTextToHtml: true,
+        keepCidLinks: true,
+        maxHtmlLengthToParse: 5_000_000,
+      });
+    } catch (error) {
+      await this.keepUnreadable(
+        inbound,
+        error instanceof Error ? error.message : String(error),
+        manager,
+      );
+      return;
+    }
+    await this.process(inbound, parsed, manager);
+  }
+
+  private async process(
+    inbound: InboundEmail,
+    parsed: ParsedMail,
+    manager: EntityManager,
+  ): Promise<void> {
+    const workspaceId = inbound.workspaceId;
+    const emailMessageId =
+      cleanMessageId(parsed.messageId) ??
+      `${sha256Hex(inbound.raw.toString('latin1'))}@sanad.invalid`;
+    if (await this.repo.emailMessageExists(workspaceId, emailMessageId, manager)) {
+      await this.repo.finishInbound(inbound.id, { status: 'duplicate' }, manager);
+      return;
+    }
+    const header = headerLookup(parsed);
+    const sender = parsed.from?.value.find((a) => a.address) ?? null;
+    const fromAddress =
+      normaliseEmail(sender?.address || inbound.envelopeFrom || '') || 'unknown@invalid';
+    const automatic = automaticKind(header, fromAddress, rawHeader(parsed, 'content-type') ?? '');
+    const spam = flaggedAsSpam(header);
+    const contact = await this.contacts.findOrCreate(
+      workspaceId,
+      { email: fromAddress, name: sender?.name || undefined },
+      manager,
+    );
+    const { files, skipped } = this.attachments(parsed);
+    const html = parsed.html ? sanitizeEmailHtml(parsed.html) : null;
+    const input = {
+      workspaceId,
+      contactId: contact.id,
+      text: (parsed.text ?? '').trim() || (html ? htmlToPlain(html) : ''),
+      html,
+      emailMessageId,
+      data: {
+        email: {
+          inboundEmailId: inbound.id,
+          from: fromAddress,
+          to: parsed.to ? addresses(parsed.to) : inbound.envelopeTo,
+          cc: parsed.cc ? addresses(parsed.cc) : [],
+          subject: parsed.subject ?? '',
+          date: parsed.date?.toISOString() ?? null,
+          ...(automatic ? { automatic } : {}),
+          ...(spam ? { spam: true } : {}),
+          ...(skipped.length ? { skippedAttachments: skipped } : {}),
+        },
+      },
+      files,
+    };
+    const threadId = spam
+      ? null
+      : await this.thread(inbound, parsed, fromAddress, contact.id, manager);
+    const written = threadId
+      ? await this.conversations.appendFromCustomer(threadId, input, manager)
+      : await this.conversations.openFromCustomer(
+          {
+            ...input,
+            mailboxId: spam ? await this.spamMailbox(workspaceId, manager) : inbound.mailboxId,
+            subject: parsed.subject?.trim() || fromAddress,
+            channel: 'email',
+            contact,
+          },
+          manager,
+        );
+    await this.repo.finishInbound(inbound.id, { status: 'processed', ...written }, manager);
+  }
+
+  /**
+   * The conversation this email continues: a Message-ID we know (the customer's earlier mail or
+   * our reply), then our reply token, then the same subject from the same sender lately. Only
+   * ever a conversation whose contact is this sender (R13).
+   */
+  private async thread(
+    inbound: InboundEmail,
+    parsed: ParsedMail,
+    from: string,
+    contactId: string,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    const ws = inbound.workspaceId;
+    const ids = referencedIds(parsed.inReplyTo, parsed.references);
+    const candidates = [
+      await this.repo.conversationByMessageIds(ws, ids, manager),
+      ...ids.map((id) => REPLY_TOKEN.exec(id)?.[1] ?? null),
+    ];
+    for (const candidate of candidates) {
+      if (!candidate) continue;
+      const found = await this.repo.conversationContact(ws, candidate, manager);
+      if (found && found.contactEmails.includes(from)) return found.id;
+    }
+    const key = threadSubject(parsed.subject ?? '');
+    if (!key || ids.length === 0) return null;
+    const since = new Date(Date.now() - SUBJECT_THREAD_DAYS * 24 * 60 * 60 * 1000);
+    const recent = await this.repo.recentConversations(
+      ws,
+      inbound.mailboxId,
+      contactId,
+      since,
+      manager,
+    );
+    return recent.find((c) => threadSubject(c.subject) === key)?.id ?? null;
+  }
+
+  /** Parts within MAX_ATTACHMENT_MB are kept; bigger ones are listed as skipped. */
+  private attachments(parsed: ParsedMail): { files: UploadedFile[]; skipped: string[] } {
+    const limit = this.config.maxAttachmentMb * 1024 * 1024;
+    const files: UploadedFile[] = [];
+    const skipped: string[] = [];
+    for (const part of parsed.attachments) {
+      const fileName = part.filename || `attachment-${files.length + 1}`;
+      if (part.content.length > limit) {
+        skipped.push(fileName);
+        continue;
+      }
+      files.push({
+        fileName,
+        contentType: part.contentType || 'application/octet-stream',
+        data: part.content,
+        contentId: part.contentId ? part.contentId.replace(/^<|>$/g, '') : null,
+      });
+    }
+    return { files, skipped };
+  }
+
+  /** Kept raw and shown as unreadable, with the source downloadable; never retried again. */
+  private async keepUnreadable(
+    inbound: InboundEmail,
+    reason: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    this.logger.warn(`inbound email ${inbound.id} kept unreadable: ${reason}`);
+    const from = normaliseEmail(inbound.envelopeFrom || '') || 'unknown@invalid';
+    const contact = await this.contacts.findOrCreate(inbound.workspaceId, { email: from }, manager);
+    const written = await this.conversations.openFromCustomer(
+      {
+        workspaceId: inbound.workspaceId,
+        contactId: contact.id,
+        contact,
+        mailboxId: inbound.mailboxId,
+        subject: UNREADABLE_SUBJECT,
+        channel: 'email',
+        text: '',
+        data: {
+          email: {
+            inboundEmailId: inbound.id,
+            from,
+            unreadable: true,
+            error: reason.slice(0, 500),
+          },
+        },
+      },
+      manager,
+    );
+    await this.repo.finishInbound(
+      inbound.id,
+      { status: 'unparseable', error: reason.slice(0, 2000), ...written },
+      manager,
+    );
+  }
+
+  private async spamMailbox(workspaceId: string, manager: EntityManager): Promise<string> {
+    await this.mailboxes.ensureDefaults(workspaceId, manager);
+    return (await this.mailboxes.systemMailbox(workspaceId, 'spam', manager)).id;
+  }
+}
+
+/** Headers as written (not mailparser's structured forms), for the classification rules. */
+function headerLookup(parsed: ParsedMail): (name: string) => string | undefined {
+  return (name) => rawHeader(parsed, name);
+}
+
+/** A header as written (after unfolding), for the ones mailparser turns into objects. */
+function rawHeader(parsed: ParsedMail, name: string): string | undefined {
+  const line = parsed.headerLines.find((h) => h.key === name)?.line;
+  return line
+    ? line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n\s+/g, ' ')
+        .trim()
+    : undefined;
+}
+
+function addresses(value: ParsedMail['to']): string[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  return list.flatMap((group) =>
+    group.value.flatMap((a) => (a.address ? [a.address.toLowerCase()] : [])),
+  );
+}
+
+/** A plain-text fallback for HTML-only mail (search and previews). */
+function htmlToPlain(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '@sanad/config';
+import { TransactionRunner } from '@sanad/database';
+import { OutboxWriter } from '@sanad/queue';
+import { EMAIL_RECEIVED } from './mail.events';
+import { MailRepository, type RecipientRoute } from './mail.repository';
+
+export interface AcceptedRecipient {
+  address: string;
+  route: RecipientRoute;
+}
+
+/**
+ * The durable half of SMTP ingress: which mailbox an address reaches, and committing the raw
+ * message (once per mailbox it reaches) with its processing event before anyone says `250`.
+ */
+@Injectable()
+export class InboundStore {
+  constructor(
+    private readonly repo: MailRepository,
+    private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * `<slug>@INBOUND_DOMAIN` (a `+tag` after the slug is ignored) or an address an admin attached;
+   * null when nothing here accepts it.
+   */
+  async route(address: string): Promise<RecipientRoute | null> {
+    const lower = address.trim().toLowerCase();
+    const at = lower.lastIndexOf('@');
+    if (at < 1 || lower.length > 320) return null;
+    const local = lower.slice(0, at);
+    const domain = lower.slice(at + 1);
+    if (domain === this.config.inboundDomain)
+      return this.repo.route('inbound', local.split('+')[0]);
+    return this.repo.route('custom', lower);
+  }
+
+  /** Commits the message for each mailbox among the recipients; returns the stored ids. */
+  async store(input: {
+    from: string;
+    recipients: AcceptedRecipient[];
+    raw: Buffer;
+    remoteIp: string | null;
+  }): Promise<string[]> {
+    const byMailbox = new Map<string, AcceptedRecipient[]>();
+    for (const recipient of input.recipients) {
+      const list = byMailbox.get(recipient.route.mailboxId) ?? [];
+      list.push(recipient);
+      byMailbox.set(recipient.route.mailboxId, list);
+    }
+    return this.tx.run(async (manager) => {
+      const rows = await this.repo.insertInbound(
+        [...byMailbox.values()].map((recipients) => ({
+          id: randomUUID(),
+          workspaceId: recipients[0].route.workspaceId,
+          mailboxId: recipients[0].route.mailboxId,
+          envelopeFrom: input.from.slice(0, 320),
+          envelopeTo: recipients.map((r) => r.address.slice(0, 320)),
+          remoteIp: input.remoteIp,
+          size: input.raw.length,
+          raw: input.raw,
+          status: 'pending' as const,
+          attempts: 0,
+          error: null,
+          conversationId: null,
+          messageId: null,
+          processedAt: null,
+        })),
+        manager,
+      );
+      for (const row of rows) {
+        // Internal work, not a client-visible event: no workspace sequence number.
+        await this.outbox.write(manager, {
+          workspaceId: null,
+          type: EMAIL_RECEIVED,
+          payload: { inboundEmailId: row.id },
+        });
+      }
+      return rows.map((row) => row.id);
+    });
+  }
+}

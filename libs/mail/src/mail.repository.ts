@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { InboundEmail } from './entities/inbound-email.entity';
+
+export interface RecipientRoute {
+  workspaceId: string;
+  mailboxId: string;
+  archived: boolean;
+}
+
+/** The only file of the email channel that talks to PostgreSQL. */
+@Injectable()
+export class MailRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async route(kind: 'inbound' | 'custom', address: string): Promise<RecipientRoute | null> {
+    const rows = await this.m().query<
+      Array<{ workspace_id: string; mailbox_id: string; archived: boolean }>
+    >(
+      `SELECT a.workspace_id, a.mailbox_id, m.archived_at IS NOT NULL AS archived
+       FROM mailbox_addresses a JOIN mailboxes m ON m.id = a.mailbox_id
+       WHERE a.kind = $1 AND a.address = $2`,
+      [kind, address],
+    );
+    const row = rows[0];
+    return row
+      ? { workspaceId: row.workspace_id, mailboxId: row.mailbox_id, archived: row.archived }
+      : null;
+  }
+
+  async mailboxAddresses(
+    workspaceId: string,
+    mailboxId: string,
+  ): Promise<Array<{ kind: 'inbound' | 'custom'; address: string }>> {
+    return this.m().query(
+      'SELECT kind, address FROM mailbox_addresses WHERE workspace_id = $1 AND mailbox_id = $2 ORDER BY kind, created_at',
+      [workspaceId, mailboxId],
+    );
+  }
+
+  insertInbound(
+    rows: Array<Omit<InboundEmail, 'createdAt'>>,
+    manager: EntityManager,
+  ): Promise<InboundEmail[]> {
+    return manager.save(
+      InboundEmail,
+      rows.map((row) => manager.create(InboundEmail, row)),
+    );
+  }
+
+  /** Counted outside the processing transaction, so a message that keeps failing is noticed. */
+  async countAttempt(id: string): Promise<number> {
+    const rows = await this.m().query<Array<{ attempts: number }>>(
+      'UPDATE inbound_emails SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts',
+      [id],
+    );
+    return rows[0]?.attempts ?? 0;
+  }
+
+  lockInbound(id: string, manager: EntityManager): Promise<InboundEmail | null> {
+    return manager.findOne(InboundEmail, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async finishInbound(
+    id: string,
+    patch: Pick<InboundEmail, 'status'> &
+      Partial<Pick<InboundEmail, 'conversationId' | 'messageId' | 'error'>>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.update(InboundEmail, { id }, { ...patch, processedAt: new Date() });
+  }
+
+  async findInbound(workspaceId: string, id: string): Promise<InboundEmail | null> {
+    return this.m().findOne(InboundEmail, { where: { workspaceId, id } });
+  }
+
+  async emailMessageExists(
+    workspaceId: string,
+    emailMessageId: string,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      'SELECT 1 FROM messages WHERE workspace_id = $1 AND email_message_id = $2',
+      [workspaceId, emailMessageId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The conversation holding the newest of these Message-IDs (ours or the customer's). */
+  async conversationByMessageIds(
+    workspaceId: string,
+    ids: string[],
+    manager: EntityManager,
+  ): Promise<string | null> {
+    if (ids.length === 0) return null;
+    const rows = await manager.query<Array<{ conversation_id: string }>>(
+      `SELECT conversation_id FROM messages
+       WHERE workspace_id = $1 AND email_message_id = ANY($2) ORDER BY created_at DESC LIMIT 1`,
+      [workspaceId, ids],
+    );
+    return rows[0]?.conversation_id ?? null;
+  }
+
+  /** A conversation with the emails of its contact, for the sender check (R13). */
+  async conversationContact(
+    workspaceId: string,
+    conversationId: string,
+    manager: EntityManager,
+  ): Promise<{ id: string; contactEmails: string[] } | null> {
+    const rows = await manager.query<Array<{ id: string; emails: string[] | null }>>(
+      `SELECT c.id, co.emails FROM conversations c LEFT JOIN contacts co ON co.id = c.contact_id
+       WHERE c.workspace_id = $1 AND c.id = $2`,
+      [workspaceId, conversationId],
+    );
+    return rows[0] ? { id: rows[0].id, contactEmails: rows[0].emails ?? [] } : null;
+  }
+
+  /** The contact's recent email conversations in a mailbox, newest first (subject fallback). */
+  recentConversations(
+    workspaceId: string,
+    mailboxId: string,
+    contactId: string,
+    since: Date,
+    manager: EntityManager,
+  ): Promise<Array<{ id: string; subject: string }>> {
+    return manager.query(
+      `SELECT id, subject FROM conversations
+       WHERE workspace_id = $1 AND mailbox_id = $2 AND contact_id = $3 AND channel = 'email' AND last_message_at >= $4
+       ORDER BY last_message_at DESC LIMIT 20`,
+      [workspaceId, mailboxId, contactId, since],
+    );
+  }
+}

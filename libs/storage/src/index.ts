@@ -1,0 +1,3 @@
+export * from './blob.storage';
+export * from './disk.storage';
+export * from './storage.module';
