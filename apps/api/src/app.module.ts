@@ -13,11 +13,14 @@ import { DATABASE_URL } from '../../worker/src/worker.tokens';
 import { ApiTokensController } from './controllers/api-tokens.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
 import { AuthController } from './controllers/auth.controller';
+import { BlockedSendersController } from './controllers/blocked-senders.controller';
 import { ConversationsController } from './controllers/conversations.controller';
+import { EmailMessagesController } from './controllers/email-messages.controller';
 import { EventsController } from './controllers/events.controller';
 import { HealthController } from './controllers/health.controller';
 import { InboundEmailsController } from './controllers/inbound-emails.controller';
 import { InvitesController } from './controllers/invites.controller';
+import { MailboxEmailController } from './controllers/mailbox-email.controller';
 import { MailboxesController } from './controllers/mailboxes.controller';
 import { MeController } from './controllers/me.controller';
 import { MembersController } from './controllers/members.controller';
@@ -34,7 +37,10 @@ const CONTROLLERS = [
   InvitesController,
   ApiTokensController,
   MailboxesController,
+  MailboxEmailController,
   ConversationsController,
+  EmailMessagesController,
+  BlockedSendersController,
   AttachmentsController,
   InboundEmailsController,
   EventsController,

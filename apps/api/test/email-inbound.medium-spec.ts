@@ -1,96 +1,43 @@
 import * as iconv from 'iconv-lite';
-import { createTransport, type Transporter } from 'nodemailer';
-import { Client } from 'pg';
 import type {
   ConversationDetailView,
   ConversationView,
   MailboxView,
   PageView,
 } from '@sanad/contracts';
-import { testDatabaseUrl, uniqueEmail } from '@sanad/testing';
-import type { Running } from '../src/boot';
-import { type TestWorkspace, createWorkspace, startTestApp } from './test-app';
+import { uniqueEmail } from '@sanad/testing';
+import {
+  DOMAIN,
+  type EmailApp,
+  conversationWith as conversationIn,
+  inboxAddress as addressOf,
+  raw,
+  send as sendTo,
+  startEmailApp,
+  until,
+} from './email-harness';
+import { createWorkspace } from './test-app';
+import type { TestWorkspace } from './test-app';
 
-const DOMAIN = 'in.sanad.test';
-let running: Running;
+let app: EmailApp;
 let base: string;
-let smtp: Transporter;
-let db: Client;
 
 beforeAll(async () => {
-  running = await startTestApp({
-    roles: ['api', 'worker', 'mail'],
-    env: { INBOUND_DOMAIN: DOMAIN, MAX_MESSAGE_MB: '1', SMTP_MAX_RECIPIENTS: '3' },
-  });
-  base = running.httpUrl as string;
-  smtp = createTransport({
-    host: '127.0.0.1',
-    port: running.smtpPort as number,
-    secure: false,
-    ignoreTLS: true,
-    pool: false,
-  });
-  db = new Client({ connectionString: testDatabaseUrl() });
-  await db.connect();
+  app = await startEmailApp({ MAX_MESSAGE_MB: '1', SMTP_MAX_RECIPIENTS: '3' });
+  base = app.base;
 });
 
 afterAll(async () => {
-  smtp?.close();
-  await db?.end();
-  await running?.close();
+  await app?.close();
 });
 
-/** The workspace's inbox address (its slug, or slug-workspace when another took it first). */
-async function inboxAddress(ws: TestWorkspace): Promise<string> {
-  const mailboxes = (await ws.owner.get('/api/v1/mailboxes')).body as { items: MailboxView[] };
-  const inbox = mailboxes.items.find((m) => m.kind === 'inbox') as MailboxView;
-  const rows = await db.query<{ address: string }>(
-    `SELECT address FROM mailbox_addresses WHERE mailbox_id = $1 AND kind = 'inbound'`,
-    [inbox.id],
-  );
-  return `${rows.rows[0].address}@${DOMAIN}`;
-}
-
-function raw(headers: Record<string, string>, body: string): string {
-  return (
-    Object.entries(headers)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\r\n') + `\r\n\r\n${body}`
-  );
-}
-
-async function send(
-  to: string | string[],
-  message: string | Buffer,
-  from = 'customer@example.com',
-) {
-  return smtp.sendMail({ envelope: { from, to: Array.isArray(to) ? to : [to] }, raw: message });
-}
-
-async function until<T>(find: () => Promise<T | null | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const found = await find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function conversationWith(
-  ws: TestWorkspace,
-  subject: string,
-): Promise<ConversationDetailView> {
-  const hit = await until(async () => {
-    const page = (await ws.owner.get('/api/v1/conversations?view=all&limit=50'))
-      .body as PageView<ConversationView>;
-    return page.items.find((c) => c.subject === subject);
-  });
-  return (await ws.owner.get(`/api/v1/conversations/${hit.id}`)).body as ConversationDetailView;
-}
+const inboxAddress = (ws: TestWorkspace): Promise<string> => addressOf(app, ws);
+const send = (to: string | string[], message: string | Buffer, from?: string) =>
+  sendTo(app, to, message, from);
+const conversationWith = conversationIn;
 
 async function inboundStatuses(messageId: string): Promise<string[]> {
-  const rows = await db.query<{ status: string }>(
+  const rows = await app.db.query<{ status: string }>(
     `SELECT status FROM inbound_emails WHERE raw::text LIKE '%' || $1 || '%' ORDER BY created_at`,
     [Buffer.from(messageId).toString('hex')],
   );
@@ -327,7 +274,7 @@ describe('content', () => {
   it('keeps attachments under safe names and serves HTML/SVG parts as downloads', async () => {
     const ws = await createWorkspace(base);
     const to = await inboxAddress(ws);
-    const info = await smtp.sendMail({
+    const info = await app.smtp.sendMail({
       envelope: { from: 'files@example.com', to: [to] },
       from: 'files@example.com',
       to,
@@ -359,6 +306,10 @@ describe('content', () => {
     expect(names).toEqual(['logo.png', 'passwd', 'invoicefdp.exe', 'page.html', 'logo.svg']);
     for (const file of message.attachments.filter((a) => /html|svg/.test(a.contentType))) {
       const download = await ws.owner.download(`${file.url}?inline=1`);
+      expect({ status: download.status, body: String(download.body).slice(0, 300) }).toEqual({
+        status: 200,
+        body: expect.any(String),
+      });
       expect(download.headers['content-type']).toBe('application/octet-stream');
       expect(download.headers['content-disposition']).toMatch(/^attachment;/);
     }

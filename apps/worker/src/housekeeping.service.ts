@@ -1,12 +1,14 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AttachmentsService, ConversationsService } from '@sanad/conversations';
+import { OutboundMailer } from '@sanad/mail';
 
 const SNOOZE_EVERY_MS = 15_000;
 const ATTACHMENTS_EVERY_MS = 60 * 60 * 1000;
+const LOST_SENDS_EVERY_MS = 60_000;
 
 /**
- * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed. Both are
- * idempotent, so several worker processes may run them at once.
+ * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed, email
+ * sends whose job was lost are queued again. All are idempotent, so several worker processes may run them at once.
  */
 @Injectable()
 export class Housekeeping implements OnApplicationShutdown {
@@ -16,11 +18,13 @@ export class Housekeeping implements OnApplicationShutdown {
   constructor(
     private readonly conversations: ConversationsService,
     private readonly attachments: AttachmentsService,
+    private readonly mailer: OutboundMailer,
   ) {}
 
   start(): void {
     this.every(SNOOZE_EVERY_MS, 'snooze', () => this.conversations.wakeSnoozed());
     this.every(ATTACHMENTS_EVERY_MS, 'attachments', () => this.attachments.sweepAbandoned());
+    this.every(LOST_SENDS_EVERY_MS, 'lost email sends', () => this.mailer.requeueOverdue());
   }
 
   onApplicationShutdown(): void {

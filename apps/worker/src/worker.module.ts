@@ -1,11 +1,15 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ConversationsModule } from '@sanad/conversations';
+import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
 import { Housekeeping } from './housekeeping.service';
 import { DATABASE_URL } from './worker.tokens';
 
-/** Background work: relays the outbox to the queue, runs its consumers and timed housekeeping. */
-@Module({ imports: [ConversationsModule], providers: [Housekeeping] })
+/**
+ * Background work: relays the outbox to the queue, runs its consumers, sends email and runs
+ * timed housekeeping.
+ */
+@Module({ imports: [ConversationsModule, MailLibModule], providers: [Housekeeping] })
 export class WorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');
 
@@ -13,11 +17,13 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly relay: OutboxRelay,
     private readonly dispatcher: OutboxDispatcher,
     private readonly housekeeping: Housekeeping,
+    private readonly mailer: OutboundMailer,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.dispatcher.listen();
+    this.mailer.listen();
     await this.relay.start(this.databaseUrl);
     this.housekeeping.start();
     this.logger.log('outbox relay and dispatcher running');

@@ -13,6 +13,11 @@ export interface AppConfig {
   smtpMessagesPerMinutePerIp: number;
   smtpSocketTimeoutSeconds: number;
   smtpTls: { keyFile: string; certFile: string } | null;
+  smtpUrl: string | null;
+  mailFrom: string | null;
+  outboundMailAttempts: number;
+  outboundMailBackoffMs: number;
+  autoRepliesPerRecipientPerDay: number;
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | null;

@@ -78,6 +78,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       v.SMTP_TLS_KEY && v.SMTP_TLS_CERT
         ? { keyFile: v.SMTP_TLS_KEY as string, certFile: v.SMTP_TLS_CERT as string }
         : null,
+    smtpUrl: (v.SMTP_URL as string | undefined) ?? null,
+    mailFrom: (v.MAIL_FROM as string | undefined) ?? null,
+    outboundMailAttempts: (v.OUTBOUND_MAIL_ATTEMPTS as number | undefined) ?? 8,
+    outboundMailBackoffMs: (v.OUTBOUND_MAIL_BACKOFF_MS as number | undefined) ?? 60000,
+    autoRepliesPerRecipientPerDay:
+      (v.AUTO_REPLIES_PER_RECIPIENT_PER_DAY as number | undefined) ?? 3,
     dataDir,
     databaseUrl: (v.DATABASE_URL as string | undefined) ?? null,
     embeddedPgPort: (v.EMBEDDED_PG_PORT as number | undefined) ?? 54329,

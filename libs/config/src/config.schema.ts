@@ -127,6 +127,36 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: text,
   },
   {
+    name: 'SMTP_URL',
+    description:
+      'Outgoing mail server for mailboxes without their own (smtp://user:pass@host:587 or smtps://...); unset = none',
+    parse: url('smtp:', 'smtps:'),
+  },
+  {
+    name: 'MAIL_FROM',
+    description:
+      "Sender address used with SMTP_URL; unset = the mailbox's inbound address (<slug>@INBOUND_DOMAIN)",
+    parse: email,
+  },
+  {
+    name: 'OUTBOUND_MAIL_ATTEMPTS',
+    description: 'Attempts to send a reply before it is marked failed',
+    default: '8',
+    parse: int(1, 50),
+  },
+  {
+    name: 'OUTBOUND_MAIL_BACKOFF_MS',
+    description: 'Delay before the second attempt; doubles after each failure',
+    default: '60000',
+    parse: int(10, 86400000),
+  },
+  {
+    name: 'AUTO_REPLIES_PER_RECIPIENT_PER_DAY',
+    description: 'Most automatic messages (auto-acknowledgements) one address gets in 24 hours',
+    default: '3',
+    parse: int(0, 1000),
+  },
+  {
     name: 'PUBLIC_URL',
     description: 'Public base URL, used in invite links',
     default: 'http://localhost:<PORT>',

@@ -85,8 +85,13 @@ export interface MessageView {
   attachments: AttachmentView[];
   /** Members @mentioned in a note. */
   mentions: PersonRefView[];
+  /** A reply on its way to the customer by email: its state and, when failed, why. */
+  delivery: { status: DeliveryStatus; error: string | null } | null;
   createdAt: string;
 }
+
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface AttachmentView {
   id: string;

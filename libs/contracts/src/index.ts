@@ -3,3 +3,4 @@ export * from './workspace.contract';
 export * from './problem.contract';
 export * from './realtime.contract';
 export * from './conversations.contract';
+export * from './email.contract';

@@ -8,6 +8,7 @@ export const REALTIME_EVENTS = [
   'conversation.created',
   'conversation.updated',
   'message.created',
+  'message.updated',
   'conversation.merged',
   'mention.created',
 ] as const;

@@ -134,6 +134,20 @@ export class AttachmentsService {
     return byMessage;
   }
 
+  /** A message's files with their contents, for a channel that sends them on (email). */
+  async contentsOf(
+    workspaceId: string,
+    messageId: string,
+  ): Promise<Array<{ attachment: Attachment; data: Readable }>> {
+    const files = (await this.forMessages(workspaceId, [messageId])).get(messageId) ?? [];
+    const contents = [];
+    for (const attachment of files) {
+      const data = await this.storage.get(attachment.storageKey);
+      if (data) contents.push({ attachment, data });
+    }
+    return contents;
+  }
+
   /**
    * A file the caller may read: on a conversation of a mailbox they can see, or their own unsent
    * upload. Anything else answers like an unknown id.

@@ -17,6 +17,7 @@ import { Mailbox } from './entities/mailbox.entity';
 import { Message } from './entities/message.entity';
 import { Tag } from './entities/tag.entity';
 import { MailboxesService } from './mailboxes.service';
+import { OutboundChannels } from './outbound-channels';
 import { SavedRepliesService } from './saved-replies.service';
 import { TagsService } from './tags.service';
 import { TeamsService } from './teams.service';
@@ -47,8 +48,10 @@ import { TeamsService } from './teams.service';
     TeamsService,
     AttachmentsRepository,
     AttachmentsService,
+    OutboundChannels,
   ],
   exports: [
+    OutboundChannels,
     AttachmentsService,
     ConversationsService,
     MailboxesService,

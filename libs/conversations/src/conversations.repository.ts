@@ -200,6 +200,26 @@ export class ConversationsRepository {
     return this.m(manager).findOne(Message, { where: { workspaceId, conversationId, id } });
   }
 
+  findMessageById(
+    workspaceId: string,
+    id: string,
+    manager?: EntityManager,
+  ): Promise<Message | null> {
+    return this.m(manager).findOne(Message, { where: { workspaceId, id } });
+  }
+
+  async updateMessageDelivery(message: Message, manager: EntityManager): Promise<void> {
+    await manager.update(
+      Message,
+      { id: message.id },
+      {
+        deliveryStatus: message.deliveryStatus,
+        deliveryError: message.deliveryError,
+        emailMessageId: message.emailMessageId,
+      },
+    );
+  }
+
   /** Public replies in the conversation newer than message `seenId`, by anyone but `exceptUserId`. */
   newerPublicMessages(
     conversationId: string,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canSeeMailbox, mailboxScope, type Principal } from '@sanad/accounts';
 import { ContactsService } from '@sanad/contacts';
 import type {
+  AttachmentView,
   BulkResultView,
   Channel,
   Priority,
@@ -24,6 +25,7 @@ import {
   CONVERSATION_UPDATED,
   MENTION_CREATED,
   MESSAGE_CREATED,
+  MESSAGE_UPDATED,
 } from './conversations.events';
 import { AttachmentsService, type UploadedFile } from './attachments.service';
 import { ConversationsRepository, type ConversationRow } from './conversations.repository';
@@ -36,6 +38,7 @@ import type { UpdateConversationDto } from './dto/update-conversation.dto';
 import type { Conversation } from './entities/conversation.entity';
 import type { Message } from './entities/message.entity';
 import { MailboxesService } from './mailboxes.service';
+import { OutboundChannels } from './outbound-channels';
 import { snippet } from './snippet.util';
 import { TeamsService } from './teams.service';
 
@@ -64,6 +67,7 @@ export class ConversationsService {
     private readonly outbox: OutboxWriter,
     private readonly teams: TeamsService,
     private readonly attachments: AttachmentsService,
+    private readonly outbound: OutboundChannels,
   ) {}
 
   async list(principal: Principal, dto: ListConversationsDto): Promise<PageView<ConversationView>> {
@@ -221,6 +225,9 @@ export class ConversationsService {
         dto,
         manager,
       );
+      await this.outbound
+        .for(conversation.channel)
+        ?.queue(conversation, message, { automatic: false }, manager);
       conversation.lastPublicFrom = 'user';
       conversation.lastAgentReplyAt = now;
       conversation.firstAgentReplyAt ??= now;
@@ -500,6 +507,21 @@ export class ConversationsService {
     return conversation && canSeeMailbox(principal, conversation.mailboxId) ? conversation : null;
   }
 
+  /** A message with its files, when the caller may see its conversation; else not found. */
+  async visibleMessage(
+    principal: Principal,
+    id: string,
+    messageId: string,
+  ): Promise<{ message: Message; attachments: AttachmentView[] }> {
+    const conversation = await this.visible(principal, id);
+    const message = conversation
+      ? await this.repo.findMessage(principal.workspaceId, id, messageId)
+      : null;
+    if (!message) throw new DomainError('message/not_found');
+    const [view] = await this.messageViews(principal.workspaceId, [message]);
+    return { message, attachments: view.attachments };
+  }
+
   /** Follow or unfollow (التي أتابعها); the timeline records it. */
   async follow(principal: Principal, id: string, follow: boolean): Promise<ConversationView> {
     const conversation = await this.tx.run(async (manager) => {
@@ -537,6 +559,101 @@ export class ConversationsService {
   }
 
   /** A new conversation numbered in its workspace, its subject and contact searchable. */
+  /**
+   * An automatic reply (auto-acknowledgement) inside the caller's transaction. It leaves by the
+   * conversation's channel but does not count as an agent's answer: the conversation stays
+   * unanswered.
+   */
+  async systemReply(
+    workspaceId: string,
+    conversationId: string,
+    text: string,
+    data: Record<string, unknown>,
+    manager: EntityManager,
+  ): Promise<void> {
+    const conversation = await this.repo.findConversation(workspaceId, conversationId, manager);
+    if (!conversation) throw new DomainError('conversation/not_found');
+    const message = await this.repo.insertMessage(
+      {
+        workspaceId,
+        conversationId,
+        kind: 'reply',
+        authorType: 'system',
+        bodyText: cleanText(text),
+        data,
+      },
+      manager,
+    );
+    await this.outbound
+      .for(conversation.channel)
+      ?.queue(conversation, message, { automatic: true }, manager);
+    await this.emit(manager, conversation, CONVERSATION_UPDATED, message);
+  }
+
+  /** A system entry in the timeline (a bounce, say), inside the caller's transaction. */
+  async systemActivity(
+    workspaceId: string,
+    conversationId: string,
+    data: Record<string, unknown>,
+    manager: EntityManager,
+  ): Promise<void> {
+    const conversation = await this.repo.findConversation(workspaceId, conversationId, manager);
+    if (!conversation) throw new DomainError('conversation/not_found');
+    await this.activity(null, conversation, data, manager);
+    await this.emit(manager, conversation, CONVERSATION_UPDATED, null);
+  }
+
+  /** A channel reports how a reply's delivery went; agents see it live. */
+  async setDelivery(
+    workspaceId: string,
+    messageId: string,
+    delivery: { status: Message['deliveryStatus']; error: string | null },
+    manager: EntityManager,
+  ): Promise<void> {
+    const message = await this.repo.findMessageById(workspaceId, messageId, manager);
+    if (!message) return;
+    message.deliveryStatus = delivery.status;
+    message.deliveryError = delivery.error;
+    await this.repo.updateMessageDelivery(message, manager);
+    const conversation = await this.repo.findConversation(
+      workspaceId,
+      message.conversationId,
+      manager,
+    );
+    if (!conversation) return;
+    const [view] = await this.messageViews(workspaceId, [message], manager);
+    await this.outbox.write(manager, {
+      workspaceId,
+      type: MESSAGE_UPDATED,
+      payload: {
+        mailboxId: conversation.mailboxId,
+        conversationId: conversation.id,
+        message: view,
+      },
+    });
+  }
+
+  /** Sends a reply whose delivery failed again. */
+  async retryDelivery(principal: Principal, id: string, messageId: string): Promise<MessageView> {
+    return this.tx.run(async (manager) => {
+      const conversation = await this.lockConversation(principal, id, manager);
+      const message = await this.repo.findMessage(principal.workspaceId, id, messageId, manager);
+      if (!message) throw new DomainError('message/not_found');
+      const channel = this.outbound.for(conversation.channel);
+      if (!channel || message.deliveryStatus !== 'failed')
+        throw new DomainError('message/not_retryable');
+      await channel.retry(message, manager);
+      await this.setDelivery(
+        principal.workspaceId,
+        message.id,
+        { status: 'queued', error: null },
+        manager,
+      );
+      const fresh = await this.repo.findMessage(principal.workspaceId, id, messageId, manager);
+      return (await this.messageViews(principal.workspaceId, [fresh as Message], manager))[0];
+    });
+  }
+
   private async startConversation(
     input: {
       workspaceId: string;

@@ -94,6 +94,9 @@ export function toMessageView(
     author: { type: message.authorType, id, name },
     text: message.bodyText,
     html: message.bodyHtml,
+    delivery: message.deliveryStatus
+      ? { status: message.deliveryStatus, error: message.deliveryError }
+      : null,
     data: message.data,
     attachments: attachments.map(toAttachmentView),
     mentions,

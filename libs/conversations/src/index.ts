@@ -17,3 +17,8 @@ export * from './teams.service';
 export * from './dto/team.dto';
 export * from './dto/bulk.dto';
 export * from './attachments.service';
+export * from './outbound-channels';
+export * from './entities/conversation.entity';
+export * from './entities/message.entity';
+export * from './entities/mailbox.entity';
+export * from './entities/attachment.entity';

@@ -23,3 +23,13 @@ export function slugify(value: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
 }
+
+/** Text made safe to place inside HTML (outgoing email bodies). */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}

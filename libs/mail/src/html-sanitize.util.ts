@@ -31,6 +31,9 @@ export function sanitizeEmailHtml(html: string): string {
         'bgcolor',
         'color',
         'title',
+        // Kept so the viewer can recognise quoted history (gmail_quote, divRplyFwdMsg).
+        'class',
+        'id',
       ],
       a: ['href', 'name', 'target', 'rel'],
       img: ['src', 'alt', 'width', 'height'],

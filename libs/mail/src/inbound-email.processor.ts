@@ -2,7 +2,12 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { ContactsService } from '@sanad/contacts';
-import { ConversationsService, MailboxesService, type UploadedFile } from '@sanad/conversations';
+import {
+  ConversationsService,
+  MailboxesService,
+  fillPlaceholders,
+  type UploadedFile,
+} from '@sanad/conversations';
 import { normaliseEmail, sha256Hex } from '@sanad/core';
 import { OutboxDispatcher, type OutboxConsumer, type OutboxEventView } from '@sanad/queue';
 import type { EntityManager } from 'typeorm';
@@ -14,9 +19,12 @@ import {
   threadSubject,
 } from './email-headers.util';
 import type { InboundEmail } from './entities/inbound-email.entity';
+import { readBounceReport } from './bounce-report.util';
+import { hasRemoteImages } from './email-document.util';
 import { sanitizeEmailHtml } from './html-sanitize.util';
 import { EMAIL_RECEIVED } from './mail.events';
 import { MailRepository } from './mail.repository';
+import { OutboundRepository } from './outbound.repository';
 
 /** A message that failed this many times is kept as unreadable instead of retried for ever. */
 const MAX_ATTEMPTS = 3;
@@ -39,6 +47,7 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
 
   constructor(
     private readonly repo: MailRepository,
+    private readonly outbound: OutboundRepository,
     private readonly conversations: ConversationsService,
     private readonly mailboxes: MailboxesService,
     private readonly contacts: ContactsService,
@@ -97,7 +106,9 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
     const fromAddress =
       normaliseEmail(sender?.address || inbound.envelopeFrom || '') || 'unknown@invalid';
     const automatic = automaticKind(header, fromAddress, rawHeader(parsed, 'content-type') ?? '');
-    const spam = flaggedAsSpam(header);
+    if (automatic === 'bounce' && (await this.linkBounce(inbound, emailMessageId, manager))) return;
+    const spam =
+      flaggedAsSpam(header) || (await this.outbound.isBlocked(workspaceId, fromAddress, manager));
     const contact = await this.contacts.findOrCreate(
       workspaceId,
       { email: fromAddress, name: sender?.name || undefined },
@@ -122,6 +133,8 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
           ...(automatic ? { automatic } : {}),
           ...(spam ? { spam: true } : {}),
           ...(skipped.length ? { skippedAttachments: skipped } : {}),
+          ...(html && hasRemoteImages(html) ? { remoteImages: true } : {}),
+          ...forwardingConfirmation(fromAddress, parsed.subject ?? '', parsed.text ?? ''),
         },
       },
       files,
@@ -141,7 +154,95 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
           },
           manager,
         );
+    if (!threadId && !spam && !automatic)
+      await this.acknowledge(inbound, fromAddress, contact.name, input.text, written, manager);
     await this.repo.finishInbound(inbound.id, { status: 'processed', ...written }, manager);
+  }
+
+  /**
+   * A delivery report about one of our replies: that reply is marked failed with the reason and
+   * the report joins its conversation's timeline. False when it reports nothing we sent.
+   */
+  private async linkBounce(
+    inbound: InboundEmail,
+    reportId: string,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const report = readBounceReport(inbound.raw, reportId);
+    for (const id of report.messageIds) {
+      const delivery = await this.outbound.deliveryByEmailMessageId(
+        inbound.workspaceId,
+        id,
+        manager,
+      );
+      if (!delivery) continue;
+      const reason = report.reason ?? 'bounced';
+      await this.outbound.updateDelivery(
+        delivery.messageId,
+        { status: 'failed', error: reason },
+        manager,
+      );
+      await this.conversations.setDelivery(
+        inbound.workspaceId,
+        delivery.messageId,
+        { status: 'failed', error: reason },
+        manager,
+      );
+      await this.conversations.systemActivity(
+        inbound.workspaceId,
+        delivery.conversationId,
+        { action: 'bounce', messageId: delivery.messageId, reason, inboundEmailId: inbound.id },
+        manager,
+      );
+      await this.repo.finishInbound(
+        inbound.id,
+        { status: 'processed', conversationId: delivery.conversationId },
+        manager,
+      );
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The mailbox's auto-acknowledgement for a new conversation, in the customer's language — never
+   * to our own addresses, a null reverse-path, or past the per-recipient budget (R12).
+   */
+  private async acknowledge(
+    inbound: InboundEmail,
+    to: string,
+    contactName: string | null,
+    text: string,
+    written: { conversationId: string },
+    manager: EntityManager,
+  ): Promise<void> {
+    const settings = await this.outbound.settings(inbound.mailboxId, manager);
+    if (!settings?.autoAckEnabled || !inbound.envelopeFrom) return;
+    const domain = to.slice(to.lastIndexOf('@') + 1);
+    const own = await this.outbound.ownAddresses(inbound.workspaceId, manager);
+    if (domain === this.config.inboundDomain || own.has(to) || to.endsWith('.invalid')) return;
+    if (/^(no-?reply|do-?not-?reply|forwarding-noreply)\b/i.test(to)) return;
+    const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    const sent = await this.outbound.autoRepliesTo(inbound.workspaceId, to, since, manager);
+    if (sent >= this.config.autoRepliesPerRecipientPerDay) return;
+    const context = await this.outbound.ackContext(written.conversationId, manager);
+    const language = /[\u0600-\u06FF]/.test(text) ? 'ar' : 'en';
+    const template = (language === 'ar' ? settings.autoAckAr : settings.autoAckEn) ?? '';
+    if (!context || !template.trim()) return;
+    const body = fillPlaceholders(template, {
+      'contact.name': contactName ?? to,
+      'contact.email': to,
+      'conversation.number': String(context.number),
+      'conversation.subject': context.subject,
+      'mailbox.name': context.mailboxName,
+    });
+    await this.conversations.systemReply(
+      inbound.workspaceId,
+      written.conversationId,
+      body,
+      { autoAck: true, language },
+      manager,
+    );
   }
 
   /**
@@ -241,6 +342,21 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
     await this.mailboxes.ensureDefaults(workspaceId, manager);
     return (await this.mailboxes.systemMailbox(workspaceId, 'spam', manager)).id;
   }
+}
+
+/**
+ * Gmail's "confirm forwarding" email: the admin needs its code and link, so the thread shows
+ * them prominently (and it must never be taken for spam or a bounce).
+ */
+function forwardingConfirmation(
+  from: string,
+  subject: string,
+  text: string,
+): { forwardingConfirmation?: { provider: 'gmail'; code: string | null; url: string | null } } {
+  if (from !== 'forwarding-noreply@google.com') return {};
+  const code = /\(#(\d+)\)/.exec(subject)?.[1] ?? /\b(\d{6,12})\b/.exec(text)?.[1] ?? null;
+  const url = /https:\/\/mail(?:-settings)?\.google\.com\/\S+/.exec(text)?.[0] ?? null;
+  return { forwardingConfirmation: { provider: 'gmail', code, url } };
 }
 
 /** Headers as written (not mailparser's structured forms), for the classification rules. */

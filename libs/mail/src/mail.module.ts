@@ -2,21 +2,58 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
+import { BlockedSendersService } from './blocked-senders.service';
+import { EmailOutboundChannel } from './email-outbound.channel';
+import { EmailSettingsService } from './email-settings.service';
+import { BlockedSender } from './entities/blocked-sender.entity';
+import { EmailDelivery } from './entities/email-delivery.entity';
 import { InboundEmail } from './entities/inbound-email.entity';
 import { MailboxAddress } from './entities/mailbox-address.entity';
+import { MailboxEmailSettings } from './entities/mailbox-email-settings.entity';
 import { InboundEmailProcessor } from './inbound-email.processor';
 import { InboundEmailsService } from './inbound-emails.service';
 import { InboundStore } from './inbound-store.service';
+import { MailTransports } from './mail-transport';
 import { MailRepository } from './mail.repository';
+import { OutboundMailer } from './outbound-mailer.service';
+import { OutboundRepository } from './outbound.repository';
 
-/** The email channel: routing and storing inbound mail, and processing it into conversations. */
+/**
+ * The email channel: routing and storing inbound mail and processing it into conversations;
+ * replies leaving as email with their delivery state; mailbox email settings; blocked senders.
+ */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([InboundEmail, MailboxAddress]),
+    TypeOrmModule.forFeature([
+      InboundEmail,
+      MailboxAddress,
+      MailboxEmailSettings,
+      EmailDelivery,
+      BlockedSender,
+    ]),
     ContactsModule,
     ConversationsModule,
   ],
-  providers: [MailRepository, InboundStore, InboundEmailProcessor, InboundEmailsService],
-  exports: [InboundStore, MailRepository, InboundEmailsService, InboundEmailProcessor],
+  providers: [
+    MailRepository,
+    OutboundRepository,
+    InboundStore,
+    InboundEmailProcessor,
+    InboundEmailsService,
+    EmailOutboundChannel,
+    MailTransports,
+    OutboundMailer,
+    EmailSettingsService,
+    BlockedSendersService,
+  ],
+  exports: [
+    InboundStore,
+    MailRepository,
+    InboundEmailsService,
+    InboundEmailProcessor,
+    OutboundMailer,
+    EmailSettingsService,
+    BlockedSendersService,
+  ],
 })
 export class MailLibModule {}

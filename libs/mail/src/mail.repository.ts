@@ -42,6 +42,23 @@ export class MailRepository {
     );
   }
 
+  /** False when the address already routes somewhere. */
+  async addAddress(workspaceId: string, mailboxId: string, address: string): Promise<boolean> {
+    const rows = await this.m().query<unknown[]>(
+      `INSERT INTO mailbox_addresses (workspace_id, mailbox_id, kind, address)
+       VALUES ($1, $2, 'custom', $3) ON CONFLICT DO NOTHING RETURNING id`,
+      [workspaceId, mailboxId, address],
+    );
+    return rows.length > 0;
+  }
+
+  async removeAddress(workspaceId: string, mailboxId: string, address: string): Promise<void> {
+    await this.m().query(
+      `DELETE FROM mailbox_addresses WHERE workspace_id = $1 AND mailbox_id = $2 AND kind = 'custom' AND address = $3`,
+      [workspaceId, mailboxId, address],
+    );
+  }
+
   insertInbound(
     rows: Array<Omit<InboundEmail, 'createdAt'>>,
     manager: EntityManager,

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { DeliveryStatus } from '@sanad/contracts';
 import type { MessageKind } from '@sanad/contracts';
 
 /** A reply, an internal note, or an activity entry of the timeline. */
@@ -34,6 +35,14 @@ export class Message {
   /** The email Message-ID (without brackets) this message arrived or left with. */
   @Column('text', { nullable: true })
   emailMessageId: string | null;
+
+  /** For replies that leave by a channel (email): queued, sent or failed. */
+  @Column('text', { nullable: true })
+  deliveryStatus: DeliveryStatus | null;
+
+  /** Why the last delivery attempt failed, in words an agent can act on. */
+  @Column('text', { nullable: true })
+  deliveryError: string | null;
 
   @Column('jsonb', { default: () => "'{}'::jsonb" })
   data: Record<string, unknown>;

@@ -2,6 +2,7 @@ import { Initial1764000000000 } from './1764000000000-initial';
 import { Conversations1764100000000 } from './1764100000000-conversations';
 import { MailboxAccess1764200000000 } from './1764200000000-mailbox-access';
 import { Email1764300000000 } from './1764300000000-email';
+import { EmailOutbound1764400000000 } from './1764400000000-email-outbound';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Conversations1764100000000,
   MailboxAccess1764200000000,
   Email1764300000000,
+  EmailOutbound1764400000000,
 ];

@@ -1,0 +1,74 @@
+import type { SendMailOptions } from 'nodemailer';
+import type { Readable } from 'node:stream';
+import { escapeHtml } from '@sanad/core';
+import type { DeliveryKind } from './entities/email-delivery.entity';
+import type { OutgoingServer } from './mail-transport';
+import type { SendContext } from './outbound.repository';
+
+const REPLY_SUBJECT = /^\s*(re|رد)\s*:/i;
+
+export interface ComposeInput {
+  context: SendContext;
+  kind: DeliveryKind;
+  recipients: string[];
+  server: OutgoingServer;
+  inboundAddress: string;
+  thread: { references: string[]; inReplyTo: string | null };
+  files: Array<{ fileName: string; contentType: string; contentId: string | null; data: Readable }>;
+}
+
+/**
+ * The email a reply becomes: From shows the agent and the mailbox, Reply-To brings answers back
+ * to the mailbox, Message-ID/In-Reply-To/References keep the customer's thread, text and HTML
+ * parts carry the mailbox signature, and automatic messages say so (RFC 3834) so nobody answers
+ * them automatically.
+ */
+export function composeEmail(input: ComposeInput): SendMailOptions {
+  const { context, server } = input;
+  const senderName = server.from.name ?? context.mailboxName;
+  const displayName =
+    input.kind === 'reply' && context.authorName
+      ? `${context.authorName} (${senderName})`
+      : senderName;
+  const signature = input.kind === 'reply' ? (context.signature ?? '').trim() : '';
+  const text = signature ? `${context.text}\n\n-- \n${signature}` : context.text;
+  return {
+    from: { name: displayName, address: server.from.address },
+    to: input.recipients,
+    ...(input.inboundAddress !== server.from.address ? { replyTo: input.inboundAddress } : {}),
+    subject: REPLY_SUBJECT.test(context.subject) ? context.subject : `Re: ${context.subject}`,
+    messageId: `<${context.emailMessageId}>`,
+    ...(input.thread.inReplyTo ? { inReplyTo: `<${input.thread.inReplyTo}>` } : {}),
+    ...(input.thread.references.length
+      ? { references: input.thread.references.map((id) => `<${id}>`) }
+      : {}),
+    text,
+    html: toHtml(context.text, signature),
+    headers:
+      input.kind === 'auto_ack'
+        ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' }
+        : {},
+    attachments: input.files.map((file) => ({
+      filename: file.fileName,
+      contentType: file.contentType,
+      content: file.data,
+      ...(file.contentId ? { cid: file.contentId } : {}),
+    })),
+    envelope: { from: server.from.address, to: input.recipients },
+  };
+}
+
+/** Paragraphs with `dir="auto"` so Arabic and English each read in their own direction. */
+function toHtml(text: string, signature: string): string {
+  const paragraphs = (value: string): string =>
+    value
+      .split(/\n{2,}/)
+      .map(
+        (p) => `<p dir="auto" style="margin:0 0 1em">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`,
+      )
+      .join('');
+  const sign = signature
+    ? `<div dir="auto" style="color:#555;border-top:1px solid #ddd;padding-top:8px;margin-top:16px">${paragraphs(signature)}</div>`
+    : '';
+  return `<!doctype html><html><body><div dir="auto" style="font-family:Tahoma,Arial,sans-serif;font-size:14px;line-height:1.6">${paragraphs(text)}${sign}</div></body></html>`;
+}
