@@ -7,7 +7,7 @@ import type {
   Problem,
   ViewCountsView,
 } from '@sanad/contracts';
-import { ConversationsService } from '@sanad/conversations';
+import { AttachmentsService, ConversationsService } from '@sanad/conversations';
 import { uniqueEmail } from '@sanad/testing';
 import type { Running } from '../src/boot';
 import { type HttpSession, addMember, createWorkspace, startTestApp } from './test-app';
@@ -219,6 +219,31 @@ describe('attachments', () => {
     expect(foreign.status).toBe(404);
     expect(JSON.parse((foreign.body as Buffer).toString()).code).toBe('attachment/not_found');
     expect((await ws.owner.download('/api/v1/attachments/not-a-uuid')).status).toBe(404);
+  });
+
+  it('sweeps uploads never sent within a day, file and row, and keeps sent ones', async () => {
+    const ws = await createWorkspace(base);
+    const c = await conversation(ws.owner);
+    const upload = (name: string) =>
+      ok<AttachmentView>(
+        ws.owner.upload('/api/v1/attachments', name, Buffer.from(name), 'text/plain'),
+        201,
+      );
+    const abandoned = await upload('abandoned.txt');
+    const sent = await upload('sent.txt');
+    await ok(
+      ws.owner.post(`/api/v1/conversations/${c.conversation.id}/notes`, {
+        text: 'مرفق',
+        attachmentIds: [sent.id],
+      }),
+      201,
+    );
+    const attachments = running.app.get(AttachmentsService);
+    const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
+    expect(await attachments.sweepAbandoned(tomorrow)).toBeGreaterThanOrEqual(1);
+    expect((await ws.owner.download(abandoned.url)).status).toBe(404);
+    const kept = await ws.owner.download(sent.url);
+    expect((kept.body as Buffer).toString()).toBe('sent.txt');
   });
 });
 

@@ -48,6 +48,8 @@ export async function startEmailApp(
     pool: false,
   });
   const db = new Client({ connectionString: database.url });
+  // A test may cut the database's connections on purpose.
+  db.on('error', () => undefined);
   await db.connect();
   return {
     running,
@@ -57,7 +59,7 @@ export async function startEmailApp(
     db,
     async close() {
       smtp.close();
-      await db.end();
+      await db.end().catch(() => undefined);
       await running.close();
       await database.drop();
     },
@@ -71,7 +73,9 @@ export async function inboxAddress(
   kindOrId = 'inbox',
 ): Promise<string> {
   const mailboxes = (await ws.owner.get('/api/v1/mailboxes')).body as { items: MailboxView[] };
-  const mailbox = mailboxes.items.find((m) => m.kind === kindOrId || m.id === kindOrId) as MailboxView;
+  const mailbox = mailboxes.items.find(
+    (m) => m.kind === kindOrId || m.id === kindOrId,
+  ) as MailboxView;
   const rows = await app.db.query<{ address: string }>(
     `SELECT address FROM mailbox_addresses WHERE mailbox_id = $1 AND kind = 'inbound'`,
     [mailbox.id],

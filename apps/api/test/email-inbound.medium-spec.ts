@@ -1,4 +1,10 @@
 import * as iconv from 'iconv-lite';
+import { connect, type Socket } from 'node:net';
+import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { InboundEmailProcessor } from '@sanad/mail';
+import { OutboxDispatcher } from '@sanad/queue';
 import type {
   ConversationDetailView,
   ConversationView,
@@ -376,3 +382,199 @@ describe('content', () => {
     expect(ooo.messages[0].data).toMatchObject({ email: { automatic: 'auto-reply' } });
   });
 });
+
+describe('nothing accepted is lost, nothing is stored twice', () => {
+  it('runs a processing job twice (redelivery) and still has one message', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    const id = uniqueEmail('twice');
+    await send(
+      to,
+      raw({ From: 'twice@example.com', Subject: 'مرتين', 'Message-ID': `<${id}>` }, 'x'),
+    );
+    const detail = await conversationWith(ws, 'مرتين');
+    const inbound = await app.db.query<{ id: string }>(
+      `SELECT id FROM inbound_emails WHERE conversation_id = $1`,
+      [detail.conversation.id],
+    );
+    const event = await app.db.query<{ id: string }>(
+      `SELECT id FROM outbox WHERE type = 'email.received' AND payload->>'inboundEmailId' = $1`,
+      [inbound.rows[0].id],
+    );
+    const dispatcher = app.running.app.get(OutboxDispatcher);
+    // The same job again (its receipt stops it) ...
+    await dispatcher.dispatch(event.rows[0].id);
+    // ... and again after its receipt and status are gone, as if it never finished.
+    await app.db.query(`DELETE FROM job_receipts WHERE key = $1`, [event.rows[0].id]);
+    await app.db.query(`UPDATE outbox SET status = 'pending' WHERE id = $1`, [event.rows[0].id]);
+    await app.db.query(`UPDATE inbound_emails SET status = 'pending' WHERE id = $1`, [
+      inbound.rows[0].id,
+    ]);
+    await dispatcher.dispatch(event.rows[0].id);
+    const after = (await ws.owner.get(`/api/v1/conversations/${detail.conversation.id}`))
+      .body as ConversationDetailView;
+    expect(after.messages.filter((m) => m.kind === 'reply')).toHaveLength(1);
+    const status = await app.db.query<{ status: string }>(
+      'SELECT status FROM inbound_emails WHERE id = $1',
+      [inbound.rows[0].id],
+    );
+    expect(status.rows[0].status).toBe('duplicate');
+  });
+
+  it('keeps a message that keeps failing as unreadable, with its raw source downloadable', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    const body = 'From: broken@example.com\r\nSubject: x\r\n\r\nraw bytes \u00ff';
+    const mailboxes = (await ws.owner.get('/api/v1/mailboxes')).body as { items: MailboxView[] };
+    const inbox = mailboxes.items.find((m) => m.kind === 'inbox') as MailboxView;
+    // Stored as SMTP stores it, having failed processing as often as allowed already.
+    const id = randomUUID();
+    await app.db.query(
+      `INSERT INTO inbound_emails (id, workspace_id, mailbox_id, envelope_from, envelope_to, size, raw, attempts)
+       VALUES ($1, $2, $3, 'broken@example.com', $4, $5, $6, 3)`,
+      [id, ws.me.workspace.id, inbox.id, [to], body.length, Buffer.from(body, 'latin1')],
+    );
+    await app.running.app.get(DataSource).transaction((manager) =>
+      app.running.app.get(InboundEmailProcessor).handle(
+        {
+          id: randomUUID(),
+          workspaceId: null,
+          seq: null,
+          type: 'email.received',
+          payload: { inboundEmailId: id },
+          createdAt: new Date(),
+        },
+        manager,
+      ),
+    );
+    const stored = [id];
+    const detail = await conversationWith(ws, 'رسالة تعذّرت قراءتها (Unreadable email)');
+    expect(detail.messages[0].data).toMatchObject({
+      email: { unreadable: true, inboundEmailId: stored[0] },
+    });
+    const rawSource = await ws.owner.download(`/api/v1/inbound-emails/${stored[0]}/raw`);
+    expect(rawSource.status).toBe(200);
+    expect(rawSource.headers['content-type']).toBe('application/octet-stream');
+    expect(rawSource.headers['content-disposition']).toMatch(/^attachment;.*\.eml/);
+    expect((rawSource.body as Buffer).toString('latin1')).toBe(body);
+    const other = await createWorkspace(base);
+    expect((await other.owner.download(`/api/v1/inbound-emails/${stored[0]}/raw`)).status).toBe(
+      404,
+    );
+  });
+
+  it('answers 4xx when PostgreSQL goes away during DATA, stores nothing half, and takes the retry', async () => {
+    const isolated = await startEmailApp({}, ['api', 'mail']);
+    try {
+      const ws = await createWorkspace(isolated.base);
+      const to = await addressOf(isolated, ws);
+      const dbName = new URL(isolated.databaseUrl).pathname.slice(1);
+      const admin = new Client({ connectionString: process.env.SANAD_TEST_ADMIN_URL });
+      await admin.connect();
+      const session = await SmtpSession.open(isolated.running.smtpPort as number);
+      try {
+        await session.command('EHLO client.example', /^250/);
+        await session.command('MAIL FROM:<late@example.com>', /^250/);
+        await session.command(`RCPT TO:<${to}>`, /^250/);
+        await session.command('DATA', /^354/);
+        session.write(
+          `From: late@example.com\r\nSubject: during-data\r\nMessage-ID: <${uniqueEmail('dd')}>\r\n\r\nنص\r\n`,
+        );
+        // PostgreSQL is gone before the final dot: every connection cut, no new ones allowed.
+        await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS false`);
+        await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [dbName],
+        );
+        const answer = await session.command('.', /^\d{3}/);
+        expect(answer).toMatch(/^4\d\d /);
+      } finally {
+        session.close();
+        await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS true`);
+        await admin.end();
+      }
+      const count = async () => {
+        const c = new Client({ connectionString: isolated.databaseUrl });
+        await c.connect();
+        const rows = await c.query<{ n: string }>('SELECT count(*) AS n FROM inbound_emails');
+        await c.end();
+        return Number(rows.rows[0].n);
+      };
+      expect(await count()).toBe(0);
+      // The sender retries, as SMTP clients do after a 4xx; once the database is back it is taken.
+      const message = raw(
+        {
+          From: 'late@example.com',
+          Subject: 'during-data',
+          'Message-ID': `<${uniqueEmail('dd')}>`,
+        },
+        'نص',
+      );
+      const accepted = await until(async () =>
+        sendTo(isolated, to, message, 'late@example.com').catch(() => null),
+      );
+      expect(accepted.response).toMatch(/^250 /);
+      expect(await count()).toBe(1);
+    } finally {
+      await isolated.close();
+    }
+  });
+});
+
+/** A hand-driven SMTP conversation, to act between the DATA lines and the final dot. */
+class SmtpSession {
+  private buffer = '';
+  private waiting: ((line: string) => void) | null = null;
+
+  private constructor(private readonly socket: Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      this.flush();
+    });
+  }
+
+  static async open(port: number): Promise<SmtpSession> {
+    const socket = connect(port, '127.0.0.1');
+    const session = new SmtpSession(socket);
+    await session.reply(/^220/);
+    return session;
+  }
+
+  write(text: string): void {
+    this.socket.write(text);
+  }
+
+  async command(line: string, expected: RegExp): Promise<string> {
+    this.socket.write(`${line}\r\n`);
+    return this.reply(expected);
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  /** The next complete reply (multi-line replies end with `NNN `). */
+  private reply(expected: RegExp): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no SMTP reply')), 10_000);
+      this.waiting = (text) => {
+        clearTimeout(timer);
+        if (expected.test(text)) resolve(text);
+        else reject(new Error(`unexpected SMTP reply: ${text}`));
+      };
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    const match = /(^|\r\n)(\d{3}) [^\r\n]*\r\n/.exec(this.buffer);
+    if (!match || !this.waiting) return;
+    const end = match.index + match[0].length;
+    const text = this.buffer.slice(0, end).split('\r\n').filter(Boolean).at(-1) as string;
+    this.buffer = this.buffer.slice(end);
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting(text);
+  }
+}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { returningRows } from '@sanad/database';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { Attachment } from './entities/attachment.entity';
 
@@ -57,7 +58,8 @@ export class AttachmentsRepository {
 
   /** Uploads never sent within the grace period: their files can go. */
   async takeAbandoned(olderThan: Date, limit: number): Promise<Attachment[]> {
-    return this.m().query(
+    return returningRows<Attachment>(
+      this.m(),
       `DELETE FROM attachments WHERE id IN (
          SELECT id FROM attachments WHERE message_id IS NULL AND created_at < $1 LIMIT $2
        ) RETURNING id, storage_key AS "storageKey"`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { returningRows } from '@sanad/database';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { REALTIME_EVENTS, type Role } from '@sanad/contracts';
 import type { ConversationQuery } from './conversation-query';
@@ -374,7 +375,8 @@ export class ConversationsRepository {
           'INSERT INTO conversation_followers (conversation_id, user_id, workspace_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id',
           [conversationId, userId, workspaceId],
         )
-      : await manager.query<unknown[]>(
+      : await returningRows<unknown>(
+          manager,
           'DELETE FROM conversation_followers WHERE conversation_id = $1 AND user_id = $2 AND workspace_id = $3 RETURNING user_id',
           [conversationId, userId, workspaceId],
         );

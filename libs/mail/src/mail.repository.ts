@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { returningRows } from '@sanad/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InboundEmail } from './entities/inbound-email.entity';
 
@@ -71,7 +72,8 @@ export class MailRepository {
 
   /** Counted outside the processing transaction, so a message that keeps failing is noticed. */
   async countAttempt(id: string): Promise<number> {
-    const rows = await this.m().query<Array<{ attempts: number }>>(
+    const rows = await returningRows<{ attempts: number }>(
+      this.m(),
       'UPDATE inbound_emails SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts',
       [id],
     );
