@@ -72,6 +72,8 @@ export const conversationsApi = {
     request<BulkResultView>('POST', '/conversations/bulk', { ids, changes }),
   merge: (id: string, intoId: string) =>
     request<ConversationDetailView>('POST', `/conversations/${id}/merge`, { intoId }),
+  retryDelivery: (id: string, messageId: string) =>
+    request<MessageView>('POST', `/conversations/${id}/messages/${messageId}/retry`),
   mailboxes: () => request<ListView<MailboxView>>('GET', '/mailboxes'),
   events: (after: number) => request<EventsPageView>('GET', `/events?after=${after}`),
 };

@@ -1,3 +1,4 @@
+import { baseCompile } from '@intlify/message-compiler';
 import ar from './ar.json';
 import en from './en.json';
 
@@ -34,6 +35,14 @@ describe('locale files', () => {
         key,
         placeholders: placeholders(english[key]),
       });
+    }
+  });
+
+  it('compile as vue-i18n messages (a bare @ or { breaks them)', () => {
+    for (const [key, value] of [...Object.entries(arabic), ...Object.entries(english)]) {
+      const errors: string[] = [];
+      baseCompile(value, { onError: (error) => errors.push(error.message) });
+      expect({ key, errors }).toEqual({ key, errors: [] });
     }
   });
 

@@ -80,6 +80,16 @@ export const router = createRouter({
               component: () => import('@/features/settings/MailboxesPage.vue'),
               meta: { admin: true },
             },
+            {
+              path: 'mailboxes/:id/email',
+              component: () => import('@/features/settings/MailboxEmailPage.vue'),
+              meta: { admin: true },
+            },
+            {
+              path: 'blocked-senders',
+              component: () => import('@/features/settings/BlockedSendersPage.vue'),
+              meta: { admin: true },
+            },
           ],
         },
       ],
