@@ -1,10 +1,5 @@
 import { createScratchDatabase, type ScratchDatabase, uniqueEmail } from '@sanad/testing';
-import type {
-  ConversationDetailView,
-  ConversationView,
-  MailboxView,
-  PageView,
-} from '@sanad/contracts';
+import type { ConversationView, MailboxView, PageView } from '@sanad/contracts';
 import { createTransport } from 'nodemailer';
 import type { Browser } from 'playwright-core';
 import { SHOTS, describeBrowser, launchBrowser, loginPage } from './browser-harness';
