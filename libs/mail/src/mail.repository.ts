@@ -60,14 +60,13 @@ export class MailRepository {
     );
   }
 
-  insertInbound(
+  /** Plain INSERTs (no read-before-write): this is on the SMTP path before every 250. */
+  async insertInbound(
     rows: Array<Omit<InboundEmail, 'createdAt'>>,
     manager: EntityManager,
-  ): Promise<InboundEmail[]> {
-    return manager.save(
-      InboundEmail,
-      rows.map((row) => manager.create(InboundEmail, row)),
-    );
+  ): Promise<Array<Pick<InboundEmail, 'id'>>> {
+    await manager.insert(InboundEmail, rows);
+    return rows.map((row) => ({ id: row.id }));
   }
 
   /** Counted outside the processing transaction, so a message that keeps failing is noticed. */
