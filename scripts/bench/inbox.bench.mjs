@@ -114,8 +114,9 @@ try {
     [
       'counts (all views)',
       '/conversations/counts',
-      `SELECT cc.mailbox_id, m.kind = 'spam' AS spam, cc.key, cc.n FROM conversation_counts cc JOIN mailboxes m ON m.id = cc.mailbox_id
-       WHERE cc.workspace_id = $1 AND cc.key IN ('all', 'ongoing', 'unanswered', 'unassigned', $2, $3)`,
+      `SELECT cc.mailbox_id, m.kind = 'spam' AS spam, cc.key, sum(cc.n) AS n FROM conversation_counts cc JOIN mailboxes m ON m.id = cc.mailbox_id
+       WHERE cc.workspace_id = $1 AND cc.key IN ('all', 'ongoing', 'unanswered', 'unassigned', $2, $3)
+       GROUP BY cc.mailbox_id, m.kind, cc.key`,
       [ws, `assignee:${owner}`, `following:${owner}`],
     ],
     [

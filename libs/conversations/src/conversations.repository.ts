@@ -92,8 +92,14 @@ export class ConversationsRepository {
     return this.m().create(Mailbox, { id: randomUUID(), archivedAt: null, ...data });
   }
 
-  async nextNumber(workspaceId: string, manager: EntityManager): Promise<number> {
-    const rows = await manager.query<Array<{ last_number: number }>>(
+  /**
+   * The next conversation number, taken in its own short transaction: holding the workspace's
+   * counter row until a conversation's whole transaction commits would make every new
+   * conversation of a workspace wait for the previous one. A rolled-back conversation leaves a
+   * gap in the numbers, which is harmless.
+   */
+  async nextNumber(workspaceId: string): Promise<number> {
+    const rows = await this.m().query<Array<{ last_number: number }>>(
       `INSERT INTO conversation_numbers (workspace_id, last_number) VALUES ($1, 1)
        ON CONFLICT (workspace_id) DO UPDATE SET last_number = conversation_numbers.last_number + 1
        RETURNING last_number`,
@@ -498,8 +504,8 @@ export class ConversationsRepository {
   }
 
   /**
-   * Counts kept per mailbox by the conversation_counts triggers: one indexed read, whatever the
-   * volume. Views add up the non-spam mailboxes the member may see.
+   * Counts kept per mailbox (in 16 shards) by the conversation_counts triggers: one indexed read,
+   * whatever the volume. Views add up the non-spam mailboxes the member may see.
    */
   async viewCounts(
     workspaceId: string,
@@ -511,10 +517,11 @@ export class ConversationsRepository {
     const rows = await this.m().query<
       Array<{ mailbox_id: string; spam: boolean; key: string; n: string }>
     >(
-      `SELECT cc.mailbox_id, m.kind = 'spam' AS spam, cc.key, cc.n
+      `SELECT cc.mailbox_id, m.kind = 'spam' AS spam, cc.key, sum(cc.n) AS n
        FROM conversation_counts cc JOIN mailboxes m ON m.id = cc.mailbox_id
        WHERE cc.workspace_id = $1 AND cc.key IN ('all', 'ongoing', 'unanswered', 'unassigned', $2, $3)
-         AND ($4::uuid[] IS NULL OR cc.mailbox_id = ANY($4::uuid[]))`,
+         AND ($4::uuid[] IS NULL OR cc.mailbox_id = ANY($4::uuid[]))
+       GROUP BY cc.mailbox_id, m.kind, cc.key`,
       [workspaceId, mine, following, mailboxIds],
     );
     const views: Record<string, number> = {

@@ -669,7 +669,7 @@ export class ConversationsService {
     const conversation = await this.repo.insertConversation(
       {
         workspaceId: input.workspaceId,
-        number: await this.repo.nextNumber(input.workspaceId, manager),
+        number: await this.repo.nextNumber(input.workspaceId),
         subject: cleanText(input.subject).slice(0, 300),
         channel: input.channel,
         mailboxId: input.mailboxId,

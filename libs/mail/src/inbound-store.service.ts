@@ -6,6 +6,9 @@ import { OutboxWriter } from '@sanad/queue';
 import { EMAIL_RECEIVED } from './mail.events';
 import { MailRepository, type RecipientRoute } from './mail.repository';
 
+/** Known addresses are remembered this long: routing stays off the database on busy SMTP. */
+const ROUTE_CACHE_MS = 5_000;
+
 export interface AcceptedRecipient {
   address: string;
   route: RecipientRoute;
@@ -17,6 +20,8 @@ export interface AcceptedRecipient {
  */
 @Injectable()
 export class InboundStore {
+  private readonly routes = new Map<string, { route: RecipientRoute; until: number }>();
+
   constructor(
     private readonly repo: MailRepository,
     private readonly tx: TransactionRunner,
@@ -34,9 +39,20 @@ export class InboundStore {
     if (at < 1 || lower.length > 320) return null;
     const local = lower.slice(0, at);
     const domain = lower.slice(at + 1);
-    if (domain === this.config.inboundDomain)
-      return this.repo.route('inbound', local.split('+')[0]);
-    return this.repo.route('custom', lower);
+    const [kind, key] =
+      domain === this.config.inboundDomain
+        ? (['inbound', local.split('+')[0]] as const)
+        : (['custom', lower] as const);
+    const cacheKey = `${kind}:${key}`;
+    const cached = this.routes.get(cacheKey);
+    if (cached && cached.until > Date.now()) return cached.route;
+    const route = await this.repo.route(kind, key);
+    // Only addresses that exist are remembered, so a new mailbox is reachable at once.
+    if (route) {
+      if (this.routes.size > 10_000) this.routes.clear();
+      this.routes.set(cacheKey, { route, until: Date.now() + ROUTE_CACHE_MS });
+    } else this.routes.delete(cacheKey);
+    return route;
   }
 
   /** Commits the message for each mailbox among the recipients; returns the stored ids. */

@@ -63,7 +63,11 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
 /** The built SPA at / with history-mode fallback; API and socket paths are never swallowed. */
 function serveSpa(server: Express, distDir: string): void {
   const index = join(distDir, 'index.html');
-  server.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  const assets = express.static(distDir, { index: false, maxAge: '1h' });
+  // API calls skip the file lookup: a stat per request adds up under load.
+  server.use((request: Request, response: Response, next: NextFunction) =>
+    NOT_SPA.test(request.path) ? next() : assets(request, response, next),
+  );
   server.get(/.*/, (request: Request, response: Response, next: NextFunction) => {
     if (NOT_SPA.test(request.path)) return next();
     if (!existsSync(index)) {

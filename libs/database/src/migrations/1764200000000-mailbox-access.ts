@@ -40,15 +40,17 @@ export class MailboxAccess1764200000000 implements MigrationInterface {
     await db.query('DROP FUNCTION conversation_counts_apply(uuid, text[], text[])');
     await db.query('DROP FUNCTION conversation_count_keys(conversations)');
     await db.query('DROP TABLE conversation_counts');
-    // One row per (mailbox, key). Views sum the non-spam mailboxes a member may see; a mailbox's
-    // own count is its 'ongoing' row.
+    // Rows per (mailbox, key), split over 16 shards by conversation id so that conversations
+    // created at the same time (a burst of email) do not queue on one counter row. Views sum the
+    // non-spam mailboxes a member may see; a mailbox's own count is its 'ongoing' rows.
     await db.query(`
       CREATE TABLE conversation_counts (
         workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
         mailbox_id uuid NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
         key text NOT NULL,
+        shard smallint NOT NULL DEFAULT 0,
         n bigint NOT NULL DEFAULT 0,
-        PRIMARY KEY (workspace_id, mailbox_id, key)
+        PRIMARY KEY (workspace_id, mailbox_id, key, shard)
       )`);
     await db.query(`
       CREATE FUNCTION conversation_count_keys(c conversations) RETURNS text[] LANGUAGE plpgsql STABLE AS $$
@@ -63,19 +65,22 @@ export class MailboxAccess1764200000000 implements MigrationInterface {
         RETURN keys;
       END $$`);
     await db.query(`
-      CREATE FUNCTION conversation_counts_apply(ws uuid, old_mailbox uuid, removed text[], new_mailbox uuid, added text[])
+      CREATE FUNCTION conversation_counts_apply(ws uuid, old_mailbox uuid, removed text[], new_mailbox uuid, added text[], conversation uuid)
       RETURNS void LANGUAGE plpgsql AS $$
-      DECLARE k text;
+      DECLARE
+        k text;
+        s smallint := (hashtext(conversation::text) & 15)::smallint;
       BEGIN
         FOREACH k IN ARRAY removed LOOP
           IF old_mailbox IS DISTINCT FROM new_mailbox OR NOT k = ANY(added) THEN
-            UPDATE conversation_counts SET n = n - 1 WHERE workspace_id = ws AND mailbox_id = old_mailbox AND key = k;
+            UPDATE conversation_counts SET n = n - 1
+            WHERE workspace_id = ws AND mailbox_id = old_mailbox AND key = k AND shard = s;
           END IF;
         END LOOP;
         FOREACH k IN ARRAY added LOOP
           IF old_mailbox IS DISTINCT FROM new_mailbox OR NOT k = ANY(removed) THEN
-            INSERT INTO conversation_counts (workspace_id, mailbox_id, key, n) VALUES (ws, new_mailbox, k, 1)
-            ON CONFLICT (workspace_id, mailbox_id, key) DO UPDATE SET n = conversation_counts.n + 1;
+            INSERT INTO conversation_counts (workspace_id, mailbox_id, key, shard, n) VALUES (ws, new_mailbox, k, s, 1)
+            ON CONFLICT (workspace_id, mailbox_id, key, shard) DO UPDATE SET n = conversation_counts.n + 1;
           END IF;
         END LOOP;
       END $$`);
@@ -83,12 +88,12 @@ export class MailboxAccess1764200000000 implements MigrationInterface {
       CREATE FUNCTION conversations_count_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          PERFORM conversation_counts_apply(NEW.workspace_id, NULL, '{}', NEW.mailbox_id, conversation_count_keys(NEW));
+          PERFORM conversation_counts_apply(NEW.workspace_id, NULL, '{}', NEW.mailbox_id, conversation_count_keys(NEW), NEW.id);
         ELSIF TG_OP = 'DELETE' THEN
-          PERFORM conversation_counts_apply(OLD.workspace_id, OLD.mailbox_id, conversation_count_keys(OLD), NULL, '{}');
+          PERFORM conversation_counts_apply(OLD.workspace_id, OLD.mailbox_id, conversation_count_keys(OLD), NULL, '{}', OLD.id);
         ELSIF (OLD.status, OLD.mailbox_id, OLD.assignee_id, OLD.last_public_from)
               IS DISTINCT FROM (NEW.status, NEW.mailbox_id, NEW.assignee_id, NEW.last_public_from) THEN
-          PERFORM conversation_counts_apply(NEW.workspace_id, OLD.mailbox_id, conversation_count_keys(OLD), NEW.mailbox_id, conversation_count_keys(NEW));
+          PERFORM conversation_counts_apply(NEW.workspace_id, OLD.mailbox_id, conversation_count_keys(OLD), NEW.mailbox_id, conversation_count_keys(NEW), NEW.id);
         END IF;
         RETURN NULL;
       END $$`);
@@ -106,9 +111,9 @@ export class MailboxAccess1764200000000 implements MigrationInterface {
         IF c.id IS NOT NULL AND c.status <> 'closed' THEN
           key := ARRAY['following:' || f.user_id];
           IF TG_OP = 'INSERT' THEN
-            PERFORM conversation_counts_apply(f.workspace_id, NULL, '{}', c.mailbox_id, key);
+            PERFORM conversation_counts_apply(f.workspace_id, NULL, '{}', c.mailbox_id, key, c.id);
           ELSE
-            PERFORM conversation_counts_apply(f.workspace_id, c.mailbox_id, key, NULL, '{}');
+            PERFORM conversation_counts_apply(f.workspace_id, c.mailbox_id, key, NULL, '{}', c.id);
           END IF;
         END IF;
         RETURN NULL;
@@ -117,10 +122,10 @@ export class MailboxAccess1764200000000 implements MigrationInterface {
       CREATE TRIGGER followers_count AFTER INSERT OR DELETE ON conversation_followers
       FOR EACH ROW EXECUTE FUNCTION followers_count_trigger()`);
     await db.query(`
-      INSERT INTO conversation_counts (workspace_id, mailbox_id, key, n)
-      SELECT c.workspace_id, c.mailbox_id, k, count(*)
+      INSERT INTO conversation_counts (workspace_id, mailbox_id, key, shard, n)
+      SELECT c.workspace_id, c.mailbox_id, k, (hashtext(c.id::text) & 15)::smallint, count(*)
       FROM conversations c, unnest(conversation_count_keys(c)) AS k
-      GROUP BY 1, 2, 3`);
+      GROUP BY 1, 2, 3, 4`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -18,40 +18,51 @@ export interface WrittenOutboxEvent {
   created: boolean;
 }
 
-/** Writes events into the outbox inside the caller's transaction. */
+/**
+ * Writes events into the outbox inside the caller's transaction: one statement takes the
+ * workspace's next sequence number, inserts the event and queues the NOTIFY that wakes the relay
+ * at commit (same payload, so PostgreSQL sends one per transaction).
+ */
 @Injectable()
 export class OutboxWriter {
   async write(manager: EntityManager, event: NewOutboxEvent): Promise<WrittenOutboxEvent> {
-    const id = randomUUID();
-    const key = event.idempotencyKey ?? id;
-    const existing = await manager.query<Array<{ id: string; seq: string | null }>>(
-      'SELECT id, seq FROM outbox WHERE idempotency_key = $1',
-      [key],
-    );
-    if (existing.length > 0) {
-      return {
-        id: existing[0].id,
-        seq: existing[0].seq === null ? null : Number(existing[0].seq),
-        created: false,
-      };
-    }
-    let seq: number | null = null;
-    if (event.workspaceId) {
-      const rows = await manager.query<Array<{ last_seq: string }>>(
-        `INSERT INTO event_sequences (workspace_id, last_seq) VALUES ($1, 1)
-         ON CONFLICT (workspace_id) DO UPDATE SET last_seq = event_sequences.last_seq + 1
-         RETURNING last_seq`,
-        [event.workspaceId],
+    if (event.idempotencyKey) {
+      const existing = await manager.query<Array<{ id: string; seq: string | null }>>(
+        'SELECT id, seq FROM outbox WHERE idempotency_key = $1',
+        [event.idempotencyKey],
       );
-      seq = Number(rows[0].last_seq);
+      if (existing.length > 0) {
+        return {
+          id: existing[0].id,
+          seq: existing[0].seq === null ? null : Number(existing[0].seq),
+          created: false,
+        };
+      }
     }
-    const inserted = await manager.query<unknown[]>(
-      `INSERT INTO outbox (id, workspace_id, seq, type, payload, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [id, event.workspaceId, seq, event.type, JSON.stringify(event.payload), key],
+    const id = randomUUID();
+    const rows = await manager.query<Array<{ id: string; seq: string | null }>>(
+      `WITH next AS (
+         INSERT INTO event_sequences (workspace_id, last_seq)
+         SELECT $2::uuid, 1 WHERE $2::uuid IS NOT NULL
+         ON CONFLICT (workspace_id) DO UPDATE SET last_seq = event_sequences.last_seq + 1
+         RETURNING last_seq
+       ), inserted AS (
+         INSERT INTO outbox (id, workspace_id, seq, type, payload, idempotency_key)
+         VALUES ($1, $2::uuid, (SELECT last_seq FROM next), $3, $4, $5)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id, seq
+       )
+       SELECT id, seq, pg_notify($6, '') FROM inserted`,
+      [
+        id,
+        event.workspaceId,
+        event.type,
+        JSON.stringify(event.payload),
+        event.idempotencyKey ?? id,
+        OUTBOX_CHANNEL,
+      ],
     );
-    // Wakes the relay in every process the moment this transaction commits.
-    await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, id]);
-    return { id, seq, created: inserted.length > 0 };
+    const seq = rows[0]?.seq ?? null;
+    return { id, seq: seq === null ? null : Number(seq), created: rows.length > 0 };
   }
 }
