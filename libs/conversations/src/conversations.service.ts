@@ -921,13 +921,15 @@ export class ConversationsService {
   ): Promise<void> {
     const [row] = await this.rows(c.workspaceId, [c], manager);
     const conversation = toConversationView(row);
+    // Views first: writing an event takes the workspace's sequence row until commit, so as
+    // little as possible happens after it.
+    const view = message ? (await this.messageViews(c.workspaceId, [message], manager))[0] : null;
     await this.outbox.write(manager, {
       workspaceId: c.workspaceId,
       type,
       payload: { mailboxId: c.mailboxId, previousMailboxId, conversation },
     });
-    if (message) {
-      const [view] = await this.messageViews(c.workspaceId, [message], manager);
+    if (view) {
       await this.outbox.write(manager, {
         workspaceId: c.workspaceId,
         type: MESSAGE_CREATED,
