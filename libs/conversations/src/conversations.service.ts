@@ -318,8 +318,15 @@ export class ConversationsService {
     },
     manager: EntityManager,
   ): Promise<{ conversationId: string; messageId: string }> {
-    const conversation = await this.startConversation(input, manager);
-    const message = await this.writeInbound(conversation, input, manager);
+    // Subject, contact and first message are indexed in one update (each one rewrites the row
+    // and every index of conversations).
+    const conversation = await this.startConversation(input, manager, { indexNow: false });
+    const message = await this.writeInbound(
+      conversation,
+      input,
+      manager,
+      headerText(conversation, input.contact),
+    );
     await this.emit(manager, conversation, CONVERSATION_CREATED, message);
     return { conversationId: conversation.id, messageId: message.id };
   }
@@ -664,6 +671,7 @@ export class ConversationsService {
       priority?: Priority;
     },
     manager: EntityManager,
+    options: { indexNow: boolean } = { indexNow: true },
   ): Promise<Conversation> {
     const now = new Date();
     const conversation = await this.repo.insertConversation(
@@ -681,13 +689,10 @@ export class ConversationsService {
       },
       manager,
     );
-    const indexed = [
-      conversation.subject,
-      input.contact.name ?? '',
-      ...input.contact.emails,
-      ...input.contact.phones,
-    ].join(' ');
-    await this.repo.appendSearchText(conversation.id, searchText(indexed), indexed, manager);
+    if (options.indexNow) {
+      const indexed = headerText(conversation, input.contact);
+      await this.repo.appendSearchText(conversation.id, searchText(indexed), indexed, manager);
+    }
     return conversation;
   }
 
@@ -714,6 +719,7 @@ export class ConversationsService {
     conversation: Conversation,
     input: InboundMessage,
     manager: EntityManager,
+    alsoIndex = '',
   ): Promise<Message> {
     const message = await this.repo.insertMessage(
       {
@@ -735,7 +741,7 @@ export class ConversationsService {
       input.files ?? [],
       manager,
     );
-    const indexed = [input.text, ...files.map((f) => f.fileName)].join(' ').trim();
+    const indexed = [alsoIndex, input.text, ...files.map((f) => f.fileName)].join(' ').trim();
     if (indexed)
       await this.repo.appendSearchText(conversation.id, searchText(indexed), indexed, manager);
     return message;
@@ -1041,6 +1047,14 @@ export class ConversationsService {
       item.snippet = hit ?? snippet(candidates[1] ?? item.subject, q);
     }
   }
+}
+
+/** What makes a conversation findable before any message: its subject and its contact. */
+function headerText(
+  conversation: Conversation,
+  contact: { name: string | null; emails: string[]; phones: string[] },
+): string {
+  return [conversation.subject, contact.name ?? '', ...contact.emails, ...contact.phones].join(' ');
 }
 
 /** How a customer is named in the thread: their name, else their email or phone. */

@@ -31,6 +31,16 @@ export class OutboxDispatcher {
     if (!this.consumers.some((c) => c.name === consumer.name)) this.consumers.push(consumer);
   }
 
+  /**
+   * Whether an event of this type needs a dispatch job: only when every consumer here that
+   * takes it is a hint is it done once the hints are handed over. A type nothing here knows
+   * still gets a job, so a process without a consumer never swallows its events.
+   */
+  needsJob(type: string): boolean {
+    const takers = this.consumers.filter((c) => c.accepts(type));
+    return takers.length === 0 || takers.some((c) => !c.hint);
+  }
+
   /** Starts taking `outbox.dispatch` jobs in this process. */
   listen(concurrency = 8): void {
     this.queue.process<{ outboxId: string }>('outbox.dispatch', concurrency, (data) =>

@@ -85,13 +85,22 @@ export class OutboxRelay implements OnApplicationShutdown {
         [String(this.config.outboxRedeliverAfterMs)],
       );
       if (rows.length === 0) return [];
-      const ids = rows.map((r) => r.id);
-      await manager.query(
-        `UPDATE outbox SET status = 'dispatched', dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
-        [ids],
-      );
+      // Events only hints care about (socket broadcasts) are done once handed over; the others
+      // become dispatch jobs, confirmed by the dispatcher.
+      const jobs = rows.filter((r) => this.dispatcher.needsJob(r.type)).map((r) => r.id);
+      const hintsOnly = rows.filter((r) => !this.dispatcher.needsJob(r.type)).map((r) => r.id);
+      if (hintsOnly.length > 0)
+        await manager.query(
+          `UPDATE outbox SET status = 'done', dispatched_at = now(), done_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
+          [hintsOnly],
+        );
+      if (jobs.length > 0)
+        await manager.query(
+          `UPDATE outbox SET status = 'dispatched', dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
+          [jobs],
+        );
       // Enqueued before commit: if the queue refuses, the rows stay pending.
-      for (const id of ids) {
+      for (const id of jobs) {
         await this.queue.add(
           'outbox.dispatch',
           { outboxId: id },
