@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { insertNew } from '@sanad/database';
 import { Contact } from './entities/contact.entity';
 
 /** Contact rows, always within one workspace. */
@@ -59,7 +60,7 @@ export class ContactsRepository {
     data: Pick<Contact, 'workspaceId' | 'name' | 'emails' | 'phones' | 'externalId'>,
     manager: EntityManager,
   ): Promise<Contact> {
-    return manager.save(Contact, manager.create(Contact, { id: randomUUID(), ...data }));
+    return insertNew<Contact>(manager, Contact, { id: randomUUID(), ...data });
   }
 
   save(contact: Contact, manager: EntityManager): Promise<Contact> {

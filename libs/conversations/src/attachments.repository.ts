@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows } from '@sanad/database';
+import { insertNew, returningRows } from '@sanad/database';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { Attachment } from './entities/attachment.entity';
 
@@ -13,7 +13,7 @@ export class AttachmentsRepository {
   }
 
   insert(data: Omit<Attachment, 'createdAt'>, manager?: EntityManager): Promise<Attachment> {
-    return this.m(manager).save(Attachment, this.m(manager).create(Attachment, data));
+    return insertNew<Attachment>(this.m(manager), Attachment, data);
   }
 
   find(workspaceId: string, id: string): Promise<Attachment | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { returningRows } from '@sanad/database';
+import { insertNew, returningRows } from '@sanad/database';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { REALTIME_EVENTS, type Role } from '@sanad/contracts';
 import type { ConversationQuery } from './conversation-query';
@@ -113,7 +113,7 @@ export class ConversationsRepository {
       Pick<Conversation, 'workspaceId' | 'number' | 'subject' | 'channel' | 'mailboxId'>,
     manager: EntityManager,
   ): Promise<Conversation> {
-    return manager.save(Conversation, manager.create(Conversation, { id: randomUUID(), ...data }));
+    return insertNew<Conversation>(manager, Conversation, { id: randomUUID(), ...data });
   }
 
   /** Locks the row: replies and changes to one conversation are applied one at a time. */
@@ -151,18 +151,15 @@ export class ConversationsRepository {
       Pick<Message, 'workspaceId' | 'conversationId' | 'kind' | 'authorType'>,
     manager: EntityManager,
   ): Promise<Message> {
-    return manager.save(
-      Message,
-      manager.create(Message, {
-        id: randomUUID(),
-        authorUserId: null,
-        authorContactId: null,
-        bodyHtml: null,
-        emailMessageId: null,
-        data: {},
-        ...data,
-      }),
-    );
+    return insertNew<Message>(manager, Message, {
+      id: randomUUID(),
+      authorUserId: null,
+      authorContactId: null,
+      bodyHtml: null,
+      emailMessageId: null,
+      data: {},
+      ...data,
+    });
   }
 
   listMessages(workspaceId: string, conversationId: string): Promise<Message[]> {

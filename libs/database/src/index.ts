@@ -5,3 +5,4 @@ export * from './migration.runner';
 export * from './transaction.runner';
 export * from './migrations';
 export * from './returning-rows';
+export * from './insert-new';
