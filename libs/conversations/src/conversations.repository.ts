@@ -162,8 +162,12 @@ export class ConversationsRepository {
     });
   }
 
-  listMessages(workspaceId: string, conversationId: string): Promise<Message[]> {
-    return this.m().find(Message, {
+  listMessages(
+    workspaceId: string,
+    conversationId: string,
+    manager?: EntityManager,
+  ): Promise<Message[]> {
+    return this.m(manager).find(Message, {
       where: { workspaceId, conversationId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });

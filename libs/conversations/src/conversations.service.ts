@@ -115,11 +115,14 @@ export class ConversationsService {
   }
 
   async get(principal: Principal, id: string): Promise<ConversationDetailView> {
-    const conversation = await this.repo.findConversation(principal.workspaceId, id);
+    // One snapshot, so the status never lags behind a message that changed it.
+    const { conversation, messages } = await this.tx.snapshot(async (manager) => ({
+      conversation: await this.repo.findConversation(principal.workspaceId, id, manager),
+      messages: await this.repo.listMessages(principal.workspaceId, id, manager),
+    }));
     if (!conversation || !canSeeMailbox(principal, conversation.mailboxId))
       throw new DomainError('conversation/not_found');
     const [row] = await this.rows(principal.workspaceId, [conversation]);
-    const messages = await this.repo.listMessages(principal.workspaceId, id);
     return {
       conversation: toConversationView(row),
       messages: await this.messageViews(principal.workspaceId, messages),

@@ -10,6 +10,11 @@ export class TransactionRunner {
     return this.dataSource.transaction(work);
   }
 
+  /** Reads that must see one moment (a conversation and its messages): one snapshot. */
+  snapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', work);
+  }
+
   get manager(): EntityManager {
     return this.dataSource.manager;
   }
