@@ -30,6 +30,8 @@ class RawSmtp {
 
   async open() {
     this.socket = connect(this.port, '127.0.0.1');
+    // Without this, Nagle holds the final dot behind the body until the ACK (~40 ms each).
+    this.socket.setNoDelay(true);
     this.socket.setEncoding('utf8');
     this.socket.on('data', (chunk) => {
       this.buffer += chunk;
