@@ -228,9 +228,7 @@ export class ConversationsService {
         dto,
         manager,
       );
-      await this.outbound
-        .for(conversation.channel)
-        ?.queue(conversation, message, { automatic: false }, manager);
+      await this.queueOutbound(conversation, message, false, manager);
       conversation.lastPublicFrom = 'user';
       conversation.lastAgentReplyAt = now;
       conversation.firstAgentReplyAt ??= now;
@@ -594,10 +592,21 @@ export class ConversationsService {
       },
       manager,
     );
-    await this.outbound
-      .for(conversation.channel)
-      ?.queue(conversation, message, { automatic: true }, manager);
+    await this.queueOutbound(conversation, message, true, manager);
     await this.emit(manager, conversation, CONVERSATION_UPDATED, message);
+  }
+
+  /** Hands a reply to its conversation's channel (if it has one) and saves what it set. */
+  private async queueOutbound(
+    conversation: Conversation,
+    message: Message,
+    automatic: boolean,
+    manager: EntityManager,
+  ): Promise<void> {
+    const channel = this.outbound.for(conversation.channel);
+    if (!channel) return;
+    await channel.queue(conversation, message, { automatic }, manager);
+    await this.repo.updateMessageDelivery(message, manager);
   }
 
   /** A system entry in the timeline (a bounce, say), inside the caller's transaction. */

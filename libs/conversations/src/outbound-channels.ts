@@ -6,8 +6,9 @@ import type { Message } from './entities/message.entity';
 
 /**
  * A channel that carries replies back to the customer (email). It queues a reply inside the
- * transaction that writes it, setting the message's delivery state, so nothing is sent for a
- * reply that did not commit and no committed reply is forgotten.
+ * transaction that writes it and sets the message's delivery fields (state, channel message id),
+ * which the conversations service then saves, so nothing is sent for a reply that did not commit
+ * and no committed reply is forgotten.
  */
 export interface OutboundChannel {
   readonly channel: Channel;

@@ -46,15 +46,6 @@ export class EmailOutboundChannel implements OutboundChannel, OnModuleInit {
     message.emailMessageId = newMessageId(conversation.id, this.config.inboundDomain);
     message.deliveryStatus = recipient ? 'queued' : 'failed';
     message.deliveryError = recipient ? null : NO_RECIPIENT;
-    await manager.update(
-      'messages',
-      { id: message.id },
-      {
-        emailMessageId: message.emailMessageId,
-        deliveryStatus: message.deliveryStatus,
-        deliveryError: message.deliveryError,
-      },
-    );
     await this.repo.insertDelivery(
       {
         messageId: message.id,

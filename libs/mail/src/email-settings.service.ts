@@ -131,7 +131,11 @@ export class EmailSettingsService {
   }
 
   private async inboundAddress(workspaceId: string, mailboxId: string): Promise<string | null> {
-    const addresses = await this.mail.mailboxAddresses(workspaceId, mailboxId);
+    return this.fullAddress(await this.mail.mailboxAddresses(workspaceId, mailboxId));
+  }
+
+  /** `<local part>@INBOUND_DOMAIN` of the mailbox's inbound address, if it has one. */
+  private fullAddress(addresses: Array<{ kind: string; address: string }>): string | null {
     const inbound = addresses.find((a) => a.kind === 'inbound');
     return inbound ? `${inbound.address}@${this.config.inboundDomain}` : null;
   }
@@ -142,10 +146,9 @@ export class EmailSettingsService {
     settings: MailboxEmailSettings | null,
   ): Promise<MailboxEmailSettingsView> {
     const addresses = await this.mail.mailboxAddresses(workspaceId, mailboxId);
-    const inbound = addresses.find((a) => a.kind === 'inbound');
     return {
       mailboxId,
-      inboundAddress: inbound ? `${inbound.address}@${this.config.inboundDomain}` : null,
+      inboundAddress: this.fullAddress(addresses),
       customAddresses: addresses.filter((a) => a.kind === 'custom').map((a) => a.address),
       smtp: {
         host: settings?.smtpHost ?? null,

@@ -87,8 +87,9 @@ export class OutboxRelay implements OnApplicationShutdown {
       if (rows.length === 0) return [];
       // Events only hints care about (socket broadcasts) are done once handed over; the others
       // become dispatch jobs, confirmed by the dispatcher.
-      const jobs = rows.filter((r) => this.dispatcher.needsJob(r.type)).map((r) => r.id);
-      const hintsOnly = rows.filter((r) => !this.dispatcher.needsJob(r.type)).map((r) => r.id);
+      const jobs: string[] = [];
+      const hintsOnly: string[] = [];
+      for (const row of rows) (this.dispatcher.needsJob(row.type) ? jobs : hintsOnly).push(row.id);
       if (hintsOnly.length > 0)
         await manager.query(
           `UPDATE outbox SET status = 'done', dispatched_at = now(), done_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
