@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { testDatabaseUrl, testRedisUrl } from '@sanad/testing';
+import { createScratchDatabase, testDatabaseUrl, testRedisUrl } from '@sanad/testing';
 import { randomBytes } from 'node:crypto';
 
 const ENTRY = resolve('dist/apps/api/src/main.js');
@@ -35,6 +35,9 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   const smtpPort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'sanad-e2e-'));
   const redisUrl = testRedisUrl();
+  // Without Redis each server broadcasts only to its own sockets, so servers of test files running
+  // side by side must not share a database (one would relay the other's events to nobody).
+  const scratch = redisUrl || env.DATABASE_URL ? null : await createScratchDatabase();
   let log = '';
   const child = spawn(process.execPath, [ENTRY], {
     env: {
@@ -44,7 +47,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
       PORT: String(port),
       SMTP_PORT: String(smtpPort),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: testDatabaseUrl(),
+      DATABASE_URL: scratch?.url ?? testDatabaseUrl(),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       APP_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-01',
@@ -84,7 +87,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
         if (child.exitCode !== null) return resolveExit(child.exitCode);
         child.once('exit', (code) => {
           rmSync(dataDir, { recursive: true, force: true });
-          resolveExit(code);
+          void (scratch?.drop() ?? Promise.resolve()).finally(() => resolveExit(code));
         });
         child.kill('SIGTERM');
       }),
