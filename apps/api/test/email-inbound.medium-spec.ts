@@ -427,11 +427,11 @@ describe('nothing accepted is lost, nothing is stored twice', () => {
     const body = 'From: broken@example.com\r\nSubject: x\r\n\r\nraw bytes \u00ff';
     const mailboxes = (await ws.owner.get('/api/v1/mailboxes')).body as { items: MailboxView[] };
     const inbox = mailboxes.items.find((m) => m.kind === 'inbox') as MailboxView;
-    // Stored as SMTP stores it, having failed processing as often as allowed already.
+    // Stored as SMTP stores it; its event has failed processing as often as allowed already.
     const id = randomUUID();
     await app.db.query(
-      `INSERT INTO inbound_emails (id, workspace_id, mailbox_id, envelope_from, envelope_to, size, raw, attempts)
-       VALUES ($1, $2, $3, 'broken@example.com', $4, $5, $6, 3)`,
+      `INSERT INTO inbound_emails (id, workspace_id, mailbox_id, envelope_from, envelope_to, size, raw)
+       VALUES ($1, $2, $3, 'broken@example.com', $4, $5, $6)`,
       [id, ws.me.workspace.id, inbox.id, [to], body.length, Buffer.from(body, 'latin1')],
     );
     await app.running.app.get(DataSource).transaction((manager) =>
@@ -443,6 +443,7 @@ describe('nothing accepted is lost, nothing is stored twice', () => {
           type: 'email.received',
           payload: { inboundEmailId: id },
           createdAt: new Date(),
+          failures: 3,
         },
         manager,
       ),

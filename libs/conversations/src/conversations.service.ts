@@ -43,14 +43,29 @@ import { snippet } from './snippet.util';
 import { TeamsService } from './teams.service';
 
 /** A customer's message as a channel hands it over. */
+/** The customer behind an inbound message, as the channel found or created them. */
+export interface InboundContact {
+  id: string;
+  name: string | null;
+  emails: string[];
+  phones: string[];
+  externalId: string | null;
+}
+
 export interface InboundMessage {
   workspaceId: string;
-  contactId: string;
+  contact: InboundContact;
   text: string;
   html?: string | null;
   emailMessageId?: string | null;
   data?: Record<string, unknown>;
   files?: UploadedFile[];
+}
+
+/** What a writer already holds, so its event is built without reading it back. */
+interface PreparedViews {
+  row?: ConversationRow;
+  message?: MessageView;
 }
 
 /** How many of a hit's newest messages are searched for its snippet. */
@@ -315,20 +330,32 @@ export class ConversationsService {
       mailboxId: string;
       subject: string;
       channel: Channel;
-      contact: { id: string; name: string | null; emails: string[]; phones: string[] };
     },
     manager: EntityManager,
   ): Promise<{ conversationId: string; messageId: string }> {
     // Subject, contact and first message are indexed in one update (each one rewrites the row
     // and every index of conversations).
     const conversation = await this.startConversation(input, manager, { indexNow: false });
-    const message = await this.writeInbound(
+    const { message, view } = await this.writeInbound(
       conversation,
       input,
       manager,
       headerText(conversation, input.contact),
     );
-    await this.emit(manager, conversation, CONVERSATION_CREATED, message);
+    // A conversation this new has no tags, followers, team or assignee to look up.
+    const { id, name, emails, phones, externalId } = input.contact;
+    const row = {
+      conversation,
+      contact: { id, name, emails, phones, externalId },
+      assignee: null,
+      team: null,
+      tags: [],
+      followers: [],
+    };
+    await this.emit(manager, conversation, CONVERSATION_CREATED, message, undefined, {
+      row,
+      message: view,
+    });
     return { conversationId: conversation.id, messageId: message.id };
   }
 
@@ -345,8 +372,8 @@ export class ConversationsService {
       true,
     );
     if (!conversation) throw new DomainError('conversation/not_found');
-    const message = await this.writeInbound(conversation, input, manager);
-    await this.customerWrote(conversation, message, manager);
+    const { message, view } = await this.writeInbound(conversation, input, manager);
+    await this.customerWrote(conversation, message, manager, view);
     return { conversationId: conversation.id, messageId: message.id };
   }
 
@@ -713,6 +740,7 @@ export class ConversationsService {
     conversation: Conversation,
     message: Message,
     manager: EntityManager,
+    view?: MessageView,
   ): Promise<void> {
     const now = new Date();
     conversation.lastPublicFrom = 'contact';
@@ -723,23 +751,28 @@ export class ConversationsService {
       conversation.status !== 'open' ? this.applyStatus(conversation, 'open', now) : null;
     await this.repo.saveConversation(conversation, manager);
     if (activity) await this.activity(null, conversation, activity, manager);
-    await this.emit(manager, conversation, CONVERSATION_UPDATED, message);
+    await this.emit(manager, conversation, CONVERSATION_UPDATED, message, undefined, {
+      message: view,
+    });
   }
 
-  /** A customer's message that arrived by a channel (email), with its files stored as they came. */
+  /**
+   * A customer's message that arrived by a channel (email), with its files stored as they came,
+   * and its view built from what is at hand.
+   */
   private async writeInbound(
     conversation: Conversation,
     input: InboundMessage,
     manager: EntityManager,
     alsoIndex = '',
-  ): Promise<Message> {
+  ): Promise<{ message: Message; view: MessageView }> {
     const message = await this.repo.insertMessage(
       {
         workspaceId: conversation.workspaceId,
         conversationId: conversation.id,
         kind: 'reply',
         authorType: 'contact',
-        authorContactId: input.contactId,
+        authorContactId: input.contact.id,
         bodyText: input.text,
         bodyHtml: input.html ?? null,
         emailMessageId: input.emailMessageId ?? null,
@@ -756,7 +789,12 @@ export class ConversationsService {
     const indexed = [alsoIndex, input.text, ...files.map((f) => f.fileName)].join(' ').trim();
     if (indexed)
       await this.repo.appendSearchText(conversation.id, searchText(indexed), indexed, manager);
-    return message;
+    const view = toMessageView(
+      message,
+      { users: new Map(), contactName: displayName(input.contact) },
+      files,
+    );
+    return { message, view };
   }
 
   /** Inserts a message with its uploaded files and makes its words (and file names) searchable. */
@@ -936,24 +974,31 @@ export class ConversationsService {
     type: string,
     message: Message | null,
     previousMailboxId?: string,
+    prepared: PreparedViews = {},
   ): Promise<void> {
-    const [row] = await this.rows(c.workspaceId, [c], manager);
+    const row = prepared.row ?? (await this.rows(c.workspaceId, [c], manager))[0];
     const conversation = toConversationView(row);
     // Views first: writing an event takes the workspace's sequence row until commit, so as
     // little as possible happens after it.
-    const view = message ? (await this.messageViews(c.workspaceId, [message], manager))[0] : null;
-    await this.outbox.write(manager, {
-      workspaceId: c.workspaceId,
-      type,
-      payload: { mailboxId: c.mailboxId, previousMailboxId, conversation },
-    });
-    if (view) {
-      await this.outbox.write(manager, {
+    const view =
+      prepared.message ??
+      (message ? (await this.messageViews(c.workspaceId, [message], manager))[0] : null);
+    await this.outbox.writeAll(manager, [
+      {
         workspaceId: c.workspaceId,
-        type: MESSAGE_CREATED,
-        payload: { mailboxId: c.mailboxId, conversationId: c.id, message: view },
-      });
-    }
+        type,
+        payload: { mailboxId: c.mailboxId, previousMailboxId, conversation },
+      },
+      ...(view
+        ? [
+            {
+              workspaceId: c.workspaceId,
+              type: MESSAGE_CREATED,
+              payload: { mailboxId: c.mailboxId, conversationId: c.id, message: view },
+            },
+          ]
+        : []),
+    ]);
   }
 
   private async rows(
@@ -973,33 +1018,35 @@ export class ConversationsService {
       workspaceId,
       conversations.flatMap((c) => (c.assigneeId ? [c.assigneeId] : [])),
     );
-    return Promise.all(
-      conversations.map(async (c) => {
-        const contact = contacts.find((x) => x.id === c.contactId);
-        return {
-          conversation: c,
-          contact: contact
-            ? {
-                id: contact.id,
-                name: contact.name,
-                emails: contact.emails,
-                phones: contact.phones,
-                externalId: contact.externalId,
-              }
-            : null,
-          assignee:
-            c.assigneeId && users.has(c.assigneeId)
-              ? { id: c.assigneeId, name: users.get(c.assigneeId) as string }
-              : null,
-          team:
-            c.teamId && teams.has(c.teamId)
-              ? { id: c.teamId, name: teams.get(c.teamId) as string }
-              : null,
-          tags: await this.repo.conversationTagNames(c.id, manager),
-          followers: await this.repo.followerIds(c.id, manager),
-        };
-      }),
+    const labels = await this.repo.tagsAndFollowers(
+      conversations.map((c) => c.id),
+      manager,
     );
+    return conversations.map((c) => {
+      const contact = contacts.find((x) => x.id === c.contactId);
+      return {
+        conversation: c,
+        contact: contact
+          ? {
+              id: contact.id,
+              name: contact.name,
+              emails: contact.emails,
+              phones: contact.phones,
+              externalId: contact.externalId,
+            }
+          : null,
+        assignee:
+          c.assigneeId && users.has(c.assigneeId)
+            ? { id: c.assigneeId, name: users.get(c.assigneeId) as string }
+            : null,
+        team:
+          c.teamId && teams.has(c.teamId)
+            ? { id: c.teamId, name: teams.get(c.teamId) as string }
+            : null,
+        tags: labels.get(c.id)?.tags ?? [],
+        followers: labels.get(c.id)?.followers ?? [],
+      };
+    });
   }
 
   /** Authors by their own ids: after a merge, one thread can hold messages of two contacts. */

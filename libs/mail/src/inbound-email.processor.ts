@@ -19,6 +19,7 @@ import {
   threadSubject,
 } from './email-headers.util';
 import type { InboundEmail } from './entities/inbound-email.entity';
+import type { MailboxEmailSettings } from './entities/mailbox-email-settings.entity';
 import { readBounceReport } from './bounce-report.util';
 import { hasRemoteImages } from './email-document.util';
 import { sanitizeEmailHtml } from './html-sanitize.util';
@@ -27,7 +28,7 @@ import { MailRepository } from './mail.repository';
 import { OutboundRepository } from './outbound.repository';
 
 /** A message that failed this many times is kept as unreadable instead of retried for ever. */
-const MAX_ATTEMPTS = 3;
+const MAX_FAILURES = 3;
 /** The subject + sender fallback only joins conversations this recent. */
 const SUBJECT_THREAD_DAYS = 14;
 /** Our outbound Message-IDs carry the conversation: <sanad.<conversation id>.<random>@host>. */
@@ -66,12 +67,12 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
   async handle(event: OutboxEventView, manager: EntityManager): Promise<void> {
     const id = typeof event.payload.inboundEmailId === 'string' ? event.payload.inboundEmailId : '';
     if (!id) return;
-    const attempts = await this.repo.countAttempt(id);
     const inbound = await this.repo.lockInbound(id, manager);
     if (!inbound || inbound.status !== 'pending') return;
     let parsed: ParsedMail;
     try {
-      if (attempts > MAX_ATTEMPTS) throw new Error(`gave up after ${MAX_ATTEMPTS} attempts`);
+      if (event.failures >= MAX_FAILURES)
+        throw new Error(`gave up after ${event.failures} failed attempts`);
       parsed = await simpleParser(inbound.raw, {
         skipTextToHtml: true,
         keepCidLinks: true,
@@ -97,18 +98,18 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
     const emailMessageId =
       cleanMessageId(parsed.messageId) ??
       `${sha256Hex(inbound.raw.toString('latin1'))}@sanad.invalid`;
-    if (await this.repo.emailMessageExists(workspaceId, emailMessageId, manager)) {
-      await this.repo.finishInbound(inbound.id, { status: 'duplicate' }, manager);
-      return;
-    }
     const header = headerLookup(parsed);
     const sender = parsed.from?.value.find((a) => a.address) ?? null;
     const fromAddress =
       normaliseEmail(sender?.address || inbound.envelopeFrom || '') || 'unknown@invalid';
+    const seen = await this.repo.screen(workspaceId, emailMessageId, fromAddress, manager);
+    if (seen.duplicate) {
+      await this.repo.finishInbound(inbound.id, { status: 'duplicate' }, manager);
+      return;
+    }
     const automatic = automaticKind(header, fromAddress, rawHeader(parsed, 'content-type') ?? '');
     if (automatic === 'bounce' && (await this.linkBounce(inbound, emailMessageId, manager))) return;
-    const spam =
-      flaggedAsSpam(header) || (await this.outbound.isBlocked(workspaceId, fromAddress, manager));
+    const spam = flaggedAsSpam(header) || seen.blocked;
     const contact = await this.contacts.findOrCreate(
       workspaceId,
       { email: fromAddress, name: sender?.name || undefined },
@@ -118,7 +119,7 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
     const html = parsed.html ? sanitizeEmailHtml(parsed.html) : null;
     const input = {
       workspaceId,
-      contactId: contact.id,
+      contact,
       text: (parsed.text ?? '').trim() || (html ? htmlToPlain(html) : ''),
       html,
       emailMessageId,
@@ -142,6 +143,11 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
     const threadId = spam
       ? null
       : await this.thread(inbound, parsed, fromAddress, contact.id, manager);
+    // Read before the conversation's events take the workspace's sequence row.
+    const ackSettings =
+      !threadId && !spam && !automatic
+        ? await this.outbound.settings(inbound.mailboxId, manager)
+        : null;
     const written = threadId
       ? await this.conversations.appendFromCustomer(threadId, input, manager)
       : await this.conversations.openFromCustomer(
@@ -154,8 +160,16 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
           },
           manager,
         );
-    if (!threadId && !spam && !automatic)
-      await this.acknowledge(inbound, fromAddress, contact.name, input.text, written, manager);
+    if (ackSettings?.autoAckEnabled)
+      await this.acknowledge(
+        inbound,
+        ackSettings,
+        fromAddress,
+        contact.name,
+        input.text,
+        written,
+        manager,
+      );
     await this.repo.finishInbound(inbound.id, { status: 'processed', ...written }, manager);
   }
 
@@ -210,14 +224,14 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
    */
   private async acknowledge(
     inbound: InboundEmail,
+    settings: MailboxEmailSettings,
     to: string,
     contactName: string | null,
     text: string,
     written: { conversationId: string },
     manager: EntityManager,
   ): Promise<void> {
-    const settings = await this.outbound.settings(inbound.mailboxId, manager);
-    if (!settings?.autoAckEnabled || !inbound.envelopeFrom) return;
+    if (!inbound.envelopeFrom) return;
     const domain = to.slice(to.lastIndexOf('@') + 1);
     const own = await this.outbound.ownAddresses(inbound.workspaceId, manager);
     if (domain === this.config.inboundDomain || own.has(to) || to.endsWith('.invalid')) return;
@@ -314,7 +328,6 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
     const written = await this.conversations.openFromCustomer(
       {
         workspaceId: inbound.workspaceId,
-        contactId: contact.id,
         contact,
         mailboxId: inbound.mailboxId,
         subject: UNREADABLE_SUBJECT,

@@ -80,7 +80,6 @@ export class InboundStore {
           size: input.raw.length,
           raw: input.raw,
           status: 'pending' as const,
-          attempts: 0,
           error: null,
           conversationId: null,
           messageId: null,

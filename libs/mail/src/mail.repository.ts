@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows } from '@sanad/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InboundEmail } from './entities/inbound-email.entity';
 
@@ -69,16 +68,6 @@ export class MailRepository {
     return rows.map((row) => ({ id: row.id }));
   }
 
-  /** Counted outside the processing transaction, so a message that keeps failing is noticed. */
-  async countAttempt(id: string): Promise<number> {
-    const rows = await returningRows<{ attempts: number }>(
-      this.m(),
-      'UPDATE inbound_emails SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts',
-      [id],
-    );
-    return rows[0]?.attempts ?? 0;
-  }
-
   lockInbound(id: string, manager: EntityManager): Promise<InboundEmail | null> {
     return manager.findOne(InboundEmail, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
@@ -96,16 +85,24 @@ export class MailRepository {
     return this.m().findOne(InboundEmail, { where: { workspaceId, id } });
   }
 
-  async emailMessageExists(
+  /**
+   * Whether this Message-ID was taken in already (a duplicate delivery) and whether the sender
+   * or their domain is blocked, in one round trip.
+   */
+  async screen(
     workspaceId: string,
     emailMessageId: string,
+    from: string,
     manager: EntityManager,
-  ): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      'SELECT 1 FROM messages WHERE workspace_id = $1 AND email_message_id = $2',
-      [workspaceId, emailMessageId],
+  ): Promise<{ duplicate: boolean; blocked: boolean }> {
+    const domain = from.slice(from.lastIndexOf('@'));
+    const rows = await manager.query<Array<{ duplicate: boolean; blocked: boolean }>>(
+      `SELECT
+         EXISTS (SELECT 1 FROM messages WHERE workspace_id = $1 AND email_message_id = $2) AS duplicate,
+         EXISTS (SELECT 1 FROM blocked_senders WHERE workspace_id = $1 AND pattern = ANY($3)) AS blocked`,
+      [workspaceId, emailMessageId, [from, domain]],
     );
-    return rows.length > 0;
+    return rows[0];
   }
 
   /** The conversation holding the newest of these Message-IDs (ours or the customer's). */

@@ -209,15 +209,6 @@ export class OutboundRepository {
   }
 
   /** Whether an address or its domain is blocked in the workspace. */
-  async isBlocked(workspaceId: string, address: string, manager: EntityManager): Promise<boolean> {
-    const domain = address.slice(address.lastIndexOf('@'));
-    const rows = await manager.query<unknown[]>(
-      'SELECT 1 FROM blocked_senders WHERE workspace_id = $1 AND pattern = ANY($2) LIMIT 1',
-      [workspaceId, [address, domain]],
-    );
-    return rows.length > 0;
-  }
-
   /** Null when the pattern is blocked already. */
   async insertBlocked(
     workspaceId: string,

@@ -32,9 +32,6 @@ export class InboundEmail {
   @Column('text', { default: 'pending' })
   status: InboundEmailStatus;
 
-  @Column('integer', { default: 0 })
-  attempts: number;
-
   @Column('text', { nullable: true })
   error: string | null;
 

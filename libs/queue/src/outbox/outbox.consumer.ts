@@ -7,6 +7,8 @@ export interface OutboxEventView {
   type: string;
   payload: Record<string, unknown>;
   createdAt: Date;
+  /** Earlier deliveries of this event that failed or died, so poison events can give up. */
+  failures: number;
 }
 
 /**

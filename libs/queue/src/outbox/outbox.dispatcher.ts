@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { JobQueue } from '../queue.port';
 import type { OutboxConsumer, OutboxEventView } from './outbox.consumer';
 
@@ -10,6 +10,8 @@ export interface OutboxRow {
   type: string;
   payload: Record<string, unknown>;
   status: string;
+  attempts: number;
+  failures: number;
   created_at: Date;
 }
 
@@ -65,33 +67,40 @@ export class OutboxDispatcher {
     const row = rows[0];
     if (!row || row.status === 'done') return;
     const event = toEvent(row);
-    for (const consumer of this.consumers.filter((c) => !c.hint && c.accepts(event.type))) {
+    const takers = this.consumers.filter((c) => !c.hint && c.accepts(event.type));
+    for (const [index, consumer] of takers.entries()) {
+      const last = index === takers.length - 1;
       try {
         await this.dataSource.transaction(async (manager) => {
           const claimed = await manager.query<unknown[]>(
             'INSERT INTO job_receipts (consumer, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key',
             [consumer.name, event.id],
           );
-          if (claimed.length === 0) return;
-          await consumer.handle(event, manager);
+          if (claimed.length > 0) await consumer.handle(event, manager);
+          // Done in the same commit as the last consumer's effects: one durable write, not two.
+          if (last) await markDone(manager, event.id);
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await this.dataSource.query('UPDATE outbox SET last_error = $2 WHERE id = $1', [
-          event.id,
-          `${consumer.name}: ${message}`.slice(0, 2000),
-        ]);
+        await this.dataSource.query(
+          'UPDATE outbox SET last_error = $2, failures = failures + 1 WHERE id = $1',
+          [event.id, `${consumer.name}: ${message}`.slice(0, 2000)],
+        );
         this.logger.warn(
           `consumer ${consumer.name} failed on ${event.type} ${event.id}: ${message}`,
         );
         throw error;
       }
     }
-    await this.dataSource.query(
-      `UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL WHERE id = $1`,
-      [event.id],
-    );
+    if (takers.length === 0) await markDone(this.dataSource.manager, event.id);
   }
+}
+
+function markDone(manager: EntityManager, id: string): Promise<unknown> {
+  return manager.query(
+    `UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL WHERE id = $1`,
+    [id],
+  );
 }
 
 function toEvent(row: OutboxRow): OutboxEventView {
@@ -102,5 +111,7 @@ function toEvent(row: OutboxRow): OutboxEventView {
     type: row.type,
     payload: row.payload,
     createdAt: row.created_at,
+    // A redelivery by the relay means the earlier run died before confirming.
+    failures: row.failures + Math.max(row.attempts - 1, 0),
   };
 }

@@ -36,6 +36,10 @@ export class OutboxEvent {
   @Column('integer', { default: 0 })
   attempts: number;
 
+  /** Dispatches that ended in an error (the relay's `attempts` counts hand-overs). */
+  @Column('integer', { default: 0 })
+  failures: number;
+
   @Column('text', { nullable: true })
   lastError: string | null;
 

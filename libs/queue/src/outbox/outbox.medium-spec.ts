@@ -238,9 +238,67 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
           out.push(
             (await writer.write(manager, { workspaceId, type: 'seq.test', payload: {} })).seq,
           );
-        return out;
+        // Several at once, one of them a repeat of an earlier idempotency key.
+        const key = randomUUID();
+        await writer.write(manager, {
+          workspaceId,
+          type: 'seq.test',
+          payload: {},
+          idempotencyKey: key,
+        });
+        const batch = await writer.writeAll(manager, [
+          { workspaceId, type: 'seq.test', payload: { n: 1 } },
+          { workspaceId, type: 'seq.test', payload: { n: 2 }, idempotencyKey: key },
+          { workspaceId, type: 'seq.test', payload: { n: 3 } },
+        ]);
+        expect(batch.map((e) => e.created)).toEqual([true, false, true]);
+        return [...out, ...batch.map((e) => e.seq)];
       });
-      expect(seqs).toEqual([1, 2, 3]);
+      expect(seqs).toEqual([1, 2, 3, 5, 4, 6]);
+    } finally {
+      await module.close();
+    }
+  });
+
+  it('counts failed deliveries on the event, and confirms it in the commit of the effect', async () => {
+    const module = await instance(); // no relay: the dispatcher is driven by hand
+    const seen: number[] = [];
+    const flaky: OutboxConsumer = {
+      name: `flaky-${prefix}`,
+      accepts: (t) => t === `${type}.flaky`,
+      handle: async (event, manager) => {
+        seen.push(event.failures);
+        await manager.query('INSERT INTO test_outbox_effects (key, consumer) VALUES ($1, $2)', [
+          event.payload.key,
+          'flaky',
+        ]);
+        if (seen.length < 3) throw new Error('not yet');
+      },
+    };
+    module.get(OutboxDispatcher).register(flaky);
+    try {
+      const key = randomUUID();
+      const written = await module.get(DataSource).transaction((manager) =>
+        module.get(OutboxWriter).write(manager, {
+          workspaceId: null,
+          type: `${type}.flaky`,
+          payload: { key },
+        }),
+      );
+      const dispatcher = module.get(OutboxDispatcher);
+      await expect(dispatcher.dispatch(written.id)).rejects.toThrow('not yet');
+      await expect(dispatcher.dispatch(written.id)).rejects.toThrow('not yet');
+      await dispatcher.dispatch(written.id);
+      expect(seen).toEqual([0, 1, 2]);
+      const [row] = await module
+        .get(DataSource)
+        .query<Array<{ status: string; failures: number; last_error: string | null }>>(
+          'SELECT status, failures, last_error FROM outbox WHERE id = $1',
+          [written.id],
+        );
+      expect(row).toEqual({ status: 'done', failures: 2, last_error: null });
+      // The failed tries left no effect behind; the one that succeeded left exactly one.
+      expect(await effects(module, key)).toBe(1);
     } finally {
       await module.close();
     }
