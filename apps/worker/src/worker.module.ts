@@ -1,4 +1,5 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { ConversationsModule } from '@sanad/conversations';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
@@ -19,10 +20,11 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly housekeeping: Housekeeping,
     private readonly mailer: OutboundMailer,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.dispatcher.listen();
+    this.dispatcher.listen(this.config.workerConcurrency);
     this.mailer.listen();
     await this.relay.start(this.databaseUrl);
     this.housekeeping.start();

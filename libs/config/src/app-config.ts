@@ -40,6 +40,7 @@ export interface AppConfig {
   maxAttachmentMb: number;
   trustProxy: string | null;
   outboxRedeliverAfterMs: number;
+  workerConcurrency: number;
   inviteTtlHours: number;
 }
 

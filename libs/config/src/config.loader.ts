@@ -105,6 +105,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxAttachmentMb: (v.MAX_ATTACHMENT_MB as number | undefined) ?? 20,
     trustProxy: (v.TRUST_PROXY as string | undefined) ?? null,
     outboxRedeliverAfterMs: (v.OUTBOX_REDELIVER_AFTER_MS as number | undefined) ?? 60000,
+    workerConcurrency: (v.WORKER_CONCURRENCY as number | undefined) ?? 2,
     inviteTtlHours: (v.INVITE_TTL_HOURS as number | undefined) ?? 168,
   };
 }

@@ -289,6 +289,13 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(100, 86400000),
   },
   {
+    name: 'WORKER_CONCURRENCY',
+    description:
+      'Outbox events a worker process handles at once (inbound email is CPU work: more than the cores only adds contention)',
+    default: '2',
+    parse: int(1, 64),
+  },
+  {
     name: 'INVITE_TTL_HOURS',
     description: 'How long an invite link stays valid',
     default: '168',

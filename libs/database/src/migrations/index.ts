@@ -3,7 +3,7 @@ import { Conversations1764100000000 } from './1764100000000-conversations';
 import { MailboxAccess1764200000000 } from './1764200000000-mailbox-access';
 import { Email1764300000000 } from './1764300000000-email';
 import { EmailOutbound1764400000000 } from './1764400000000-email-outbound';
-import { DeliveryFailures1764500000000 } from './1764500000000-delivery-failures';
+import { OutboxDelivery1764500000000 } from './1764500000000-outbox-delivery';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -12,5 +12,5 @@ export const MIGRATIONS = [
   MailboxAccess1764200000000,
   Email1764300000000,
   EmailOutbound1764400000000,
-  DeliveryFailures1764500000000,
+  OutboxDelivery1764500000000,
 ];

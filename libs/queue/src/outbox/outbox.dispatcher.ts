@@ -44,7 +44,7 @@ export class OutboxDispatcher {
   }
 
   /** Starts taking `outbox.dispatch` jobs in this process. */
-  listen(concurrency = 8): void {
+  listen(concurrency: number): void {
     this.queue.process<{ outboxId: string }>('outbox.dispatch', concurrency, (data) =>
       this.dispatch(data.outboxId),
     );

@@ -97,7 +97,7 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
   async function worker(consumer: RecordingConsumer): Promise<TestingModule> {
     const module = await instance();
     module.get(OutboxDispatcher).register(consumer);
-    module.get(OutboxDispatcher).listen();
+    module.get(OutboxDispatcher).listen(2);
     await module.get(OutboxRelay).start(url);
     return module;
   }

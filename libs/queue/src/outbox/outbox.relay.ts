@@ -8,11 +8,18 @@ import { OUTBOX_CHANNEL } from './outbox.writer';
 
 const BATCH = 200;
 const POLL_MS = 1000;
+const PENDING = `SELECT * FROM outbox WHERE status = 'pending'
+  ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+const OVERDUE = `SELECT * FROM outbox
+  WHERE status = 'dispatched' AND dispatched_at < now() - ($1 || ' milliseconds')::interval
+  ORDER BY dispatched_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
 
 /**
  * Hands committed outbox events to the queue. Woken by NOTIFY at commit, with polling as a
  * fallback; events dispatched but not confirmed within OUTBOX_REDELIVER_AFTER_MS are dispatched
- * again, so a crash between commit and delivery loses nothing (at-least-once).
+ * again by the polling pass, so a crash between commit and delivery loses nothing
+ * (at-least-once). The pass after each commit reads pending events only: a backlog waiting in
+ * the queue is not walked again after every commit.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
@@ -21,6 +28,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  private overdue = false;
   private stopped = true;
 
   constructor(
@@ -39,18 +47,21 @@ export class OutboxRelay implements OnApplicationShutdown {
     );
     await this.listener.connect();
     await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.timer = setInterval(() => this.kick(), POLL_MS);
-    this.kick();
+    this.timer = setInterval(() => this.kick(true), POLL_MS);
+    this.kick(true);
   }
 
-  /** Runs a relay pass now, or right after the current one. */
-  kick(): void {
+  /** Runs a relay pass now, or right after the current one; `overdue` also sweeps stale events. */
+  kick(overdue = false): void {
     if (this.stopped) return;
+    this.overdue ||= overdue;
     if (this.running) {
       this.again = true;
       return;
     }
-    this.running = this.drain()
+    const sweep = this.overdue;
+    this.overdue = false;
+    this.running = (sweep ? this.drain() : this.drainPending())
       .then(() => undefined)
       .catch((error: Error) => this.logger.warn(`outbox relay: ${error.message}`))
       .finally(() => {
@@ -62,27 +73,30 @@ export class OutboxRelay implements OnApplicationShutdown {
       });
   }
 
-  /** Dispatches every due event; returns how many were handed to the queue. */
+  /** Dispatches every due event, pending or overdue; returns how many were handed over. */
   async drain(): Promise<number> {
+    return (await this.drainPending()) + (await this.drainBatches(OVERDUE));
+  }
+
+  private drainPending(): Promise<number> {
+    return this.drainBatches(PENDING);
+  }
+
+  private async drainBatches(select: string): Promise<number> {
     let total = 0;
     for (;;) {
-      const count = await this.dispatchBatch();
+      const count = await this.dispatchBatch(select);
       total += count;
       if (count < BATCH) return total;
     }
   }
 
   /** Hands a batch to the queue; once that commits, hint consumers get the events directly. */
-  private async dispatchBatch(): Promise<number> {
+  private async dispatchBatch(select: string): Promise<number> {
     const rows = await this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<OutboxRow[]>(
-        `SELECT * FROM outbox
-         WHERE status = 'pending'
-            OR (status = 'dispatched' AND dispatched_at < now() - ($1 || ' milliseconds')::interval)
-         ORDER BY created_at
-         LIMIT ${BATCH}
-         FOR UPDATE SKIP LOCKED`,
-        [String(this.config.outboxRedeliverAfterMs)],
+        select,
+        select === OVERDUE ? [String(this.config.outboxRedeliverAfterMs)] : [],
       );
       if (rows.length === 0) return [];
       // Events only hints care about (socket broadcasts) are done once handed over; the others
