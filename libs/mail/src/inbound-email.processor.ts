@@ -18,13 +18,12 @@ import {
   referencedIds,
   threadSubject,
 } from './email-headers.util';
-import type { InboundEmail } from './entities/inbound-email.entity';
 import type { MailboxEmailSettings } from './entities/mailbox-email-settings.entity';
 import { readBounceReport } from './bounce-report.util';
 import { hasRemoteImages } from './email-document.util';
 import { sanitizeEmailHtml } from './html-sanitize.util';
 import { EMAIL_RECEIVED } from './mail.events';
-import { MailRepository } from './mail.repository';
+import { MailRepository, type InboundToProcess } from './mail.repository';
 import { OutboundRepository } from './outbound.repository';
 
 /** A message that failed this many times is kept as unreadable instead of retried for ever. */
@@ -90,7 +89,7 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
   }
 
   private async process(
-    inbound: InboundEmail,
+    inbound: InboundToProcess,
     parsed: ParsedMail,
     manager: EntityManager,
   ): Promise<void> {
@@ -178,7 +177,7 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
    * the report joins its conversation's timeline. False when it reports nothing we sent.
    */
   private async linkBounce(
-    inbound: InboundEmail,
+    inbound: InboundToProcess,
     reportId: string,
     manager: EntityManager,
   ): Promise<boolean> {
@@ -223,7 +222,7 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
    * to our own addresses, a null reverse-path, or past the per-recipient budget (R12).
    */
   private async acknowledge(
-    inbound: InboundEmail,
+    inbound: InboundToProcess,
     settings: MailboxEmailSettings,
     to: string,
     contactName: string | null,
@@ -265,7 +264,7 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
    * ever a conversation whose contact is this sender (R13).
    */
   private async thread(
-    inbound: InboundEmail,
+    inbound: InboundToProcess,
     parsed: ParsedMail,
     from: string,
     contactId: string,
@@ -318,7 +317,7 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
 
   /** Kept raw and shown as unreadable, with the source downloadable; never retried again. */
   private async keepUnreadable(
-    inbound: InboundEmail,
+    inbound: InboundToProcess,
     reason: string,
     manager: EntityManager,
   ): Promise<void> {

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InboundEmail } from './entities/inbound-email.entity';
 
+export type InboundToProcess = Pick<
+  InboundEmail,
+  'id' | 'workspaceId' | 'mailboxId' | 'envelopeFrom' | 'envelopeTo' | 'raw' | 'status'
+>;
+
 export interface RecipientRoute {
   workspaceId: string;
   mailboxId: string;
@@ -68,8 +73,35 @@ export class MailRepository {
     return rows.map((row) => ({ id: row.id }));
   }
 
-  lockInbound(id: string, manager: EntityManager): Promise<InboundEmail | null> {
-    return manager.findOne(InboundEmail, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  /** The stored message to process, locked, with only what processing reads (plain SQL: hot path). */
+  async lockInbound(id: string, manager: EntityManager): Promise<InboundToProcess | null> {
+    const rows = await manager.query<
+      Array<{
+        id: string;
+        workspace_id: string;
+        mailbox_id: string;
+        envelope_from: string;
+        envelope_to: string[];
+        raw: Buffer;
+        status: InboundEmail['status'];
+      }>
+    >(
+      `SELECT id, workspace_id, mailbox_id, envelope_from, envelope_to, raw, status
+       FROM inbound_emails WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    const row = rows[0];
+    return row
+      ? {
+          id: row.id,
+          workspaceId: row.workspace_id,
+          mailboxId: row.mailbox_id,
+          envelopeFrom: row.envelope_from,
+          envelopeTo: row.envelope_to,
+          raw: row.raw,
+          status: row.status,
+        }
+      : null;
   }
 
   async finishInbound(
@@ -78,7 +110,18 @@ export class MailRepository {
       Partial<Pick<InboundEmail, 'conversationId' | 'messageId' | 'error'>>,
     manager: EntityManager,
   ): Promise<void> {
-    await manager.update(InboundEmail, { id }, { ...patch, processedAt: new Date() });
+    await manager.query(
+      `UPDATE inbound_emails SET status = $2, conversation_id = $3, message_id = $4, error = $5,
+         processed_at = now()
+       WHERE id = $1`,
+      [
+        id,
+        patch.status,
+        patch.conversationId ?? null,
+        patch.messageId ?? null,
+        patch.error ?? null,
+      ],
+    );
   }
 
   async findInbound(workspaceId: string, id: string): Promise<InboundEmail | null> {
