@@ -64,13 +64,38 @@ export class MailRepository {
     );
   }
 
-  /** Plain INSERTs (no read-before-write): this is on the SMTP path before every 250. */
-  async insertInbound(
-    rows: Array<Omit<InboundEmail, 'createdAt'>>,
-    manager: EntityManager,
-  ): Promise<Array<Pick<InboundEmail, 'id'>>> {
-    await manager.insert(InboundEmail, rows);
-    return rows.map((row) => ({ id: row.id }));
+  /**
+   * The INSERT of a message as it arrived, one row per mailbox it reaches (the raw bytes are sent
+   * once), for the outbox writer to run with its events in one statement.
+   */
+  inboundInsert(input: {
+    rows: Array<Pick<InboundEmail, 'id' | 'workspaceId' | 'mailboxId' | 'envelopeTo'>>;
+    envelopeFrom: string;
+    remoteIp: string | null;
+    raw: Buffer;
+  }): { sql: string; params: unknown[] } {
+    return {
+      sql: `INSERT INTO inbound_emails
+              (id, workspace_id, mailbox_id, envelope_to, envelope_from, remote_ip, size, raw)
+            SELECT r.id, r.workspace_id, r.mailbox_id, r.envelope_to, $2, $3, $4, $5
+            FROM jsonb_to_recordset($1::jsonb)
+              AS r(id uuid, workspace_id uuid, mailbox_id uuid, envelope_to text[])
+            RETURNING id`,
+      params: [
+        JSON.stringify(
+          input.rows.map((row) => ({
+            id: row.id,
+            workspace_id: row.workspaceId,
+            mailbox_id: row.mailboxId,
+            envelope_to: row.envelopeTo,
+          })),
+        ),
+        input.envelopeFrom,
+        input.remoteIp,
+        input.raw.length,
+        input.raw,
+      ],
+    };
   }
 
   /** The stored message to process, locked, with only what processing reads (plain SQL: hot path). */

@@ -303,4 +303,38 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
       await module.close();
     }
   });
+
+  it('inserts rows and their events in one statement, or neither', async () => {
+    const module = await instance();
+    try {
+      const db = module.get(DataSource);
+      const writer = module.get(OutboxWriter);
+      await db.query('CREATE TABLE IF NOT EXISTS test_outbox_rows (id uuid PRIMARY KEY, n int)');
+      const ids = [randomUUID(), randomUUID()];
+      const insert = (rows: string[]) => ({
+        sql: `INSERT INTO test_outbox_rows (id, n) SELECT id, 1 FROM unnest($1::uuid[]) AS id RETURNING id`,
+        params: [rows],
+      });
+      const event = { type: `${type}.row`, payloadKey: 'rowId' };
+      expect(await writer.insertWithEvents(db.manager, insert(ids), event)).toEqual(ids);
+      const events = await db.query<Array<{ payload: { rowId: string }; seq: string | null }>>(
+        'SELECT payload, seq FROM outbox WHERE type = $1 ORDER BY payload->>$2',
+        [event.type, 'rowId'],
+      );
+      expect(events.map((e) => e.payload.rowId).sort()).toEqual([...ids].sort());
+      expect(events.every((e) => e.seq === null)).toBe(true);
+      // A repeated id fails the insert: no row and no event for the new one either.
+      const fresh = randomUUID();
+      await expect(
+        writer.insertWithEvents(db.manager, insert([fresh, ids[0]]), event),
+      ).rejects.toThrow();
+      const after = await db.query<unknown[]>(
+        `SELECT 1 FROM outbox WHERE type = $1 AND payload->>'rowId' = $2`,
+        [event.type, fresh],
+      );
+      expect(after).toHaveLength(0);
+    } finally {
+      await module.close();
+    }
+  });
 });

@@ -76,6 +76,31 @@ export class OutboxWriter {
     });
   }
 
+  /**
+   * One statement that inserts rows and an event for each of them: atomic without a transaction
+   * of the caller's, so a hot path pays a single round trip (SMTP ingress before every `250`).
+   * `insert` must end in `RETURNING id`; each event's payload is `{ [payloadKey]: that id }`.
+   * These are internal work events: no workspace, so no sequence number.
+   */
+  async insertWithEvents(
+    manager: EntityManager,
+    insert: { sql: string; params: unknown[] },
+    event: { type: string; payloadKey: string },
+  ): Promise<string[]> {
+    const n = insert.params.length;
+    const rows = await manager.query<Array<{ id: string }>>(
+      `WITH changed AS (${insert.sql}),
+       events AS (
+         INSERT INTO outbox (id, type, payload, idempotency_key)
+         SELECT e.id, $${n + 1}, jsonb_build_object($${n + 2}::text, e.row_id), e.id::text
+         FROM (SELECT gen_random_uuid() AS id, changed.id AS row_id FROM changed) AS e
+       )
+       SELECT id, pg_notify($${n + 3}, '') FROM changed`,
+      [...insert.params, event.type, event.payloadKey, OUTBOX_CHANNEL],
+    );
+    return rows.map((row) => String(row.id));
+  }
+
   /** Events already written under these idempotency keys. */
   private async existing(
     manager: EntityManager,
