@@ -1,4 +1,4 @@
-// npm run bench:smtp [-- --clients 20 --messages 5000 --mix 70,25,5]
+// npm run bench:smtp [-- --clients 20 --messages 5000 --mix 70,25,5 --rate 0]
 // N concurrent SMTP clients send a mix of 5 KB text, 50 KB HTML and 500 KB mails with an
 // attachment to Sanad's SMTP ingress (durable commits in PostgreSQL before every 250). Prints
 // accepted messages/s, final dot → 250 latency, 250 → conversation visible over the API, the
@@ -16,6 +16,9 @@ const opts = flags({
   mix: '70,25,5',
   sample: 25,
   roles: 'api,worker,mail',
+  // Messages per second for the whole run (0 = as fast as the clients go): a steady load below
+  // the worker's rate shows the 250 → visible latency without a backlog.
+  rate: 0,
 });
 const mix = opts.mix.split(',').map(Number);
 const DOMAIN = 'bench.sanad.test';
@@ -124,6 +127,10 @@ async function load(port, to, onAccepted = () => undefined) {
       for (;;) {
         const i = next++;
         if (i >= opts.messages) break;
+        if (opts.rate > 0) {
+          const due = started + (i * 1000) / opts.rate - performance.now();
+          if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+        }
         const subject = `bench ${RUN} m${i}`;
         const { answer, ms } = await client.send(
           `customer${i % 97}@example.com`,
@@ -211,7 +218,7 @@ try {
     `\nSanad bench:smtp — ${machine()}; ${server.mode}; synchronous_commit=${durability}; roles ${roles}`,
   );
   console.log(
-    `${opts.clients} clients × ${opts.messages} messages, mix ${mix.map((m, k) => `${m}% ${sizes[k]} KB`).join(' / ')}\n`,
+    `${opts.clients} clients × ${opts.messages} messages${opts.rate > 0 ? ` at ${opts.rate} msg/s` : ''}, mix ${mix.map((m, k) => `${m}% ${sizes[k]} KB`).join(' / ')}\n`,
   );
   const row = (name, r) =>
     console.log(
