@@ -29,7 +29,7 @@ export interface StartOptions {
 
 /** Starts the roles of one process: database (embedded if needed), migrations, then the app. */
 export async function start(options: StartOptions = {}): Promise<Running> {
-  const config = loadConfig(options.env ?? process.env);
+  const config = loadConfig(options.env);
   const roles = options.roles ?? config.roles;
   const log = createRootLogger(config.logLevel);
   let embedded: EmbeddedPostgresHandle | null = null;

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import { TransactionRunner } from '@sanad/database';
-import { OutboxWriter } from '@sanad/queue';
 import { EMAIL_RECEIVED } from './mail.events';
 import { MailRepository, type RecipientRoute } from './mail.repository';
 
@@ -24,8 +22,6 @@ export class InboundStore {
 
   constructor(
     private readonly repo: MailRepository,
-    private readonly tx: TransactionRunner,
-    private readonly outbox: OutboxWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,10 +64,8 @@ export class InboundStore {
       list.push(recipient);
       byMailbox.set(recipient.route.mailboxId, list);
     }
-    // One statement, no transaction round trips: this runs before every 250.
-    return this.outbox.insertWithEvents(
-      this.tx.manager,
-      this.repo.inboundInsert({
+    return this.repo.storeInbound(
+      {
         rows: [...byMailbox.values()].map((recipients) => ({
           id: randomUUID(),
           workspaceId: recipients[0].route.workspaceId,
@@ -81,7 +75,7 @@ export class InboundStore {
         envelopeFrom: input.from.slice(0, 320),
         remoteIp: input.remoteIp,
         raw: input.raw,
-      }),
+      },
       { type: EMAIL_RECEIVED, payloadKey: 'inboundEmailId' },
     );
   }
