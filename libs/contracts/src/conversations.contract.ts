@@ -1,3 +1,5 @@
+import type { FeedEvent } from './realtime.contract';
+
 /** Shapes of the shared inbox API. */
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'closed'] as const;
@@ -133,7 +135,7 @@ export interface ViewCountsView {
 
 /** GET /api/v1/events?after=seq: what a reconnecting client missed. */
 export interface EventsPageView {
-  events: Array<{ seq: number; type: string; at: string; data: unknown }>;
+  events: FeedEvent[];
   lastSeq: number;
 }
 

@@ -4,3 +4,4 @@ export * from './problem.contract';
 export * from './realtime.contract';
 export * from './conversations.contract';
 export * from './email.contract';
+export * from './events.contract';

@@ -1,30 +1,34 @@
+import { PUBLIC_EVENTS, type EventData, type PublicEventName } from './events.contract';
+
 /** Socket.io namespace for agents. */
 export const AGENTS_NAMESPACE = '/agents';
 
-export const REALTIME_EVENTS = [
-  'member.updated',
-  'member.invited',
-  'member.joined',
-  'conversation.created',
-  'conversation.updated',
-  'message.created',
-  'message.updated',
-  'conversation.merged',
-  'mention.created',
-] as const;
-export type RealtimeEventType = (typeof REALTIME_EVENTS)[number];
+/** Socket events are the public domain events, under the same names as webhooks. */
+export const REALTIME_EVENTS = PUBLIC_EVENTS;
+export type RealtimeEventType = PublicEventName;
 
 /**
  * Every server->client event is emitted under its type name with this envelope.
- * `seq` grows per workspace; a client that reconnects asks for what it missed after its last seq.
+ * `seq` grows per workspace; a client that reconnects (or sees a gap) asks for what it missed
+ * after its last seq (`GET /events?after=`), which answers the same envelopes.
  */
-export interface RealtimeEnvelope<T = unknown> {
+export interface RealtimeEnvelope<K extends RealtimeEventType = RealtimeEventType> {
   seq: number;
-  type: RealtimeEventType;
+  type: K;
   workspaceId: string;
   at: string;
-  data: T;
+  data: EventData<K>;
 }
+
+/** An envelope of any public event, narrowed by `type`. */
+export type AnyRealtimeEnvelope = {
+  [K in RealtimeEventType]: RealtimeEnvelope<K>;
+}[RealtimeEventType];
+
+/** An event as the catch-up feed answers it (the workspace is the caller's). */
+export type FeedEvent = {
+  [K in RealtimeEventType]: Omit<RealtimeEnvelope<K>, 'workspaceId'>;
+}[RealtimeEventType];
 
 /** Ephemeral collaboration hints (who is viewing or typing); never stored, never replayed. */
 export const PRESENCE_EVENT = 'presence';

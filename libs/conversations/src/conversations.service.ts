@@ -584,7 +584,7 @@ export class ConversationsService {
       type: r.type,
       at: r.created_at.toISOString(),
       data: r.payload,
-    }));
+    })) as EventsPageView['events'];
     // A short page is the end: skip past events of mailboxes this member cannot see.
     const lastSeq =
       events.length === limit

@@ -40,7 +40,7 @@ export class RealtimeBroadcastConsumer implements OutboxConsumer, OnModuleInit {
       type: event.type as RealtimeEventType,
       workspaceId: event.workspaceId,
       at: event.createdAt.toISOString(),
-      data: event.payload,
+      data: event.payload as unknown as RealtimeEnvelope['data'],
     };
     const payload = (event.payload ?? {}) as {
       userId?: unknown;

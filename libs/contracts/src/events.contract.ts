@@ -1,0 +1,117 @@
+import type { InviteView, UserView } from './auth.contract';
+import type { ConversationView, MentionView, MessageView } from './conversations.contract';
+
+/**
+ * Every domain event, declared once: its name, what the outbox stores with the change that
+ * caused it (`facts`: ids and what changed, written in the writer's transaction), and what
+ * subscribers receive (`data`: views built after commit from the facts). Sockets, the events
+ * feed and (later) webhooks deliver `data` under the same names. Events whose `data` is `never`
+ * stay inside the server (consumers only).
+ */
+export interface EventMap {
+  'member.updated': { facts: MemberUpdatedData; data: MemberUpdatedData };
+  'member.invited': { facts: MemberInvitedData; data: MemberInvitedData };
+  'member.joined': { facts: MemberJoinedData; data: MemberJoinedData };
+  'conversation.created': { facts: ConversationFacts; data: ConversationEventData };
+  'conversation.updated': { facts: ConversationFacts; data: ConversationEventData };
+  'conversation.merged': { facts: ConversationMergedData; data: ConversationMergedData };
+  'message.created': { facts: MessageFacts; data: MessageEventData };
+  'message.updated': { facts: MessageFacts; data: MessageEventData };
+  'mention.created': { facts: MentionFacts; data: MentionEventData };
+  /** A stored inbound email waits for the processor. */
+  'email.received': { facts: { inboundEmailId: string }; data: never };
+  /** A reply was queued for email (again): its consumer puts the send job on the queue. */
+  'email.queued': { facts: { deliveryId: string }; data: never };
+}
+
+export type EventName = keyof EventMap;
+export type EventFacts<K extends EventName> = EventMap[K]['facts'];
+export type EventData<K extends EventName> = EventMap[K]['data'];
+
+/** Events subscribers (agents' sockets, the events feed, later webhooks) receive. */
+export type PublicEventName = {
+  [K in EventName]: EventMap[K]['data'] extends never ? never : K;
+}[EventName];
+
+export const PUBLIC_EVENTS = [
+  'member.updated',
+  'member.invited',
+  'member.joined',
+  'conversation.created',
+  'conversation.updated',
+  'conversation.merged',
+  'message.created',
+  'message.updated',
+  'mention.created',
+] as const satisfies readonly PublicEventName[];
+
+/** Compile-time check that PUBLIC_EVENTS lists every public event. */
+type MissingPublicEvent = Exclude<PublicEventName, (typeof PUBLIC_EVENTS)[number]>;
+export const PUBLIC_EVENTS_COMPLETE: MissingPublicEvent extends never ? true : never = true;
+
+export const MEMBER_ACTIONS = [
+  'member.profile_changed',
+  'member.role_changed',
+  'member.deactivated',
+  'member.reactivated',
+  'member.mailboxes_changed',
+] as const;
+export type MemberAction = (typeof MEMBER_ACTIONS)[number];
+
+export interface MemberUpdatedData {
+  user: UserView;
+  /** Absent when the member changed their own profile. */
+  action?: MemberAction;
+}
+export interface MemberInvitedData {
+  invite: InviteView;
+}
+export interface MemberJoinedData {
+  user: UserView;
+}
+
+/** Stored with a conversation change: where it is (and was), and the new message if any. */
+export interface ConversationFacts {
+  conversationId: string;
+  mailboxId: string;
+  /** The mailbox it left (moved, marked spam or merged). */
+  previousMailboxId?: string;
+}
+export interface ConversationEventData {
+  mailboxId: string;
+  previousMailboxId?: string;
+  conversation: ConversationView;
+}
+
+export interface MessageFacts {
+  conversationId: string;
+  mailboxId: string;
+  messageId: string;
+}
+export interface MessageEventData {
+  mailboxId: string;
+  conversationId: string;
+  message: MessageView;
+}
+
+/** `sourceId` is gone: its messages, tags and followers are now in `targetId`. */
+export interface ConversationMergedData {
+  mailboxId: string;
+  previousMailboxId: string;
+  sourceId: string;
+  targetId: string;
+}
+
+export interface MentionFacts {
+  mailboxId: string;
+  conversationId: string;
+  messageId: string;
+  /** The mentioned member (the event goes to their sockets only). */
+  userId: string;
+  byUserId: string;
+}
+export interface MentionEventData {
+  mailboxId: string;
+  userId: string;
+  mention: MentionView;
+}
