@@ -1,7 +1,10 @@
 import type { Config } from 'jest';
 
 const swc: Config['transform'] = { '^.+\\.(t|j)s$': '@swc/jest' };
-const moduleNameMapper = { '^@sanad/(.*)$': '<rootDir>/libs/$1/src' };
+const moduleNameMapper = {
+  '^@sanad/app-(.*)$': '<rootDir>/apps/$1/src',
+  '^@sanad/(.*)$': '<rootDir>/libs/$1/src',
+};
 const common = {
   rootDir: '.',
   transform: swc,

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 
 const api = spawn(
   process.execPath,
-  ['--watch-path=apps', '--watch-path=libs', '-r', '@swc-node/register', 'apps/api/src/main.ts'],
+  ['--watch-path=apps', '--watch-path=libs', '-r', '@swc-node/register', 'apps/server/src/main.ts'],
   {
     stdio: 'inherit',
     env: {

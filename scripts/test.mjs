@@ -24,7 +24,7 @@ if (!chromium) {
   env.SANAD_SKIP_BROWSER = '1';
 }
 
-if (!existsSync('dist/apps/api/src/main.js') || !existsSync('apps/web/dist/index.html')) {
+if (!existsSync('dist/apps/server/src/main.js') || !existsSync('apps/web/dist/index.html')) {
   console.log('[sanad] e2e tests run the built app: building first (npm run build)');
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-const ENTRY = 'dist/apps/api/src/main.js';
+const ENTRY = 'dist/apps/server/src/main.js';
 
 export const freePort = () =>
   new Promise((resolve) => {

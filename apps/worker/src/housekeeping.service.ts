@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { AttachmentsService, ConversationsService } from '@sanad/conversations';
+import { AttachmentsService, SnoozeService } from '@sanad/conversations';
 import { OutboundMailer } from '@sanad/mail';
 
 const SNOOZE_EVERY_MS = 15_000;
@@ -16,13 +16,13 @@ export class Housekeeping implements OnApplicationShutdown {
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
-    private readonly conversations: ConversationsService,
+    private readonly snooze: SnoozeService,
     private readonly attachments: AttachmentsService,
     private readonly mailer: OutboundMailer,
   ) {}
 
   start(): void {
-    this.every(SNOOZE_EVERY_MS, 'snooze', () => this.conversations.wakeSnoozed());
+    this.every(SNOOZE_EVERY_MS, 'snooze', () => this.snooze.wakeDue());
     this.every(ATTACHMENTS_EVERY_MS, 'attachments', () => this.attachments.sweepAbandoned());
     this.every(LOST_SENDS_EVERY_MS, 'lost email sends', () => this.mailer.requeueOverdue());
   }

@@ -1,10 +1,10 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
+import { DATABASE_URL } from '@sanad/database';
 import { ConversationsModule } from '@sanad/conversations';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
 import { Housekeeping } from './housekeeping.service';
-import { DATABASE_URL } from './worker.tokens';
 
 /**
  * Background work: relays the outbox to the queue, runs its consumers, sends email and runs

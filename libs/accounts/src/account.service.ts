@@ -4,7 +4,6 @@ import { DomainError, cleanText, normaliseEmail } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
 import { AccountsRepository } from './accounts.repository';
-import { MEMBER_UPDATED } from './accounts.events';
 import { toUserView, toWorkspaceView } from './accounts.views';
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { LoginDto } from './dto/login.dto';
@@ -42,15 +41,15 @@ export class AccountService {
   }
 
   async updateProfile(principal: Principal, dto: UpdateProfileDto): Promise<MeView> {
-    await this.tx.run(async (manager) => {
-      const user = await this.repo.findUser(principal.workspaceId, principal.userId, manager);
+    await this.tx.run(async () => {
+      const user = await this.repo.findUser(principal.workspaceId, principal.userId);
       if (!user) throw new DomainError('auth/unauthenticated');
       if (dto.name !== undefined) user.name = cleanText(dto.name);
       if (dto.language !== undefined) user.language = dto.language;
-      await this.repo.saveUser(user, manager);
-      await this.outbox.write(manager, {
+      await this.repo.saveUser(user);
+      await this.outbox.write({
         workspaceId: user.workspaceId,
-        type: MEMBER_UPDATED,
+        type: 'member.updated',
         payload: { user: toUserView(user) },
       });
     });
@@ -68,9 +67,9 @@ export class AccountService {
     }
     assertStrongPassword(dto.newPassword, 'newPassword', user.email);
     user.passwordHash = await this.hasher.hash(dto.newPassword);
-    await this.tx.run(async (manager) => {
-      await this.repo.saveUser(user, manager);
-      await this.repo.deleteUserSessions(user.workspaceId, user.id, manager, principal.sessionId);
+    await this.tx.run(async () => {
+      await this.repo.saveUser(user);
+      await this.repo.deleteUserSessions(user.workspaceId, user.id, principal.sessionId);
     });
   }
 }

@@ -10,6 +10,7 @@ import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { Workspace } from './entities/workspace.entity';
 import { InvitesService } from './invites.service';
+import { MemberDirectory } from './member-directory.service';
 import { MembersService } from './members.service';
 import { PasswordHasher } from './password.hasher';
 import { SessionsService } from './sessions.service';
@@ -24,6 +25,7 @@ const SERVICES = [
   AccountService,
   SessionsService,
   MembersService,
+  MemberDirectory,
   InvitesService,
   ApiTokensService,
 ];

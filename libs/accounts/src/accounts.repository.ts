@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { Db } from '@sanad/database';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { ApiToken } from './entities/api-token.entity';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { Invite } from './entities/invite.entity';
@@ -14,47 +15,44 @@ import { Workspace } from './entities/workspace.entity';
  */
 @Injectable()
 export class AccountsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
-  countWorkspaces(manager?: EntityManager): Promise<number> {
-    return this.m(manager).count(Workspace);
+  countWorkspaces(): Promise<number> {
+    return this.db.manager.count(Workspace);
   }
 
   /** Serialises first-run setup across processes for the rest of the transaction. */
-  async lockSetup(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(728431002)');
+  async lockSetup(): Promise<void> {
+    await this.db.manager.query('SELECT pg_advisory_xact_lock(728431002)');
   }
 
-  async slugExists(slug: string, manager?: EntityManager): Promise<boolean> {
-    return (await this.m(manager).count(Workspace, { where: { slug } })) > 0;
+  async slugExists(slug: string): Promise<boolean> {
+    return (await this.db.manager.count(Workspace, { where: { slug } })) > 0;
   }
 
   insertWorkspace(
     data: Pick<Workspace, 'name' | 'slug' | 'defaultLanguage' | 'timeZone'>,
-    manager: EntityManager,
   ): Promise<Workspace> {
-    return manager.save(Workspace, manager.create(Workspace, { id: randomUUID(), ...data }));
+    return this.db.manager.save(
+      Workspace,
+      this.db.manager.create(Workspace, { id: randomUUID(), ...data }),
+    );
   }
 
-  findWorkspace(id: string, manager?: EntityManager): Promise<Workspace | null> {
-    return this.m(manager).findOne(Workspace, { where: { id } });
+  findWorkspace(id: string): Promise<Workspace | null> {
+    return this.db.manager.findOne(Workspace, { where: { id } });
   }
 
-  async emailTaken(email: string, manager?: EntityManager): Promise<boolean> {
-    return (await this.m(manager).count(User, { where: { email } })) > 0;
+  async emailTaken(email: string): Promise<boolean> {
+    return (await this.db.manager.count(User, { where: { email } })) > 0;
   }
 
   insertUser(
     data: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt' | 'mailboxIds'>,
-    manager: EntityManager,
   ): Promise<User> {
-    return manager.save(
+    return this.db.manager.save(
       User,
-      manager.create(User, {
+      this.db.manager.create(User, {
         id: randomUUID(),
         active: true,
         deactivatedAt: null,
@@ -65,34 +63,38 @@ export class AccountsRepository {
   }
 
   /** Login looks users up across workspaces: an email belongs to one account per installation. */
-  findUserByEmail(email: string, manager?: EntityManager): Promise<User | null> {
-    return this.m(manager).findOne(User, { where: { email } });
+  findUserByEmail(email: string): Promise<User | null> {
+    return this.db.manager.findOne(User, { where: { email } });
   }
 
-  findUser(workspaceId: string, id: string, manager?: EntityManager): Promise<User | null> {
-    return this.m(manager).findOne(User, { where: { workspaceId, id } });
+  findUser(workspaceId: string, id: string): Promise<User | null> {
+    return this.db.manager.findOne(User, { where: { workspaceId, id } });
   }
 
   listUsers(workspaceId: string): Promise<User[]> {
-    return this.m().find(User, { where: { workspaceId }, order: { createdAt: 'ASC' } });
+    return this.db.manager.find(User, { where: { workspaceId }, order: { createdAt: 'ASC' } });
   }
 
-  saveUser(user: User, manager?: EntityManager): Promise<User> {
-    return this.m(manager).save(User, user);
+  saveUser(user: User): Promise<User> {
+    return this.db.manager.save(User, user);
   }
 
   insertInvite(
     data: Omit<Invite, 'id' | 'createdAt' | 'acceptedAt' | 'revokedAt'>,
-    manager: EntityManager,
   ): Promise<Invite> {
-    return manager.save(
+    return this.db.manager.save(
       Invite,
-      manager.create(Invite, { id: randomUUID(), acceptedAt: null, revokedAt: null, ...data }),
+      this.db.manager.create(Invite, {
+        id: randomUUID(),
+        acceptedAt: null,
+        revokedAt: null,
+        ...data,
+      }),
     );
   }
 
   listPendingInvites(workspaceId: string, now: Date): Promise<Invite[]> {
-    return this.m()
+    return this.db.manager
       .createQueryBuilder(Invite, 'i')
       .where('i.workspace_id = :workspaceId', { workspaceId })
       .andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > :now', { now })
@@ -100,73 +102,70 @@ export class AccountsRepository {
       .getMany();
   }
 
-  findInvite(workspaceId: string, id: string, manager?: EntityManager): Promise<Invite | null> {
-    return this.m(manager).findOne(Invite, { where: { workspaceId, id } });
+  findInvite(workspaceId: string, id: string): Promise<Invite | null> {
+    return this.db.manager.findOne(Invite, { where: { workspaceId, id } });
   }
 
   /** Locks the row so two acceptances of one link cannot both succeed. */
-  findInviteByTokenHash(
-    tokenHash: string,
-    manager?: EntityManager,
-    lock = false,
-  ): Promise<Invite | null> {
-    return this.m(manager).findOne(Invite, {
+  findInviteByTokenHash(tokenHash: string, lock = false): Promise<Invite | null> {
+    return this.db.manager.findOne(Invite, {
       where: { tokenHash },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 
-  saveInvite(invite: Invite, manager?: EntityManager): Promise<Invite> {
-    return this.m(manager).save(Invite, invite);
+  saveInvite(invite: Invite): Promise<Invite> {
+    return this.db.manager.save(Invite, invite);
   }
 
   insertApiToken(
     data: Omit<ApiToken, 'id' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>,
-    manager: EntityManager,
   ): Promise<ApiToken> {
-    return manager.save(
+    return this.db.manager.save(
       ApiToken,
-      manager.create(ApiToken, { id: randomUUID(), lastUsedAt: null, revokedAt: null, ...data }),
+      this.db.manager.create(ApiToken, {
+        id: randomUUID(),
+        lastUsedAt: null,
+        revokedAt: null,
+        ...data,
+      }),
     );
   }
 
   listApiTokens(workspaceId: string): Promise<ApiToken[]> {
-    return this.m().find(ApiToken, { where: { workspaceId }, order: { createdAt: 'DESC' } });
+    return this.db.manager.find(ApiToken, { where: { workspaceId }, order: { createdAt: 'DESC' } });
   }
 
-  findApiToken(workspaceId: string, id: string, manager?: EntityManager): Promise<ApiToken | null> {
-    return this.m(manager).findOne(ApiToken, { where: { workspaceId, id } });
+  findApiToken(workspaceId: string, id: string): Promise<ApiToken | null> {
+    return this.db.manager.findOne(ApiToken, { where: { workspaceId, id } });
   }
 
   findLiveApiTokenByHash(tokenHash: string): Promise<ApiToken | null> {
-    return this.m().findOne(ApiToken, { where: { tokenHash, revokedAt: IsNull() } });
+    return this.db.manager.findOne(ApiToken, { where: { tokenHash, revokedAt: IsNull() } });
   }
 
-  saveApiToken(token: ApiToken, manager?: EntityManager): Promise<ApiToken> {
-    return this.m(manager).save(ApiToken, token);
+  saveApiToken(token: ApiToken): Promise<ApiToken> {
+    return this.db.manager.save(ApiToken, token);
   }
 
   /** At most one write per minute per token, so authenticated traffic stays read-only. */
   async touchApiToken(id: string): Promise<void> {
-    await this.m().query(
+    await this.db.manager.query(
       `UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
       [id],
     );
   }
 
-  insertSession(
-    data: Omit<Session, 'id' | 'createdAt'>,
-    manager?: EntityManager,
-  ): Promise<Session> {
-    return this.m(manager).save(
+  insertSession(data: Omit<Session, 'id' | 'createdAt'>): Promise<Session> {
+    return this.db.manager.save(
       Session,
-      this.m(manager).create(Session, { id: randomUUID(), ...data }),
+      this.db.manager.create(Session, { id: randomUUID(), ...data }),
     );
   }
 
   /** The live session and its active user in one round trip (every cookie request needs it). */
   async findLiveSessionUser(tokenHash: string): Promise<{ sessionId: string; user: User } | null> {
-    const rows = await this.m().query<
+    const rows = await this.db.manager.query<
       Array<{
         session_id: string;
         id: string;
@@ -183,7 +182,7 @@ export class AccountsRepository {
     );
     const row = rows[0];
     if (!row) return null;
-    const user = this.m().create(User, {
+    const user = this.db.manager.create(User, {
       id: row.id,
       workspaceId: row.workspace_id,
       role: row.role,
@@ -195,16 +194,15 @@ export class AccountsRepository {
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.m().delete(Session, { tokenHash });
+    await this.db.manager.delete(Session, { tokenHash });
   }
 
   async deleteUserSessions(
     workspaceId: string,
     userId: string,
-    manager?: EntityManager,
     exceptSessionId?: string | null,
   ): Promise<void> {
-    const qb = this.m(manager)
+    const qb = this.db.manager
       .createQueryBuilder()
       .delete()
       .from(Session)
@@ -213,10 +211,42 @@ export class AccountsRepository {
     await qb.execute();
   }
 
-  async insertAudit(
-    entry: Omit<AuditEntry, 'id' | 'createdAt'>,
-    manager: EntityManager,
-  ): Promise<void> {
-    await manager.save(AuditEntry, manager.create(AuditEntry, { id: randomUUID(), ...entry }));
+  async insertAudit(entry: Omit<AuditEntry, 'id' | 'createdAt'>): Promise<void> {
+    await this.db.manager.save(
+      AuditEntry,
+      this.db.manager.create(AuditEntry, { id: randomUUID(), ...entry }),
+    );
+  }
+
+  async userNames(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<Array<{ id: string; name: string }>>(
+      'SELECT id, name FROM users WHERE workspace_id = $1 AND id = ANY($2)',
+      [workspaceId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async activeUsers(
+    workspaceId: string,
+    ids: string[],
+  ): Promise<Array<Pick<User, 'id' | 'name' | 'role' | 'mailboxIds'>>> {
+    const rows = await this.db.query<
+      Array<{ id: string; name: string; role: User['role']; mailbox_ids: string[] | null }>
+    >(
+      'SELECT id, name, role, mailbox_ids FROM users WHERE workspace_id = $1 AND id = ANY($2) AND active',
+      [workspaceId, ids],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, mailboxIds: r.mailbox_ids }));
+  }
+
+  async userAndWorkspaceName(
+    workspaceId: string,
+    userId: string,
+  ): Promise<{ name: string; workspace: string } | null> {
+    const rows = await this.db.query<Array<{ name: string; workspace: string }>>(
+      'SELECT u.name, w.name AS workspace FROM users u JOIN workspaces w ON w.id = u.workspace_id WHERE u.id = $1 AND u.workspace_id = $2',
+      [userId, workspaceId],
+    );
+    return rows[0] ?? null;
   }
 }

@@ -23,50 +23,41 @@ export class ApiTokensService {
 
   async create(principal: Principal, dto: CreateApiTokenDto): Promise<CreatedApiTokenView> {
     const secret = `${TOKEN_PREFIX}${randomSecret(32)}`;
-    return this.tx.run(async (manager) => {
-      const token = await this.repo.insertApiToken(
-        {
-          workspaceId: principal.workspaceId,
-          name: cleanText(dto.name),
-          prefix: secret.slice(0, 10),
-          tokenHash: sha256Hex(secret),
-          createdById: principal.userId,
-        },
-        manager,
-      );
-      await this.repo.insertAudit(
-        {
-          workspaceId: principal.workspaceId,
-          actorUserId: principal.userId,
-          action: 'token.created',
-          targetType: 'api_token',
-          targetId: token.id,
-          data: { name: token.name },
-        },
-        manager,
-      );
+    return this.tx.run(async () => {
+      const token = await this.repo.insertApiToken({
+        workspaceId: principal.workspaceId,
+        name: cleanText(dto.name),
+        prefix: secret.slice(0, 10),
+        tokenHash: sha256Hex(secret),
+        createdById: principal.userId,
+      });
+      await this.repo.insertAudit({
+        workspaceId: principal.workspaceId,
+        actorUserId: principal.userId,
+        action: 'token.created',
+        targetType: 'api_token',
+        targetId: token.id,
+        data: { name: token.name },
+      });
       return { token: toApiTokenView(token), secret };
     });
   }
 
   async revoke(principal: Principal, tokenId: string): Promise<void> {
-    await this.tx.run(async (manager) => {
-      const token = await this.repo.findApiToken(principal.workspaceId, tokenId, manager);
+    await this.tx.run(async () => {
+      const token = await this.repo.findApiToken(principal.workspaceId, tokenId);
       if (!token) throw new DomainError('token/not_found');
       if (token.revokedAt) return;
       token.revokedAt = new Date();
-      await this.repo.saveApiToken(token, manager);
-      await this.repo.insertAudit(
-        {
-          workspaceId: principal.workspaceId,
-          actorUserId: principal.userId,
-          action: 'token.revoked',
-          targetType: 'api_token',
-          targetId: token.id,
-          data: {},
-        },
-        manager,
-      );
+      await this.repo.saveApiToken(token);
+      await this.repo.insertAudit({
+        workspaceId: principal.workspaceId,
+        actorUserId: principal.userId,
+        action: 'token.revoked',
+        targetType: 'api_token',
+        targetId: token.id,
+        data: {},
+      });
     });
   }
 

@@ -4,9 +4,7 @@ import type { CreatedInviteView, InvitePreviewView, InviteView, MeView } from '@
 import { DomainError, cleanText, normaliseEmail, randomSecret, sha256Hex } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
-import type { EntityManager } from 'typeorm';
 import { AccountsRepository } from './accounts.repository';
-import { MEMBER_INVITED, MEMBER_JOINED } from './accounts.events';
 import { toInviteView, toUserView, toWorkspaceView } from './accounts.views';
 import type { AcceptInviteDto } from './dto/accept-invite.dto';
 import type { CreateInviteDto } from './dto/create-invite.dto';
@@ -36,36 +34,30 @@ export class InvitesService {
   async create(principal: Principal, dto: CreateInviteDto): Promise<CreatedInviteView> {
     const email = normaliseEmail(dto.email);
     const secret = randomSecret(32);
-    return this.tx.run(async (manager) => {
-      if (await this.repo.emailTaken(email, manager)) {
+    return this.tx.run(async () => {
+      if (await this.repo.emailTaken(email)) {
         throw new DomainError('user/email_taken', {}, [{ field: 'email', code: 'emailTaken' }]);
       }
-      const invite = await this.repo.insertInvite(
-        {
-          workspaceId: principal.workspaceId,
-          email,
-          role: dto.role,
-          tokenHash: sha256Hex(secret),
-          invitedById: principal.userId,
-          expiresAt: new Date(Date.now() + this.config.inviteTtlHours * 3600_000),
-        },
-        manager,
-      );
-      await this.repo.insertAudit(
-        {
-          workspaceId: principal.workspaceId,
-          actorUserId: principal.userId,
-          action: 'invite.created',
-          targetType: 'invite',
-          targetId: invite.id,
-          data: { email, role: dto.role },
-        },
-        manager,
-      );
-      const view = toInviteView(invite);
-      await this.outbox.write(manager, {
+      const invite = await this.repo.insertInvite({
         workspaceId: principal.workspaceId,
-        type: MEMBER_INVITED,
+        email,
+        role: dto.role,
+        tokenHash: sha256Hex(secret),
+        invitedById: principal.userId,
+        expiresAt: new Date(Date.now() + this.config.inviteTtlHours * 3600_000),
+      });
+      await this.repo.insertAudit({
+        workspaceId: principal.workspaceId,
+        actorUserId: principal.userId,
+        action: 'invite.created',
+        targetType: 'invite',
+        targetId: invite.id,
+        data: { email, role: dto.role },
+      });
+      const view = toInviteView(invite);
+      await this.outbox.write({
+        workspaceId: principal.workspaceId,
+        type: 'member.invited',
         payload: { invite: view },
       });
       return { invite: view, url: `${this.config.publicUrl}/invite/${secret}` };
@@ -73,23 +65,20 @@ export class InvitesService {
   }
 
   async revoke(principal: Principal, inviteId: string): Promise<void> {
-    await this.tx.run(async (manager) => {
-      const invite = await this.repo.findInvite(principal.workspaceId, inviteId, manager);
+    await this.tx.run(async () => {
+      const invite = await this.repo.findInvite(principal.workspaceId, inviteId);
       if (!invite || invite.revokedAt || invite.acceptedAt)
         throw new DomainError('invite/not_found');
       invite.revokedAt = new Date();
-      await this.repo.saveInvite(invite, manager);
-      await this.repo.insertAudit(
-        {
-          workspaceId: principal.workspaceId,
-          actorUserId: principal.userId,
-          action: 'invite.revoked',
-          targetType: 'invite',
-          targetId: invite.id,
-          data: {},
-        },
-        manager,
-      );
+      await this.repo.saveInvite(invite);
+      await this.repo.insertAudit({
+        workspaceId: principal.workspaceId,
+        actorUserId: principal.userId,
+        action: 'invite.revoked',
+        targetType: 'invite',
+        targetId: invite.id,
+        data: {},
+      });
     });
   }
 
@@ -103,43 +92,35 @@ export class InvitesService {
     const preview = await this.usable(secret);
     assertStrongPassword(dto.password, 'password', preview.email);
     const passwordHash = await this.hasher.hash(dto.password);
-    return this.tx.run(async (manager) => {
-      const invite = await this.usable(secret, manager);
-      if (await this.repo.emailTaken(invite.email, manager))
-        throw new DomainError('user/email_taken');
-      const user = await this.repo.insertUser(
-        {
-          workspaceId: invite.workspaceId,
-          name: cleanText(dto.name),
-          email: invite.email,
-          passwordHash,
-          role: invite.role,
-          language: dto.language ?? 'ar',
-        },
-        manager,
-      );
+    return this.tx.run(async () => {
+      const invite = await this.usable(secret);
+      if (await this.repo.emailTaken(invite.email)) throw new DomainError('user/email_taken');
+      const user = await this.repo.insertUser({
+        workspaceId: invite.workspaceId,
+        name: cleanText(dto.name),
+        email: invite.email,
+        passwordHash,
+        role: invite.role,
+        language: dto.language ?? 'ar',
+      });
       invite.acceptedAt = new Date();
-      await this.repo.saveInvite(invite, manager);
-      const workspace = await this.repo.findWorkspace(invite.workspaceId, manager);
+      await this.repo.saveInvite(invite);
+      const workspace = await this.repo.findWorkspace(invite.workspaceId);
       if (!workspace) throw new DomainError('invite/not_found');
       const view = toUserView(user);
-      await this.outbox.write(manager, {
+      await this.outbox.write({
         workspaceId: invite.workspaceId,
-        type: MEMBER_JOINED,
+        type: 'member.joined',
         payload: { user: view },
       });
       return { me: { user: view, workspace: toWorkspaceView(workspace) }, user };
     });
   }
 
-  /** With a manager the invite row is locked, so two acceptances cannot both pass. */
-  private async usable(secret: string, manager?: EntityManager): Promise<Invite> {
+  /** Inside a transaction the invite row is locked, so two acceptances cannot both pass. */
+  private async usable(secret: string): Promise<Invite> {
     if (!secret || secret.length > 200) throw new DomainError('invite/not_found');
-    const invite = await this.repo.findInviteByTokenHash(
-      sha256Hex(secret),
-      manager,
-      manager !== undefined,
-    );
+    const invite = await this.repo.findInviteByTokenHash(sha256Hex(secret), this.tx.active);
     if (!invite || invite.revokedAt) throw new DomainError('invite/not_found');
     if (invite.acceptedAt) throw new DomainError('invite/used');
     if (invite.expiresAt.getTime() <= Date.now()) throw new DomainError('invite/expired');

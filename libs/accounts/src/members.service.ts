@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Role, UserView } from '@sanad/contracts';
+import type { MemberAction, Role, UserView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
-import type { EntityManager } from 'typeorm';
 import { AccountsRepository } from './accounts.repository';
-import { MEMBER_UPDATED } from './accounts.events';
 import { toUserView } from './accounts.views';
 import type { User } from './entities/user.entity';
 import type { Principal } from './principal';
@@ -35,10 +33,10 @@ export class MembersService {
   }
 
   deactivate(principal: Principal, userId: string): Promise<UserView> {
-    return this.change(principal, userId, 'member.deactivated', (user, manager) => {
+    return this.change(principal, userId, 'member.deactivated', (user) => {
       user.active = false;
       user.deactivatedAt = new Date();
-      return this.repo.deleteUserSessions(user.workspaceId, user.id, manager).then(() => ({}));
+      return this.repo.deleteUserSessions(user.workspaceId, user.id).then(() => ({}));
     });
   }
 
@@ -69,35 +67,29 @@ export class MembersService {
   private async change(
     principal: Principal,
     userId: string,
-    action: string,
-    apply: (
-      user: User,
-      manager: EntityManager,
-    ) => Record<string, unknown> | Promise<Record<string, unknown>>,
+    action: MemberAction,
+    apply: (user: User) => Record<string, unknown> | Promise<Record<string, unknown>>,
   ): Promise<UserView> {
-    return this.tx.run(async (manager) => {
-      const user = await this.repo.findUser(principal.workspaceId, userId, manager);
+    return this.tx.run(async () => {
+      const user = await this.repo.findUser(principal.workspaceId, userId);
       if (!user) throw new DomainError('user/not_found');
       if (user.id === principal.userId) throw new DomainError('user/cannot_change_self');
       if (user.role === 'owner' && principal.role !== 'owner')
         throw new DomainError('user/owner_protected');
-      const data = await apply(user, manager);
-      await this.repo.saveUser(user, manager);
-      await this.repo.insertAudit(
-        {
-          workspaceId: user.workspaceId,
-          actorUserId: principal.userId,
-          action,
-          targetType: 'user',
-          targetId: user.id,
-          data,
-        },
-        manager,
-      );
-      const view = toUserView(user);
-      await this.outbox.write(manager, {
+      const data = await apply(user);
+      await this.repo.saveUser(user);
+      await this.repo.insertAudit({
         workspaceId: user.workspaceId,
-        type: MEMBER_UPDATED,
+        actorUserId: principal.userId,
+        action,
+        targetType: 'user',
+        targetId: user.id,
+        data,
+      });
+      const view = toUserView(user);
+      await this.outbox.write({
+        workspaceId: user.workspaceId,
+        type: 'member.updated',
         payload: { user: view, action },
       });
       return view;

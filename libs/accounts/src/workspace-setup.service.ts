@@ -8,7 +8,6 @@ import {
 } from '@sanad/contracts';
 import { DomainError, cleanText, normaliseEmail, randomSecret, slugify } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
-import type { EntityManager } from 'typeorm';
 import { AccountsRepository } from './accounts.repository';
 import { toUserView, toWorkspaceView } from './accounts.views';
 import type { CreateWorkspaceDto } from './dto/setup.dto';
@@ -37,10 +36,9 @@ export class WorkspaceSetupService {
 
   /** First-run screen: only while the installation has no workspace at all. */
   async setup(dto: CreateWorkspaceDto): Promise<{ me: MeView; user: User }> {
-    return this.create(dto, async (manager) => {
-      await this.repo.lockSetup(manager);
-      if ((await this.repo.countWorkspaces(manager)) > 0)
-        throw new DomainError('setup/already_done');
+    return this.create(dto, async () => {
+      await this.repo.lockSetup();
+      if ((await this.repo.countWorkspaces()) > 0) throw new DomainError('setup/already_done');
     });
   }
 
@@ -70,45 +68,39 @@ export class WorkspaceSetupService {
 
   private async create(
     dto: CreateWorkspaceDto,
-    guard: (manager: EntityManager) => Promise<void>,
+    guard: () => Promise<void>,
   ): Promise<{ me: MeView; user: User }> {
     const email = normaliseEmail(dto.email);
     assertStrongPassword(dto.password, 'password', email);
     const passwordHash = await this.hasher.hash(dto.password);
-    return this.tx.run(async (manager) => {
-      await guard(manager);
-      if (await this.repo.emailTaken(email, manager)) {
+    return this.tx.run(async () => {
+      await guard();
+      if (await this.repo.emailTaken(email)) {
         throw new DomainError('user/email_taken', {}, [{ field: 'email', code: 'emailTaken' }]);
       }
       const name = cleanText(dto.workspaceName);
-      const workspace = await this.repo.insertWorkspace(
-        {
-          name,
-          slug: await this.uniqueSlug(name, manager),
-          defaultLanguage: dto.language ?? DEFAULT_LANGUAGE,
-          timeZone: DEFAULT_TIME_ZONE,
-        },
-        manager,
-      );
-      const user = await this.repo.insertUser(
-        {
-          workspaceId: workspace.id,
-          name: cleanText(dto.name),
-          email,
-          passwordHash,
-          role: 'owner',
-          language: dto.language ?? DEFAULT_LANGUAGE,
-        },
-        manager,
-      );
+      const workspace = await this.repo.insertWorkspace({
+        name,
+        slug: await this.uniqueSlug(name),
+        defaultLanguage: dto.language ?? DEFAULT_LANGUAGE,
+        timeZone: DEFAULT_TIME_ZONE,
+      });
+      const user = await this.repo.insertUser({
+        workspaceId: workspace.id,
+        name: cleanText(dto.name),
+        email,
+        passwordHash,
+        role: 'owner',
+        language: dto.language ?? DEFAULT_LANGUAGE,
+      });
       return { me: { user: toUserView(user), workspace: toWorkspaceView(workspace) }, user };
     });
   }
 
-  private async uniqueSlug(name: string, manager: EntityManager): Promise<string> {
+  private async uniqueSlug(name: string): Promise<string> {
     const base = slugify(name) || 'workspace';
     let slug = base;
-    while (await this.repo.slugExists(slug, manager))
+    while (await this.repo.slugExists(slug))
       slug = `${base}-${randomSecret(3)
         .toLowerCase()
         .replace(/[^a-z0-9]/g, '')}`;

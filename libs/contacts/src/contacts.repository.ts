@@ -1,32 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { Db } from '@sanad/database';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { insertNew } from '@sanad/database';
+import { In } from 'typeorm';
 import { Contact } from './entities/contact.entity';
 
 /** Contact rows, always within one workspace. */
 @Injectable()
 export class ContactsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  findByExternalId(workspaceId: string, externalId: string): Promise<Contact | null> {
+    return this.db.manager.findOne(Contact, { where: { workspaceId, externalId } });
   }
 
-  findByExternalId(
-    workspaceId: string,
-    externalId: string,
-    manager?: EntityManager,
-  ): Promise<Contact | null> {
-    return this.m(manager).findOne(Contact, { where: { workspaceId, externalId } });
-  }
-
-  findByEmail(
-    workspaceId: string,
-    email: string,
-    manager?: EntityManager,
-  ): Promise<Contact | null> {
-    return this.m(manager)
+  findByEmail(workspaceId: string, email: string): Promise<Contact | null> {
+    return this.db.manager
       .createQueryBuilder(Contact, 'c')
       .where('c.workspace_id = :workspaceId AND c.emails @> ARRAY[:email]::text[]', {
         workspaceId,
@@ -36,12 +24,8 @@ export class ContactsRepository {
       .getOne();
   }
 
-  findByPhone(
-    workspaceId: string,
-    phone: string,
-    manager?: EntityManager,
-  ): Promise<Contact | null> {
-    return this.m(manager)
+  findByPhone(workspaceId: string, phone: string): Promise<Contact | null> {
+    return this.db.manager
       .createQueryBuilder(Contact, 'c')
       .where('c.workspace_id = :workspaceId AND c.phones @> ARRAY[:phone]::text[]', {
         workspaceId,
@@ -53,17 +37,16 @@ export class ContactsRepository {
 
   findMany(workspaceId: string, ids: string[]): Promise<Contact[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.m().find(Contact, { where: { workspaceId, id: In(ids) } });
+    return this.db.manager.find(Contact, { where: { workspaceId, id: In(ids) } });
   }
 
   insert(
     data: Pick<Contact, 'workspaceId' | 'name' | 'emails' | 'phones' | 'externalId'>,
-    manager: EntityManager,
   ): Promise<Contact> {
-    return insertNew<Contact>(manager, Contact, { id: randomUUID(), ...data });
+    return this.db.insertNew<Contact>(Contact, { id: randomUUID(), ...data });
   }
 
-  save(contact: Contact, manager: EntityManager): Promise<Contact> {
-    return manager.save(Contact, contact);
+  save(contact: Contact): Promise<Contact> {
+    return this.db.manager.save(Contact, contact);
   }
 }

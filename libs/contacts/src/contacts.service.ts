@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { ContactSummaryView } from '@sanad/contracts';
 import { cleanText, normaliseEmail } from '@sanad/core';
-import type { EntityManager } from 'typeorm';
 import { ContactsRepository } from './contacts.repository';
 import type { Contact } from './entities/contact.entity';
 
@@ -25,31 +25,24 @@ export class ContactsService {
    * The contact known by external id, then email, then phone; created when none matches. New
    * identifiers and a missing name are added to the contact found.
    */
-  async findOrCreate(
-    workspaceId: string,
-    identity: ContactIdentity,
-    manager: EntityManager,
-  ): Promise<Contact> {
+  async findOrCreate(workspaceId: string, identity: ContactIdentity): Promise<Contact> {
     const email = identity.email ? normaliseEmail(identity.email) : undefined;
     const phone = identity.phone ? normalisePhone(identity.phone) : undefined;
     const externalId = identity.externalId ? cleanText(identity.externalId) : undefined;
     const name = identity.name ? cleanText(identity.name) : null;
     const found =
-      (externalId && (await this.repo.findByExternalId(workspaceId, externalId, manager))) ||
-      (email && (await this.repo.findByEmail(workspaceId, email, manager))) ||
-      (phone && (await this.repo.findByPhone(workspaceId, phone, manager))) ||
+      (externalId && (await this.repo.findByExternalId(workspaceId, externalId))) ||
+      (email && (await this.repo.findByEmail(workspaceId, email))) ||
+      (phone && (await this.repo.findByPhone(workspaceId, phone))) ||
       null;
     if (!found) {
-      return this.repo.insert(
-        {
-          workspaceId,
-          name,
-          emails: email ? [email] : [],
-          phones: phone ? [phone] : [],
-          externalId: externalId ?? null,
-        },
-        manager,
-      );
+      return this.repo.insert({
+        workspaceId,
+        name,
+        emails: email ? [email] : [],
+        phones: phone ? [phone] : [],
+        externalId: externalId ?? null,
+      });
     }
     const before = JSON.stringify(found);
     if (email && !found.emails.includes(email)) found.emails = [...found.emails, email];
@@ -57,10 +50,21 @@ export class ContactsService {
     if (externalId && !found.externalId) found.externalId = externalId;
     if (name && !found.name) found.name = name;
     const changed = JSON.stringify(found) !== before;
-    return changed ? this.repo.save(found, manager) : found;
+    return changed ? this.repo.save(found) : found;
   }
 
   findMany(workspaceId: string, ids: string[]): Promise<Contact[]> {
-    return this.repo.findMany(workspaceId, ids);
+    return this.repo.findMany(workspaceId, [...new Set(ids)]);
   }
+
+  /** What conversations show of their contacts, by id. */
+  async summaries(workspaceId: string, ids: string[]): Promise<Map<string, ContactSummaryView>> {
+    const contacts = await this.findMany(workspaceId, ids);
+    return new Map(contacts.map((c) => [c.id, toContactSummary(c)]));
+  }
+}
+
+export function toContactSummary(contact: Contact): ContactSummaryView {
+  const { id, name, emails, phones, externalId } = contact;
+  return { id, name, emails, phones, externalId };
 }

@@ -21,7 +21,7 @@ export interface EventMap {
   /** A stored inbound email waits for the processor. */
   'email.received': { facts: { inboundEmailId: string }; data: never };
   /** A reply was queued for email (again): its consumer puts the send job on the queue. */
-  'email.queued': { facts: { deliveryId: string }; data: never };
+  'email.queued': { facts: { messageId: string; generation: number }; data: never };
 }
 
 export type EventName = keyof EventMap;
@@ -50,7 +50,6 @@ type MissingPublicEvent = Exclude<PublicEventName, (typeof PUBLIC_EVENTS)[number
 export const PUBLIC_EVENTS_COMPLETE: MissingPublicEvent extends never ? true : never = true;
 
 export const MEMBER_ACTIONS = [
-  'member.profile_changed',
   'member.role_changed',
   'member.deactivated',
   'member.reactivated',

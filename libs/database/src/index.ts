@@ -4,5 +4,3 @@ export * from './embedded-postgres.launcher';
 export * from './migration.runner';
 export * from './transaction.runner';
 export * from './migrations';
-export * from './returning-rows';
-export * from './insert-new';

@@ -3,14 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { ContactsService } from '@sanad/contacts';
 import {
+  IntakeService,
   OutboundChannels,
   type Conversation,
   type Message,
   type OutboundChannel,
 } from '@sanad/conversations';
 import { OutboxWriter } from '@sanad/queue';
-import type { EntityManager } from 'typeorm';
-import { EMAIL_QUEUED } from './mail.events';
 import { OutboundRepository } from './outbound.repository';
 
 /** The delivery error an agent sees when a reply has nobody to go to. */
@@ -28,6 +27,7 @@ export class EmailOutboundChannel implements OutboundChannel, OnModuleInit {
     private readonly channels: OutboundChannels,
     private readonly repo: OutboundRepository,
     private readonly contacts: ContactsService,
+    private readonly intake: IntakeService,
     private readonly outbox: OutboxWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -40,44 +40,38 @@ export class EmailOutboundChannel implements OutboundChannel, OnModuleInit {
     conversation: Conversation,
     message: Message,
     options: { automatic: boolean },
-    manager: EntityManager,
   ): Promise<void> {
-    const recipient = await this.recipient(conversation, manager);
+    const recipient = await this.recipient(conversation);
     message.emailMessageId = newMessageId(conversation.id, this.config.inboundDomain);
     message.deliveryStatus = recipient ? 'queued' : 'failed';
     message.deliveryError = recipient ? null : NO_RECIPIENT;
-    await this.repo.insertDelivery(
-      {
-        messageId: message.id,
-        workspaceId: conversation.workspaceId,
-        conversationId: conversation.id,
-        mailboxId: conversation.mailboxId,
-        kind: options.automatic ? 'auto_ack' : 'reply',
-        recipients: recipient ? [recipient] : [],
-        ...(recipient ? {} : { status: 'failed' as const, error: NO_RECIPIENT }),
-      },
-      manager,
-    );
-    if (recipient) await this.announce(message.id, 0, manager);
+    await this.repo.insertDelivery({
+      messageId: message.id,
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.id,
+      mailboxId: conversation.mailboxId,
+      kind: options.automatic ? 'auto_ack' : 'reply',
+      recipients: recipient ? [recipient] : [],
+      ...(recipient ? {} : { status: 'failed' as const, error: NO_RECIPIENT }),
+    });
+    if (recipient) await this.announce(message.id, 0);
   }
 
-  async retry(message: Message, manager: EntityManager): Promise<void> {
-    const delivery = await this.repo.delivery(message.id, manager);
+  async retry(message: Message): Promise<void> {
+    const delivery = await this.repo.delivery(message.id);
     if (!delivery || delivery.recipients.length === 0) return;
-    await this.repo.updateDelivery(
-      message.id,
-      { status: 'queued', attempts: 0, error: null, nextAttemptAt: new Date() },
-      manager,
-    );
-    await this.announce(message.id, Date.now(), manager);
+    await this.repo.updateDelivery(message.id, {
+      status: 'queued',
+      attempts: 0,
+      error: null,
+      nextAttemptAt: new Date(),
+    });
+    await this.announce(message.id, Date.now());
   }
 
   /** The address the customer last wrote from, else the contact's first email. */
-  private async recipient(
-    conversation: Conversation,
-    manager: EntityManager,
-  ): Promise<string | null> {
-    const last = await this.repo.lastCustomerAddress(conversation.id, manager);
+  private async recipient(conversation: Conversation): Promise<string | null> {
+    const last = await this.intake.lastCustomerAddress(conversation.id);
     if (last && last !== 'unknown@invalid') return last;
     if (!conversation.contactId) return null;
     const [contact] = await this.contacts.findMany(conversation.workspaceId, [
@@ -86,14 +80,10 @@ export class EmailOutboundChannel implements OutboundChannel, OnModuleInit {
     return contact?.emails[0] ?? null;
   }
 
-  private async announce(
-    messageId: string,
-    generation: number,
-    manager: EntityManager,
-  ): Promise<void> {
-    await this.outbox.write(manager, {
+  private async announce(messageId: string, generation: number): Promise<void> {
+    await this.outbox.write({
       workspaceId: null,
-      type: EMAIL_QUEUED,
+      type: 'email.queued',
       payload: { messageId, generation },
     });
   }

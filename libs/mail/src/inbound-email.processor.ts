@@ -3,14 +3,13 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { ContactsService } from '@sanad/contacts';
 import {
-  ConversationsService,
+  IntakeService,
   MailboxesService,
   fillPlaceholders,
   type UploadedFile,
 } from '@sanad/conversations';
 import { normaliseEmail, sha256Hex } from '@sanad/core';
-import { OutboxDispatcher, type OutboxConsumer, type OutboxEventView } from '@sanad/queue';
-import type { EntityManager } from 'typeorm';
+import { OutboxDispatcher, type DomainEvent, type OutboxConsumer } from '@sanad/queue';
 import {
   automaticKind,
   cleanMessageId,
@@ -22,7 +21,6 @@ import type { MailboxEmailSettings } from './entities/mailbox-email-settings.ent
 import { readBounceReport } from './bounce-report.util';
 import { hasRemoteImages } from './email-document.util';
 import { sanitizeEmailHtml } from './html-sanitize.util';
-import { EMAIL_RECEIVED } from './mail.events';
 import { MailRepository, type InboundToProcess } from './mail.repository';
 import { OutboundRepository } from './outbound.repository';
 
@@ -41,14 +39,15 @@ const UNREADABLE_SUBJECT = 'رسالة تعذّرت قراءتها (Unreadable e
  * keep attachments, classify automatic mail and spam.
  */
 @Injectable()
-export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
+export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, OnModuleInit {
   readonly name = 'inbound-email';
+  readonly types = ['email.received'] as const;
   private readonly logger = new Logger('InboundEmail');
 
   constructor(
     private readonly repo: MailRepository,
     private readonly outbound: OutboundRepository,
-    private readonly conversations: ConversationsService,
+    private readonly intake: IntakeService,
     private readonly mailboxes: MailboxesService,
     private readonly contacts: ContactsService,
     private readonly dispatcher: OutboxDispatcher,
@@ -59,14 +58,8 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
     this.dispatcher.register(this);
   }
 
-  accepts(type: string): boolean {
-    return type === EMAIL_RECEIVED;
-  }
-
-  async handle(event: OutboxEventView, manager: EntityManager): Promise<void> {
-    const id = typeof event.payload.inboundEmailId === 'string' ? event.payload.inboundEmailId : '';
-    if (!id) return;
-    const inbound = await this.repo.lockInbound(id, manager);
+  async handle(event: DomainEvent<'email.received'>): Promise<void> {
+    const inbound = await this.repo.lockInbound(event.payload.inboundEmailId);
     if (!inbound || inbound.status !== 'pending') return;
     let parsed: ParsedMail;
     try {
@@ -78,21 +71,13 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
         maxHtmlLengthToParse: 5_000_000,
       });
     } catch (error) {
-      await this.keepUnreadable(
-        inbound,
-        error instanceof Error ? error.message : String(error),
-        manager,
-      );
+      await this.keepUnreadable(inbound, error instanceof Error ? error.message : String(error));
       return;
     }
-    await this.process(inbound, parsed, manager);
+    await this.process(inbound, parsed);
   }
 
-  private async process(
-    inbound: InboundToProcess,
-    parsed: ParsedMail,
-    manager: EntityManager,
-  ): Promise<void> {
+  private async process(inbound: InboundToProcess, parsed: ParsedMail): Promise<void> {
     const workspaceId = inbound.workspaceId;
     const emailMessageId =
       cleanMessageId(parsed.messageId) ??
@@ -101,19 +86,21 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
     const sender = parsed.from?.value.find((a) => a.address) ?? null;
     const fromAddress =
       normaliseEmail(sender?.address || inbound.envelopeFrom || '') || 'unknown@invalid';
-    const seen = await this.repo.screen(workspaceId, emailMessageId, fromAddress, manager);
-    if (seen.duplicate) {
-      await this.repo.finishInbound(inbound.id, { status: 'duplicate' }, manager);
+    const [duplicate, blocked] = await Promise.all([
+      this.intake.hasEmailMessageId(workspaceId, emailMessageId),
+      this.repo.blocked(workspaceId, fromAddress),
+    ]);
+    if (duplicate) {
+      await this.repo.finishInbound(inbound.id, { status: 'duplicate' });
       return;
     }
     const automatic = automaticKind(header, fromAddress, rawHeader(parsed, 'content-type') ?? '');
-    if (automatic === 'bounce' && (await this.linkBounce(inbound, emailMessageId, manager))) return;
-    const spam = flaggedAsSpam(header) || seen.blocked;
-    const contact = await this.contacts.findOrCreate(
-      workspaceId,
-      { email: fromAddress, name: sender?.name || undefined },
-      manager,
-    );
+    if (automatic === 'bounce' && (await this.linkBounce(inbound, emailMessageId))) return;
+    const spam = flaggedAsSpam(header) || blocked;
+    const contact = await this.contacts.findOrCreate(workspaceId, {
+      email: fromAddress,
+      name: sender?.name || undefined,
+    });
     const { files, skipped } = this.attachments(parsed);
     const html = parsed.html ? sanitizeEmailHtml(parsed.html) : null;
     const input = {
@@ -139,79 +126,50 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
       },
       files,
     };
-    const threadId = spam
-      ? null
-      : await this.thread(inbound, parsed, fromAddress, contact.id, manager);
+    const threadId = spam ? null : await this.thread(inbound, parsed, fromAddress, contact.id);
     // Read before the conversation's events take the workspace's sequence row.
     const ackSettings =
-      !threadId && !spam && !automatic
-        ? await this.outbound.settings(inbound.mailboxId, manager)
-        : null;
+      !threadId && !spam && !automatic ? await this.outbound.settings(inbound.mailboxId) : null;
     const written = threadId
-      ? await this.conversations.appendFromCustomer(threadId, input, manager)
-      : await this.conversations.openFromCustomer(
-          {
-            ...input,
-            mailboxId: spam ? await this.spamMailbox(workspaceId, manager) : inbound.mailboxId,
-            subject: parsed.subject?.trim() || fromAddress,
-            channel: 'email',
-            contact,
-          },
-          manager,
-        );
+      ? await this.intake.appendFromCustomer(threadId, input)
+      : await this.intake.openFromCustomer({
+          ...input,
+          mailboxId: spam ? await this.spamMailbox(workspaceId) : inbound.mailboxId,
+          subject: parsed.subject?.trim() || fromAddress,
+          channel: 'email',
+          contact,
+        });
     if (ackSettings?.autoAckEnabled)
-      await this.acknowledge(
-        inbound,
-        ackSettings,
-        fromAddress,
-        contact.name,
-        input.text,
-        written,
-        manager,
-      );
-    await this.repo.finishInbound(inbound.id, { status: 'processed', ...written }, manager);
+      await this.acknowledge(inbound, ackSettings, fromAddress, contact.name, input.text, written);
+    await this.repo.finishInbound(inbound.id, { status: 'processed', ...written });
   }
 
   /**
    * A delivery report about one of our replies: that reply is marked failed with the reason and
    * the report joins its conversation's timeline. False when it reports nothing we sent.
    */
-  private async linkBounce(
-    inbound: InboundToProcess,
-    reportId: string,
-    manager: EntityManager,
-  ): Promise<boolean> {
+  private async linkBounce(inbound: InboundToProcess, reportId: string): Promise<boolean> {
     const report = readBounceReport(inbound.raw, reportId);
     for (const id of report.messageIds) {
-      const delivery = await this.outbound.deliveryByEmailMessageId(
-        inbound.workspaceId,
-        id,
-        manager,
-      );
+      const message = await this.intake.messageByEmailMessageId(inbound.workspaceId, id);
+      const delivery = message ? await this.outbound.delivery(message.id) : null;
       if (!delivery) continue;
       const reason = report.reason ?? 'bounced';
-      await this.outbound.updateDelivery(
-        delivery.messageId,
-        { status: 'failed', error: reason },
-        manager,
-      );
-      await this.conversations.setDelivery(
-        inbound.workspaceId,
-        delivery.messageId,
-        { status: 'failed', error: reason },
-        manager,
-      );
-      await this.conversations.systemActivity(
-        inbound.workspaceId,
-        delivery.conversationId,
-        { action: 'bounce', messageId: delivery.messageId, reason, inboundEmailId: inbound.id },
-        manager,
-      );
-      await this.repo.finishInbound(
-        inbound.id,
-        { status: 'processed', conversationId: delivery.conversationId },
-        manager,
-      );
+      await this.outbound.updateDelivery(delivery.messageId, { status: 'failed', error: reason });
+      await this.intake.setDelivery(inbound.workspaceId, delivery.messageId, {
+        status: 'failed',
+        error: reason,
+      });
+      await this.intake.systemActivity(inbound.workspaceId, delivery.conversationId, {
+        action: 'bounce',
+        messageId: delivery.messageId,
+        reason,
+        inboundEmailId: inbound.id,
+      });
+      await this.repo.finishInbound(inbound.id, {
+        status: 'processed',
+        conversationId: delivery.conversationId,
+      });
       return true;
     }
     return false;
@@ -228,34 +186,33 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
     contactName: string | null,
     text: string,
     written: { conversationId: string },
-    manager: EntityManager,
   ): Promise<void> {
     if (!inbound.envelopeFrom) return;
     const domain = to.slice(to.lastIndexOf('@') + 1);
-    const own = await this.outbound.ownAddresses(inbound.workspaceId, manager);
+    const own = await this.outbound.ownAddresses(inbound.workspaceId);
     if (domain === this.config.inboundDomain || own.has(to) || to.endsWith('.invalid')) return;
     if (/^(no-?reply|do-?not-?reply|forwarding-noreply)\b/i.test(to)) return;
     const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
-    const sent = await this.outbound.autoRepliesTo(inbound.workspaceId, to, since, manager);
+    const sent = await this.outbound.autoRepliesTo(inbound.workspaceId, to, since);
     if (sent >= this.config.autoRepliesPerRecipientPerDay) return;
-    const context = await this.outbound.ackContext(written.conversationId, manager);
+    const context = await this.intake.ackContext(inbound.workspaceId, written.conversationId);
+    const mailbox = context
+      ? await this.mailboxes.find(inbound.workspaceId, context.mailboxId)
+      : null;
     const language = /[\u0600-\u06FF]/.test(text) ? 'ar' : 'en';
     const template = (language === 'ar' ? settings.autoAckAr : settings.autoAckEn) ?? '';
-    if (!context || !template.trim()) return;
+    if (!context || !mailbox || !template.trim()) return;
     const body = fillPlaceholders(template, {
       'contact.name': contactName ?? to,
       'contact.email': to,
       'conversation.number': String(context.number),
       'conversation.subject': context.subject,
-      'mailbox.name': context.mailboxName,
+      'mailbox.name': mailbox.name,
     });
-    await this.conversations.systemReply(
-      inbound.workspaceId,
-      written.conversationId,
-      body,
-      { autoAck: true, language },
-      manager,
-    );
+    await this.intake.systemReply(inbound.workspaceId, written.conversationId, body, {
+      autoAck: true,
+      language,
+    });
   }
 
   /**
@@ -268,28 +225,28 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
     parsed: ParsedMail,
     from: string,
     contactId: string,
-    manager: EntityManager,
   ): Promise<string | null> {
     const ws = inbound.workspaceId;
     const ids = referencedIds(parsed.inReplyTo, parsed.references);
     const candidates = [
-      await this.repo.conversationByMessageIds(ws, ids, manager),
+      await this.intake.conversationByEmailMessageIds(ws, ids),
       ...ids.map((id) => REPLY_TOKEN.exec(id)?.[1] ?? null),
     ];
     for (const candidate of candidates) {
       if (!candidate) continue;
-      const found = await this.repo.conversationContact(ws, candidate, manager);
-      if (found && found.contactEmails.includes(from)) return found.id;
+      const found = await this.intake.conversationOf(ws, candidate);
+      if (!found?.contactId) continue;
+      const contact = (await this.contacts.summaries(ws, [found.contactId])).get(found.contactId);
+      if (contact?.emails.includes(from)) return found.id;
     }
     const key = threadSubject(parsed.subject ?? '');
     if (!key || ids.length === 0) return null;
     const since = new Date(Date.now() - SUBJECT_THREAD_DAYS * 24 * 60 * 60 * 1000);
-    const recent = await this.repo.recentConversations(
+    const recent = await this.intake.recentEmailConversations(
       ws,
       inbound.mailboxId,
       contactId,
       since,
-      manager,
     );
     return recent.find((c) => threadSubject(c.subject) === key)?.id ?? null;
   }
@@ -316,43 +273,36 @@ export class InboundEmailProcessor implements OutboxConsumer, OnModuleInit {
   }
 
   /** Kept raw and shown as unreadable, with the source downloadable; never retried again. */
-  private async keepUnreadable(
-    inbound: InboundToProcess,
-    reason: string,
-    manager: EntityManager,
-  ): Promise<void> {
+  private async keepUnreadable(inbound: InboundToProcess, reason: string): Promise<void> {
     this.logger.warn(`inbound email ${inbound.id} kept unreadable: ${reason}`);
     const from = normaliseEmail(inbound.envelopeFrom || '') || 'unknown@invalid';
-    const contact = await this.contacts.findOrCreate(inbound.workspaceId, { email: from }, manager);
-    const written = await this.conversations.openFromCustomer(
-      {
-        workspaceId: inbound.workspaceId,
-        contact,
-        mailboxId: inbound.mailboxId,
-        subject: UNREADABLE_SUBJECT,
-        channel: 'email',
-        text: '',
-        data: {
-          email: {
-            inboundEmailId: inbound.id,
-            from,
-            unreadable: true,
-            error: reason.slice(0, 500),
-          },
+    const contact = await this.contacts.findOrCreate(inbound.workspaceId, { email: from });
+    const written = await this.intake.openFromCustomer({
+      workspaceId: inbound.workspaceId,
+      contact,
+      mailboxId: inbound.mailboxId,
+      subject: UNREADABLE_SUBJECT,
+      channel: 'email',
+      text: '',
+      data: {
+        email: {
+          inboundEmailId: inbound.id,
+          from,
+          unreadable: true,
+          error: reason.slice(0, 500),
         },
       },
-      manager,
-    );
-    await this.repo.finishInbound(
-      inbound.id,
-      { status: 'unparseable', error: reason.slice(0, 2000), ...written },
-      manager,
-    );
+    });
+    await this.repo.finishInbound(inbound.id, {
+      status: 'unparseable',
+      error: reason.slice(0, 2000),
+      ...written,
+    });
   }
 
-  private async spamMailbox(workspaceId: string, manager: EntityManager): Promise<string> {
-    await this.mailboxes.ensureDefaults(workspaceId, manager);
-    return (await this.mailboxes.systemMailbox(workspaceId, 'spam', manager)).id;
+  private async spamMailbox(workspaceId: string): Promise<string> {
+    await this.mailboxes.ensureDefaults(workspaceId);
+    return (await this.mailboxes.systemMailbox(workspaceId, 'spam')).id;
   }
 }
 

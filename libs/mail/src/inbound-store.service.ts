@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import { EMAIL_RECEIVED } from './mail.events';
+import { MailboxesService } from '@sanad/conversations';
 import { MailRepository, type RecipientRoute } from './mail.repository';
 
 /** Known addresses are remembered this long: routing stays off the database on busy SMTP. */
@@ -22,6 +22,7 @@ export class InboundStore {
 
   constructor(
     private readonly repo: MailRepository,
+    private readonly mailboxes: MailboxesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,7 +43,13 @@ export class InboundStore {
     const cacheKey = `${kind}:${key}`;
     const cached = this.routes.get(cacheKey);
     if (cached && cached.until > Date.now()) return cached.route;
-    const route = await this.repo.route(kind, key);
+    const found = await this.repo.route(kind, key);
+    const route = found
+      ? {
+          ...found,
+          archived: (await this.mailboxes.archivedIds([found.mailboxId])).has(found.mailboxId),
+        }
+      : null;
     // Only addresses that exist are remembered, so a new mailbox is reachable at once.
     if (route) {
       if (this.routes.size > 10_000) this.routes.clear();
@@ -64,19 +71,16 @@ export class InboundStore {
       list.push(recipient);
       byMailbox.set(recipient.route.mailboxId, list);
     }
-    return this.repo.storeInbound(
-      {
-        rows: [...byMailbox.values()].map((recipients) => ({
-          id: randomUUID(),
-          workspaceId: recipients[0].route.workspaceId,
-          mailboxId: recipients[0].route.mailboxId,
-          envelopeTo: recipients.map((r) => r.address.slice(0, 320)),
-        })),
-        envelopeFrom: input.from.slice(0, 320),
-        remoteIp: input.remoteIp,
-        raw: input.raw,
-      },
-      { type: EMAIL_RECEIVED, payloadKey: 'inboundEmailId' },
-    );
+    return this.repo.storeInbound({
+      rows: [...byMailbox.values()].map((recipients) => ({
+        id: randomUUID(),
+        workspaceId: recipients[0].route.workspaceId,
+        mailboxId: recipients[0].route.mailboxId,
+        envelopeTo: recipients.map((r) => r.address.slice(0, 320)),
+      })),
+      envelopeFrom: input.from.slice(0, 320),
+      remoteIp: input.remoteIp,
+      raw: input.raw,
+    });
   }
 }

@@ -1,5 +1,4 @@
 export * from './mail.module';
-export * from './mail.events';
 export * from './mail.repository';
 export * from './inbound-store.service';
 export * from './email-headers.util';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '@sanad/accounts';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { BlockedSendersService } from './blocked-senders.service';
@@ -31,6 +32,7 @@ import { OutboundRepository } from './outbound.repository';
       EmailDelivery,
       BlockedSender,
     ]),
+    AccountsModule,
     ContactsModule,
     ConversationsModule,
   ],

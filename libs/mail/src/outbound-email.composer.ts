@@ -3,7 +3,10 @@ import type { Readable } from 'node:stream';
 import { escapeHtml } from '@sanad/core';
 import type { DeliveryKind } from './entities/email-delivery.entity';
 import type { OutgoingServer } from './mail-transport';
-import type { SendContext } from './outbound.repository';
+import type { OutboundContext } from '@sanad/conversations';
+
+/** What an outgoing email is made of: the message, its conversation, mailbox and author. */
+export type SendContext = OutboundContext & { authorName: string | null };
 
 const REPLY_SUBJECT = /^\s*(re|رد)\s*:/i;
 

@@ -1,18 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import { AttachmentsService, ConversationsService } from '@sanad/conversations';
+import { MemberDirectory } from '@sanad/accounts';
+import { AttachmentsService, IntakeService } from '@sanad/conversations';
 import { TransactionRunner } from '@sanad/database';
-import {
-  JobQueue,
-  OutboxDispatcher,
-  type OutboxConsumer,
-  type OutboxEventView,
-} from '@sanad/queue';
-import type { EntityManager } from 'typeorm';
+import { JobQueue, OutboxDispatcher, type DomainEvent, type OutboxConsumer } from '@sanad/queue';
 import type { EmailDelivery } from './entities/email-delivery.entity';
 import { composeEmail } from './outbound-email.composer';
 import { failureReason, isPermanentFailure, MailTransports } from './mail-transport';
-import { EMAIL_QUEUED } from './mail.events';
 import { OutboundRepository } from './outbound.repository';
 
 /** The delivery error an agent sees when neither the mailbox nor SMTP_URL can send. */
@@ -31,14 +25,16 @@ interface SendJob {
  * at once, and a sent delivery is never sent again.
  */
 @Injectable()
-export class OutboundMailer implements OutboxConsumer, OnModuleInit {
+export class OutboundMailer implements OutboxConsumer<'email.queued'>, OnModuleInit {
   readonly name = 'email-outbound';
+  readonly types = ['email.queued'] as const;
   private readonly logger = new Logger('OutboundMail');
 
   constructor(
     private readonly repo: OutboundRepository,
     private readonly transports: MailTransports,
-    private readonly conversations: ConversationsService,
+    private readonly intake: IntakeService,
+    private readonly members: MemberDirectory,
     private readonly attachments: AttachmentsService,
     private readonly dispatcher: OutboxDispatcher,
     private readonly queue: JobQueue,
@@ -50,17 +46,9 @@ export class OutboundMailer implements OutboxConsumer, OnModuleInit {
     this.dispatcher.register(this);
   }
 
-  accepts(type: string): boolean {
-    return type === EMAIL_QUEUED;
-  }
-
-  async handle(event: OutboxEventView): Promise<void> {
+  async handle(event: DomainEvent<'email.queued'>): Promise<void> {
     const { messageId, generation } = event.payload;
-    if (typeof messageId !== 'string') return;
-    await this.enqueue(
-      messageId,
-      `${messageId}:${typeof generation === 'number' ? generation : 0}`,
-    );
+    await this.enqueue(messageId, `${messageId}:${generation}`);
   }
 
   /** Worker role: take send jobs. */
@@ -77,16 +65,23 @@ export class OutboundMailer implements OutboxConsumer, OnModuleInit {
 
   /** One attempt. Throws on a failure worth retrying, so the queue backs off and runs it again. */
   async send(messageId: string): Promise<void> {
-    const retry = await this.tx.run(async (manager): Promise<Error | null> => {
-      const delivery = await this.repo.lockDelivery(messageId, manager);
+    const retry = await this.tx.run(async (): Promise<Error | null> => {
+      const delivery = await this.repo.lockDelivery(messageId);
       if (!delivery || delivery.status !== 'queued') return null;
-      const context = await this.repo.sendContext(messageId);
-      if (!context) return null;
-      const settings = await this.repo.settings(delivery.mailboxId, manager);
-      const inboundAddress = `${context.inboundLocalPart ?? 'mailbox'}@${this.config.inboundDomain}`;
+      const found = await this.intake.outboundContext(messageId);
+      if (!found) return null;
+      const authorName = found.authorUserId
+        ? ((await this.members.names(found.workspaceId, [found.authorUserId])).get(
+            found.authorUserId,
+          ) ?? null)
+        : null;
+      const context = { ...found, authorName };
+      const settings = await this.repo.settings(delivery.mailboxId);
+      const localPart = await this.repo.inboundLocalPart(delivery.mailboxId);
+      const inboundAddress = `${localPart ?? 'mailbox'}@${this.config.inboundDomain}`;
       const server = this.transports.server({ id: delivery.mailboxId, inboundAddress }, settings);
       if (!server) {
-        await this.finish(delivery, { status: 'failed', error: NO_OUTGOING_SERVER }, manager);
+        await this.finish(delivery, { status: 'failed', error: NO_OUTGOING_SERVER });
         return null;
       }
       const files = await this.attachments.contentsOf(delivery.workspaceId, messageId);
@@ -96,7 +91,7 @@ export class OutboundMailer implements OutboxConsumer, OnModuleInit {
         recipients: delivery.recipients,
         server,
         inboundAddress,
-        thread: await this.repo.threadIds(context.conversationId, messageId),
+        thread: await this.intake.emailThreadIds(context.conversationId, messageId),
         files: files.map(({ attachment, data }) => ({
           fileName: attachment.fileName,
           contentType: attachment.contentType,
@@ -107,37 +102,31 @@ export class OutboundMailer implements OutboxConsumer, OnModuleInit {
       const attempts = delivery.attempts + 1;
       try {
         const info = (await server.transport.sendMail(mail)) as { response?: string };
-        await this.finish(
-          delivery,
-          {
-            status: 'sent',
-            error: null,
-            attempts,
-            smtpResponse: (info.response ?? '').slice(0, 500),
-            sentAt: new Date(),
-          },
-          manager,
-        );
+        await this.finish(delivery, {
+          status: 'sent',
+          error: null,
+          attempts,
+          smtpResponse: (info.response ?? '').slice(0, 500),
+          sentAt: new Date(),
+        });
         return null;
       } catch (error) {
         const reason = failureReason(error);
         this.logger.warn(`reply ${messageId} attempt ${attempts} failed: ${reason}`);
         if (isPermanentFailure(error) || attempts >= this.config.outboundMailAttempts) {
-          await this.finish(delivery, { status: 'failed', error: reason, attempts }, manager);
+          await this.finish(delivery, { status: 'failed', error: reason, attempts });
           return null;
         }
         const delay = this.config.outboundMailBackoffMs * 2 ** (attempts - 1);
-        await this.repo.updateDelivery(
-          messageId,
-          { attempts, error: reason, nextAttemptAt: new Date(Date.now() + delay) },
-          manager,
-        );
-        await this.conversations.setDelivery(
-          delivery.workspaceId,
-          messageId,
-          { status: 'queued', error: reason },
-          manager,
-        );
+        await this.repo.updateDelivery(messageId, {
+          attempts,
+          error: reason,
+          nextAttemptAt: new Date(Date.now() + delay),
+        });
+        await this.intake.setDelivery(delivery.workspaceId, messageId, {
+          status: 'queued',
+          error: reason,
+        });
         return error instanceof Error ? error : new Error(reason);
       }
     });
@@ -150,15 +139,12 @@ export class OutboundMailer implements OutboxConsumer, OnModuleInit {
     patch: Partial<
       Pick<EmailDelivery, 'status' | 'error' | 'attempts' | 'smtpResponse' | 'sentAt'>
     > & { status: 'sent' | 'failed' },
-    manager: EntityManager,
   ): Promise<void> {
-    await this.repo.updateDelivery(delivery.messageId, patch, manager);
-    await this.conversations.setDelivery(
-      delivery.workspaceId,
-      delivery.messageId,
-      { status: patch.status, error: patch.error ?? null },
-      manager,
-    );
+    await this.repo.updateDelivery(delivery.messageId, patch);
+    await this.intake.setDelivery(delivery.workspaceId, delivery.messageId, {
+      status: patch.status,
+      error: patch.error ?? null,
+    });
   }
 
   private async enqueue(messageId: string, jobId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { JobHandler, JobName, JobOptions } from './queue.port';
 import { JobQueue } from './queue.port';
 
@@ -23,6 +24,8 @@ export class InProcessQueue extends JobQueue {
   private readonly knownIds = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
+  /** Jobs run in the context the queue was made in, not in the one of whoever added them. */
+  private readonly scope = new AsyncResource('InProcessQueue');
 
   constructor(
     private readonly onError: (error: unknown, job: { name: string; id: string }) => void = () =>
@@ -74,7 +77,7 @@ export class InProcessQueue extends JobQueue {
     ) {
       const job = list.shift() as PendingJob;
       this.running.set(name, (this.running.get(name) ?? 0) + 1);
-      void this.run(job, registered.handler);
+      void this.scope.runInAsyncScope(() => this.run(job, registered.handler));
     }
   }
 

@@ -6,7 +6,10 @@ import { InProcessQueue } from './in-process.driver';
 import { JobQueue } from './queue.port';
 import { JobReceipt } from './outbox/job-receipt.entity';
 import { OutboxDispatcher } from './outbox/outbox.dispatcher';
-import { OutboxEvent } from './outbox/outbox.entity';
+import { OutboxEntry } from './outbox/outbox-entry.entity';
+import { OutboxRepository } from './outbox/outbox.repository';
+import { EventPresenters } from './outbox/event-presenters';
+import { EventLog } from './outbox/event-log.service';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 
@@ -27,17 +30,20 @@ export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: QueueModule,
-      imports: [TypeOrmModule.forFeature([OutboxEvent, JobReceipt])],
+      imports: [TypeOrmModule.forFeature([OutboxEntry, JobReceipt])],
       providers: [
         {
           provide: JobQueue,
           useFactory: () => createJobQueue(config.redisUrl, config.redisPrefix),
         },
+        OutboxRepository,
         OutboxWriter,
         OutboxRelay,
         OutboxDispatcher,
+        EventPresenters,
+        EventLog,
       ],
-      exports: [JobQueue, OutboxWriter, OutboxRelay, OutboxDispatcher],
+      exports: [JobQueue, OutboxWriter, OutboxRelay, OutboxDispatcher, EventPresenters, EventLog],
     };
   }
 }

@@ -1,75 +1,70 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { REALTIME_EVENTS, type RealtimeEnvelope, type RealtimeEventType } from '@sanad/contracts';
-import { OutboxDispatcher, type OutboxConsumer, type OutboxEventView } from '@sanad/queue';
-import { RealtimeEmitter } from './realtime.emitter';
+import { REALTIME_EVENTS, type MemberAction } from '@sanad/contracts';
+import {
+  EventPresenters,
+  OutboxDispatcher,
+  type AnyDomainEvent,
+  type AnyPresentedEvent,
+  type OutboxHint,
+} from '@sanad/queue';
+import { RealtimeEmitter, type RealtimeTarget } from './realtime.emitter';
 
-const BROADCAST = new Set<string>(REALTIME_EVENTS);
 /** Member changes after which the member's sockets must rejoin with their new access. */
-const REJOIN_ACTIONS = new Set([
+const REJOIN_ACTIONS = new Set<MemberAction>([
   'member.mailboxes_changed',
   'member.role_changed',
   'member.deactivated',
 ]);
 
 /**
- * Turns committed outbox events into socket events for the agents who may see them. Delivered as
- * hints straight from the relay (R8: clients catch up by sequence number).
+ * Turns committed outbox events into socket events for the agents who may see them, with their
+ * views built after commit for the whole batch. Delivered as hints straight from the relay (R8:
+ * clients catch up by sequence number).
  */
 @Injectable()
-export class RealtimeBroadcastConsumer implements OutboxConsumer, OnModuleInit {
+export class RealtimeBroadcastConsumer implements OutboxHint, OnModuleInit {
   readonly name = 'realtime';
-  readonly hint = true;
+  readonly types = REALTIME_EVENTS;
 
   constructor(
     private readonly emitter: RealtimeEmitter,
+    private readonly presenters: EventPresenters,
     private readonly dispatcher: OutboxDispatcher,
   ) {}
 
   onModuleInit(): void {
-    this.dispatcher.register(this);
+    this.dispatcher.registerHint(this);
   }
 
-  accepts(type: string): boolean {
-    return BROADCAST.has(type);
+  async handle(events: AnyDomainEvent[]): Promise<void> {
+    for (const event of await this.presenters.present(events)) {
+      const { seq, type, workspaceId, at, data } = event;
+      this.emitter.emit(targetOf(event), { seq, type, workspaceId, at, data });
+      if (
+        event.type === 'member.updated' &&
+        event.data.action &&
+        REJOIN_ACTIONS.has(event.data.action)
+      )
+        this.emitter.disconnectUser(event.data.user.id);
+    }
   }
+}
 
-  async handle(event: OutboxEventView): Promise<void> {
-    if (!event.workspaceId || event.seq === null) return;
-    const envelope: RealtimeEnvelope = {
-      seq: event.seq,
-      type: event.type as RealtimeEventType,
-      workspaceId: event.workspaceId,
-      at: event.createdAt.toISOString(),
-      data: event.payload as unknown as RealtimeEnvelope['data'],
-    };
-    const payload = (event.payload ?? {}) as {
-      userId?: unknown;
-      mailboxId?: unknown;
-      previousMailboxId?: unknown;
-      action?: unknown;
-      user?: { id?: unknown };
-    };
-    if (event.type === 'mention.created') {
-      if (typeof payload.userId === 'string')
-        this.emitter.emit({ userId: payload.userId }, envelope);
-      return;
+/** A mention goes to its member; conversation events to who may see the mailbox (and the old one). */
+function targetOf(event: AnyPresentedEvent): RealtimeTarget {
+  switch (event.type) {
+    case 'mention.created':
+      return { userId: event.data.userId };
+    case 'conversation.created':
+    case 'conversation.updated':
+    case 'conversation.merged':
+    case 'message.created':
+    case 'message.updated': {
+      const data = event.data as { mailboxId: string; previousMailboxId?: string };
+      const ids = [data.mailboxId, data.previousMailboxId].filter((id): id is string => !!id);
+      return { workspaceId: event.workspaceId, mailboxIds: [...new Set(ids)] };
     }
-    const mailboxIds = [payload.mailboxId, payload.previousMailboxId].filter(
-      (id): id is string => typeof id === 'string',
-    );
-    this.emitter.emit(
-      mailboxIds.length > 0
-        ? { workspaceId: event.workspaceId, mailboxIds: [...new Set(mailboxIds)] }
-        : { workspaceId: event.workspaceId },
-      envelope,
-    );
-    if (
-      event.type === 'member.updated' &&
-      typeof payload.action === 'string' &&
-      REJOIN_ACTIONS.has(payload.action) &&
-      typeof payload.user?.id === 'string'
-    ) {
-      this.emitter.disconnectUser(payload.user.id);
-    }
+    default:
+      return { workspaceId: event.workspaceId };
   }
 }

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+// eslint-disable-next-line sanad/no-relative-import-outside-package -- no aliases here
 import { dataSourceOptions, runMigrations, startEmbeddedPostgres } from '../../database/src';
 import { TEST_DATA_DIR, TEST_DB_ENV } from './test-database';
 

@@ -25,14 +25,19 @@ import type {
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import {
+  ApiConversationsService,
+  BulkService,
   BulkUpdateDto,
-  ConversationsService,
   CreateConversationDto,
   CustomerMessageDto,
   ListConversationsDto,
+  InboxService,
   MergeConversationDto,
+  MergeService,
   NoteDto,
   ReplyDto,
+  ThreadService,
+  TriageService,
   UpdateConversationDto,
 } from '@sanad/conversations';
 
@@ -53,19 +58,26 @@ function idempotencyKey(value: string | undefined): string | undefined {
 @ApiTags('conversations')
 @Controller('conversations')
 export class ConversationsController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly thread: ThreadService,
+    private readonly api: ApiConversationsService,
+    private readonly triage: TriageService,
+    private readonly bulkChanges: BulkService,
+    private readonly merging: MergeService,
+  ) {}
 
   @Get()
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListConversationsDto,
   ): Promise<PageView<ConversationView>> {
-    return this.conversations.list(principal, query);
+    return this.inbox.list(principal, query);
   }
 
   @Get('counts')
   counts(@CurrentPrincipal() principal: Principal): Promise<ViewCountsView> {
-    return this.conversations.counts(principal);
+    return this.inbox.counts(principal);
   }
 
   @Post()
@@ -75,7 +87,7 @@ export class ConversationsController {
     @Body() dto: CreateConversationDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<ConversationDetailView> {
-    return this.conversations.createFromApi(principal, dto, idempotencyKey(key));
+    return this.api.create(principal, dto, idempotencyKey(key));
   }
 
   @Get(':id')
@@ -83,7 +95,7 @@ export class ConversationsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', conversationId) id: string,
   ): Promise<ConversationDetailView> {
-    return this.conversations.get(principal, id);
+    return this.thread.get(principal, id);
   }
 
   @Patch(':id')
@@ -92,7 +104,7 @@ export class ConversationsController {
     @Param('id', conversationId) id: string,
     @Body() dto: UpdateConversationDto,
   ): Promise<ConversationView> {
-    return this.conversations.update(principal, id, dto);
+    return this.triage.update(principal, id, dto);
   }
 
   @Post(':id/replies')
@@ -101,7 +113,7 @@ export class ConversationsController {
     @Param('id', conversationId) id: string,
     @Body() dto: ReplyDto,
   ): Promise<MessageView> {
-    return this.conversations.reply(principal, id, dto);
+    return this.thread.reply(principal, id, dto);
   }
 
   @Post(':id/notes')
@@ -110,7 +122,7 @@ export class ConversationsController {
     @Param('id', conversationId) id: string,
     @Body() dto: NoteDto,
   ): Promise<MessageView> {
-    return this.conversations.note(principal, id, dto);
+    return this.thread.note(principal, id, dto);
   }
 
   @Post(':id/customer-messages')
@@ -120,7 +132,7 @@ export class ConversationsController {
     @Param('id', conversationId) id: string,
     @Body() dto: CustomerMessageDto,
   ): Promise<MessageView> {
-    return this.conversations.customerMessage(principal, id, dto);
+    return this.thread.customerMessage(principal, id, dto);
   }
 
   @Put(':id/follow')
@@ -128,7 +140,7 @@ export class ConversationsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', conversationId) id: string,
   ): Promise<ConversationView> {
-    return this.conversations.follow(principal, id, true);
+    return this.triage.follow(principal, id, true);
   }
 
   @Delete(':id/follow')
@@ -136,7 +148,7 @@ export class ConversationsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', conversationId) id: string,
   ): Promise<ConversationView> {
-    return this.conversations.follow(principal, id, false);
+    return this.triage.follow(principal, id, false);
   }
 
   @Post('bulk')
@@ -145,7 +157,7 @@ export class ConversationsController {
     @CurrentPrincipal() principal: Principal,
     @Body() dto: BulkUpdateDto,
   ): Promise<BulkResultView> {
-    return this.conversations.bulkUpdate(principal, dto);
+    return this.bulkChanges.update(principal, dto);
   }
 
   @Post(':id/merge')
@@ -155,6 +167,6 @@ export class ConversationsController {
     @Param('id', conversationId) id: string,
     @Body() dto: MergeConversationDto,
   ): Promise<ConversationDetailView> {
-    return this.conversations.merge(principal, id, dto.intoId);
+    return this.merging.merge(principal, id, dto.intoId);
   }
 }

@@ -5,7 +5,7 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import type { MessageView } from '@sanad/contracts';
 import { DomainError, isLanguage } from '@sanad/core';
-import { ConversationsService } from '@sanad/conversations';
+import { ThreadService } from '@sanad/conversations';
 import { emailDocument } from '@sanad/mail';
 
 const conversationId = new ParseUUIDPipe({
@@ -19,7 +19,7 @@ const messageId = new ParseUUIDPipe({
 @ApiTags('conversations')
 @Controller('conversations/:id/messages/:messageId')
 export class EmailMessagesController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(private readonly thread: ThreadService) {}
 
   /**
    * The email's HTML as a document for a sandboxed frame: no scripts at all, images only from
@@ -36,7 +36,7 @@ export class EmailMessagesController {
     @Query('lang') lang: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    const { message, attachments } = await this.conversations.visibleMessage(principal, id, mid);
+    const { message, attachments } = await this.thread.visibleMessage(principal, id, mid);
     if (!message.bodyHtml) throw new DomainError('message/not_found');
     const inline = new Map(
       attachments
@@ -63,6 +63,6 @@ export class EmailMessagesController {
     @Param('id', conversationId) id: string,
     @Param('messageId', messageId) mid: string,
   ): Promise<MessageView> {
-    return this.conversations.retryDelivery(principal, id, mid);
+    return this.thread.retryDelivery(principal, id, mid);
   }
 }

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import type { EventsPageView } from '@sanad/contracts';
-import { ConversationsService } from '@sanad/conversations';
+import { EventLog } from '@sanad/queue';
 
 export class EventsQueryDto {
   @ApiPropertyOptional({ default: 0 })
@@ -28,13 +28,18 @@ export class EventsQueryDto {
 @ApiTags('events')
 @Controller('events')
 export class EventsController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(private readonly events: EventLog) {}
 
   @Get()
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: EventsQueryDto,
   ): Promise<EventsPageView> {
-    return this.conversations.events(principal, query.after ?? 0, query.limit ?? 200);
+    return this.events.page(
+      principal.workspaceId,
+      query.after ?? 0,
+      query.limit ?? 200,
+      principal.mailboxIds,
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@sanad/auth';
+import { Db } from '@sanad/database';
 import { JobQueue } from '@sanad/queue';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 
 /** Outside /api/v1: /health says the process is alive, /ready that its dependencies answer. */
 @ApiTags('health')
@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 @Controller()
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly queue: JobQueue,
   ) {}
 
@@ -25,10 +25,7 @@ export class HealthController {
   async ready(
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ status: string; database: boolean; queue: boolean; queueDriver: string }> {
-    const database = await this.dataSource
-      .query('SELECT 1')
-      .then(() => true)
-      .catch(() => false);
+    const database = await this.db.ping();
     const queue = await this.queue.healthy();
     res.status(database && queue ? 200 : 503);
     return {

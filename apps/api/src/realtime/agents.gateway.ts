@@ -18,7 +18,7 @@ import {
   type PresenceState,
   type PresenceView,
 } from '@sanad/contracts';
-import { ConversationsService } from '@sanad/conversations';
+import { ThreadService } from '@sanad/conversations';
 import {
   LocalEmitter,
   RealtimeEmitter,
@@ -51,7 +51,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayDisconnect {
     private readonly sessions: SessionsService,
     private readonly tokens: ApiTokensService,
     private readonly account: AccountService,
-    private readonly conversations: ConversationsService,
+    private readonly thread: ThreadService,
     private readonly emitter: RealtimeEmitter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -90,9 +90,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayDisconnect {
     if (!state || !UUID.test(conversationId) || !PRESENCE_STATES.includes(presence))
       return { ok: false };
     const conversation =
-      presence === 'left'
-        ? null
-        : await this.conversations.visible(state.principal, conversationId);
+      presence === 'left' ? null : await this.thread.visible(state.principal, conversationId);
     if (presence !== 'left' && !conversation) return { ok: false };
     const mailboxId = conversation?.mailboxId ?? state.viewing.get(conversationId);
     if (!mailboxId) return { ok: true };

@@ -1,29 +1,40 @@
-import type { EntityManager } from 'typeorm';
+import type { EventFacts, EventName } from '@sanad/contracts';
 
-export interface OutboxEventView {
+/** A committed domain event as consumers see it: its stored facts, typed by its name. */
+export interface DomainEvent<K extends EventName = EventName> {
   id: string;
   workspaceId: string | null;
   seq: number | null;
-  type: string;
-  payload: Record<string, unknown>;
+  type: K;
+  payload: EventFacts<K>;
   createdAt: Date;
   /** Earlier deliveries of this event that failed or died, so poison events can give up. */
   failures: number;
 }
 
+/** An event of any of these names, narrowed by `type`. */
+export type AnyDomainEvent<K extends EventName = EventName> = { [T in K]: DomainEvent<T> }[K];
+
 /**
- * Something that reacts to outbox events (realtime broadcast, webhooks, ...). `handle` runs inside
- * a transaction holding this consumer's receipt for the event: database effects made through
- * `manager` happen exactly once; other effects happen at least once and must tolerate repeats.
+ * Something that reacts to outbox events (the inbound email processor, outbound mail, later
+ * webhooks). `handle` runs inside a transaction holding this consumer's receipt for the event:
+ * database effects made through repositories happen exactly once; other effects happen at least
+ * once and must tolerate repeats.
  */
-export interface OutboxConsumer {
+export interface OutboxConsumer<K extends EventName = EventName> {
   readonly name: string;
-  /**
-   * Best-effort hints (socket events): handed over by the relay the moment it sees the committed
-   * event, with no queue hop and no receipt. They may repeat after a redelivery and are lost if
-   * the relay dies in between; clients close such gaps by sequence number over REST.
-   */
-  readonly hint?: boolean;
-  accepts(type: string): boolean;
-  handle(event: OutboxEventView, manager: EntityManager): Promise<void>;
+  readonly types: readonly K[];
+  handle(event: AnyDomainEvent<K>): Promise<void>;
+}
+
+/**
+ * A best-effort listener (socket broadcasts): the relay hands it each batch of events the moment
+ * the batch is committed as dispatched, with no queue hop and no receipt. Events may repeat after
+ * a redelivery and are lost if the relay dies in between; clients close such gaps by sequence
+ * number over REST.
+ */
+export interface OutboxHint<K extends EventName = EventName> {
+  readonly name: string;
+  readonly types: readonly K[];
+  handle(events: Array<AnyDomainEvent<K>>): Promise<void>;
 }

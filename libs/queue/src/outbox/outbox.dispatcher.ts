@@ -1,46 +1,42 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EventName } from '@sanad/contracts';
+import { TransactionRunner } from '@sanad/database';
 import { JobQueue } from '../queue.port';
-import type { OutboxConsumer, OutboxEventView } from './outbox.consumer';
-
-export interface OutboxRow {
-  id: string;
-  workspace_id: string | null;
-  seq: string | null;
-  type: string;
-  payload: Record<string, unknown>;
-  status: string;
-  attempts: number;
-  failures: number;
-  created_at: Date;
-}
+import type { AnyDomainEvent, DomainEvent, OutboxConsumer, OutboxHint } from './outbox.consumer';
+import { OutboxRepository } from './outbox.repository';
 
 /**
- * The `outbox.dispatch` job: runs every consumer that accepts the event, each at most once per
- * event thanks to its receipt, then marks the event done.
+ * The `outbox.dispatch` job: runs every consumer that takes the event, each at most once per
+ * event thanks to its receipt, then marks the event done. Hints get events straight from the
+ * relay instead.
  */
 @Injectable()
 export class OutboxDispatcher {
   private readonly logger = new Logger('OutboxDispatcher');
   private readonly consumers: OutboxConsumer[] = [];
+  private readonly hints: OutboxHint[] = [];
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repo: OutboxRepository,
+    private readonly tx: TransactionRunner,
     private readonly queue: JobQueue,
   ) {}
 
-  register(consumer: OutboxConsumer): void {
+  register<K extends EventName>(consumer: OutboxConsumer<K>): void {
     if (!this.consumers.some((c) => c.name === consumer.name)) this.consumers.push(consumer);
   }
 
+  registerHint<K extends EventName>(hint: OutboxHint<K>): void {
+    if (!this.hints.some((h) => h.name === hint.name)) this.hints.push(hint);
+  }
+
   /**
-   * Whether an event of this type needs a dispatch job: only when every consumer here that
-   * takes it is a hint is it done once the hints are handed over. A type nothing here knows
-   * still gets a job, so a process without a consumer never swallows its events.
+   * Whether an event of this type needs a dispatch job: not when only hints take it. A type
+   * nothing here knows still gets a job, so a process without a consumer never swallows events.
    */
-  needsJob(type: string): boolean {
-    const takers = this.consumers.filter((c) => c.accepts(type));
-    return takers.length === 0 || takers.some((c) => !c.hint);
+  needsJob(type: EventName): boolean {
+    if (this.consumers.some((c) => c.types.includes(type))) return true;
+    return !this.hints.some((h) => h.types.includes(type));
   }
 
   /** Starts taking `outbox.dispatch` jobs in this process. */
@@ -50,68 +46,40 @@ export class OutboxDispatcher {
     );
   }
 
-  /** The relay's fast path for hint consumers; a failing hint is logged, never retried. */
-  async deliverHints(row: OutboxRow): Promise<void> {
-    const event = toEvent(row);
-    for (const consumer of this.consumers.filter((c) => c.hint && c.accepts(event.type))) {
-      await consumer.handle(event, this.dataSource.manager).catch((error: Error) => {
-        this.logger.warn(`hint ${consumer.name} failed on ${event.type}: ${error.message}`);
+  /** The relay's fast path: each hint gets the batch's events it takes; a failure is logged. */
+  async deliverHints(events: DomainEvent[]): Promise<void> {
+    for (const hint of this.hints) {
+      const taken = events.filter((e) => hint.types.includes(e.type));
+      if (taken.length === 0) continue;
+      await hint.handle(taken as AnyDomainEvent[]).catch((error: Error) => {
+        this.logger.warn(`hint ${hint.name} failed on ${taken.length} events: ${error.message}`);
       });
     }
   }
 
   async dispatch(outboxId: string): Promise<void> {
-    const rows = await this.dataSource.query<OutboxRow[]>('SELECT * FROM outbox WHERE id = $1', [
-      outboxId,
-    ]);
-    const row = rows[0];
-    if (!row || row.status === 'done') return;
-    const event = toEvent(row);
-    const takers = this.consumers.filter((c) => !c.hint && c.accepts(event.type));
+    const found = await this.repo.find(outboxId);
+    if (!found || found.done) return;
+    const { event } = found;
+    const takers = this.consumers.filter((c) => c.types.includes(event.type));
     for (const [index, consumer] of takers.entries()) {
       const last = index === takers.length - 1;
       try {
-        await this.dataSource.transaction(async (manager) => {
-          const claimed = await manager.query<unknown[]>(
-            'INSERT INTO job_receipts (consumer, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key',
-            [consumer.name, event.id],
-          );
-          if (claimed.length > 0) await consumer.handle(event, manager);
+        await this.tx.run(async () => {
+          if (await this.repo.claimReceipt(consumer.name, event.id))
+            await consumer.handle(event as AnyDomainEvent);
           // Done in the same commit as the last consumer's effects: one durable write, not two.
-          if (last) await markDone(manager, event.id);
+          if (last) await this.repo.markDone(event.id);
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await this.dataSource.query(
-          'UPDATE outbox SET last_error = $2, failures = failures + 1 WHERE id = $1',
-          [event.id, `${consumer.name}: ${message}`.slice(0, 2000)],
-        );
+        await this.repo.recordFailure(event.id, `${consumer.name}: ${message}`);
         this.logger.warn(
           `consumer ${consumer.name} failed on ${event.type} ${event.id}: ${message}`,
         );
         throw error;
       }
     }
-    if (takers.length === 0) await markDone(this.dataSource.manager, event.id);
+    if (takers.length === 0) await this.repo.markDone(event.id);
   }
-}
-
-function markDone(manager: EntityManager, id: string): Promise<unknown> {
-  return manager.query(
-    `UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL WHERE id = $1`,
-    [id],
-  );
-}
-
-function toEvent(row: OutboxRow): OutboxEventView {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    seq: row.seq === null ? null : Number(row.seq),
-    type: row.type,
-    payload: row.payload,
-    createdAt: row.created_at,
-    // A redelivery by the relay means the earlier run died before confirming.
-    failures: row.failures + Math.max(row.attempts - 1, 0),
-  };
 }

@@ -1,33 +1,56 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { ConfigModule, loadConfig } from '@sanad/config';
-import { DatabaseModule, dataSourceOptions, runMigrations } from '@sanad/database';
+import type { EventName } from '@sanad/contracts';
+import {
+  DatabaseModule,
+  Db,
+  TransactionRunner,
+  dataSourceOptions,
+  runMigrations,
+} from '@sanad/database';
 import { createScratchDatabase, testRedisUrl, type ScratchDatabase } from '@sanad/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { QueueModule } from '../queue.module';
-import type { OutboxConsumer, OutboxEventView } from './outbox.consumer';
+import type { DomainEvent, OutboxConsumer, OutboxHint } from './outbox.consumer';
 import { OutboxDispatcher } from './outbox.dispatcher';
 import { OutboxRelay } from './outbox.relay';
-import { OutboxWriter } from './outbox.writer';
+import { OutboxWriter, type NewEvent } from './outbox.writer';
+
+/** Test events are not in the event map: their names and payloads are the test's own. */
+const testEvent = (
+  workspaceId: string | null,
+  type: string,
+  payload: Record<string, unknown>,
+  idempotencyKey?: string,
+): NewEvent => ({ workspaceId, type, payload, idempotencyKey }) as unknown as NewEvent;
+const keyOf = (event: DomainEvent): string => String((event.payload as { key?: unknown }).key);
 
 /** Records each handled event in a table (exactly-once effect) and counts calls (at-least-once). */
 class RecordingConsumer implements OutboxConsumer {
   readonly name = `test-${randomBytes(3).toString('hex')}`;
+  readonly types: EventName[];
   calls: string[] = [];
 
-  constructor(private readonly type: string) {}
+  /** Set once the module exists: effects go through Db, so they join the dispatcher's transaction. */
+  db: Db | null = null;
 
-  accepts(type: string): boolean {
-    return type === this.type;
+  constructor(type: string) {
+    this.types = [type as EventName];
   }
 
-  async handle(event: OutboxEventView, manager: EntityManager): Promise<void> {
-    this.calls.push(String(event.payload.key));
-    await manager.query('INSERT INTO test_outbox_effects (key, consumer) VALUES ($1, $2)', [
-      event.payload.key,
-      this.name,
-    ]);
+  async handle(event: DomainEvent): Promise<void> {
+    this.calls.push(keyOf(event));
+    await insertEffect(this.db as Db, keyOf(event), this.name);
   }
+}
+
+/** Inside the dispatcher's transaction: the receipt and this effect commit together. */
+async function insertEffect(db: Db, key: string, consumer: string): Promise<void> {
+  await db.query('INSERT INTO test_outbox_effects (key, consumer) VALUES ($1, $2)', [
+    key,
+    consumer,
+  ]);
 }
 
 const drivers: Array<{ name: string; redisUrl: string | null }> = [
@@ -65,14 +88,22 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
 
   async function emit(module: TestingModule, key: string, idempotencyKey?: string): Promise<void> {
     const writer = module.get(OutboxWriter);
-    await module.get(DataSource).transaction(async (manager) => {
-      const workspaceId = randomUUID();
-      await manager.query(`INSERT INTO workspaces (id, name, slug) VALUES ($1, 'w', $2)`, [
+    await module.get(TransactionRunner).run(async () => {
+      const workspaceId = await newWorkspace(module);
+      await writer.write(testEvent(workspaceId, type, { key }, idempotencyKey));
+    });
+  }
+
+  /** A workspace row, in the transaction open around the call. */
+  async function newWorkspace(module: TestingModule): Promise<string> {
+    const workspaceId = randomUUID();
+    await module
+      .get(Db)
+      .query(`INSERT INTO workspaces (id, name, slug) VALUES ($1, 'w', $2)`, [
         workspaceId,
         `w-${workspaceId}`,
       ]);
-      await writer.write(manager, { workspaceId, type, payload: { key }, idempotencyKey });
-    });
+    return workspaceId;
   }
 
   async function effects(module: TestingModule, key: string): Promise<number> {
@@ -96,6 +127,7 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
   /** A full worker: relay + dispatcher with the consumer registered. */
   async function worker(consumer: RecordingConsumer): Promise<TestingModule> {
     const module = await instance();
+    consumer.db = module.get(Db);
     module.get(OutboxDispatcher).register(consumer);
     module.get(OutboxDispatcher).listen(2);
     await module.get(OutboxRelay).start(url);
@@ -199,17 +231,16 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
 
   it('hands events to hint consumers from the relay, without a queue job or a receipt', async () => {
     const hints: string[] = [];
-    const hint: OutboxConsumer = {
+    const hint: OutboxHint = {
       name: `hint-${prefix}`,
-      hint: true,
-      accepts: (t) => t === type,
-      handle: async (event) => {
-        hints.push(String(event.payload.key));
+      types: [type as EventName],
+      handle: async (events) => {
+        hints.push(...events.map(keyOf));
       },
     };
     const key = randomUUID();
     const module = await instance(); // a relay but no dispatcher listening to the queue
-    module.get(OutboxDispatcher).register(hint);
+    module.get(OutboxDispatcher).registerHint(hint);
     try {
       await emit(module, key);
       await module.get(OutboxRelay).drain();
@@ -227,29 +258,18 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
     const module = await instance();
     try {
       const writer = module.get(OutboxWriter);
-      const seqs = await module.get(DataSource).transaction(async (manager) => {
-        const workspaceId = randomUUID();
-        await manager.query(`INSERT INTO workspaces (id, name, slug) VALUES ($1, 'w', $2)`, [
-          workspaceId,
-          `w-${workspaceId}`,
-        ]);
+      const seqs = await module.get(TransactionRunner).run(async () => {
+        const workspaceId = await newWorkspace(module);
         const out: Array<number | null> = [];
         for (let i = 0; i < 3; i++)
-          out.push(
-            (await writer.write(manager, { workspaceId, type: 'seq.test', payload: {} })).seq,
-          );
+          out.push((await writer.write(testEvent(workspaceId, 'seq.test', {}))).seq);
         // Several at once, one of them a repeat of an earlier idempotency key.
         const key = randomUUID();
-        await writer.write(manager, {
-          workspaceId,
-          type: 'seq.test',
-          payload: {},
-          idempotencyKey: key,
-        });
-        const batch = await writer.writeAll(manager, [
-          { workspaceId, type: 'seq.test', payload: { n: 1 } },
-          { workspaceId, type: 'seq.test', payload: { n: 2 }, idempotencyKey: key },
-          { workspaceId, type: 'seq.test', payload: { n: 3 } },
+        await writer.write(testEvent(workspaceId, 'seq.test', {}, key));
+        const batch = await writer.writeAll([
+          testEvent(workspaceId, 'seq.test', { n: 1 }),
+          testEvent(workspaceId, 'seq.test', { n: 2 }, key),
+          testEvent(workspaceId, 'seq.test', { n: 3 }),
         ]);
         expect(batch.map((e) => e.created)).toEqual([true, false, true]);
         return [...out, ...batch.map((e) => e.seq)];
@@ -265,26 +285,19 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
     const seen: number[] = [];
     const flaky: OutboxConsumer = {
       name: `flaky-${prefix}`,
-      accepts: (t) => t === `${type}.flaky`,
-      handle: async (event, manager) => {
+      types: [`${type}.flaky` as EventName],
+      handle: async (event) => {
         seen.push(event.failures);
-        await manager.query('INSERT INTO test_outbox_effects (key, consumer) VALUES ($1, $2)', [
-          event.payload.key,
-          'flaky',
-        ]);
+        await insertEffect(module.get(Db), keyOf(event), 'flaky');
         if (seen.length < 3) throw new Error('not yet');
       },
     };
     module.get(OutboxDispatcher).register(flaky);
     try {
       const key = randomUUID();
-      const written = await module.get(DataSource).transaction((manager) =>
-        module.get(OutboxWriter).write(manager, {
-          workspaceId: null,
-          type: `${type}.flaky`,
-          payload: { key },
-        }),
-      );
+      const written = await module
+        .get(OutboxWriter)
+        .write(testEvent(null, `${type}.flaky`, { key }));
       const dispatcher = module.get(OutboxDispatcher);
       await expect(dispatcher.dispatch(written.id)).rejects.toThrow('not yet');
       await expect(dispatcher.dispatch(written.id)).rejects.toThrow('not yet');
@@ -315,8 +328,11 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
         sql: `INSERT INTO test_outbox_rows (id, n) SELECT id, 1 FROM unnest($1::uuid[]) AS id RETURNING id`,
         params: [rows],
       });
-      const event = { type: `${type}.row`, payloadKey: 'rowId' };
-      expect(await writer.insertWithEvents(db.manager, insert(ids), event)).toEqual(ids);
+      const event = {
+        type: `${type}.row` as EventName,
+        payloadKey: 'rowId',
+      } as unknown as Parameters<OutboxWriter['insertWithEvents']>[1];
+      expect(await writer.insertWithEvents(insert(ids), event)).toEqual(ids);
       const events = await db.query<Array<{ payload: { rowId: string }; seq: string | null }>>(
         'SELECT payload, seq FROM outbox WHERE type = $1 ORDER BY payload->>$2',
         [event.type, 'rowId'],
@@ -325,9 +341,7 @@ describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
       expect(events.every((e) => e.seq === null)).toBe(true);
       // A repeated id fails the insert: no row and no event for the new one either.
       const fresh = randomUUID();
-      await expect(
-        writer.insertWithEvents(db.manager, insert([fresh, ids[0]]), event),
-      ).rejects.toThrow();
+      await expect(writer.insertWithEvents(insert([fresh, ids[0]]), event)).rejects.toThrow();
       const after = await db.query<unknown[]>(
         `SELECT 1 FROM outbox WHERE type = $1 AND payload->>'rowId' = $2`,
         [event.type, fresh],

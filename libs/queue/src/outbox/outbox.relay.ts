@@ -1,18 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { TransactionRunner } from '@sanad/database';
 import { JobQueue } from '../queue.port';
-import { OutboxDispatcher, type OutboxRow } from './outbox.dispatcher';
-import { OUTBOX_CHANNEL } from './outbox.writer';
+import { OutboxDispatcher } from './outbox.dispatcher';
+import { OutboxRepository, RELAY_BATCH } from './outbox.repository';
 
-const BATCH = 200;
 const POLL_MS = 1000;
-const PENDING = `SELECT * FROM outbox WHERE status = 'pending'
-  ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-const OVERDUE = `SELECT * FROM outbox
-  WHERE status = 'dispatched' AND dispatched_at < now() - ($1 || ' milliseconds')::interval
-  ORDER BY dispatched_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+/** Waits before LISTENing again after the connection broke (PostgreSQL restarted). */
+const RELISTEN_MS = 1000;
 
 /**
  * Hands committed outbox events to the queue. Woken by NOTIFY at commit, with polling as a
@@ -24,15 +19,17 @@ const OVERDUE = `SELECT * FROM outbox
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
-  private listener: Client | null = null;
+  private closeListener: (() => Promise<void>) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private overdue = false;
   private stopped = true;
+  private databaseUrl = '';
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repo: OutboxRepository,
+    private readonly tx: TransactionRunner,
     private readonly queue: JobQueue,
     private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,15 +37,35 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   async start(databaseUrl: string): Promise<void> {
     this.stopped = false;
-    this.listener = new Client({ connectionString: databaseUrl });
-    this.listener.on('notification', () => this.kick());
-    this.listener.on('error', (error: Error) =>
-      this.logger.warn(`outbox listener: ${error.message}`),
-    );
-    await this.listener.connect();
-    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.databaseUrl = databaseUrl;
+    await this.listen();
     this.timer = setInterval(() => this.kick(true), POLL_MS);
     this.kick(true);
+  }
+
+  /** LISTEN on a connection of its own; when it breaks, polling carries on and it comes back. */
+  private async listen(): Promise<void> {
+    this.closeListener = await this.repo.listen(
+      this.databaseUrl,
+      () => this.kick(),
+      (error) => {
+        this.logger.warn(`outbox listener: ${error.message}`);
+        void this.relisten();
+      },
+    );
+  }
+
+  private async relisten(): Promise<void> {
+    const close = this.closeListener;
+    this.closeListener = null;
+    await close?.();
+    while (!this.stopped && !this.closeListener) {
+      await new Promise((resolve) => setTimeout(resolve, RELISTEN_MS));
+      if (this.stopped) return;
+      await this.listen().catch((error: Error) =>
+        this.logger.warn(`outbox listener not back yet: ${error.message}`),
+      );
+    }
   }
 
   /** Runs a relay pass now, or right after the current one; `overdue` also sweeps stale events. */
@@ -61,7 +78,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     }
     const sweep = this.overdue;
     this.overdue = false;
-    this.running = (sweep ? this.drain() : this.drainPending())
+    this.running = (sweep ? this.drain() : this.drainBatches('pending'))
       .then(() => undefined)
       .catch((error: Error) => this.logger.warn(`outbox relay: ${error.message}`))
       .finally(() => {
@@ -75,57 +92,37 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   /** Dispatches every due event, pending or overdue; returns how many were handed over. */
   async drain(): Promise<number> {
-    return (await this.drainPending()) + (await this.drainBatches(OVERDUE));
+    return (await this.drainBatches('pending')) + (await this.drainBatches('overdue'));
   }
 
-  private drainPending(): Promise<number> {
-    return this.drainBatches(PENDING);
-  }
-
-  private async drainBatches(select: string): Promise<number> {
+  private async drainBatches(kind: 'pending' | 'overdue'): Promise<number> {
     let total = 0;
     for (;;) {
-      const count = await this.dispatchBatch(select);
+      const count = await this.dispatchBatch(kind);
       total += count;
-      if (count < BATCH) return total;
+      if (count < RELAY_BATCH) return total;
     }
   }
 
   /** Hands a batch to the queue; once that commits, hint consumers get the events directly. */
-  private async dispatchBatch(select: string): Promise<number> {
-    const rows = await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<OutboxRow[]>(
-        select,
-        select === OVERDUE ? [String(this.config.outboxRedeliverAfterMs)] : [],
+  private async dispatchBatch(kind: 'pending' | 'overdue'): Promise<number> {
+    const events = await this.tx.run(async () => {
+      const { events, jobs } = await this.repo.takeDue(
+        kind,
+        this.config.outboxRedeliverAfterMs,
+        (type) => this.dispatcher.needsJob(type),
       );
-      if (rows.length === 0) return [];
-      // Events only hints care about (socket broadcasts) are done once handed over; the others
-      // become dispatch jobs, confirmed by the dispatcher.
-      const jobs: string[] = [];
-      const hintsOnly: string[] = [];
-      for (const row of rows) (this.dispatcher.needsJob(row.type) ? jobs : hintsOnly).push(row.id);
-      if (hintsOnly.length > 0)
-        await manager.query(
-          `UPDATE outbox SET status = 'done', dispatched_at = now(), done_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
-          [hintsOnly],
-        );
-      if (jobs.length > 0)
-        await manager.query(
-          `UPDATE outbox SET status = 'dispatched', dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
-          [jobs],
-        );
       // Enqueued before commit: if the queue refuses, the rows stay pending.
-      for (const id of jobs) {
+      for (const id of jobs)
         await this.queue.add(
           'outbox.dispatch',
           { outboxId: id },
           { jobId: id, attempts: 8, backoffMs: 500 },
         );
-      }
-      return rows;
+      return events;
     });
-    for (const row of rows) await this.dispatcher.deliverHints(row);
-    return rows.length;
+    if (events.length > 0) await this.dispatcher.deliverHints(events);
+    return events.length;
   }
 
   async stop(): Promise<void> {
@@ -133,8 +130,8 @@ export class OutboxRelay implements OnApplicationShutdown {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = null;
+    await this.closeListener?.();
+    this.closeListener = null;
   }
 
   async onApplicationShutdown(): Promise<void> {

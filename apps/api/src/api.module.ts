@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@sanad/auth';
+import { ConversationsModule } from '@sanad/conversations';
+import { MailLibModule } from '@sanad/mail';
+import { ApiTokensController } from './controllers/api-tokens.controller';
+import { AttachmentsController } from './controllers/attachments.controller';
+import { AuthController } from './controllers/auth.controller';
+import { BlockedSendersController } from './controllers/blocked-senders.controller';
+import { ConversationsController } from './controllers/conversations.controller';
+import { EmailMessagesController } from './controllers/email-messages.controller';
+import { EventsController } from './controllers/events.controller';
+import { HealthController } from './controllers/health.controller';
+import { InboundEmailsController } from './controllers/inbound-emails.controller';
+import { InvitesController } from './controllers/invites.controller';
+import { MailboxEmailController } from './controllers/mailbox-email.controller';
+import { MailboxesController } from './controllers/mailboxes.controller';
+import { MeController } from './controllers/me.controller';
+import { MembersController } from './controllers/members.controller';
+import { SavedRepliesController } from './controllers/saved-replies.controller';
+import { TagsController } from './controllers/tags.controller';
+import { TeamsController } from './controllers/teams.controller';
+import { SessionCookies } from './http/session-cookies';
+import { AgentsGateway } from './realtime/agents.gateway';
+
+/** The api role: REST controllers under /api/v1 and the agents' socket gateway. */
+@Module({
+  imports: [AuthModule, ConversationsModule, MailLibModule],
+  controllers: [
+    AuthController,
+    MeController,
+    MembersController,
+    InvitesController,
+    ApiTokensController,
+    MailboxesController,
+    MailboxEmailController,
+    ConversationsController,
+    EmailMessagesController,
+    BlockedSendersController,
+    AttachmentsController,
+    InboundEmailsController,
+    EventsController,
+    SavedRepliesController,
+    TagsController,
+    TeamsController,
+    HealthController,
+  ],
+  providers: [SessionCookies, AgentsGateway],
+})
+export class ApiModule {}

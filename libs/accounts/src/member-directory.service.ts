@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@sanad/contracts';
+import { AccountsRepository } from './accounts.repository';
+import { mailboxScope } from './principal';
+
+export interface ActiveMember {
+  id: string;
+  name: string;
+  role: Role;
+  /** The mailboxes the member may see (null = all of them). */
+  mailboxScope: string[] | null;
+}
+
+/** What other libraries ask about a workspace's members (they never read `users` themselves). */
+@Injectable()
+export class MemberDirectory {
+  constructor(private readonly repo: AccountsRepository) {}
+
+  /** Display names by id (deactivated members keep theirs on old messages). */
+  names(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return Promise.resolve(new Map<string, string>());
+    return this.repo.userNames(workspaceId, unique);
+  }
+
+  /** The active members among these ids, with the mailboxes each may see. */
+  async active(workspaceId: string, ids: string[]): Promise<ActiveMember[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const users = await this.repo.activeUsers(workspaceId, unique);
+    return users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      role: u.role,
+      mailboxScope: mailboxScope(u),
+    }));
+  }
+
+  /** Whether an active member may work on a conversation of this mailbox. */
+  async canWorkIn(workspaceId: string, userId: string, mailboxId: string): Promise<boolean> {
+    const [member] = await this.active(workspaceId, [userId]);
+    return !!member && (member.mailboxScope === null || member.mailboxScope.includes(mailboxId));
+  }
+
+  /** The ids among these that are members of the workspace (active or not). */
+  async existing(workspaceId: string, ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return [...(await this.repo.userNames(workspaceId, unique)).keys()];
+  }
+
+  /** A member's name and their workspace's name (saved-reply placeholders). */
+  async nameAndWorkspace(
+    workspaceId: string,
+    userId: string,
+  ): Promise<{ name: string; workspace: string } | null> {
+    return this.repo.userAndWorkspaceName(workspaceId, userId);
+  }
+}

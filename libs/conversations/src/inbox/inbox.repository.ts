@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@sanad/database';
+import { Conversation } from '../entities/conversation.entity';
+import type { ConversationQuery } from './conversation-query';
+
+const NOT_SPAM = `c.mailbox_id NOT IN (SELECT id FROM mailboxes WHERE workspace_id = $1 AND kind = 'spam')`;
+
+/** The columns of a conversation, named as the entity names them. */
+const COLUMNS = `c.id, c.workspace_id AS "workspaceId", c.number, c.subject, c.status, c.channel,
+  c.mailbox_id AS "mailboxId", c.contact_id AS "contactId", c.assignee_id AS "assigneeId",
+  c.team_id AS "teamId", c.priority, c.snoozed_until AS "snoozedUntil",
+  c.last_public_from AS "lastPublicFrom", c.last_message_at AS "lastMessageAt",
+  c.first_agent_reply_at AS "firstAgentReplyAt", c.last_customer_message_at AS "lastCustomerMessageAt",
+  c.last_agent_reply_at AS "lastAgentReplyAt", c.closed_at AS "closedAt", c.reopened_at AS "reopenedAt",
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+/** Lists, counts and search snippets of the inbox. */
+@Injectable()
+export class InboxRepository {
+  constructor(private readonly db: Db) {}
+
+  /** One page of a view with its filters, newest activity first, keyset-paginated. */
+  async list(
+    workspaceId: string,
+    userId: string,
+    query: ConversationQuery,
+  ): Promise<Conversation[]> {
+    const params: unknown[] = [workspaceId];
+    const where: string[] = ['c.workspace_id = $1'];
+    const p = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.mailboxIds) where.push(`c.mailbox_id = ANY(${p(query.mailboxIds)}::uuid[])`);
+    if (query.mailboxId) where.push(`c.mailbox_id = ${p(query.mailboxId)}`);
+    else if (!query.contactId) where.push(NOT_SPAM);
+    if (query.contactId) where.push(`c.contact_id = ${p(query.contactId)}`);
+    if (query.view === 'ongoing') where.push(`c.status <> 'closed'`);
+    if (query.view === 'unanswered')
+      where.push(`c.status <> 'closed' AND c.last_public_from = 'contact'`);
+    if (query.view === 'mine') where.push(`c.status <> 'closed' AND c.assignee_id = ${p(userId)}`);
+    if (query.view === 'following') {
+      // Driven from the member's follow rows (few), not by probing every recent conversation.
+      where.push(
+        `c.status <> 'closed' AND c.id IN (SELECT f.conversation_id FROM conversation_followers f WHERE f.workspace_id = $1 AND f.user_id = ${p(userId)})`,
+      );
+    }
+    if (query.view === 'unassigned') where.push(`c.status <> 'closed' AND c.assignee_id IS NULL`);
+    if (query.statuses?.length) where.push(`c.status = ANY(${p(query.statuses)})`);
+    if (query.channel) where.push(`c.channel = ${p(query.channel)}`);
+    if (query.assigneeId === 'none') where.push('c.assignee_id IS NULL');
+    else if (query.assigneeId) where.push(`c.assignee_id = ${p(query.assigneeId)}`);
+    if (query.priority) where.push(`c.priority = ${p(query.priority)}`);
+    if (query.teamId) where.push(`c.team_id = ${p(query.teamId)}`);
+    if (query.number) where.push(`c.number = ${p(query.number)}`);
+    if (query.tag) {
+      where.push(
+        `EXISTS (SELECT 1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = c.id AND lower(t.name) = lower(${p(query.tag)}))`,
+      );
+    }
+    if (query.createdFrom) where.push(`c.created_at >= ${p(query.createdFrom)}`);
+    if (query.createdTo) where.push(`c.created_at < ${p(query.createdTo)}`);
+    if (query.search) {
+      where.push(
+        `(c.search_vector @@ plainto_tsquery('simple', ${p(query.search.simple)}) OR c.search_vector @@ plainto_tsquery('english', ${p(query.search.english)}))`,
+      );
+    }
+    if (query.cursor)
+      where.push(
+        `(c.last_message_at, c.id) < (${p(query.cursor.lastMessageAt)}::timestamptz, ${p(query.cursor.id)}::uuid)`,
+      );
+    const rows = await this.db.query<Array<Record<string, unknown>>>(
+      `SELECT ${COLUMNS} FROM conversations c
+       WHERE ${where.join(' AND ')}
+       ORDER BY c.last_message_at DESC, c.id DESC
+       LIMIT ${p(query.limit)}`,
+      params,
+    );
+    return rows.map((row) => Object.assign(new Conversation(), row));
+  }
+
+  /**
+   * Counts kept per mailbox (in 16 shards) by the conversation_counts triggers: one indexed read,
+   * whatever the volume. Views add up the non-spam mailboxes the member may see.
+   */
+  async viewCounts(
+    workspaceId: string,
+    userId: string,
+    mailboxIds: string[] | null,
+  ): Promise<{ views: Record<string, number>; mailboxes: Record<string, number> }> {
+    const mine = `assignee:${userId}`;
+    const following = `following:${userId}`;
+    const rows = await this.db.query<
+      Array<{ mailbox_id: string; spam: boolean; key: string; n: string }>
+    >(
+      `SELECT cc.mailbox_id, m.kind = 'spam' AS spam, cc.key, sum(cc.n) AS n
+       FROM conversation_counts cc JOIN mailboxes m ON m.id = cc.mailbox_id
+       WHERE cc.workspace_id = $1 AND cc.key IN ('all', 'ongoing', 'unanswered', 'unassigned', $2, $3)
+         AND ($4::uuid[] IS NULL OR cc.mailbox_id = ANY($4::uuid[]))
+       GROUP BY cc.mailbox_id, m.kind, cc.key`,
+      [workspaceId, mine, following, mailboxIds],
+    );
+    const views: Record<string, number> = {
+      all: 0,
+      ongoing: 0,
+      unanswered: 0,
+      mine: 0,
+      following: 0,
+      unassigned: 0,
+    };
+    const viewOfKey: Record<string, string> = {
+      all: 'all',
+      ongoing: 'ongoing',
+      unanswered: 'unanswered',
+      unassigned: 'unassigned',
+      [mine]: 'mine',
+      [following]: 'following',
+    };
+    const mailboxes: Record<string, number> = {};
+    for (const row of rows) {
+      const n = Number(row.n);
+      if (row.key === 'ongoing') mailboxes[row.mailbox_id] = n;
+      if (!row.spam) views[viewOfKey[row.key]] += n;
+    }
+    return { views, mailboxes };
+  }
+
+  /** The newest texts (replies and notes) of each listed conversation, for search snippets. */
+  async snippetTexts(
+    workspaceId: string,
+    conversationIds: string[],
+    perConversation: number,
+  ): Promise<Map<string, string[]>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows = await this.db.query<Array<{ conversation_id: string; body_text: string }>>(
+      `SELECT c.id AS conversation_id, m.body_text
+       FROM unnest($2::uuid[]) AS c(id)
+       CROSS JOIN LATERAL (
+         SELECT body_text FROM messages
+         WHERE conversation_id = c.id AND workspace_id = $1 AND kind <> 'activity' AND body_text <> ''
+         ORDER BY created_at DESC, id DESC LIMIT $3
+       ) m`,
+      [workspaceId, conversationIds, perConversation],
+    );
+    const texts = new Map<string, string[]>();
+    for (const row of rows)
+      texts.set(row.conversation_id, [...(texts.get(row.conversation_id) ?? []), row.body_text]);
+    return texts;
+  }
+}

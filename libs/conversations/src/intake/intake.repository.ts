@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@sanad/database';
+
+/** What a channel (email) reads to thread, dedupe and compose messages. */
+export interface OutboundContext {
+  messageId: string;
+  workspaceId: string;
+  text: string;
+  emailMessageId: string | null;
+  authorUserId: string | null;
+  conversationId: string;
+  subject: string;
+  number: number;
+  mailboxId: string;
+  mailboxName: string;
+  signature: string | null;
+}
+
+/** Lookups channels need in conversations and messages, by their own identifiers. */
+@Injectable()
+export class IntakeRepository {
+  constructor(private readonly db: Db) {}
+
+  async hasEmailMessageId(workspaceId: string, emailMessageId: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
+      'SELECT 1 FROM messages WHERE workspace_id = $1 AND email_message_id = $2 LIMIT 1',
+      [workspaceId, emailMessageId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The conversation holding the newest of these Message-IDs (ours or the customer's). */
+  async conversationByEmailMessageIds(workspaceId: string, ids: string[]): Promise<string | null> {
+    if (ids.length === 0) return null;
+    const rows = await this.db.query<Array<{ conversation_id: string }>>(
+      `SELECT conversation_id FROM messages
+       WHERE workspace_id = $1 AND email_message_id = ANY($2) ORDER BY created_at DESC LIMIT 1`,
+      [workspaceId, ids],
+    );
+    return rows[0]?.conversation_id ?? null;
+  }
+
+  /** The message that left or arrived with this Message-ID. */
+  async messageByEmailMessageId(
+    workspaceId: string,
+    emailMessageId: string,
+  ): Promise<{ id: string; conversationId: string } | null> {
+    const rows = await this.db.query<Array<{ id: string; conversation_id: string }>>(
+      'SELECT id, conversation_id FROM messages WHERE workspace_id = $1 AND email_message_id = $2 LIMIT 1',
+      [workspaceId, emailMessageId],
+    );
+    return rows[0] ? { id: rows[0].id, conversationId: rows[0].conversation_id } : null;
+  }
+
+  /** The contact's recent email conversations in a mailbox, newest first. */
+  recentEmailConversations(
+    workspaceId: string,
+    mailboxId: string,
+    contactId: string,
+    since: Date,
+  ): Promise<Array<{ id: string; subject: string }>> {
+    return this.db.query(
+      `SELECT id, subject FROM conversations
+       WHERE workspace_id = $1 AND mailbox_id = $2 AND contact_id = $3 AND channel = 'email' AND last_message_at >= $4
+       ORDER BY last_message_at DESC LIMIT 20`,
+      [workspaceId, mailboxId, contactId, since],
+    );
+  }
+
+  /** What an outgoing message is made of: the message, its conversation and mailbox. */
+  async outboundContext(messageId: string): Promise<OutboundContext | null> {
+    const rows = await this.db.query<OutboundContext[]>(
+      `SELECT m.id AS "messageId", m.workspace_id AS "workspaceId", m.body_text AS "text",
+              m.email_message_id AS "emailMessageId", m.author_user_id AS "authorUserId",
+              c.id AS "conversationId", c.subject, c.number,
+              mb.id AS "mailboxId", mb.name AS "mailboxName", mb.signature
+       FROM messages m
+       JOIN conversations c ON c.id = m.conversation_id
+       JOIN mailboxes mb ON mb.id = c.mailbox_id
+       WHERE m.id = $1`,
+      [messageId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The conversation's email Message-IDs up to a message, oldest first, with their authors. */
+  emailIdsBefore(
+    conversationId: string,
+    beforeMessageId: string,
+  ): Promise<Array<{ email_message_id: string; author_type: string }>> {
+    return this.db.query(
+      `SELECT email_message_id, author_type FROM messages
+       WHERE conversation_id = $1 AND email_message_id IS NOT NULL AND id <> $2
+         AND created_at <= (SELECT created_at FROM messages WHERE id = $2)
+       ORDER BY created_at, id`,
+      [conversationId, beforeMessageId],
+    );
+  }
+
+  /** The address the customer last wrote from in this conversation. */
+  async lastCustomerAddress(conversationId: string): Promise<string | null> {
+    const rows = await this.db.query<Array<{ address: string | null }>>(
+      `SELECT data->'email'->>'from' AS address FROM messages
+       WHERE conversation_id = $1 AND author_type = 'contact' AND data->'email'->>'from' IS NOT NULL
+       ORDER BY created_at DESC LIMIT 1`,
+      [conversationId],
+    );
+    return rows[0]?.address ?? null;
+  }
+}

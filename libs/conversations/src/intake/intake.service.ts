@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import type { Channel, DeliveryStatus } from '@sanad/contracts';
+import { DomainError } from '@sanad/core';
+import { OutboxWriter } from '@sanad/queue';
+import { customerWrote } from '../conversation/conversation-rules.util';
+import { headerText } from '../conversation/conversation-views.util';
+import {
+  ConversationWriter,
+  type InboundMessage,
+} from '../conversation/conversation-writer.service';
+import { ConversationRepository } from '../conversation/conversation.repository';
+import type { Conversation } from '../entities/conversation.entity';
+import { IntakeRepository, type OutboundContext } from './intake.repository';
+
+export interface Written {
+  conversationId: string;
+  messageId: string;
+}
+
+/**
+ * What channels (email, later chat and forms) call, inside the transaction open around the call
+ * (the inbound processor's, which holds its receipt): a customer opens or continues a
+ * conversation, the system replies or notes something, a reply's delivery moves on. And the
+ * lookups a channel needs to thread and compose.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly repo: ConversationRepository,
+    private readonly intake: IntakeRepository,
+    private readonly writer: ConversationWriter,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  /** A customer's message that starts a conversation. */
+  async openFromCustomer(
+    input: InboundMessage & { mailboxId: string; subject: string; channel: Channel },
+  ): Promise<Written> {
+    // Subject, contact and first message are indexed in one update (each one rewrites the row
+    // and every index of conversations).
+    const conversation = await this.writer.start(input, { indexNow: false });
+    const message = await this.writer.writeInbound(
+      conversation,
+      input,
+      headerText(conversation.subject, input.contact),
+    );
+    await this.writer.publish(conversation, 'conversation.created', message);
+    return { conversationId: conversation.id, messageId: message.id };
+  }
+
+  /** A customer's message in an existing conversation: it reopens if pending or closed. */
+  async appendFromCustomer(conversationId: string, input: InboundMessage): Promise<Written> {
+    const conversation = await this.repo.find(input.workspaceId, conversationId, true);
+    if (!conversation) throw new DomainError('conversation/not_found');
+    const message = await this.writer.writeInbound(conversation, input);
+    const activity = customerWrote(conversation, new Date());
+    await this.repo.save(conversation);
+    if (activity) await this.writer.activity(null, conversation, activity);
+    await this.writer.publish(conversation, 'conversation.updated', message);
+    return { conversationId: conversation.id, messageId: message.id };
+  }
+
+  /**
+   * An automatic reply (auto-acknowledgement). It leaves by the conversation's channel but does
+   * not count as an agent's answer: the conversation stays unanswered.
+   */
+  async systemReply(
+    workspaceId: string,
+    conversationId: string,
+    text: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const conversation = await this.find(workspaceId, conversationId);
+    const message = await this.writer.writeSystemReply(conversation, text, data);
+    await this.writer.publish(conversation, 'conversation.updated', message);
+  }
+
+  /** A system entry in the timeline (a bounce, say). */
+  async systemActivity(
+    workspaceId: string,
+    conversationId: string,
+    data: Record<string, unknown> & { action: string },
+  ): Promise<void> {
+    const conversation = await this.find(workspaceId, conversationId);
+    await this.writer.activity(null, conversation, data);
+    await this.writer.publish(conversation, 'conversation.updated', null);
+  }
+
+  /** A channel reports how a reply's delivery went; agents see it live. */
+  async setDelivery(
+    workspaceId: string,
+    messageId: string,
+    delivery: { status: DeliveryStatus; error: string | null },
+  ): Promise<void> {
+    const [message] = await this.repo.findMessages(workspaceId, [messageId]);
+    if (!message) return;
+    message.deliveryStatus = delivery.status;
+    message.deliveryError = delivery.error;
+    await this.repo.updateMessageDelivery(message);
+    const conversation = await this.repo.find(workspaceId, message.conversationId);
+    if (!conversation) return;
+    await this.outbox.write({
+      workspaceId,
+      type: 'message.updated',
+      payload: { conversationId: conversation.id, mailboxId: conversation.mailboxId, messageId },
+    });
+  }
+
+  /** The conversation (with its contact) a channel message may continue. */
+  async conversationOf(
+    workspaceId: string,
+    conversationId: string,
+  ): Promise<Pick<Conversation, 'id' | 'contactId' | 'mailboxId'> | null> {
+    const c = await this.repo.find(workspaceId, conversationId);
+    return c ? { id: c.id, contactId: c.contactId, mailboxId: c.mailboxId } : null;
+  }
+
+  /** Whether a message with this email Message-ID was taken in already (a duplicate). */
+  hasEmailMessageId(workspaceId: string, emailMessageId: string): Promise<boolean> {
+    return this.intake.hasEmailMessageId(workspaceId, emailMessageId);
+  }
+
+  conversationByEmailMessageIds(workspaceId: string, ids: string[]): Promise<string | null> {
+    return this.intake.conversationByEmailMessageIds(workspaceId, ids);
+  }
+
+  messageByEmailMessageId(
+    workspaceId: string,
+    emailMessageId: string,
+  ): Promise<{ id: string; conversationId: string } | null> {
+    return this.intake.messageByEmailMessageId(workspaceId, emailMessageId);
+  }
+
+  recentEmailConversations(
+    workspaceId: string,
+    mailboxId: string,
+    contactId: string,
+    since: Date,
+  ): Promise<Array<{ id: string; subject: string }>> {
+    return this.intake.recentEmailConversations(workspaceId, mailboxId, contactId, since);
+  }
+
+  outboundContext(messageId: string): Promise<OutboundContext | null> {
+    return this.intake.outboundContext(messageId);
+  }
+
+  /** References (the last 20, oldest first) and In-Reply-To (the customer's newest) of a reply. */
+  async emailThreadIds(
+    conversationId: string,
+    beforeMessageId: string,
+  ): Promise<{ references: string[]; inReplyTo: string | null }> {
+    const rows = await this.intake.emailIdsBefore(conversationId, beforeMessageId);
+    const customer = rows.filter((r) => r.author_type === 'contact');
+    return {
+      references: rows.map((r) => r.email_message_id).slice(-20),
+      inReplyTo: customer.at(-1)?.email_message_id ?? rows.at(-1)?.email_message_id ?? null,
+    };
+  }
+
+  lastCustomerAddress(conversationId: string): Promise<string | null> {
+    return this.intake.lastCustomerAddress(conversationId);
+  }
+
+  /** What an auto-acknowledgement fills its placeholders with. */
+  async ackContext(
+    workspaceId: string,
+    conversationId: string,
+  ): Promise<{ number: number; subject: string; mailboxId: string } | null> {
+    const c = await this.repo.find(workspaceId, conversationId);
+    return c ? { number: c.number, subject: c.subject, mailboxId: c.mailboxId } : null;
+  }
+
+  private async find(workspaceId: string, conversationId: string): Promise<Conversation> {
+    const conversation = await this.repo.find(workspaceId, conversationId);
+    if (!conversation) throw new DomainError('conversation/not_found');
+    return conversation;
+  }
+}

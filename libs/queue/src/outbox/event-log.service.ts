@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { PUBLIC_EVENTS, type EventsPageView } from '@sanad/contracts';
+import { EventPresenters } from './event-presenters';
+import { OutboxRepository } from './outbox.repository';
+
+/** The catch-up feed (R8): what a reconnecting client missed, by workspace sequence number. */
+@Injectable()
+export class EventLog {
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly presenters: EventPresenters,
+  ) {}
+
+  /**
+   * Public events after `after`, as the sockets deliver them (built now from their facts). With
+   * a mailbox limit, events of other mailboxes are skipped; `lastSeq` moves past them anyway.
+   */
+  async page(
+    workspaceId: string,
+    after: number,
+    limit: number,
+    mailboxIds: string[] | null,
+  ): Promise<EventsPageView> {
+    const rows = await this.repo.eventsAfter(workspaceId, after, limit, PUBLIC_EVENTS, mailboxIds);
+    const presented = await this.presenters.present(rows);
+    const events = presented.map(
+      ({ id: _id, workspaceId: _ws, ...event }) => event,
+    ) as EventsPageView['events'];
+    // A short page is the end: the newest committed seq, so skipped events are passed too.
+    const lastSeq =
+      rows.length === limit
+        ? (rows[rows.length - 1].seq as number)
+        : Math.max(after, await this.repo.lastSeq(workspaceId));
+    return { events, lastSeq };
+  }
+}

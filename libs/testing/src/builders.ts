@@ -1,0 +1,99 @@
+import type { Principal } from '@sanad/accounts';
+import type { Contact } from '@sanad/contacts';
+import { Conversation, Mailbox, Message } from '@sanad/conversations';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * In-memory entities for unit specs, each in one line: `aConversation({ status: 'closed' })`.
+ * Defaults are a plausible open email conversation of one workspace.
+ */
+export const WORKSPACE_ID = '00000000-0000-4000-8000-000000000001';
+export const INBOX_ID = '00000000-0000-4000-8000-0000000000a1';
+
+export function aPrincipal(overrides: Partial<Principal> = {}): Principal {
+  return {
+    userId: randomUUID(),
+    workspaceId: WORKSPACE_ID,
+    role: 'agent',
+    language: 'ar',
+    via: 'session',
+    sessionId: randomUUID(),
+    mailboxIds: null,
+    ...overrides,
+  };
+}
+
+export function aConversation(overrides: Partial<Conversation> = {}): Conversation {
+  const now = new Date('2026-11-30T09:00:00.000Z');
+  return Object.assign(new Conversation(), {
+    id: randomUUID(),
+    workspaceId: WORKSPACE_ID,
+    number: 1,
+    subject: 'مشكلة في الطلب',
+    status: 'open',
+    channel: 'email',
+    mailboxId: INBOX_ID,
+    contactId: randomUUID(),
+    assigneeId: null,
+    teamId: null,
+    priority: 'normal',
+    snoozedUntil: null,
+    lastPublicFrom: 'contact',
+    lastMessageAt: now,
+    firstAgentReplyAt: null,
+    lastCustomerMessageAt: now,
+    lastAgentReplyAt: null,
+    closedAt: null,
+    reopenedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  } satisfies Partial<Conversation>);
+}
+
+export function aMessage(overrides: Partial<Message> = {}): Message {
+  return Object.assign(new Message(), {
+    id: randomUUID(),
+    workspaceId: WORKSPACE_ID,
+    conversationId: randomUUID(),
+    kind: 'reply',
+    authorType: 'contact',
+    authorUserId: null,
+    authorContactId: null,
+    bodyText: 'مرحباً',
+    bodyHtml: null,
+    emailMessageId: null,
+    deliveryStatus: null,
+    deliveryError: null,
+    data: {},
+    createdAt: new Date('2026-11-30T09:00:00.000Z'),
+    ...overrides,
+  } satisfies Partial<Message>);
+}
+
+export function aMailbox(overrides: Partial<Mailbox> = {}): Mailbox {
+  return Object.assign(new Mailbox(), {
+    id: INBOX_ID,
+    workspaceId: WORKSPACE_ID,
+    name: 'الصندوق الوارد',
+    slug: 'inbox',
+    kind: 'inbox',
+    signature: null,
+    archivedAt: null,
+    ...overrides,
+  });
+}
+
+export function aContact(overrides: Partial<Contact> = {}): Contact {
+  return {
+    id: randomUUID(),
+    workspaceId: WORKSPACE_ID,
+    name: 'سارة',
+    emails: ['sara@example.test'],
+    phones: [],
+    externalId: null,
+    createdAt: new Date('2026-11-30T09:00:00.000Z'),
+    updatedAt: new Date('2026-11-30T09:00:00.000Z'),
+    ...overrides,
+  };
+}
