@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The house style, checked on the sources (docs/architecture.md): every table belongs to one
+ * library, and a library's repositories touch only its own tables (it asks other libraries for
+ * the rest). Lint covers the other rules (SQL only in repositories, no relative imports across
+ * packages, apps composed by apps/server alone).
+ */
+const OWNER: Record<string, string> = {
+  workspaces: 'accounts',
+  users: 'accounts',
+  sessions: 'accounts',
+  invites: 'accounts',
+  api_tokens: 'accounts',
+  audit_log: 'accounts',
+  contacts: 'contacts',
+  outbox: 'queue',
+  event_sequences: 'queue',
+  job_receipts: 'queue',
+  mailboxes: 'conversations',
+  conversation_numbers: 'conversations',
+  conversations: 'conversations',
+  messages: 'conversations',
+  tags: 'conversations',
+  conversation_tags: 'conversations',
+  conversation_followers: 'conversations',
+  teams: 'conversations',
+  team_members: 'conversations',
+  conversation_counts: 'conversations',
+  saved_replies: 'conversations',
+  idempotency_keys: 'conversations',
+  attachments: 'conversations',
+  mailbox_addresses: 'mail',
+  inbound_emails: 'mail',
+  mailbox_email_settings: 'mail',
+  email_deliveries: 'mail',
+  blocked_senders: 'mail',
+};
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function files(dir: string, match: (name: string) => boolean): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : files(path, match);
+    return match(entry.name) ? [path] : [];
+  });
+}
+
+/** Tables a file's SQL names (CTE names of the same file are not tables). */
+function tablesIn(source: string): string[] {
+  const ctes = new Set([...source.matchAll(/(?:WITH|,)\s+([a-z_]+)\s+AS\s*\(/gi)].map((m) => m[1]));
+  const named = [...source.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+([a-z_]+)\b(?!\s*\()/g)].map(
+    (m) => m[1],
+  );
+  return [...new Set(named.filter((name) => !ctes.has(name)))];
+}
+
+describe('architecture', () => {
+  const migrations = files(join(ROOT, 'libs/database/src/migrations'), (n) => n.endsWith('.ts'))
+    .map((path) => readFileSync(path, 'utf8'))
+    .join('\n');
+  const tables = [...migrations.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)].map(
+    (m) => m[1],
+  );
+
+  it('gives every table of the schema one owning library', () => {
+    expect(tables.filter((t) => t !== 'migrations' && !OWNER[t])).toEqual([]);
+  });
+
+  const repositories = files(join(ROOT, 'libs'), (n) => n.endsWith('.repository.ts'));
+
+  it('finds the repositories', () => {
+    expect(repositories.length).toBeGreaterThan(10);
+  });
+
+  it.each(repositories.map((path) => [relative(ROOT, path), path]))(
+    '%s touches only its own library’s tables',
+    (_name, path) => {
+      const lib = relative(join(ROOT, 'libs'), path).split('/')[0];
+      const foreign = tablesIn(readFileSync(path, 'utf8')).filter((table) => OWNER[table] !== lib);
+      expect(foreign).toEqual([]);
+    },
+  );
+
+  it('reads table names the way it should', () => {
+    expect(
+      tablesIn(`WITH next AS (INSERT INTO event_sequences ...) SELECT x FROM next, unnest($1) FROM
+        conversations c JOIN users u`),
+    ).toEqual(['event_sequences', 'conversations', 'users']);
+  });
+});
