@@ -24,3 +24,4 @@ export * from './entities/invite.entity';
 export * from './entities/session.entity';
 export * from './entities/user.entity';
 export * from './entities/workspace.entity';
+export * from './accounts.errors';

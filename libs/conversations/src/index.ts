@@ -30,3 +30,4 @@ export * from './entities/conversation.entity';
 export * from './entities/message.entity';
 export * from './entities/mailbox.entity';
 export * from './entities/attachment.entity';
+export * from './conversations.errors';

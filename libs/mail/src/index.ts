@@ -13,3 +13,4 @@ export * from './mail-transport';
 export * from './dto/email-settings.dto';
 export * from './bounce-report.util';
 export * from './email-document.util';
+export * from './mail.errors';

@@ -3,14 +3,13 @@ import type { Principal } from '@sanad/accounts';
 import type { Problem } from '@sanad/contracts';
 import {
   DomainError,
-  errorMessage,
-  errorStatus,
   fieldMessage,
   languageFromAcceptLanguage,
   type ErrorCode,
   type Language,
 } from '@sanad/core';
 import type { Request, Response } from 'express';
+import { errorMessage, errorStatus } from './error-catalog';
 
 /** Nest's own HTTP errors (unknown route, ...) mapped to our stable codes. */
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {

@@ -1,5 +1,16 @@
-import { ERROR_CATALOG, errorMessage, fillTemplate } from './error-catalog';
-import { fieldMessage } from './validation-messages';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fieldMessage, fillTemplate } from '@sanad/core';
+import { ERROR_CATALOG, errorMessage } from './error-catalog';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'web' ? [] : sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.includes('spec') ? [path] : [];
+  });
+}
 
 describe('error catalog', () => {
   it.each(Object.entries(ERROR_CATALOG))('%s has a status and both languages', (_code, entry) => {
@@ -9,6 +20,17 @@ describe('error catalog', () => {
     expect(/[\u0600-\u06FF]/.test(entry.ar)).toBe(true);
     const placeholders = (text: string): string[] => (text.match(/\{\w+\}/g) ?? []).sort();
     expect(placeholders(entry.ar)).toEqual(placeholders(entry.en));
+  });
+
+  it("has every code the sources throw (every library's catalog is assembled)", () => {
+    const root = join(__dirname, '..', '..', '..', '..');
+    const thrown = new Set(
+      [...sources(join(root, 'libs')), ...sources(join(root, 'apps'))].flatMap((path) =>
+        [...readFileSync(path, 'utf8').matchAll(/DomainError\(\s*'([a-z_/]+)'/g)].map((m) => m[1]),
+      ),
+    );
+    expect(thrown.size).toBeGreaterThan(30);
+    expect([...thrown].filter((code) => !(code in ERROR_CATALOG))).toEqual([]);
   });
 
   it('fills placeholders', () => {

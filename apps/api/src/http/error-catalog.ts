@@ -1,0 +1,30 @@
+import { ACCOUNTS_ERRORS } from '@sanad/accounts';
+import { CONVERSATIONS_ERRORS } from '@sanad/conversations';
+import {
+  CORE_ERRORS,
+  fillTemplate,
+  type CatalogEntry,
+  type ErrorCode,
+  type Language,
+} from '@sanad/core';
+import { MAIL_ERRORS } from '@sanad/mail';
+
+/** Every library's failure codes in one catalog: what the problem filter answers with. */
+export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
+  ...CORE_ERRORS,
+  ...ACCOUNTS_ERRORS,
+  ...CONVERSATIONS_ERRORS,
+  ...MAIL_ERRORS,
+};
+
+export function errorMessage(
+  code: ErrorCode,
+  language: Language,
+  params: Record<string, string | number> = {},
+): string {
+  return fillTemplate(ERROR_CATALOG[code][language], params);
+}
+
+export function errorStatus(code: ErrorCode): number {
+  return ERROR_CATALOG[code].status;
+}
