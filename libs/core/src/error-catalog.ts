@@ -1,4 +1,3 @@
-
 export interface CatalogEntry {
   status: number;
   ar: string;
