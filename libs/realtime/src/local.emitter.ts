@@ -1,7 +1,7 @@
 import type { RealtimeEnvelope } from '@sanad/contracts';
 import type { Namespace } from 'socket.io';
 import { RealtimeEmitter, targetRooms, type RealtimeTarget } from './realtime.emitter';
-import { userRoom } from './rooms';
+import { userRoom, workspaceRoom } from './rooms';
 
 /** Single-process mode: the gateway hands its namespace over once it is up. */
 export class LocalEmitter extends RealtimeEmitter {
@@ -13,6 +13,10 @@ export class LocalEmitter extends RealtimeEmitter {
 
   emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void {
     this.namespace?.to(targetRooms(target)).emit(envelope.type, envelope);
+  }
+
+  mayReach(workspaceId: string): boolean {
+    return this.namespace?.adapter.rooms.has(workspaceRoom(workspaceId)) ?? false;
   }
 
   disconnectUser(userId: string): void {

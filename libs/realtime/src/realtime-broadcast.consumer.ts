@@ -37,7 +37,9 @@ export class RealtimeBroadcastConsumer implements OutboxHint, OnModuleInit {
   }
 
   async handle(events: AnyDomainEvent[]): Promise<void> {
-    for (const event of await this.presenters.present(events)) {
+    const reachable = events.filter((e) => e.workspaceId && this.emitter.mayReach(e.workspaceId));
+    if (reachable.length === 0) return;
+    for (const event of await this.presenters.present(reachable)) {
       const { seq, type, workspaceId, at, data } = event;
       this.emitter.emit(targetOf(event), { seq, type, workspaceId, at, data });
       if (

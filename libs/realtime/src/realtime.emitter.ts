@@ -21,6 +21,12 @@ export function targetRooms(target: RealtimeTarget): string[] {
 export abstract class RealtimeEmitter {
   abstract emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void;
 
+  /**
+   * Whether anyone of the workspace may be listening here; false lets the broadcast skip building
+   * views nobody would receive. Unknown (Redis: other processes hold the sockets) is true.
+   */
+  abstract mayReach(workspaceId: string): boolean;
+
   /** Drops a member's sockets (access changed); clients reconnect and join their new rooms. */
   abstract disconnectUser(userId: string): void;
 }

@@ -22,6 +22,10 @@ export class RedisEmitter extends RealtimeEmitter {
     this.emitter.to(targetRooms(target)).emit(envelope.type, envelope);
   }
 
+  mayReach(): boolean {
+    return !this.closed;
+  }
+
   disconnectUser(userId: string): void {
     if (!this.closed) this.emitter.in(userRoom(userId)).disconnectSockets(true);
   }

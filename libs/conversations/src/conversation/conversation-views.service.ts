@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { MemberDirectory } from '@sanad/accounts';
 import { ContactsService } from '@sanad/contacts';
-import type { ConversationView, MessageView } from '@sanad/contracts';
+import type { ContactSummaryView, ConversationView, MessageView } from '@sanad/contracts';
+import type { Attachment } from '../entities/attachment.entity';
 import { AttachmentsService } from '../attachments/attachments.service';
 import type { Conversation } from '../entities/conversation.entity';
 import type { Message } from '../entities/message.entity';
-import { ConversationRepository } from './conversation.repository';
+import { ConversationRepository, type ConversationLabels } from './conversation.repository';
 import { displayName, toConversationView, toMessageView } from './conversation-views.util';
 
 /**
@@ -21,16 +22,19 @@ export class ConversationViews {
     private readonly attachments: AttachmentsService,
   ) {}
 
+  /** With `known` labels (a list query that read them already), one query fewer. */
   async conversations(
     workspaceId: string,
     conversations: Conversation[],
+    known?: Map<string, ConversationLabels>,
   ): Promise<ConversationView[]> {
     if (conversations.length === 0) return [];
     const [labels, contacts, names] = await Promise.all([
-      this.repo.labels(
-        workspaceId,
-        conversations.map((c) => c.id),
-      ),
+      known ??
+        this.repo.labels(
+          workspaceId,
+          conversations.map((c) => c.id),
+        ),
       this.contacts.summaries(
         workspaceId,
         conversations.flatMap((c) => (c.contactId ? [c.contactId] : [])),
@@ -40,6 +44,45 @@ export class ConversationViews {
         conversations.flatMap((c) => (c.assigneeId ? [c.assigneeId] : [])),
       ),
     ]);
+    return this.assemble(conversations, labels, contacts, names);
+  }
+
+  /**
+   * A conversation with its messages: the names and contacts of both are read together, so the
+   * whole thread costs four queries side by side.
+   */
+  async detail(
+    workspaceId: string,
+    conversation: Conversation,
+    messages: Message[],
+  ): Promise<{ conversation: ConversationView; messages: MessageView[] }> {
+    const [labels, contacts, names, files] = await Promise.all([
+      this.repo.labels(workspaceId, [conversation.id]),
+      this.contacts.summaries(workspaceId, [
+        ...(conversation.contactId ? [conversation.contactId] : []),
+        ...messages.flatMap((m) => (m.authorContactId ? [m.authorContactId] : [])),
+      ]),
+      this.members.names(workspaceId, [
+        ...(conversation.assigneeId ? [conversation.assigneeId] : []),
+        ...messages.flatMap(authorAndMentions),
+      ]),
+      this.attachments.forMessages(
+        workspaceId,
+        messages.filter((m) => m.kind !== 'activity').map((m) => m.id),
+      ),
+    ]);
+    return {
+      conversation: this.assemble([conversation], labels, contacts, names)[0],
+      messages: messages.map((m) => messageView(m, names, contacts, files)),
+    };
+  }
+
+  private assemble(
+    conversations: Conversation[],
+    labels: Map<string, ConversationLabels>,
+    contacts: Map<string, ContactSummaryView>,
+    names: Map<string, string>,
+  ): ConversationView[] {
     return conversations.map((c) => {
       const label = labels.get(c.id);
       const assignee = c.assigneeId ? names.get(c.assigneeId) : undefined;
@@ -73,13 +116,7 @@ export class ConversationViews {
   async messages(workspaceId: string, messages: Message[]): Promise<MessageView[]> {
     if (messages.length === 0) return [];
     const [users, files, contacts] = await Promise.all([
-      this.members.names(
-        workspaceId,
-        messages.flatMap((m) => [
-          ...(m.authorUserId ? [m.authorUserId] : []),
-          ...(Array.isArray(m.data.mentions) ? (m.data.mentions as string[]) : []),
-        ]),
-      ),
+      this.members.names(workspaceId, messages.flatMap(authorAndMentions)),
       this.attachments.forMessages(
         workspaceId,
         messages.filter((m) => m.kind !== 'activity').map((m) => m.id),
@@ -89,16 +126,7 @@ export class ConversationViews {
         messages.flatMap((m) => (m.authorContactId ? [m.authorContactId] : [])),
       ),
     ]);
-    return messages.map((m) =>
-      toMessageView(
-        m,
-        {
-          users,
-          contactName: m.authorContactId ? displayName(contacts.get(m.authorContactId)) : null,
-        },
-        files.get(m.id) ?? [],
-      ),
-    );
+    return messages.map((m) => messageView(m, users, contacts, files));
   }
 
   async message(workspaceId: string, message: Message): Promise<MessageView> {
@@ -110,4 +138,28 @@ export class ConversationViews {
     const views = await this.messages(workspaceId, found);
     return new Map(views.map((v) => [v.id, v]));
   }
+}
+
+/** Members a message names: its author and those it @mentions. */
+function authorAndMentions(m: Message): string[] {
+  return [
+    ...(m.authorUserId ? [m.authorUserId] : []),
+    ...(Array.isArray(m.data.mentions) ? (m.data.mentions as string[]) : []),
+  ];
+}
+
+function messageView(
+  m: Message,
+  users: Map<string, string>,
+  contacts: Map<string, ContactSummaryView>,
+  files: Map<string, Attachment[]>,
+): MessageView {
+  return toMessageView(
+    m,
+    {
+      users,
+      contactName: m.authorContactId ? displayName(contacts.get(m.authorContactId)) : null,
+    },
+    files.get(m.id) ?? [],
+  );
 }

@@ -26,10 +26,10 @@ describe('InboxRepository', () => {
     const ids = [];
     for (let m = 0; m < 5; m++) ids.push(await h.seed.conversation(ws, { lastMessageAt: t(m) }));
     await h.seed.conversation(other);
-    const first = await repo.list(ws.id, 'u', query({ limit: 3 }));
+    const { conversations: first } = await repo.list(ws.id, 'u', query({ limit: 3 }));
     expect(first.map((c) => c.id)).toEqual([ids[4], ids[3], ids[2]]);
     const last = first[2];
-    const next = await repo.list(
+    const { conversations: next } = await repo.list(
       ws.id,
       'u',
       query({ cursor: { lastMessageAt: last.lastMessageAt.toISOString(), id: last.id } }),
@@ -59,7 +59,7 @@ describe('InboxRepository', () => {
       assigneeId: agent,
       lastPublicFrom: 'user',
     });
-    const rows = await repo.list(ws.id, agent, query({ view }));
+    const { conversations: rows } = await repo.list(ws.id, agent, query({ view }));
     const subjects = rows.map((c) => c.subject).filter((s) => s !== 'assigned');
     expect(subjects.sort()).toEqual([...expected].sort());
   });
@@ -70,13 +70,13 @@ describe('InboxRepository', () => {
     const spam = await h.seed.conversation(ws, { mailboxId: ws.spamId });
     const inSales = await h.seed.conversation(ws, { mailboxId: sales });
     const inInbox = await h.seed.conversation(ws);
-    expect((await repo.list(ws.id, 'u', query())).map((c) => c.id).sort()).toEqual(
+    expect((await repo.list(ws.id, 'u', query())).conversations.map((c) => c.id).sort()).toEqual(
       [inSales, inInbox].sort(),
     );
-    expect((await repo.list(ws.id, 'u', query({ mailboxId: ws.spamId }))).map((c) => c.id)).toEqual(
+    expect((await repo.list(ws.id, 'u', query({ mailboxId: ws.spamId }))).conversations.map((c) => c.id)).toEqual(
       [spam],
     );
-    expect((await repo.list(ws.id, 'u', query({ mailboxIds: [sales] }))).map((c) => c.id)).toEqual([
+    expect((await repo.list(ws.id, 'u', query({ mailboxIds: [sales] }))).conversations.map((c) => c.id)).toEqual([
       inSales,
     ]);
   });
@@ -85,7 +85,7 @@ describe('InboxRepository', () => {
     const ws = await h.seed.workspace();
     const hit = await h.seed.conversation(ws, { search: searchText('أين الفاتورة؟') });
     await h.seed.conversation(ws, { search: searchText('شكرا جزيلا') });
-    const rows = await repo.list(
+    const { conversations: rows } = await repo.list(
       ws.id,
       'u',
       query({ search: { simple: searchText('فاتورة'), english: 'فاتورة' } }),

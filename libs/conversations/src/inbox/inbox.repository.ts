@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@sanad/database';
 import { Conversation } from '../entities/conversation.entity';
+import type { ConversationLabels } from '../conversation/conversation.repository';
 import type { ConversationQuery } from './conversation-query';
 
 const NOT_SPAM = `c.mailbox_id NOT IN (SELECT id FROM mailboxes WHERE workspace_id = $1 AND kind = 'spam')`;
@@ -14,17 +15,25 @@ const COLUMNS = `c.id, c.workspace_id AS "workspaceId", c.number, c.subject, c.s
   c.last_agent_reply_at AS "lastAgentReplyAt", c.closed_at AS "closedAt", c.reopened_at AS "reopenedAt",
   c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
+/** What list views show next to each row, from this library's tables. */
+const LABELS = `ARRAY(SELECT t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id
+    WHERE ct.conversation_id = c.id ORDER BY t.name) AS tags,
+  ARRAY(SELECT f.user_id::text FROM conversation_followers f
+    WHERE f.conversation_id = c.id ORDER BY f.created_at) AS followers,
+  (SELECT tm.name FROM teams tm WHERE tm.id = c.team_id) AS "teamName"`;
+
 /** Lists, counts and search snippets of the inbox. */
 @Injectable()
 export class InboxRepository {
   constructor(private readonly db: Db) {}
 
   /** One page of a view with its filters, newest activity first, keyset-paginated. */
+  /** With each row its tags, followers and team name (read by the same query). */
   async list(
     workspaceId: string,
     userId: string,
     query: ConversationQuery,
-  ): Promise<Conversation[]> {
+  ): Promise<{ conversations: Conversation[]; labels: Map<string, ConversationLabels> }> {
     const params: unknown[] = [workspaceId];
     const where: string[] = ['c.workspace_id = $1'];
     const p = (value: unknown): string => {
@@ -70,13 +79,22 @@ export class InboxRepository {
         `(c.last_message_at, c.id) < (${p(query.cursor.lastMessageAt)}::timestamptz, ${p(query.cursor.id)}::uuid)`,
       );
     const rows = await this.db.query<Array<Record<string, unknown>>>(
-      `SELECT ${COLUMNS} FROM conversations c
+      `SELECT ${COLUMNS}, ${LABELS} FROM conversations c
        WHERE ${where.join(' AND ')}
        ORDER BY c.last_message_at DESC, c.id DESC
        LIMIT ${p(query.limit)}`,
       params,
     );
-    return rows.map((row) => Object.assign(new Conversation(), row));
+    const labels = new Map<string, ConversationLabels>();
+    const conversations = rows.map(({ tags, followers, teamName, ...row }) => {
+      labels.set(row.id as string, {
+        tags: tags as string[],
+        followers: followers as string[],
+        teamName: teamName as string | null,
+      });
+      return Object.assign(new Conversation(), row);
+    });
+    return { conversations, labels };
   }
 
   /**

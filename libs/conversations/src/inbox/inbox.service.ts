@@ -27,26 +27,30 @@ export class InboxService {
         { field: 'cursor', code: 'invalidCursor' },
       ]);
     const q = dto.q ? cleanText(dto.q) : '';
-    const rows = await this.repo.list(principal.workspaceId, principal.userId, {
-      view: dto.view ?? 'all',
-      mailboxIds: principal.mailboxIds,
-      mailboxId: dto.mailboxId,
-      contactId: dto.contactId,
-      teamId: dto.teamId,
-      number: dto.number,
-      statuses: dto.status,
-      channel: dto.channel,
-      assigneeId: dto.assigneeId?.toLowerCase(),
-      tag: dto.tag,
-      priority: dto.priority,
-      createdFrom: dto.from,
-      createdTo: dto.to,
-      search: q ? { simple: searchText(q), english: q } : undefined,
-      cursor,
-      limit: limit + 1,
-    });
+    const { conversations: rows, labels } = await this.repo.list(
+      principal.workspaceId,
+      principal.userId,
+      {
+        view: dto.view ?? 'all',
+        mailboxIds: principal.mailboxIds,
+        mailboxId: dto.mailboxId,
+        contactId: dto.contactId,
+        teamId: dto.teamId,
+        number: dto.number,
+        statuses: dto.status,
+        channel: dto.channel,
+        assigneeId: dto.assigneeId?.toLowerCase(),
+        tag: dto.tag,
+        priority: dto.priority,
+        createdFrom: dto.from,
+        createdTo: dto.to,
+        search: q ? { simple: searchText(q), english: q } : undefined,
+        cursor,
+        limit: limit + 1,
+      },
+    );
     const page = rows.slice(0, limit);
-    const items = await this.views.conversations(principal.workspaceId, page);
+    const items = await this.views.conversations(principal.workspaceId, page, labels);
     if (q) await this.addSnippets(principal.workspaceId, items, q);
     const last = page[page.length - 1];
     return {

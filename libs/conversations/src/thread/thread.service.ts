@@ -38,11 +38,7 @@ export class ThreadService {
       messages: await this.repo.listMessages(principal.workspaceId, id),
     }));
     if (!conversation) throw new DomainError('conversation/not_found');
-    const [view, messageViews] = await Promise.all([
-      this.views.conversation(principal.workspaceId, conversation),
-      this.views.messages(principal.workspaceId, messages),
-    ]);
-    return { conversation: view, messages: messageViews };
+    return this.views.detail(principal.workspaceId, conversation, messages);
   }
 
   /** A message with its files, when the caller may see its conversation; else not found. */
