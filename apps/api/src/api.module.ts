@@ -11,6 +11,7 @@ import { EmailMessagesController } from './controllers/email-messages.controller
 import { EventsController } from './controllers/events.controller';
 import { HealthController } from './controllers/health.controller';
 import { InboundEmailsController } from './controllers/inbound-emails.controller';
+import { IndexController } from './controllers/index.controller';
 import { InvitesController } from './controllers/invites.controller';
 import { MailboxEmailController } from './controllers/mailbox-email.controller';
 import { MailboxesController } from './controllers/mailboxes.controller';
@@ -43,6 +44,7 @@ import { AgentsGateway } from './realtime/agents.gateway';
     TagsController,
     TeamsController,
     HealthController,
+    IndexController,
   ],
   providers: [SessionCookies, AgentsGateway],
 })

@@ -20,6 +20,26 @@ export const CORE_ERRORS = {
     ar: 'نص الطلب ليس JSON صالحاً.',
     en: 'The request body is not valid JSON.',
   },
+  'request/too_deep': {
+    status: 400,
+    ar: 'نص الطلب متداخل أكثر من المسموح (الحد {limit} مستويات).',
+    en: 'The request body is nested too deeply (at most {limit} levels).',
+  },
+  'request/too_many_keys': {
+    status: 400,
+    ar: 'نص الطلب فيه حقول أكثر من المسموح (الحد {limit}).',
+    en: 'The request body has too many fields (at most {limit}).',
+  },
+  'request/duplicate_key': {
+    status: 400,
+    ar: 'الحقل «{key}» مكرر في نص الطلب.',
+    en: 'The field "{key}" appears twice in the request body.',
+  },
+  'request/malformed_path': {
+    status: 400,
+    ar: 'عنوان الطلب فيه ترميز غير صالح.',
+    en: 'The request path is not validly encoded.',
+  },
   'request/too_large': {
     status: 413,
     ar: 'حجم الطلب أكبر من الحد المسموح ({limit}).',

@@ -53,6 +53,12 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
   isUuid: { ar: 'المعرّف غير صالح.', en: 'The id is not valid.' },
   matches: { ar: 'الصيغة غير صحيحة.', en: 'The format is not valid.' },
   isDate: { ar: 'أدخل تاريخاً صحيحاً.', en: 'Enter a valid date.' },
+  minDate: { ar: 'التاريخ أقدم من المسموح.', en: 'The date is earlier than allowed.' },
+  maxDate: { ar: 'التاريخ أبعد من المسموح.', en: 'The date is later than allowed.' },
+  controlCharacter: {
+    ar: 'القيمة تحتوي على محارف تحكم غير مسموحة.',
+    en: 'The value contains control characters, which are not allowed.',
+  },
   isInt: { ar: 'يجب أن تكون القيمة عدداً صحيحاً.', en: 'The value must be a whole number.' },
   min: { ar: 'يجب ألا تقل القيمة عن {min}.', en: 'Must be at least {min}.' },
   max: { ar: 'يجب ألا تزيد القيمة عن {max}.', en: 'Must be at most {max}.' },

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { MIGRATIONS } from './migrations';
+import { NulFreeClient } from './nul-free.client';
 
 /**
  * The one place TypeORM connection options are built, for the app, tests and the CLI.
@@ -19,6 +20,7 @@ export function dataSourceOptions(
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 20, application_name: 'sanad' },
+    // NulFreeClient: no NUL reaches PostgreSQL from any statement of any library.
+    extra: { max: 20, application_name: 'sanad', Client: NulFreeClient },
   };
 }

@@ -4,3 +4,4 @@ export * from './embedded-postgres.launcher';
 export * from './migration.runner';
 export * from './transaction.runner';
 export * from './migrations';
+export * from './nul-free.client';

@@ -52,7 +52,12 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
         'Sanad (سند) REST API. Errors are application/problem+json with a stable `code`.',
       )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token (snd_...)' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque (snd_...)',
+        description: 'API token (snd_...), created by an admin',
+      })
       .addCookieAuth(SESSION_COOKIE)
       .build(),
   );

@@ -77,6 +77,9 @@ export class ProblemFilter implements ExceptionFilter {
   private toDomainError(exception: unknown): DomainError {
     if (exception instanceof DomainError) return exception;
     if (exception instanceof HttpException) {
+      // A path parameter that is not valid percent-encoding (router's decode_param).
+      if (exception.getStatus() === 400 && exception.message.startsWith('Failed to decode param'))
+        return new DomainError('request/malformed_path');
       const code = HTTP_STATUS_CODES[exception.getStatus()];
       if (code) return new DomainError(code, { limit: '' });
     }

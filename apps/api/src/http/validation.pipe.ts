@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { DomainError, type FieldError } from '@sanad/core';
 import { getMetadataStorage } from 'class-validator';
 
@@ -36,13 +36,53 @@ function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
-/** Strict DTO validation: unknown properties are rejected and named (400). */
+/** A request with hundreds of bad fields is told about the first ones only. */
+const MAX_FIELD_ERRORS = 50;
+
+/** C0 control characters (tab aside) never belong in a query string or a path parameter. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** The first query or path value holding a control character, as a field error. */
+function controlCharacter(value: unknown, field: string): FieldError | null {
+  if (typeof value === 'string')
+    return CONTROL.test(value) ? { field, code: 'controlCharacter' } : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = controlCharacter(item, `${field}.${index}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = controlCharacter(item, field ? `${field}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Strict DTO validation: unknown properties are rejected and named (400); query strings and path
+ * parameters with control characters too (bodies keep theirs: NUL is dropped before storage).
+ */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query' || metadata.type === 'param') {
+      const found = controlCharacter(value, metadata.data ?? '');
+      if (found) throw new DomainError('request/validation', {}, [found]);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: true, value: false },
-    exceptionFactory: (errors) => new DomainError('request/validation', {}, toFieldErrors(errors)),
+    exceptionFactory: (errors) =>
+      new DomainError('request/validation', {}, toFieldErrors(errors).slice(0, MAX_FIELD_ERRORS)),
   });
 }

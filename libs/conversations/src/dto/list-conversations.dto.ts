@@ -9,8 +9,10 @@ import {
   IsUUID,
   Matches,
   Max,
+  MaxDate,
   MaxLength,
   Min,
+  MinDate,
 } from 'class-validator';
 import {
   CHANNELS,
@@ -53,6 +55,7 @@ export class ListConversationsDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   number?: number;
 
   @ApiPropertyOptional({ description: "One contact's conversations (the customer sidebar)" })
@@ -91,12 +94,16 @@ export class ListConversationsDto {
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @MinDate(new Date('1970-01-01T00:00:00Z'))
+  @MaxDate(new Date('9999-12-31T23:59:59Z'))
   from?: Date;
 
   @ApiPropertyOptional({ description: 'Created before (ISO 8601)' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @MinDate(new Date('1970-01-01T00:00:00Z'))
+  @MaxDate(new Date('9999-12-31T23:59:59Z'))
   to?: Date;
 
   @ApiPropertyOptional({ description: 'Arabic-aware full-text search' })

@@ -73,12 +73,12 @@ describe('InboxRepository', () => {
     expect((await repo.list(ws.id, 'u', query())).conversations.map((c) => c.id).sort()).toEqual(
       [inSales, inInbox].sort(),
     );
-    expect((await repo.list(ws.id, 'u', query({ mailboxId: ws.spamId }))).conversations.map((c) => c.id)).toEqual(
-      [spam],
-    );
-    expect((await repo.list(ws.id, 'u', query({ mailboxIds: [sales] }))).conversations.map((c) => c.id)).toEqual([
-      inSales,
-    ]);
+    expect(
+      (await repo.list(ws.id, 'u', query({ mailboxId: ws.spamId }))).conversations.map((c) => c.id),
+    ).toEqual([spam]);
+    expect(
+      (await repo.list(ws.id, 'u', query({ mailboxIds: [sales] }))).conversations.map((c) => c.id),
+    ).toEqual([inSales]);
   });
 
   it('searches the stemmed vector', async () => {
