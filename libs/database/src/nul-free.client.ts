@@ -29,13 +29,14 @@ export function withoutNul(value: unknown): unknown {
 /** The pg client every pooled connection is: parameters are cleaned of NUL before they leave. */
 export class NulFreeClient extends Client {
   // pg's query() has many overloads; the parameters are the only thing touched.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument,
+     @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access,
+     @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return */
   override query(config: any, values?: any, callback?: any): any {
     if (Array.isArray(values)) values = values.map(withoutNul);
     else if (config && typeof config === 'object' && Array.isArray(config.values))
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access
       config = { ...config, values: config.values.map(withoutNul) };
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return
     return super.query(config, values, callback);
   }
+  /* eslint-enable */
 }

@@ -40,6 +40,7 @@ function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
 const MAX_FIELD_ERRORS = 50;
 
 /** C0 control characters (tab aside) never belong in a query string or a path parameter. */
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /** The first query or path value holding a control character, as a field error. */
