@@ -31,7 +31,7 @@ export class NulFreeClient extends Client {
   // pg's query() has many overloads; the parameters are the only thing touched.
   /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument,
      @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access,
-     @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return */
+     @typescript-eslint/no-unsafe-call */
   override query(config: any, values?: any, callback?: any): any {
     if (Array.isArray(values)) values = values.map(withoutNul);
     else if (config && typeof config === 'object' && Array.isArray(config.values))
