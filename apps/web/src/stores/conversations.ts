@@ -217,10 +217,14 @@ export const useConversationsStore = defineStore('conversations', () => {
   }
 
   /** In place, moved, inserted or removed: wherever the conversation now belongs in this list. */
-  function placeInList(list: ConversationList, conversation: ConversationView): void {
+  function placeInList(list: ConversationList, incoming: ConversationView): void {
     const ctx = context();
     if (!ctx) return;
-    const index = list.items.findIndex((item) => item.id === conversation.id);
+    const index = list.items.findIndex((item) => item.id === incoming.id);
+    // A conversation keeps its contact; an event built before a new contact was visible to the
+    // server says null (see the report), so the one already shown wins.
+    const known = index === -1 ? null : list.items[index].contact;
+    const conversation = incoming.contact || !known ? incoming : { ...incoming, contact: known };
     const belongs = matchesQuery(list.query, conversation, ctx);
     if (list.query.q) {
       // Search results are the server's to decide: update or drop, never add.

@@ -84,9 +84,17 @@ export const useThreadStore = defineStore('thread', () => {
   }
 
   /** Adds a message or replaces it by id, in time order. */
-  function upsertMessage(message: MessageView): void {
+  function upsertMessage(incoming: MessageView): void {
     const view = detail.value;
-    if (!view || message.conversationId !== view.conversation.id) return;
+    if (!view || incoming.conversationId !== view.conversation.id) return;
+    const contact = view.conversation.contact;
+    // The customer's name, when the event was built before their new contact was visible.
+    const message =
+      incoming.author.type === 'contact' &&
+      !incoming.author.name &&
+      contact?.id === incoming.author.id
+        ? { ...incoming, author: { ...incoming.author, name: contact.name } }
+        : incoming;
     const messages = [...view.messages];
     const index = messages.findIndex((m) => m.id === message.id);
     if (index !== -1) messages[index] = message;
@@ -102,7 +110,13 @@ export const useThreadStore = defineStore('thread', () => {
   function setConversation(conversation: ConversationView, local = false): void {
     const view = detail.value;
     if (view && view.conversation.id === conversation.id)
-      detail.value = { ...view, conversation: { ...conversation, snippet: undefined } };
+      detail.value = {
+        ...view,
+        conversation: {
+          ...conversation,
+          contact: conversation.contact ?? view.conversation.contact,
+        },
+      };
     if (local) conversations.applyLocal(conversation);
   }
 

@@ -44,5 +44,10 @@ export function useInboxRoute() {
     void router.push({ path: `/conversations/${id}`, query: route.query });
   }
 
-  return { view, mailboxId, status, priority, team, q, selectedId, query, setQuery, open };
+  /** Back to the list (on a phone the thread takes the whole screen). */
+  function close(): void {
+    void router.push({ path: '/conversations', query: route.query });
+  }
+
+  return { view, mailboxId, status, priority, team, q, selectedId, query, setQuery, open, close };
 }
