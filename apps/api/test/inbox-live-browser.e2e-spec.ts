@@ -102,6 +102,7 @@ describeBrowser('the live inbox in a real browser', () => {
     // A later event proves the socket delivered everything before it.
     const third = await create(api, 'ثالثة');
     await row(page, third.conversation.id).waitFor({ timeout: 10_000 });
+    await page.getByTestId('count-all').filter({ hasText: /^3$/ }).waitFor();
     expect(await page.getByTestId('message').filter({ hasText: 'شكراً لانتظارك' }).count()).toBe(1);
 
     expect(listReads(requests)).toHaveLength(1);

@@ -280,6 +280,13 @@ export const useConversationsStore = defineStore('conversations', () => {
     }
   }
 
+  /** The inbox is gone: events no longer read the counts. */
+  function releaseCounts(): void {
+    countsWanted = false;
+    if (countsTimer) clearTimeout(countsTimer);
+    countsTimer = null;
+  }
+
   /** One cheap indexed read, at most every COUNTS_DELAY_MS while events come in. */
   function scheduleCounts(): void {
     if (!countsWanted || countsTimer) return;
@@ -319,7 +326,14 @@ export const useConversationsStore = defineStore('conversations', () => {
     return Promise.all(reads);
   }
 
-  stream.register({ apply, resync });
+  function reset(): void {
+    releaseCounts();
+    counts.value = null;
+    mailboxes.value = [];
+    mailboxesRead = null;
+  }
+
+  stream.register({ apply, resync, reset });
 
   return {
     lists,
@@ -333,5 +347,6 @@ export const useConversationsStore = defineStore('conversations', () => {
     loadMore,
     applyLocal,
     loadCounts,
+    releaseCounts,
   };
 });

@@ -11,6 +11,8 @@ export type FeedEventOf<K extends RealtimeEventType> = Extract<FeedEvent, { type
 export interface EventConsumer {
   apply(event: FeedEvent): void;
   resync(): Promise<unknown> | void;
+  /** Logged out: drop what belonged to that session. */
+  reset?(): void;
 }
 
 /** How long a load waits for the socket before it reads anyway (and reloads once connected). */
@@ -46,6 +48,7 @@ export const useEventStreamStore = defineStore('eventStream', () => {
   onConnection((event) => {
     if (event === 'closed') {
       sequencer.reset();
+      consumers.forEach((consumer) => consumer.reset?.());
       readWhileOffline = false;
     } else if (event === 'reconnected') {
       readWhileOffline = false;
