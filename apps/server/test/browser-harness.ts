@@ -1,6 +1,6 @@
 import { chromiumPath } from '@sanad/testing';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const executablePath = chromiumPath();
 
@@ -40,4 +40,41 @@ export async function loginPage(
   await page.getByTestId('login-submit').click();
   await page.getByTestId('app-layout').waitFor();
   return page;
+}
+
+/**
+ * Like loginPage, with a viewport of choice and a hook on the context before the first page
+ * opens (e.g. to route the agents socket, which opens as soon as the login succeeds).
+ */
+export async function loginPageWith(
+  browser: Browser,
+  baseUrl: string,
+  credentials: { email: string; password: string },
+  options: {
+    viewport?: { width: number; height: number };
+    setup?: (context: BrowserContext) => Promise<void>;
+  } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1600, height: 900 },
+  });
+  await options.setup?.(context);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-email').fill(credentials.email);
+  await page.getByTestId('login-password').fill(credentials.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('app-layout').waitFor();
+  return page;
+}
+
+/** The API calls a page makes ("GET /api/v1/conversations?view=all"), in order. */
+export function recordApiRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/v1/'))
+      seen.push(`${request.method()} ${url.pathname}${url.search}`);
+  });
+  return seen;
 }

@@ -9,6 +9,7 @@ import { onUnauthenticated } from './api/client';
 import { applyLanguage } from './modules/direction';
 import { currentLanguage, i18n } from './modules/i18n';
 import { router } from './modules/router';
+import { useEventStreamStore } from './stores/event-stream';
 import { useSessionStore } from './stores/session';
 
 const app = createApp(App);
@@ -17,6 +18,8 @@ app.use(i18n);
 app.use(pinia);
 app.use(router);
 applyLanguage(currentLanguage());
+// Listens to the socket from its first event, before any page reads data it keeps live.
+useEventStreamStore(pinia);
 
 // A session that ended on the server (expired, deactivated) sends the agent back to login.
 onUnauthenticated(() => {

@@ -19,6 +19,9 @@ export interface ConversationFilters {
   teamId?: string;
   status?: string;
   priority?: string;
+  channel?: string;
+  assigneeId?: string;
+  tag?: string;
   q?: string;
   cursor?: string;
   number?: string;
@@ -75,5 +78,6 @@ export const conversationsApi = {
   retryDelivery: (id: string, messageId: string) =>
     request<MessageView>('POST', `/conversations/${id}/messages/${messageId}/retry`),
   mailboxes: () => request<ListView<MailboxView>>('GET', '/mailboxes'),
-  events: (after: number) => request<EventsPageView>('GET', `/events?after=${after}`),
+  events: (after: number, limit = 200) =>
+    request<EventsPageView>('GET', `/events?after=${after}&limit=${limit}`),
 };

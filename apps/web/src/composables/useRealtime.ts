@@ -1,12 +1,15 @@
 import { onBeforeUnmount } from 'vue';
-import type { RealtimeEnvelope, RealtimeEventType } from '@sanad/contracts';
-import { subscribe } from '@/modules/realtime';
+import type { RealtimeEventType } from '@sanad/contracts';
+import { useEventStreamStore, type FeedEventOf } from '@/stores/event-stream';
 
-/** Calls `handler` for these events while the component is mounted. */
-export function useRealtimeEvents(
-  types: RealtimeEventType[],
-  handler: (envelope: RealtimeEnvelope) => void,
+/**
+ * Calls `handler` for these events while the component is mounted: in order and once each,
+ * including the ones a reconnect catches up on.
+ */
+export function useRealtimeEvents<K extends RealtimeEventType>(
+  types: K[],
+  handler: (event: FeedEventOf<K>) => void,
 ): void {
-  const unsubscribe = subscribe(types, handler);
+  const unsubscribe = useEventStreamStore().on(types, handler);
   onBeforeUnmount(unsubscribe);
 }

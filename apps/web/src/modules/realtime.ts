@@ -3,11 +3,10 @@ import { ref } from 'vue';
 import {
   AGENTS_NAMESPACE,
   PRESENCE_EVENT,
+  type AnyRealtimeEnvelope,
   type PresenceUpdate,
   type PresenceView,
   REALTIME_EVENTS,
-  type RealtimeEnvelope,
-  type RealtimeEventType,
 } from '@sanad/contracts';
 
 export type ConnectionState = 'offline' | 'connected' | 'reconnecting';
@@ -15,9 +14,15 @@ export type ConnectionState = 'offline' | 'connected' | 'reconnecting';
 /** Connection state for the indicator in the layout. */
 export const connectionState = ref<ConnectionState>('offline');
 
-type Handler = (envelope: RealtimeEnvelope) => void;
-const handlers = new Map<RealtimeEventType, Set<Handler>>();
+/**
+ * `connected`: the first connection of a session; `reconnected`: back after a drop (events may
+ * have been missed); `closed`: logged out, the socket is gone.
+ */
+export type ConnectionEvent = 'connected' | 'reconnected' | 'closed';
+
 let socket: Socket | null = null;
+const envelopeHandlers = new Set<(envelope: AnyRealtimeEnvelope) => void>();
+const connectionHandlers = new Set<(event: ConnectionEvent) => void>();
 const presenceHandlers = new Set<(view: PresenceView) => void>();
 
 /** Tells colleagues what this agent is doing in a conversation (ephemeral, not stored). */
@@ -30,23 +35,67 @@ export function onPresence(handler: (view: PresenceView) => void): () => void {
   return () => presenceHandlers.delete(handler);
 }
 
-/** Opens the agents socket with the session cookie; events are hints to refetch over REST. */
+/** Every domain event the socket receives, as it arrives (the event stream store orders them). */
+export function onEnvelope(handler: (envelope: AnyRealtimeEnvelope) => void): () => void {
+  envelopeHandlers.add(handler);
+  return () => envelopeHandlers.delete(handler);
+}
+
+export function onConnection(handler: (event: ConnectionEvent) => void): () => void {
+  connectionHandlers.add(handler);
+  return () => connectionHandlers.delete(handler);
+}
+
+/** Resolves true once the socket is connected (at once if it is), false after `timeoutMs`. */
+export function whenConnected(timeoutMs: number): Promise<boolean> {
+  if (socket?.connected) return Promise.resolve(true);
+  if (!socket) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      stop();
+      resolve(false);
+    }, timeoutMs);
+    const stop = onConnection((event) => {
+      if (event === 'closed') {
+        clearTimeout(timer);
+        stop();
+        resolve(false);
+      } else {
+        clearTimeout(timer);
+        stop();
+        resolve(true);
+      }
+    });
+  });
+}
+
+function announce(event: ConnectionEvent): void {
+  connectionHandlers.forEach((handler) => handler(event));
+}
+
+/** Opens the agents socket with the session cookie; rooms are joined before `connect` fires. */
 export function connectRealtime(): void {
   if (socket) return;
-  socket = io(AGENTS_NAMESPACE, { withCredentials: true, transports: ['websocket'] });
-  socket.on('connect', () => (connectionState.value = 'connected'));
-  socket.on('disconnect', (reason) => {
+  const current = io(AGENTS_NAMESPACE, { withCredentials: true, transports: ['websocket'] });
+  socket = current;
+  let connectedBefore = false;
+  current.on('connect', () => {
+    connectionState.value = 'connected';
+    announce(connectedBefore ? 'reconnected' : 'connected');
+    connectedBefore = true;
+  });
+  current.on('disconnect', (reason) => {
     connectionState.value = 'reconnecting';
     // The server drops our sockets when our access changes: come back with the new rooms.
     if (reason === 'io server disconnect') setTimeout(() => socket?.connect(), 500);
   });
-  socket.on('connect_error', () => (connectionState.value = 'reconnecting'));
-  socket.on(PRESENCE_EVENT, (view: PresenceView) =>
+  current.on('connect_error', () => (connectionState.value = 'reconnecting'));
+  current.on(PRESENCE_EVENT, (view: PresenceView) =>
     presenceHandlers.forEach((handler) => handler(view)),
   );
   for (const type of REALTIME_EVENTS) {
-    socket.on(type, (envelope: RealtimeEnvelope) =>
-      handlers.get(type)?.forEach((handler) => handler(envelope)),
+    current.on(type, (envelope: AnyRealtimeEnvelope) =>
+      envelopeHandlers.forEach((handler) => handler(envelope)),
     );
   }
 }
@@ -55,13 +104,5 @@ export function disconnectRealtime(): void {
   socket?.close();
   socket = null;
   connectionState.value = 'offline';
-}
-
-export function subscribe(types: RealtimeEventType[], handler: Handler): () => void {
-  for (const type of types) {
-    const set = handlers.get(type) ?? new Set<Handler>();
-    set.add(handler);
-    handlers.set(type, set);
-  }
-  return () => types.forEach((type) => handlers.get(type)?.delete(handler));
+  announce('closed');
 }

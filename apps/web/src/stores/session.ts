@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Language, MeView, SetupStatusView } from '@sanad/contracts';
+import type { Language, MeView, SetupStatusView, UserView } from '@sanad/contracts';
 import { authApi, type CreateWorkspaceInput } from '@/api/auth';
 import { ApiError } from '@/api/client';
 import { meApi } from '@/api/me';
@@ -88,6 +88,11 @@ export const useSessionStore = defineStore('session', () => {
     me.value = await meApi.update({ name });
   }
 
+  /** Our own account as another admin changed it (role, mailboxes), from a member event. */
+  function applyUser(user: UserView): void {
+    if (me.value && me.value.user.id === user.id) me.value = { ...me.value, user };
+  }
+
   return {
     me,
     setup,
@@ -101,5 +106,6 @@ export const useSessionStore = defineStore('session', () => {
     forget,
     setLanguage,
     updateName,
+    applyUser,
   };
 });

@@ -1,0 +1,53 @@
+import { computed } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { VIEWS, type ViewName } from '@sanad/contracts';
+import type { ConversationQuery } from '@/stores/conversation-query';
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** The inbox's state lives in the address: view or mailbox, filters, search and the open id. */
+export function useInboxRoute() {
+  const route = useRoute();
+  const router = useRouter();
+
+  const view = computed<ViewName>(() =>
+    (VIEWS as readonly string[]).includes(text(route.query.view))
+      ? (route.query.view as ViewName)
+      : 'all',
+  );
+  const mailboxId = computed(() => text(route.query.mailbox) || undefined);
+  const status = computed(() => text(route.query.status));
+  const priority = computed(() => text(route.query.priority));
+  const team = computed(() => text(route.query.team));
+  const q = computed(() => text(route.query.q));
+  const selectedId = computed(() => (typeof route.params.id === 'string' ? route.params.id : null));
+
+  /** A mailbox shows all its conversations; otherwise the view decides. */
+  const query = computed<ConversationQuery>(() => ({
+    view: mailboxId.value ? 'all' : view.value,
+    mailboxId: mailboxId.value,
+    status: status.value,
+    priority: priority.value,
+    teamId: team.value,
+    q: q.value,
+  }));
+
+  function setQuery(patch: Record<string, string | undefined>): void {
+    const next = { ...route.query, ...patch };
+    for (const key of Object.keys(next)) if (!next[key]) delete next[key];
+    void router.push({ path: '/conversations', query: next });
+  }
+
+  function open(id: string): void {
+    void router.push({ path: `/conversations/${id}`, query: route.query });
+  }
+
+  /** Back to the list (on a phone the thread takes the whole screen). */
+  function close(): void {
+    void router.push({ path: '/conversations', query: route.query });
+  }
+
+  return { view, mailboxId, status, priority, team, q, selectedId, query, setQuery, open, close };
+}
