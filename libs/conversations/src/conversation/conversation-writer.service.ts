@@ -153,21 +153,25 @@ export class ConversationWriter {
     return message;
   }
 
-  /** Timeline entries, by a member or (null) by the system. */
+  /** Timeline entries, by a member or (null) by the system; published with the change. */
   async activity(
     principal: Principal | null,
     c: Conversation,
     ...entries: Activity[]
-  ): Promise<void> {
+  ): Promise<Message[]> {
+    const written: Message[] = [];
     for (const data of entries)
-      await this.repo.insertMessage({
-        workspaceId: c.workspaceId,
-        conversationId: c.id,
-        kind: 'activity',
-        authorType: principal ? 'user' : 'system',
-        authorUserId: principal?.userId ?? null,
-        data,
-      });
+      written.push(
+        await this.repo.insertMessage({
+          workspaceId: c.workspaceId,
+          conversationId: c.id,
+          kind: 'activity',
+          authorType: principal ? 'user' : 'system',
+          authorUserId: principal?.userId ?? null,
+          data,
+        }),
+      );
+    return written;
   }
 
   /** Hands a reply to its conversation's channel (if it has one) and saves what it set. */
@@ -183,15 +187,18 @@ export class ConversationWriter {
   }
 
   /**
-   * The conversation's event (and `message.created` for a new message), as facts: subscribers
-   * get views built after commit.
+   * The conversation's event and `message.created` for each new message (timeline entries too,
+   * so other agents' open threads show them), as facts: subscribers get views built after commit.
    */
   async publish(
     c: Conversation,
     type: 'conversation.created' | 'conversation.updated',
-    message: Message | null,
+    messages: Array<Message | null> | Message | null,
     previousMailboxId?: string,
   ): Promise<void> {
+    const written = (Array.isArray(messages) ? messages : [messages]).filter(
+      (m): m is Message => m !== null,
+    );
     const where = { conversationId: c.id, mailboxId: c.mailboxId };
     await this.outbox.writeAll([
       {
@@ -199,15 +206,11 @@ export class ConversationWriter {
         type,
         payload: previousMailboxId ? { ...where, previousMailboxId } : where,
       },
-      ...(message
-        ? [
-            {
-              workspaceId: c.workspaceId,
-              type: 'message.created' as const,
-              payload: { ...where, messageId: message.id },
-            },
-          ]
-        : []),
+      ...written.map((message) => ({
+        workspaceId: c.workspaceId,
+        type: 'message.created' as const,
+        payload: { ...where, messageId: message.id },
+      })),
     ]);
   }
 

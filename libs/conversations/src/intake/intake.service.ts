@@ -55,8 +55,8 @@ export class IntakeService {
     const message = await this.writer.writeInbound(conversation, input);
     const activity = customerWrote(conversation, new Date());
     await this.repo.save(conversation);
-    if (activity) await this.writer.activity(null, conversation, activity);
-    await this.writer.publish(conversation, 'conversation.updated', message);
+    const entries = activity ? await this.writer.activity(null, conversation, activity) : [];
+    await this.writer.publish(conversation, 'conversation.updated', [message, ...entries]);
     return { conversationId: conversation.id, messageId: message.id };
   }
 
@@ -82,8 +82,8 @@ export class IntakeService {
     data: Record<string, unknown> & { action: string },
   ): Promise<void> {
     const conversation = await this.find(workspaceId, conversationId);
-    await this.writer.activity(null, conversation, data);
-    await this.writer.publish(conversation, 'conversation.updated', null);
+    const entries = await this.writer.activity(null, conversation, data);
+    await this.writer.publish(conversation, 'conversation.updated', entries);
   }
 
   /** A channel reports how a reply's delivery went; agents see it live. */

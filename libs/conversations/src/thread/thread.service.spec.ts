@@ -15,6 +15,7 @@ function setup() {
   const threads = mockOf<ThreadRepository>();
   const access = mockOf<ConversationAccess>();
   const writer = mockOf<ConversationWriter>();
+  writer.activity.mockResolvedValue([]);
   const views = mockOf<ConversationViews>();
   const members = mockOf<MemberDirectory>();
   const outbound = mockOf<OutboundChannels>();
@@ -116,11 +117,9 @@ describe('ThreadService', () => {
       from: 'pending',
       to: 'closed',
     });
-    expect(t.writer.publish).toHaveBeenCalledWith(
-      t.conversation,
-      'conversation.updated',
+    expect(t.writer.publish).toHaveBeenCalledWith(t.conversation, 'conversation.updated', [
       expect.objectContaining({ kind: 'reply', authorUserId: t.principal.userId }),
-    );
+    ]);
   });
 
   it('a customer message by API reopens the conversation', async () => {

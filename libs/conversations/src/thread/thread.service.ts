@@ -79,8 +79,8 @@ export class ThreadService {
       await this.writer.queueOutbound(conversation, message, false);
       const activity = agentReplied(conversation, new Date(), dto.status);
       await this.repo.save(conversation);
-      if (activity) await this.writer.activity(principal, conversation, activity);
-      await this.writer.publish(conversation, 'conversation.updated', message);
+      const entries = activity ? await this.writer.activity(principal, conversation, activity) : [];
+      await this.writer.publish(conversation, 'conversation.updated', [message, ...entries]);
       return message;
     });
     return this.views.message(principal.workspaceId, message);
@@ -145,8 +145,8 @@ export class ThreadService {
       );
       const activity = customerWrote(conversation, new Date());
       await this.repo.save(conversation);
-      if (activity) await this.writer.activity(null, conversation, activity);
-      await this.writer.publish(conversation, 'conversation.updated', message);
+      const entries = activity ? await this.writer.activity(null, conversation, activity) : [];
+      await this.writer.publish(conversation, 'conversation.updated', [message, ...entries]);
       return message;
     });
     return this.views.message(principal.workspaceId, message);

@@ -46,7 +46,10 @@ export class MergeService {
       );
       await this.repo.save(target);
       await this.triage.delete(principal.workspaceId, source.id);
-      await this.writer.activity(principal, target, { action: 'merge', from: source.number });
+      const entries = await this.writer.activity(principal, target, {
+        action: 'merge',
+        from: source.number,
+      });
       await this.outbox.write({
         workspaceId: principal.workspaceId,
         type: 'conversation.merged',
@@ -57,7 +60,7 @@ export class MergeService {
           targetId: target.id,
         },
       });
-      await this.writer.publish(target, 'conversation.updated', null);
+      await this.writer.publish(target, 'conversation.updated', entries);
     });
     return this.thread.get(principal, intoId);
   }

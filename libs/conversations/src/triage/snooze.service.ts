@@ -25,8 +25,8 @@ export class SnoozeService {
         if (!c?.snoozedUntil || c.snoozedUntil.getTime() > now.getTime()) return 0;
         const entries = snoozeEnded(c, now);
         await this.repo.save(c);
-        await this.writer.activity(null, c, ...entries);
-        await this.writer.publish(c, 'conversation.updated', null);
+        const written = await this.writer.activity(null, c, ...entries);
+        await this.writer.publish(c, 'conversation.updated', written);
         return 1;
       });
     }

@@ -83,8 +83,8 @@ export class TriageService {
       }
       if (changes.length === 0) return c;
       await this.repo.save(c);
-      await this.writer.activity(principal, c, ...changes);
-      await this.writer.publish(c, 'conversation.updated', null, movedFrom);
+      const entries = await this.writer.activity(principal, c, ...changes);
+      await this.writer.publish(c, 'conversation.updated', entries, movedFrom);
       return c;
     });
     return this.views.conversation(principal.workspaceId, conversation);
@@ -95,8 +95,10 @@ export class TriageService {
     const conversation = await this.tx.run(async () => {
       const c = await this.access.lock(principal, id);
       if (await this.repo.follow(principal.workspaceId, id, principal.userId, follow)) {
-        await this.writer.activity(principal, c, { action: follow ? 'follow' : 'unfollow' });
-        await this.writer.publish(c, 'conversation.updated', null);
+        const entries = await this.writer.activity(principal, c, {
+          action: follow ? 'follow' : 'unfollow',
+        });
+        await this.writer.publish(c, 'conversation.updated', entries);
       }
       return c;
     });

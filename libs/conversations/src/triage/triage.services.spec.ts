@@ -30,6 +30,7 @@ function triageSetup(conversation: Conversation) {
     members: mockOf<MemberDirectory>(),
   };
   deps.access.lock.mockResolvedValue(conversation);
+  deps.writer.activity.mockResolvedValue([]);
   deps.tags.setForConversation.mockResolvedValue({ before: [], after: [] });
   const service = new TriageService(
     deps.repo,
@@ -98,7 +99,7 @@ describe('TriageService.update', () => {
     const inbox = c.mailboxId;
     await t.service.update(aPrincipal(), c.id, { spam: true });
     expect(c.mailboxId).toBe('spam-box');
-    expect(t.writer.publish).toHaveBeenCalledWith(c, 'conversation.updated', null, inbox);
+    expect(t.writer.publish).toHaveBeenCalledWith(c, 'conversation.updated', [], inbox);
   });
 });
 
@@ -112,6 +113,7 @@ describe('MergeService', () => {
       thread: mockOf<ThreadService>(),
       outbox: mockOf<OutboxWriter>(),
     };
+    deps.writer.activity.mockResolvedValue([]);
     const service = new MergeService(
       deps.repo,
       deps.triage,
@@ -198,6 +200,7 @@ describe('SnoozeService', () => {
     const repo = mockOf<ConversationRepository>();
     const triage = mockOf<TriageRepository>();
     const writer = mockOf<ConversationWriter>();
+    writer.activity.mockResolvedValue([]);
     const now = new Date('2026-12-01T10:00:00Z');
     const due = aConversation({
       status: 'pending',

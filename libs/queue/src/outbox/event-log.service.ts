@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PUBLIC_EVENTS, type EventsPageView } from '@sanad/contracts';
+import { TransactionRunner } from '@sanad/database';
 import { EventPresenters } from './event-presenters';
 import { OutboxRepository } from './outbox.repository';
 
@@ -9,6 +10,7 @@ export class EventLog {
   constructor(
     private readonly repo: OutboxRepository,
     private readonly presenters: EventPresenters,
+    private readonly tx: TransactionRunner,
   ) {}
 
   /**
@@ -21,16 +23,19 @@ export class EventLog {
     limit: number,
     mailboxIds: string[] | null,
   ): Promise<EventsPageView> {
-    const rows = await this.repo.eventsAfter(workspaceId, after, limit, PUBLIC_EVENTS, mailboxIds);
+    // One snapshot for the page and the head: an event committed in between is in neither, so
+    // lastSeq never passes an event the page did not hold.
+    const { rows, head } = await this.tx.snapshot(async () => ({
+      rows: await this.repo.eventsAfter(workspaceId, after, limit, PUBLIC_EVENTS, mailboxIds),
+      head: await this.repo.lastSeq(workspaceId),
+    }));
     const presented = await this.presenters.present(rows);
     const events = presented.map(
       ({ id: _id, workspaceId: _ws, ...event }) => event,
     ) as EventsPageView['events'];
     // A short page is the end: the newest committed seq, so skipped events are passed too.
     const lastSeq =
-      rows.length === limit
-        ? (rows[rows.length - 1].seq as number)
-        : Math.max(after, await this.repo.lastSeq(workspaceId));
+      rows.length === limit ? (rows[rows.length - 1].seq as number) : Math.max(after, head);
     return { events, lastSeq };
   }
 }
