@@ -187,7 +187,7 @@ describe('threading', () => {
     });
   });
 
-  it('falls back to the same subject from the same sender when the referenced mail is unknown', async () => {
+  it('opens a new conversation for an unknown reference, even with the same subject and sender (R13)', async () => {
     const ws = await createWorkspace(base);
     const { to, detail } = await firstEmail(ws, 'fallback@example.com', 'تغيير العنوان');
     await send(
@@ -203,11 +203,11 @@ describe('threading', () => {
       ),
       'fallback@example.com',
     );
-    await until(async () => {
-      const d = (await ws.owner.get(`/api/v1/conversations/${detail.conversation.id}`))
-        .body as ConversationDetailView;
-      return d.messages.filter((m) => m.kind === 'reply').length === 2 || null;
-    });
+    const separate = await conversationWith(ws, 'رد: تغيير العنوان');
+    expect(separate.conversation.id).not.toBe(detail.conversation.id);
+    const first = (await ws.owner.get(`/api/v1/conversations/${detail.conversation.id}`))
+      .body as ConversationDetailView;
+    expect(first.messages.filter((m) => m.kind === 'reply')).toHaveLength(1);
   });
 
   it('never lets another sender join someone else’s conversation (R13)', async () => {

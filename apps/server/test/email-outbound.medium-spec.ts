@@ -281,6 +281,24 @@ describe('replies leave as email', () => {
       [reply.id],
     );
     expect(row.rows[0].attempts).toBe(1);
+    // A reply that never reached the customer has not answered them.
+    const unanswered = async (): Promise<string[]> =>
+      (
+        (await ws.owner.get('/api/v1/conversations?view=unanswered')).body as {
+          items: Array<{ id: string }>;
+        }
+      ).items.map((c) => c.id);
+    expect(await unanswered()).toContain(detail.conversation.id);
+    const counts = (await ws.owner.get('/api/v1/conversations/counts')).body as {
+      views: { unanswered: number };
+    };
+    expect(counts.views.unanswered).toBe(1);
+    // Sending it again counts as an answer again (while it is on its way).
+    globalSink.accept();
+    await ws.owner.post(
+      `/api/v1/conversations/${detail.conversation.id}/messages/${reply.id}/retry`,
+    );
+    expect(await unanswered()).not.toContain(detail.conversation.id);
   });
 });
 

@@ -133,4 +133,29 @@ describe('login rate limit', () => {
       await running.close();
     }
   });
+
+  it('never lets concurrent attempts past the limit, per email and per IP', async () => {
+    const running = await startTestApp({
+      env: { LOGIN_RATE_LIMIT: '10', LOGIN_RATE_WINDOW_SECONDS: '60', TRUST_PROXY: 'loopback' },
+    });
+    try {
+      const base = running.httpUrl as string;
+      const ws = await createWorkspace(base);
+      const attempt = (email: string, ip: string): Promise<number> =>
+        fetch(`${base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ email, password: 'wrong-password' }),
+        }).then((r) => r.status);
+      const oneEmail = await Promise.all(Array.from({ length: 50 }, () => attempt(ws.email, '1')));
+      expect(oneEmail.filter((s) => s === 401)).toHaveLength(10);
+      expect(oneEmail.filter((s) => s === 429)).toHaveLength(40);
+      const manyEmails = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => attempt(`nobody-${i}@example.test`, '2')),
+      );
+      expect(manyEmails.filter((s) => s !== 429).length).toBeLessThanOrEqual(10);
+    } finally {
+      await running.close();
+    }
+  });
 });

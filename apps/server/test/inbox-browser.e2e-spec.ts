@@ -310,9 +310,11 @@ describeBrowser('the inbox in a real browser', () => {
     await page.getByTestId('bulk-bar').getByText('محادثتان محددتان').waitFor();
     await page.getByTestId('bulk-close').click();
     await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
-    await page
-      .locator(`[data-testid="conversation-row"][data-id="${a.conversation.id}"]`)
-      .waitFor({ state: 'detached' });
+    // Each closed conversation leaves the list as its event arrives.
+    for (const closed of [a, b])
+      await page
+        .locator(`[data-testid="conversation-row"][data-id="${closed.conversation.id}"]`)
+        .waitFor({ state: 'detached' });
     expect(await page.getByTestId('conversation-row').count()).toBe(1);
 
     await page.goto(`${server.url}/conversations/${a.conversation.id}`);

@@ -290,4 +290,52 @@ describe('agents socket', () => {
     sockets.push(stale);
     expect(await refused(stale)).toBe('unauthenticated');
   });
+
+  it('closes a socket at once when its session or token ends, and only that one', async () => {
+    const ws = await createWorkspace(server.url);
+    const other = new HttpSession(server.url);
+    await other.post('/api/v1/auth/login', { email: ws.email, password: ws.password });
+    const { token, secret } = (await ws.owner.post('/api/v1/tokens', { name: 'revoked' }))
+      .body as CreatedApiTokenView;
+    const tokenId = token.id;
+    const bySession = connect({ cookie: other.cookieHeader });
+    const byToken = connect({ token: secret });
+    const byOwner = connect({ cookie: ws.owner.cookieHeader });
+    sockets.push(bySession, byToken, byOwner);
+    await Promise.all([bySession, byToken, byOwner].map(connected));
+    const closed = (socket: Socket): Promise<string> =>
+      new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    const sessionClosed = closed(bySession);
+    await other.post('/api/v1/auth/logout');
+    expect(await sessionClosed).toBe('io server disconnect');
+    const tokenClosed = closed(byToken);
+    expect((await ws.owner.delete(`/api/v1/tokens/${tokenId}`)).status).toBeLessThan(300);
+    expect(await tokenClosed).toBe('io server disconnect');
+    // The owner's own socket stays, and still hears the workspace.
+    const seen = collect(byOwner, 'member.invited');
+    await ws.owner.post('/api/v1/invites', {
+      email: `y-${Date.now()}@example.test`,
+      role: 'agent',
+    });
+    await until(() => seen.length === 1);
+    expect(byOwner.connected).toBe(true);
+  });
+
+  it('closes the other sessions’ sockets when the password changes', async () => {
+    const ws = await createWorkspace(server.url);
+    const other = new HttpSession(server.url);
+    await other.post('/api/v1/auth/login', { email: ws.email, password: ws.password });
+    const elsewhere = connect({ cookie: other.cookieHeader });
+    const here = connect({ cookie: ws.owner.cookieHeader });
+    sockets.push(elsewhere, here);
+    await Promise.all([elsewhere, here].map(connected));
+    const gone = new Promise((resolve) => elsewhere.once('disconnect', resolve));
+    const changed = await ws.owner.post('/api/v1/me/password', {
+      currentPassword: ws.password,
+      newPassword: 'a-new-horse-battery-staple-7',
+    });
+    expect(changed.status).toBeLessThan(300);
+    await gone;
+    expect(here.connected).toBe(true);
+  });
 });

@@ -69,7 +69,17 @@ export class AccountService {
     user.passwordHash = await this.hasher.hash(dto.newPassword);
     await this.tx.run(async () => {
       await this.repo.saveUser(user);
-      await this.repo.deleteUserSessions(user.workspaceId, user.id, principal.sessionId);
+      const ended = await this.repo.deleteUserSessions(
+        user.workspaceId,
+        user.id,
+        principal.sessionId,
+      );
+      if (ended.length > 0)
+        await this.outbox.write({
+          workspaceId: null,
+          type: 'credentials.revoked',
+          payload: { credentialIds: ended },
+        });
     });
   }
 }

@@ -193,22 +193,26 @@ export class AccountsRepository {
     return { sessionId: row.session_id, user };
   }
 
-  async deleteSession(tokenHash: string): Promise<void> {
-    await this.db.manager.delete(Session, { tokenHash });
+  /** The ended session, if there was one. */
+  async deleteSession(tokenHash: string): Promise<{ id: string; workspaceId: string } | null> {
+    const rows = await this.db.returning<{ id: string; workspace_id: string }>(
+      'DELETE FROM sessions WHERE token_hash = $1 RETURNING id, workspace_id',
+      [tokenHash],
+    );
+    return rows[0] ? { id: rows[0].id, workspaceId: rows[0].workspace_id } : null;
   }
 
+  /** Ends a member's sessions (but one); returns the ids ended. */
   async deleteUserSessions(
     workspaceId: string,
     userId: string,
     exceptSessionId?: string | null,
-  ): Promise<void> {
-    const qb = this.db.manager
-      .createQueryBuilder()
-      .delete()
-      .from(Session)
-      .where('workspace_id = :workspaceId AND user_id = :userId', { workspaceId, userId });
-    if (exceptSessionId) qb.andWhere('id <> :exceptSessionId', { exceptSessionId });
-    await qb.execute();
+  ): Promise<string[]> {
+    const rows = await this.db.returning<{ id: string }>(
+      'DELETE FROM sessions WHERE workspace_id = $1 AND user_id = $2 AND id IS DISTINCT FROM $3 RETURNING id',
+      [workspaceId, userId, exceptSessionId ?? null],
+    );
+    return rows.map((r) => r.id);
   }
 
   async insertAudit(entry: Omit<AuditEntry, 'id' | 'createdAt'>): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ApiTokenView, CreatedApiTokenView } from '@sanad/contracts';
 import { DomainError, cleanText, randomSecret, sha256Hex } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
+import { OutboxWriter } from '@sanad/queue';
 import { AccountsRepository } from './accounts.repository';
 import { toApiTokenView } from './accounts.views';
 import type { CreateApiTokenDto } from './dto/create-api-token.dto';
@@ -15,6 +16,7 @@ export class ApiTokensService {
   constructor(
     private readonly repo: AccountsRepository,
     private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async list(principal: Principal): Promise<ApiTokenView[]> {
@@ -58,6 +60,11 @@ export class ApiTokensService {
         targetId: token.id,
         data: {},
       });
+      await this.outbox.write({
+        workspaceId: null,
+        type: 'credentials.revoked',
+        payload: { credentialIds: [token.id] },
+      });
     });
   }
 
@@ -76,6 +83,7 @@ export class ApiTokensService {
       language: user.language,
       via: 'token',
       sessionId: null,
+      tokenId: token.id,
       mailboxIds: mailboxScope(user),
     };
   }

@@ -9,6 +9,8 @@ export interface Principal {
   via: 'session' | 'token';
   /** Set when authenticated by cookie session; used to bind the CSRF token. */
   sessionId: string | null;
+  /** Set when authenticated by an API token. */
+  tokenId?: string | null;
   /** The mailboxes this member may see, or null for all of them (owners and admins always). */
   mailboxIds: string[] | null;
 }

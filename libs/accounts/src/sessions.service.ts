@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { DomainError, hmacHex, randomSecret, sha256Hex } from '@sanad/core';
+import { TransactionRunner } from '@sanad/database';
+import { OutboxWriter } from '@sanad/queue';
 import { AccountsRepository } from './accounts.repository';
 import type { User } from './entities/user.entity';
 import { mailboxScope, type Principal } from './principal';
@@ -16,6 +18,8 @@ export interface IssuedSession {
 export class SessionsService {
   constructor(
     private readonly repo: AccountsRepository,
+    private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,7 +57,16 @@ export class SessionsService {
     };
   }
 
+  /** Logout: the session ends, and so do the sockets opened with it. */
   async revoke(secret: string): Promise<void> {
-    await this.repo.deleteSession(sha256Hex(secret));
+    await this.tx.run(async () => {
+      const ended = await this.repo.deleteSession(sha256Hex(secret));
+      if (ended)
+        await this.outbox.write({
+          workspaceId: null,
+          type: 'credentials.revoked',
+          payload: { credentialIds: [ended.id] },
+        });
+    });
   }
 }

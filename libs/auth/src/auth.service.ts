@@ -31,10 +31,10 @@ export class AuthService {
   ) {}
 
   async login(dto: LoginDto, ip: string): Promise<LoggedIn> {
-    await this.limiter.check(ip, dto.email);
+    await this.limiter.reserve(ip, dto.email);
     try {
       const user = await this.accounts.verifyCredentials(dto);
-      await this.limiter.recordSuccess(dto.email);
+      await this.limiter.release(ip, dto.email);
       const session = await this.sessions.issue(user);
       return {
         me: await this.accounts.me({
@@ -49,8 +49,9 @@ export class AuthService {
         session,
       };
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'auth/invalid_credentials')
-        await this.limiter.recordFailure(ip, dto.email);
+      // Only a wrong password keeps its reserved attempt.
+      if (!(error instanceof DomainError && error.code === 'auth/invalid_credentials'))
+        await this.limiter.release(ip, dto.email);
       throw error;
     }
   }

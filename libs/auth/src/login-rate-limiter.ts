@@ -36,28 +36,41 @@ export class LoginRateLimiter implements OnModuleDestroy {
       : new RateLimiterMemory(options);
   }
 
-  /** Throws 429 when the IP or the email has no attempts left. */
-  async check(ip: string, email: string): Promise<void> {
-    const [byIp, byEmail] = await Promise.all([
-      this.limiter.get(`ip:${ip}`),
-      this.limiter.get(`email:${email.toLowerCase()}`),
-    ]);
-    const blocked = [byIp, byEmail].filter(
-      (r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0,
+  /**
+   * Reserves one attempt for the IP and one for the email before the password is checked, each
+   * with an atomic increment (in Redis or in memory): however many logins race, no more than the
+   * limit reach the password check. Throws 429 when either has nothing left.
+   */
+  async reserve(ip: string, email: string): Promise<void> {
+    const keys = [`ip:${ip}`, `email:${email.toLowerCase()}`];
+    const results = await Promise.allSettled(keys.map((key) => this.limiter.consume(key, 1)));
+    const refused = results.flatMap((r) =>
+      r.status === 'rejected' && r.reason instanceof RateLimiterRes ? [r.reason] : [],
     );
-    if (blocked.length > 0) {
-      const retryAfter = Math.max(
-        1,
-        Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000),
-      );
-      throw new DomainError('auth/rate_limited', { retryAfter });
-    }
+    const failed = results.find(
+      (r): r is PromiseRejectedResult =>
+        r.status === 'rejected' && !(r.reason instanceof RateLimiterRes),
+    );
+    if (refused.length === 0 && !failed) return;
+    // What was taken for this refused attempt goes back.
+    await Promise.all(
+      keys
+        .filter((_key, index) => results[index].status === 'fulfilled')
+        .map((key) => this.limiter.reward(key, 1).catch(() => undefined)),
+    );
+    if (failed) throw failed.reason;
+    const retryAfter = Math.max(
+      1,
+      Math.ceil(Math.max(...refused.map((r) => r.msBeforeNext)) / 1000),
+    );
+    throw new DomainError('auth/rate_limited', { retryAfter });
   }
 
-  async recordFailure(ip: string, email: string): Promise<void> {
+  /** A reserved attempt that did not fail on the password: it does not count. */
+  async release(ip: string, email: string): Promise<void> {
     await Promise.all([
-      this.limiter.penalty(`ip:${ip}`, 1).catch(() => undefined),
-      this.limiter.penalty(`email:${email.toLowerCase()}`, 1).catch(() => undefined),
+      this.limiter.reward(`ip:${ip}`, 1).catch(() => undefined),
+      this.limiter.delete(`email:${email.toLowerCase()}`).catch(() => undefined),
     ]);
   }
 
@@ -73,10 +86,6 @@ export class LoginRateLimiter implements OnModuleDestroy {
       }
       throw rejection;
     }
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.limiter.delete(`email:${email.toLowerCase()}`).catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {

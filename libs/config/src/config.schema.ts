@@ -94,8 +94,9 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
   },
   {
     name: 'SMTP_MAX_RECIPIENTS',
-    description: 'Recipients accepted per SMTP message (more get 452)',
-    default: '50',
+    description:
+      'Recipients accepted per SMTP message (more get 452; RFC 5321 asks for at least 100)',
+    default: '100',
     parse: int(1, 1000),
   },
   {

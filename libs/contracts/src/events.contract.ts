@@ -18,6 +18,8 @@ export interface EventMap {
   'message.created': { facts: MessageFacts; data: MessageEventData };
   'message.updated': { facts: MessageFacts; data: MessageEventData };
   'mention.created': { facts: MentionFacts; data: MentionEventData };
+  /** Sessions or API tokens ended (logout, revocation, password change): their sockets close. */
+  'credentials.revoked': { facts: { credentialIds: string[] }; data: never };
   /** A stored inbound email waits for the processor. */
   'email.received': { facts: { inboundEmailId: string }; data: never };
   /** A reply was queued for email (again): its consumer puts the send job on the queue. */

@@ -1,5 +1,8 @@
-/** Bidi controls (RLO/LRO/isolates) let `evil\u202Efdp.exe` pose as `evilexe.pdf`. */
-const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
+/**
+ * Bidi controls (RLO/LRO/isolates) let `evil\u202Efdp.exe` pose as `evilexe.pdf`; zero-width
+ * characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) hide inside names that look the same.
+ */
+const BIDI_CONTROLS = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\u061C\uFEFF]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F]/g;
 const RESERVED = /[\\/:*?"<>|]/g;

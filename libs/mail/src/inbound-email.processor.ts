@@ -10,13 +10,7 @@ import {
 } from '@sanad/conversations';
 import { normaliseEmail, sha256Hex } from '@sanad/core';
 import { OutboxDispatcher, type DomainEvent, type OutboxConsumer } from '@sanad/queue';
-import {
-  automaticKind,
-  cleanMessageId,
-  flaggedAsSpam,
-  referencedIds,
-  threadSubject,
-} from './email-headers.util';
+import { automaticKind, cleanMessageId, flaggedAsSpam, referencedIds } from './email-headers.util';
 import type { MailboxEmailSettings } from './entities/mailbox-email-settings.entity';
 import { readBounceReport } from './bounce-report.util';
 import { hasRemoteImages } from './email-document.util';
@@ -26,8 +20,6 @@ import { OutboundRepository } from './outbound.repository';
 
 /** A message that failed this many times is kept as unreadable instead of retried for ever. */
 const MAX_FAILURES = 3;
-/** The subject + sender fallback only joins conversations this recent. */
-const SUBJECT_THREAD_DAYS = 14;
 /** Our outbound Message-IDs carry the conversation: <sanad.<conversation id>.<random>@host>. */
 const REPLY_TOKEN = /^sanad\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\./;
 
@@ -126,7 +118,7 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
       },
       files,
     };
-    const threadId = spam ? null : await this.thread(inbound, parsed, fromAddress, contact.id);
+    const threadId = spam ? null : await this.thread(inbound, parsed, fromAddress);
     // Read before the conversation's events take the workspace's sequence row.
     const ackSettings =
       !threadId && !spam && !automatic ? await this.outbound.settings(inbound.mailboxId) : null;
@@ -217,14 +209,13 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
 
   /**
    * The conversation this email continues: a Message-ID we know (the customer's earlier mail or
-   * our reply), then our reply token, then the same subject from the same sender lately. Only
-   * ever a conversation whose contact is this sender (R13).
+   * our reply), then our reply token — and only a conversation whose contact is this sender
+   * (R13). The same subject alone never threads.
    */
   private async thread(
     inbound: InboundToProcess,
     parsed: ParsedMail,
     from: string,
-    contactId: string,
   ): Promise<string | null> {
     const ws = inbound.workspaceId;
     const ids = referencedIds(parsed.inReplyTo, parsed.references);
@@ -239,16 +230,9 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
       const contact = (await this.contacts.summaries(ws, [found.contactId])).get(found.contactId);
       if (contact?.emails.includes(from)) return found.id;
     }
-    const key = threadSubject(parsed.subject ?? '');
-    if (!key || ids.length === 0) return null;
-    const since = new Date(Date.now() - SUBJECT_THREAD_DAYS * 24 * 60 * 60 * 1000);
-    const recent = await this.intake.recentEmailConversations(
-      ws,
-      inbound.mailboxId,
-      contactId,
-      since,
-    );
-    return recent.find((c) => threadSubject(c.subject) === key)?.id ?? null;
+    // No subject fallback: a From can be spoofed, so only references we issued or stored join
+    // a conversation (R13); anything else opens a new one.
+    return null;
   }
 
   /** Parts within MAX_ATTACHMENT_MB are kept; bigger ones are listed as skipped. */

@@ -1,7 +1,7 @@
 import type { RealtimeEnvelope } from '@sanad/contracts';
 import type { Namespace } from 'socket.io';
 import { RealtimeEmitter, targetRooms, type RealtimeTarget } from './realtime.emitter';
-import { userRoom, workspaceRoom } from './rooms';
+import { credentialRoom, userRoom, workspaceRoom } from './rooms';
 
 /** Single-process mode: the gateway hands its namespace over once it is up. */
 export class LocalEmitter extends RealtimeEmitter {
@@ -17,6 +17,11 @@ export class LocalEmitter extends RealtimeEmitter {
 
   mayReach(workspaceId: string): boolean {
     return this.namespace?.adapter.rooms.has(workspaceRoom(workspaceId)) ?? false;
+  }
+
+  disconnectCredentials(credentialIds: string[]): void {
+    if (credentialIds.length > 0)
+      this.namespace?.in(credentialIds.map(credentialRoom)).disconnectSockets(true);
   }
 
   disconnectUser(userId: string): void {

@@ -24,7 +24,7 @@ const REJOIN_ACTIONS = new Set<MemberAction>([
 @Injectable()
 export class RealtimeBroadcastConsumer implements OutboxHint, OnModuleInit {
   readonly name = 'realtime';
-  readonly types = REALTIME_EVENTS;
+  readonly types = [...REALTIME_EVENTS, 'credentials.revoked' as const];
 
   constructor(
     private readonly emitter: RealtimeEmitter,
@@ -37,6 +37,9 @@ export class RealtimeBroadcastConsumer implements OutboxHint, OnModuleInit {
   }
 
   async handle(events: AnyDomainEvent[]): Promise<void> {
+    for (const event of events)
+      if (event.type === 'credentials.revoked')
+        this.emitter.disconnectCredentials(event.payload.credentialIds);
     const reachable = events.filter((e) => e.workspaceId && this.emitter.mayReach(e.workspaceId));
     if (reachable.length === 0) return;
     for (const event of await this.presenters.present(reachable)) {

@@ -29,4 +29,7 @@ export abstract class RealtimeEmitter {
 
   /** Drops a member's sockets (access changed); clients reconnect and join their new rooms. */
   abstract disconnectUser(userId: string): void;
+
+  /** Closes the sockets of these sessions or tokens for good (they ended). */
+  abstract disconnectCredentials(credentialIds: string[]): void;
 }

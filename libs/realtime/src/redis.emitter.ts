@@ -3,7 +3,7 @@ import type { RealtimeEnvelope } from '@sanad/contracts';
 import { AGENTS_NAMESPACE } from '@sanad/contracts';
 import Redis from 'ioredis';
 import { RealtimeEmitter, targetRooms, type RealtimeTarget } from './realtime.emitter';
-import { userRoom } from './rooms';
+import { credentialRoom, userRoom } from './rooms';
 
 /** Split mode: publishes through Redis to every API process (socket.io Redis adapter). */
 export class RedisEmitter extends RealtimeEmitter {
@@ -24,6 +24,11 @@ export class RedisEmitter extends RealtimeEmitter {
 
   mayReach(): boolean {
     return !this.closed;
+  }
+
+  disconnectCredentials(credentialIds: string[]): void {
+    if (!this.closed && credentialIds.length > 0)
+      this.emitter.in(credentialIds.map(credentialRoom)).disconnectSockets(true);
   }
 
   disconnectUser(userId: string): void {

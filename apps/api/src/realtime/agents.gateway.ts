@@ -23,6 +23,7 @@ import {
   LocalEmitter,
   RealtimeEmitter,
   allMailboxesRoom,
+  credentialRoom,
   mailboxRoom,
   memberRooms,
 } from '@sanad/realtime';
@@ -66,9 +67,11 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayDisconnect {
           const me = await this.account.me(principal);
           const state: SocketState = { principal, name: me.user.name, viewing: new Map() };
           (socket.data as { state?: SocketState }).state = state;
-          await socket.join(
-            memberRooms(principal.workspaceId, principal.userId, principal.mailboxIds),
-          );
+          const credential = principal.sessionId ?? principal.tokenId;
+          await socket.join([
+            ...memberRooms(principal.workspaceId, principal.userId, principal.mailboxIds),
+            ...(credential ? [credentialRoom(credential)] : []),
+          ]);
           next();
         })
         .catch((error: Error) => {

@@ -139,6 +139,21 @@ export class ConversationRepository {
     );
   }
 
+  /**
+   * Who wrote the newest public message that counts: a customer's, or an agent's reply that was
+   * not refused by its channel (a failed reply has not answered anyone). Null with neither.
+   */
+  async lastPublicAuthor(conversationId: string): Promise<'contact' | 'user' | null> {
+    const rows = await this.db.query<Array<{ author_type: 'contact' | 'user' }>>(
+      `SELECT author_type FROM messages
+       WHERE conversation_id = $1 AND kind = 'reply' AND author_type IN ('contact', 'user')
+         AND delivery_status IS DISTINCT FROM 'failed'
+       ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [conversationId],
+    );
+    return rows[0]?.author_type ?? null;
+  }
+
   /** True when it changed something (a follow that existed, an unfollow of a non-follower). */
   async follow(
     workspaceId: string,

@@ -52,21 +52,6 @@ export class IntakeRepository {
     return rows[0] ? { id: rows[0].id, conversationId: rows[0].conversation_id } : null;
   }
 
-  /** The contact's recent email conversations in a mailbox, newest first. */
-  recentEmailConversations(
-    workspaceId: string,
-    mailboxId: string,
-    contactId: string,
-    since: Date,
-  ): Promise<Array<{ id: string; subject: string }>> {
-    return this.db.query(
-      `SELECT id, subject FROM conversations
-       WHERE workspace_id = $1 AND mailbox_id = $2 AND contact_id = $3 AND channel = 'email' AND last_message_at >= $4
-       ORDER BY last_message_at DESC LIMIT 20`,
-      [workspaceId, mailboxId, contactId, since],
-    );
-  }
-
   /** What an outgoing message is made of: the message, its conversation and mailbox. */
   async outboundContext(messageId: string): Promise<OutboundContext | null> {
     const rows = await this.db.query<OutboundContext[]>(

@@ -94,16 +94,30 @@ export class IntakeService {
   ): Promise<void> {
     const [message] = await this.repo.findMessages(workspaceId, [messageId]);
     if (!message) return;
+    const conversation = await this.repo.find(workspaceId, message.conversationId, true);
+    if (!conversation) return;
+    const failedBefore = message.deliveryStatus === 'failed';
     message.deliveryStatus = delivery.status;
     message.deliveryError = delivery.error;
     await this.repo.updateMessageDelivery(message);
-    const conversation = await this.repo.find(workspaceId, message.conversationId);
-    if (!conversation) return;
     await this.outbox.write({
       workspaceId,
       type: 'message.updated',
       payload: { conversationId: conversation.id, mailboxId: conversation.mailboxId, messageId },
     });
+    // A failed reply has not answered the customer: the conversation is unanswered again until
+    // a reply gets through (and answered again when a retry is queued).
+    if (message.authorType === 'user' && failedBefore !== (delivery.status === 'failed'))
+      await this.recountAnswered(conversation);
+  }
+
+  /** lastPublicFrom follows the newest public message that counts (views and counts use it). */
+  async recountAnswered(conversation: Conversation): Promise<void> {
+    const author = await this.repo.lastPublicAuthor(conversation.id);
+    if (!author || author === conversation.lastPublicFrom) return;
+    conversation.lastPublicFrom = author;
+    await this.repo.save(conversation);
+    await this.writer.publish(conversation, 'conversation.updated', null);
   }
 
   /** The conversation (with its contact) a channel message may continue. */
@@ -129,15 +143,6 @@ export class IntakeService {
     emailMessageId: string,
   ): Promise<{ id: string; conversationId: string } | null> {
     return this.intake.messageByEmailMessageId(workspaceId, emailMessageId);
-  }
-
-  recentEmailConversations(
-    workspaceId: string,
-    mailboxId: string,
-    contactId: string,
-    since: Date,
-  ): Promise<Array<{ id: string; subject: string }>> {
-    return this.intake.recentEmailConversations(workspaceId, mailboxId, contactId, since);
   }
 
   outboundContext(messageId: string): Promise<OutboundContext | null> {

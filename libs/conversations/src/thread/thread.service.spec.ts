@@ -6,6 +6,7 @@ import type { ConversationAccess } from '../conversation/conversation-access.ser
 import type { ConversationViews } from '../conversation/conversation-views.service';
 import type { ConversationWriter } from '../conversation/conversation-writer.service';
 import type { ConversationRepository } from '../conversation/conversation.repository';
+import type { IntakeService } from '../intake/intake.service';
 import type { OutboundChannels } from '../intake/outbound-channels';
 import type { ThreadRepository } from './thread.repository';
 import { ThreadService } from './thread.service';
@@ -36,6 +37,7 @@ function setup() {
     views,
     members,
     outbound,
+    mockOf<IntakeService>(),
     outbox,
     inlineTransactions(),
   );

@@ -12,6 +12,7 @@ import { ConversationRepository } from '../conversation/conversation.repository'
 import type { CustomerMessageDto, NoteDto, ReplyDto } from '../dto/reply.dto';
 import type { Conversation } from '../entities/conversation.entity';
 import type { Message } from '../entities/message.entity';
+import { IntakeService } from '../intake/intake.service';
 import { OutboundChannels } from '../intake/outbound-channels';
 import { checkMentions } from './mentions.util';
 import { ThreadRepository } from './thread.repository';
@@ -27,6 +28,7 @@ export class ThreadService {
     private readonly views: ConversationViews,
     private readonly members: MemberDirectory,
     private readonly outbound: OutboundChannels,
+    private readonly intake: IntakeService,
     private readonly outbox: OutboxWriter,
     private readonly tx: TransactionRunner,
   ) {}
@@ -78,6 +80,10 @@ export class ThreadService {
       );
       await this.writer.queueOutbound(conversation, message, false);
       const activity = agentReplied(conversation, new Date(), dto.status);
+      // Refused at once by its channel (nobody to send to): it has not answered anyone.
+      if (message.deliveryStatus === 'failed')
+        conversation.lastPublicFrom =
+          (await this.repo.lastPublicAuthor(conversation.id)) ?? 'contact';
       await this.repo.save(conversation);
       const entries = activity ? await this.writer.activity(principal, conversation, activity) : [];
       await this.writer.publish(conversation, 'conversation.updated', [message, ...entries]);
@@ -162,15 +168,11 @@ export class ThreadService {
       if (!channel || message.deliveryStatus !== 'failed')
         throw new DomainError('message/not_retryable');
       await channel.retry(message);
-      message.deliveryStatus = 'queued';
-      message.deliveryError = null;
-      await this.repo.updateMessageDelivery(message);
-      await this.outbox.write({
-        workspaceId: principal.workspaceId,
-        type: 'message.updated',
-        payload: { conversationId: id, mailboxId: conversation.mailboxId, messageId },
+      await this.intake.setDelivery(principal.workspaceId, messageId, {
+        status: 'queued',
+        error: null,
       });
-      return message;
+      return (await this.repo.findMessage(principal.workspaceId, id, messageId)) as Message;
     });
     return this.views.message(principal.workspaceId, message);
   }
