@@ -185,6 +185,40 @@ describe('agents socket', () => {
     expect(outsiderSeen).toEqual([]);
   });
 
+  it('coalesces repeated presence, disconnects a flooding socket, and others stay fast', async () => {
+    const a = await createWorkspace(server.url);
+    const colleague = await addMember(server.url, a.owner, 'agent');
+    const b = await createWorkspace(server.url);
+    const opened = await a.owner.post('/api/v1/conversations', {
+      contact: { email: `f-${Date.now()}@example.test` },
+      subject: 'flood',
+      text: 'hi',
+    });
+    const conversationId = (opened.body as { conversation: { id: string } }).conversation.id;
+    const other = await b.owner.post('/api/v1/conversations', {
+      contact: { email: `g-${Date.now()}@example.test` },
+      subject: 'calm',
+      text: 'hi',
+    });
+    const otherId = (other.body as { conversation: { id: string } }).conversation.id;
+    const flooder = connect({ cookie: a.owner.cookieHeader });
+    const watcher = connect({ cookie: colleague.session.cookieHeader });
+    sockets.push(flooder, watcher);
+    await Promise.all([connected(flooder), connected(watcher)]);
+    let relayed = 0;
+    watcher.on('presence', () => relayed++);
+    const gone = new Promise((resolve) => flooder.once('disconnect', resolve));
+    for (let i = 0; i < 2000; i++) flooder.emit('presence', { conversationId, state: 'viewing' });
+    await gone;
+    // The burst was coalesced to a handful of relays, not 2,000.
+    expect(relayed).toBeLessThan(10);
+    // Meanwhile another workspace's work is not held up.
+    const started = performance.now();
+    const note = await b.owner.post(`/api/v1/conversations/${otherId}/notes`, { text: 'سريع' });
+    expect(note.status).toBe(201);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('gives an agent limited to some mailboxes only their events and presence, and rejoins after a change', async () => {
     const a = await createWorkspace(server.url);
     const limited = await addMember(server.url, a.owner, 'agent');

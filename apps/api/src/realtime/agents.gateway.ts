@@ -28,14 +28,21 @@ import {
   memberRooms,
 } from '@sanad/realtime';
 import type { Namespace, Socket } from 'socket.io';
+import { PresenceCoalescer, SocketBudget } from './socket-budget.util';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How long a conversation's visibility check is trusted for presence (no query per event). */
+const VISIBLE_FOR_MS = 30_000;
 
 interface SocketState {
   principal: Principal;
   name: string;
   /** Conversations (and their mailbox) this socket is viewing, to announce "left" on disconnect. */
   viewing: Map<string, string>;
+  /** Conversations this socket may see (checked once), with the mailbox and when. */
+  visible: Map<string, { mailboxId: string; at: number }>;
+  presence: PresenceCoalescer;
 }
 
 /**
@@ -65,7 +72,23 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayDisconnect {
         .then(async (principal) => {
           if (!principal) return next(new Error('unauthenticated'));
           const me = await this.account.me(principal);
-          const state: SocketState = { principal, name: me.user.name, viewing: new Map() };
+          const state: SocketState = {
+            principal,
+            name: me.user.name,
+            viewing: new Map(),
+            visible: new Map(),
+            presence: new PresenceCoalescer(),
+          };
+          // Every event a client sends spends from its budget; a flood ends the connection.
+          const budget = new SocketBudget();
+          socket.use((_packet, nextPacket) => {
+            const verdict = budget.take();
+            if (verdict === 'ok') return nextPacket();
+            if (verdict === 'disconnect') {
+              this.logger.warn(`socket of ${principal.userId} flooding: disconnected`);
+              socket.disconnect(true);
+            }
+          });
           (socket.data as { state?: SocketState }).state = state;
           const credential = principal.sessionId ?? principal.tokenId;
           await socket.join([
@@ -92,15 +115,31 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayDisconnect {
     const presence = update?.state as PresenceState;
     if (!state || !UUID.test(conversationId) || !PRESENCE_STATES.includes(presence))
       return { ok: false };
-    const conversation =
-      presence === 'left' ? null : await this.thread.visible(state.principal, conversationId);
-    if (presence !== 'left' && !conversation) return { ok: false };
-    const mailboxId = conversation?.mailboxId ?? state.viewing.get(conversationId);
+    const mailboxId =
+      presence === 'left'
+        ? state.viewing.get(conversationId)
+        : await this.visibleMailbox(state, conversationId);
+    if (presence !== 'left' && !mailboxId) return { ok: false };
     if (!mailboxId) return { ok: true };
     if (presence === 'left') state.viewing.delete(conversationId);
     else state.viewing.set(conversationId, mailboxId);
-    this.broadcast(socket, state, conversationId, mailboxId, presence);
+    if (presence === 'left' || state.presence.shouldRelay(conversationId, presence))
+      this.broadcast(socket, state, conversationId, mailboxId, presence);
     return { ok: true };
+  }
+
+  /** The conversation's mailbox when this member may see it; checked at most every 30 s. */
+  private async visibleMailbox(state: SocketState, conversationId: string): Promise<string | null> {
+    const cached = state.visible.get(conversationId);
+    if (cached && Date.now() - cached.at < VISIBLE_FOR_MS) return cached.mailboxId;
+    const conversation = await this.thread.visible(state.principal, conversationId);
+    if (!conversation) {
+      state.visible.delete(conversationId);
+      return null;
+    }
+    if (state.visible.size > 200) state.visible.clear();
+    state.visible.set(conversationId, { mailboxId: conversation.mailboxId, at: Date.now() });
+    return conversation.mailboxId;
   }
 
   handleDisconnect(socket: Socket): void {
