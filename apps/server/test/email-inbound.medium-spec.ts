@@ -120,6 +120,42 @@ describe('SMTP ingress', () => {
       .body as ConversationDetailView;
     expect(again.messages.filter((m) => m.kind === 'reply')).toHaveLength(1);
   });
+
+  it('keeps two different messages that reuse one Message-ID (R2: same id and content)', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    const id = uniqueEmail('reused');
+    await send(to, raw({ From: 'a@example.com', Subject: 'الأولى', 'Message-ID': `<${id}>` }, 'أ'));
+    await send(
+      to,
+      raw({ From: 'b@example.com', Subject: 'الثانية', 'Message-ID': `<${id}>` }, 'ب'),
+    );
+    await conversationWith(ws, 'الأولى');
+    await conversationWith(ws, 'الثانية');
+    expect(await inboundStatuses(id)).toEqual(['processed', 'processed']);
+  });
+
+  it('resolves concurrent identical copies as one message and a duplicate, spending no failure', async () => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    const id = uniqueEmail('twin');
+    const message = raw(
+      { From: 'twin@example.com', Subject: 'توأم', 'Message-ID': `<${id}>` },
+      'نص',
+    );
+    await Promise.all([send(to, message), send(to, message), send(to, message)]);
+    await conversationWith(ws, 'توأم');
+    await until(
+      async () => (await inboundStatuses(id)).filter((s) => s === 'duplicate').length === 2 || null,
+    );
+    expect((await inboundStatuses(id)).sort()).toEqual(['duplicate', 'duplicate', 'processed']);
+    const failures = await app.db.query<{ failures: number }>(
+      `SELECT o.failures FROM outbox o JOIN inbound_emails i ON o.payload->>'inboundEmailId' = i.id::text
+       WHERE o.type = 'email.received' AND i.raw::text LIKE '%' || $1 || '%'`,
+      [Buffer.from(id).toString('hex')],
+    );
+    expect(failures.rows.map((r) => r.failures)).toEqual([0, 0, 0]);
+  });
 });
 
 describe('threading', () => {
@@ -319,6 +355,53 @@ describe('content', () => {
       expect(download.headers['content-type']).toBe('application/octet-stream');
       expect(download.headers['content-disposition']).toMatch(/^attachment;/);
     }
+  });
+
+  it.each([
+    [
+      'a raw NUL in the subject and an 8-bit body',
+      'Subject: a\u0000b nul-1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit',
+      'x\u0000y',
+    ],
+    [
+      'an encoded-word subject with U+0000',
+      'Subject: =?utf-8?B?' + Buffer.from('a\u0000b nul-2').toString('base64') + '?=',
+      'plain',
+    ],
+    [
+      'quoted-printable =00',
+      'Subject: nul-3\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable',
+      'x=00y',
+    ],
+    [
+      'base64 decoding to NUL',
+      'Subject: nul-4\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64',
+      Buffer.from('x\u0000y').toString('base64'),
+    ],
+  ])('shows mail with %s, without the NUL', async (_name, headers, body) => {
+    const ws = await createWorkspace(base);
+    const to = await inboxAddress(ws);
+    const tag = /nul-\d/.exec(
+      Buffer.from(/B\?(.*)\?=/.exec(headers)?.[1] ?? '', 'base64').toString() + headers,
+    )?.[0] as string;
+    await send(
+      to,
+      `From: nul@example.com\r\nMessage-ID: <${uniqueEmail(tag)}>\r\n${headers}\r\n\r\n${body}`,
+    );
+    const detail = await until(async () => {
+      const list = (await ws.owner.get('/api/v1/conversations')).body as {
+        items: Array<{ id: string; subject: string }>;
+      };
+      const hit = list.items.find((c) => c.subject.includes(tag));
+      return hit
+        ? ((await ws.owner.get(`/api/v1/conversations/${hit.id}`)).body as ConversationDetailView)
+        : null;
+    });
+    expect(detail.conversation.subject).not.toContain('\u0000');
+    expect(detail.conversation.subject).not.toMatch(/unreadable/i);
+    const text = detail.messages.find((m) => m.kind === 'reply')?.text ?? '';
+    expect(text).not.toContain('\u0000');
+    expect(text.length).toBeGreaterThan(0);
   });
 
   it('survives malformed MIME without crashing or blocking other sessions', async () => {

@@ -1,6 +1,17 @@
 /** Text as we store it: NFC, without NUL bytes (PostgreSQL rejects them), trimmed. */
 export function cleanText(value: string): string {
-  return value.split('\u0000').join('').normalize('NFC').trim();
+  return value.split('\u0000').join('').normalize('NFC').replace(COMBINING_RUN, '$1').trim();
+}
+
+/**
+ * More than four combining marks on one letter is "Zalgo" text that paints over its neighbours;
+ * real scripts (Arabic harakat with shadda included) need fewer.
+ */
+const COMBINING_RUN = /(\p{M}{4})\p{M}+/gu;
+
+/** A name from outside (an email's display name): cleaned, and at most `max` characters. */
+export function displayName(value: string, max = 200): string {
+  return [...cleanText(value)].slice(0, max).join('').trim();
 }
 
 /** Removes NUL bytes (PostgreSQL rejects them) but keeps the text otherwise as written. */

@@ -78,8 +78,11 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
     const sender = parsed.from?.value.find((a) => a.address) ?? null;
     const fromAddress =
       normaliseEmail(sender?.address || inbound.envelopeFrom || '') || 'unknown@invalid';
+    const contentHash = sha256Hex(
+      [parsed.subject ?? '', parsed.text ?? '', parsed.html || ''].join('\u0000'),
+    );
     const [duplicate, blocked] = await Promise.all([
-      this.intake.hasEmailMessageId(workspaceId, emailMessageId),
+      this.intake.hasEmailCopy(workspaceId, emailMessageId, contentHash),
       this.repo.blocked(workspaceId, fromAddress),
     ]);
     if (duplicate) {
@@ -101,6 +104,7 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
       text: (parsed.text ?? '').trim() || (html ? htmlToPlain(html) : ''),
       html,
       emailMessageId,
+      emailContentHash: contentHash,
       data: {
         email: {
           inboundEmailId: inbound.id,

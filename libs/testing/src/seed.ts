@@ -134,6 +134,7 @@ export class Seed {
       authorUserId?: string | null;
       text?: string;
       emailMessageId?: string | null;
+      emailContentHash?: string | null;
       data?: Record<string, unknown>;
       createdAt?: Date;
     } = {},
@@ -141,8 +142,8 @@ export class Seed {
     const id = randomUUID();
     await this.db.query(
       `INSERT INTO messages (id, workspace_id, conversation_id, kind, author_type, author_user_id, body_text,
-         email_message_id, data, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         email_message_id, email_content_hash, data, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         id,
         workspaceId,
@@ -152,6 +153,7 @@ export class Seed {
         row.authorUserId ?? null,
         row.text ?? 'مرحباً',
         row.emailMessageId ?? null,
+        row.emailContentHash ?? null,
         JSON.stringify(row.data ?? {}),
         row.createdAt ?? new Date(),
       ],

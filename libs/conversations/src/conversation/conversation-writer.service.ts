@@ -28,6 +28,8 @@ export interface InboundMessage {
   text: string;
   html?: string | null;
   emailMessageId?: string | null;
+  /** With the Message-ID, what makes a second copy a duplicate (R2). */
+  emailContentHash?: string | null;
   data?: Record<string, unknown>;
   files?: UploadedFile[];
 }
@@ -121,6 +123,7 @@ export class ConversationWriter {
       bodyText: input.text,
       bodyHtml: input.html ?? null,
       emailMessageId: input.emailMessageId ?? null,
+      emailContentHash: input.emailContentHash ?? null,
       data: input.data ?? {},
     });
     const files = await this.attachments.storeFiles(

@@ -104,6 +104,7 @@ export class ConversationRepository {
       authorContactId: null,
       bodyHtml: null,
       emailMessageId: null,
+      emailContentHash: null,
       data: {},
       ...data,
     });

@@ -36,6 +36,10 @@ export class Message {
   @Column('text', { nullable: true })
   emailMessageId: string | null;
 
+  /** Hash of an inbound email's content: with the Message-ID, what makes a copy a duplicate. */
+  @Column('text', { nullable: true })
+  emailContentHash: string | null;
+
   /** For replies that leave by a channel (email): queued, sent or failed. */
   @Column('text', { nullable: true })
   deliveryStatus: DeliveryStatus | null;

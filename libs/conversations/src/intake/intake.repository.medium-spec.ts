@@ -14,9 +14,17 @@ describe('IntakeRepository', () => {
     const ws = await h.seed.workspace();
     const other = await h.seed.workspace();
     const c = await h.seed.conversation(ws);
-    const id = await h.seed.message(ws.id, c, { emailMessageId: 'abc@example.test' });
-    expect(await repo.hasEmailMessageId(ws.id, 'abc@example.test')).toBe(true);
-    expect(await repo.hasEmailMessageId(other.id, 'abc@example.test')).toBe(false);
+    const id = await h.seed.message(ws.id, c, {
+      emailMessageId: 'abc@example.test',
+      emailContentHash: 'h1',
+    });
+    expect(await repo.hasEmailCopy(ws.id, 'abc@example.test', 'h1')).toBe(true);
+    // The same Message-ID with other content is another message (R2).
+    expect(await repo.hasEmailCopy(ws.id, 'abc@example.test', 'h2')).toBe(false);
+    expect(await repo.hasEmailCopy(other.id, 'abc@example.test', 'h1')).toBe(false);
+    // Messages kept before content was hashed count as copies of any content.
+    await h.seed.message(ws.id, c, { emailMessageId: 'legacy@example.test' });
+    expect(await repo.hasEmailCopy(ws.id, 'legacy@example.test', 'h3')).toBe(true);
     expect(await repo.messageByEmailMessageId(ws.id, 'abc@example.test')).toEqual({
       id,
       conversationId: c,

@@ -21,12 +21,31 @@ export interface OutboundContext {
 export class IntakeRepository {
   constructor(private readonly db: Db) {}
 
-  async hasEmailMessageId(workspaceId: string, emailMessageId: string): Promise<boolean> {
+  /**
+   * Whether this copy was taken in already: the same Message-ID with the same content (or, for
+   * messages kept before content was hashed, with none).
+   */
+  async hasEmailCopy(
+    workspaceId: string,
+    emailMessageId: string,
+    contentHash: string,
+  ): Promise<boolean> {
     const rows = await this.db.query<unknown[]>(
-      'SELECT 1 FROM messages WHERE workspace_id = $1 AND email_message_id = $2 LIMIT 1',
-      [workspaceId, emailMessageId],
+      `SELECT 1 FROM messages WHERE workspace_id = $1 AND email_message_id = $2
+         AND (email_content_hash = $3 OR email_content_hash IS NULL) LIMIT 1`,
+      [workspaceId, emailMessageId, contentHash],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Holds this Message-ID for the rest of the transaction: concurrent copies of one email wait
+   * for each other, so the second sees the first as a duplicate instead of failing on the index.
+   */
+  async lockEmailMessageId(workspaceId: string, emailMessageId: string): Promise<void> {
+    await this.db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `${workspaceId}:${emailMessageId}`,
+    ]);
   }
 
   /** The conversation holding the newest of these Message-IDs (ours or the customer's). */

@@ -129,9 +129,17 @@ export class IntakeService {
     return c ? { id: c.id, contactId: c.contactId, mailboxId: c.mailboxId } : null;
   }
 
-  /** Whether a message with this email Message-ID was taken in already (a duplicate). */
-  hasEmailMessageId(workspaceId: string, emailMessageId: string): Promise<boolean> {
-    return this.intake.hasEmailMessageId(workspaceId, emailMessageId);
+  /**
+   * Whether this copy of an email was taken in already (R2: same Message-ID and content). Holds
+   * the Message-ID until the caller's transaction ends, so concurrent copies resolve in turn.
+   */
+  async hasEmailCopy(
+    workspaceId: string,
+    emailMessageId: string,
+    contentHash: string,
+  ): Promise<boolean> {
+    await this.intake.lockEmailMessageId(workspaceId, emailMessageId);
+    return this.intake.hasEmailCopy(workspaceId, emailMessageId, contentHash);
   }
 
   conversationByEmailMessageIds(workspaceId: string, ids: string[]): Promise<string | null> {

@@ -4,6 +4,7 @@ import { MailboxAccess1764200000000 } from './1764200000000-mailbox-access';
 import { Email1764300000000 } from './1764300000000-email';
 import { EmailOutbound1764400000000 } from './1764400000000-email-outbound';
 import { OutboxDelivery1764500000000 } from './1764500000000-outbox-delivery';
+import { EmailContentHash1764600000000 } from './1764600000000-email-content-hash';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Email1764300000000,
   EmailOutbound1764400000000,
   OutboxDelivery1764500000000,
+  EmailContentHash1764600000000,
 ];
