@@ -55,11 +55,15 @@ async function insertEffect(db: Db, key: string, consumer: string): Promise<void
 
 const drivers: Array<{ name: string; redisUrl: string | null }> = [
   { name: 'in-process', redisUrl: null },
+  { name: 'bull', redisUrl: testRedisUrl() },
 ];
-if (testRedisUrl()) drivers.push({ name: 'bull', redisUrl: testRedisUrl() });
-else process.stdout.write('[outbox test] REDIS_URL not set: the Bull driver case is skipped\n');
 
-describe.each(drivers)('outbox with the $name driver', ({ redisUrl }) => {
+describe.each(drivers)('outbox with the $name driver', ({ name, redisUrl }) => {
+  if (name === 'bull' && !redisUrl) {
+    // Counted as skipped in the run's summary, not silently left out.
+    it.skip('needs REDIS_URL (the Bull driver runs on Redis)', () => undefined);
+    return;
+  }
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const type = `test.event.${prefix}`;
   // Its own database: other suites' workers would otherwise relay these events without this consumer.
