@@ -7,6 +7,7 @@ import { configureHttp } from '@sanad/app-api';
 import { SmtpIngressService } from '@sanad/app-mail';
 import {
   DatabaseMigrations,
+  EmbeddedPostgresError,
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '@sanad/database';
@@ -45,8 +46,12 @@ export async function start(options: StartOptions = {}): Promise<Running> {
     embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
+      portFixed: config.embeddedPgPortFixed,
       database: 'sanad',
-      log: (line) => log.debug({ context: 'postgres' }, line),
+      log: (line, level) =>
+        level === 'warn'
+          ? log.warn({ context: 'postgres' }, line)
+          : log.debug({ context: 'postgres' }, line),
     });
     databaseUrl = embedded.url;
   }
@@ -93,6 +98,27 @@ export async function start(options: StartOptions = {}): Promise<Running> {
   }
 }
 
+/** What went wrong at start and what to do, for a person reading the terminal. */
+export function startupFailure(error: unknown): string {
+  const hint =
+    error instanceof EmbeddedPostgresError
+      ? error.hint
+      : /ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(String(error))
+        ? 'check DATABASE_URL (is PostgreSQL running and reachable, are the credentials right?)'
+        : /EADDRINUSE/.test(String(error))
+          ? 'another process uses that port: set PORT or SMTP_PORT to a free one'
+          : null;
+  const cause =
+    error instanceof Error
+      ? error instanceof EmbeddedPostgresError
+        ? error.message
+        : (error.stack ?? error.message)
+      : error === undefined
+        ? 'no reason given'
+        : String(error);
+  return `Sanad failed to start: ${cause}\n${hint ? `What to do: ${hint}\n` : ''}`;
+}
+
 function describe(
   log: Logger,
   config: AppConfig,
@@ -126,9 +152,7 @@ export async function boot(roles?: Role[]): Promise<void> {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
-    process.stderr.write(
-      `Sanad failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(startupFailure(error));
     process.exit(1);
   }
   let stopping = false;
@@ -136,7 +160,7 @@ export async function boot(roles?: Role[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(
-      `${JSON.stringify({ level: 30, msg: `received ${signal}, shutting down` })}\n`,
+      `${JSON.stringify({ level: 30, time: new Date().toISOString(), msg: `received ${signal}, shutting down` })}\n`,
     );
     running
       .close()

@@ -11,6 +11,7 @@ const ENTRY = resolve('dist/apps/server/src/main.js');
 export interface SpawnedServer {
   url: string;
   smtpPort: number;
+  dataDir: string;
   process: ChildProcess;
   output(): string;
   stop(): Promise<number | null>;
@@ -28,7 +29,10 @@ export function freePort(): Promise<number> {
 }
 
 /** The built server (`npm run build`), as a real child process, on the test database. */
-export async function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  env: Record<string, string> = {},
+  options: { embedded?: boolean } = {},
+): Promise<SpawnedServer> {
   if (!existsSync(ENTRY))
     throw new Error(`${ENTRY} is missing: run "npm run build" before the e2e tests`);
   const port = await freePort();
@@ -37,7 +41,8 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   const redisUrl = testRedisUrl();
   // Without Redis each server broadcasts only to its own sockets, so servers of test files running
   // side by side must not share a database (one would relay the other's events to nobody).
-  const scratch = redisUrl || env.DATABASE_URL ? null : await createScratchDatabase();
+  const scratch =
+    redisUrl || env.DATABASE_URL || options.embedded ? null : await createScratchDatabase();
   let log = '';
   const child = spawn(process.execPath, [ENTRY], {
     env: {
@@ -47,7 +52,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
       PORT: String(port),
       SMTP_PORT: String(smtpPort),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: scratch?.url ?? testDatabaseUrl(),
+      ...(options.embedded ? {} : { DATABASE_URL: scratch?.url ?? testDatabaseUrl() }),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       APP_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-01',
@@ -64,7 +69,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + (options.embedded ? 120_000 : 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
     const ready = await fetch(`${url}/ready`)
@@ -80,6 +85,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   return {
     url,
     smtpPort,
+    dataDir,
     process: child,
     output: () => log,
     stop: () =>

@@ -22,6 +22,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | null;
   embeddedPgPort: number;
+  /** EMBEDDED_PG_PORT was set: a busy port is an error, not replaced by a free one. */
+  embeddedPgPortFixed: boolean;
   redisUrl: string | null;
   redisPrefix: string;
   appSecret: string;

@@ -87,6 +87,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     databaseUrl: (v.DATABASE_URL as string | undefined) ?? null,
     embeddedPgPort: (v.EMBEDDED_PG_PORT as number | undefined) ?? 54329,
+    embeddedPgPortFixed: v.EMBEDDED_PG_PORT !== undefined,
     redisUrl: (v.REDIS_URL as string | undefined) ?? null,
     redisPrefix: (v.REDIS_PREFIX as string | undefined) ?? 'sanad',
     appSecret: (v.APP_SECRET as string | undefined) ?? generatedSecret(dataDir),
