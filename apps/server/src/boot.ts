@@ -115,7 +115,7 @@ export function startupFailure(error: unknown): string {
         : (error.stack ?? error.message)
       : error === undefined
         ? 'no reason given'
-        : String(error);
+        : JSON.stringify(error);
   return `Sanad failed to start: ${cause}\n${hint ? `What to do: ${hint}\n` : ''}`;
 }
 

@@ -104,7 +104,11 @@ export async function startEmbeddedPostgres(
   if (running && (await portAnswers(running.port))) {
     // Left running by a process that was killed hard: reuse it rather than fail.
     log(`reusing the embedded PostgreSQL already running on port ${running.port}`);
-    return { url: urlFor(running.port, options.database), port: running.port, stop: async () => {} };
+    return {
+      url: urlFor(running.port, options.database),
+      port: running.port,
+      stop: async () => {},
+    };
   }
   // A crash can leave a stale pid file that blocks start.
   rmSync(pidFile, { force: true });
@@ -116,7 +120,10 @@ export async function startEmbeddedPostgres(
         'set EMBEDDED_PG_PORT to a free port, or leave it unset to let Sanad choose one',
       );
     port = await freePort();
-    log(`port ${options.port} is in use (another Sanad?): embedded PostgreSQL uses ${port}`, 'warn');
+    log(
+      `port ${options.port} is in use (another Sanad?): embedded PostgreSQL uses ${port}`,
+      'warn',
+    );
   }
   const postmaster = new Postmaster(postgresBinary(), databaseDir, port, flags, ids(isRoot), log);
   await postmaster.start();
@@ -275,7 +282,7 @@ function urlFor(port: number, database: string): string {
 
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
-  return error === undefined ? 'no reason given' : String(error);
+  return error === undefined ? 'no reason given' : JSON.stringify(error);
 }
 
 /**
