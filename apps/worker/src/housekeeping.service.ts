@@ -1,6 +1,9 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AttachmentsService, SnoozeService } from '@sanad/conversations';
 import { OutboundMailer } from '@sanad/mail';
+import { OutboxRelay } from '@sanad/queue';
+import { writeFile } from 'node:fs/promises';
+import { WORKER_HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_FILE } from '@sanad/core';
 
 const SNOOZE_EVERY_MS = 15_000;
 const ATTACHMENTS_EVERY_MS = 60 * 60 * 1000;
@@ -19,12 +22,23 @@ export class Housekeeping implements OnApplicationShutdown {
     private readonly snooze: SnoozeService,
     private readonly attachments: AttachmentsService,
     private readonly mailer: OutboundMailer,
+    private readonly relay: OutboxRelay,
   ) {}
 
   start(): void {
     this.every(SNOOZE_EVERY_MS, 'snooze', () => this.snooze.wakeDue());
     this.every(ATTACHMENTS_EVERY_MS, 'attachments', () => this.attachments.sweepAbandoned());
     this.every(LOST_SENDS_EVERY_MS, 'lost email sends', () => this.mailer.requeueOverdue());
+    this.every(WORKER_HEARTBEAT_EVERY_MS, 'heartbeat', () => this.heartbeat());
+    // The relay's first pass is under way: report soon after it, not only in 15 s.
+    setTimeout(() => void this.heartbeat(), 2000).unref();
+  }
+
+  /** The container health check reads this file's age: fresh while the relay keeps passing. */
+  private async heartbeat(): Promise<number> {
+    if (this.relay.healthy(WORKER_HEARTBEAT_EVERY_MS * 2))
+      await writeFile(WORKER_HEARTBEAT_FILE, new Date().toISOString()).catch(() => undefined);
+    return 0;
   }
 
   onApplicationShutdown(): void {

@@ -8,3 +8,4 @@ export * from './text.util';
 export * from './clock';
 export * from './arabic.util';
 export * from './file-name.util';
+export * from './worker-heartbeat';

@@ -18,6 +18,7 @@ import { MailTransports } from './mail-transport';
 import { MailRepository } from './mail.repository';
 import { OutboundMailer } from './outbound-mailer.service';
 import { OutboundRepository } from './outbound.repository';
+import { SealedSecretsCheck } from './sealed-secrets.check';
 
 /**
  * The email channel: routing and storing inbound mail and processing it into conversations;
@@ -47,6 +48,7 @@ import { OutboundRepository } from './outbound.repository';
     OutboundMailer,
     EmailSettingsService,
     BlockedSendersService,
+    SealedSecretsCheck,
   ],
   exports: [
     InboundStore,

@@ -123,6 +123,14 @@ export class OutboundRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** One sealed SMTP password, if any is stored (the APP_SECRET check at start). */
+  async someSealedPassword(): Promise<string | null> {
+    const rows = await this.db.query<Array<{ sealed: string }>>(
+      'SELECT smtp_password_enc AS sealed FROM mailbox_email_settings WHERE smtp_password_enc IS NOT NULL LIMIT 1',
+    );
+    return rows[0]?.sealed ?? null;
+  }
+
   /** The local part of a mailbox's inbound address (`<slug>` of `<slug>@INBOUND_DOMAIN`). */
   async inboundLocalPart(mailboxId: string): Promise<string | null> {
     const rows = await this.db.query<Array<{ address: string }>>(

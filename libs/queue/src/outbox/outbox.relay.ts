@@ -26,6 +26,8 @@ export class OutboxRelay implements OnApplicationShutdown {
   private overdue = false;
   private stopped = true;
   private databaseUrl = '';
+  /** When a relay pass last finished without an error (the worker's health). */
+  private lastGoodPass = 0;
 
   constructor(
     private readonly repo: OutboxRepository,
@@ -79,7 +81,9 @@ export class OutboxRelay implements OnApplicationShutdown {
     const sweep = this.overdue;
     this.overdue = false;
     this.running = (sweep ? this.drain() : this.drainBatches('pending'))
-      .then(() => undefined)
+      .then(() => {
+        this.lastGoodPass = Date.now();
+      })
       .catch((error: Error) => this.logger.warn(`outbox relay: ${error.message}`))
       .finally(() => {
         this.running = null;
@@ -123,6 +127,11 @@ export class OutboxRelay implements OnApplicationShutdown {
     });
     if (events.length > 0) await this.dispatcher.deliverHints(events);
     return events.length;
+  }
+
+  /** Whether a relay pass succeeded within this many milliseconds. */
+  healthy(withinMs: number): boolean {
+    return !this.stopped && Date.now() - this.lastGoodPass < withinMs;
   }
 
   async stop(): Promise<void> {
