@@ -1,6 +1,12 @@
 import { chromiumPath } from '@sanad/testing';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 const executablePath = chromiumPath();
 
@@ -77,4 +83,124 @@ export function recordApiRequests(page: Page): string[] {
       seen.push(`${request.method()} ${url.pathname}${url.search}`);
   });
   return seen;
+}
+
+/**
+ * What cuts content off at the side, as readable lines (none when the layout holds): a scroll
+ * box that scrolls sideways (a row of tabs may, but each tab must stay narrow); an element
+ * sticking out of the nearest box that clips it (or of the window), unless that box truncates on
+ * purpose (an ellipsis or a line clamp). The page's own width is the caller's first check.
+ */
+export async function layoutProblems(
+  page: Page,
+  tabStrips = ['.sidebar', '.settings__nav', '.inbox__views'],
+): Promise<string[]> {
+  return page.locator('html').evaluate((root, strips) => {
+    // The server's tsconfig has no DOM library: the little of it used here, typed by hand.
+    interface Rect {
+      left: number;
+      right: number;
+      width: number;
+      height: number;
+    }
+    interface Style {
+      display: string;
+      visibility: string;
+      overflowX: string;
+      textOverflow: string;
+      flexDirection: string;
+      getPropertyValue(property: string): string;
+    }
+    interface Node {
+      tagName: string;
+      className: unknown;
+      parentElement: Node | null;
+      children: ArrayLike<Node>;
+      scrollWidth: number;
+      clientWidth: number;
+      getAttribute(name: string): string | null;
+      matches(selector: string): boolean;
+      getBoundingClientRect(): Rect;
+      querySelectorAll(selector: string): ArrayLike<Node>;
+    }
+    const win = globalThis as unknown as {
+      innerWidth: number;
+      getComputedStyle(el: Node): Style;
+    };
+    const html = root as unknown as Node;
+    const css = (el: Node): Style => win.getComputedStyle(el);
+    const problems: string[] = [];
+    const view = win.innerWidth;
+    const name = (el: Node): string => {
+      const classes = typeof el.className === 'string' ? el.className.trim() : '';
+      const testid = el.getAttribute('data-testid');
+      return `${el.tagName.toLowerCase()}${classes ? `.${classes.split(/\s+/).join('.')}` : ''}${testid ? `[${testid}]` : ''}`;
+    };
+    const scrolls = (style: Style): boolean => /auto|scroll/.test(style.overflowX);
+    const truncates = (style: Style): boolean =>
+      style.textOverflow === 'ellipsis' ||
+      (style.getPropertyValue('-webkit-line-clamp') || 'none') !== 'none';
+    for (const el of Array.from(html.querySelectorAll('body *'))) {
+      const style = css(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      if (scrolls(style) && el.scrollWidth > el.clientWidth + 1) {
+        const strip =
+          strips.some((s) => el.matches(s)) &&
+          style.display === 'flex' &&
+          style.flexDirection === 'row';
+        if (strip) {
+          for (const child of Array.from(el.children))
+            if (child.getBoundingClientRect().width > Math.min(0.6 * view, 320))
+              problems.push(
+                `${name(child)} is ${Math.round(child.getBoundingClientRect().width)} px wide in a row of tabs`,
+              );
+        } else
+          problems.push(
+            `${name(el)} scrolls sideways: ${el.scrollWidth} px in ${el.clientWidth} px`,
+          );
+      }
+      let clip = el.parentElement;
+      while (clip && clip !== html && css(clip).overflowX === 'visible') clip = clip.parentElement;
+      const clipper = clip && clip !== html ? clip : null;
+      const box = clipper ? clipper.getBoundingClientRect() : { left: 0, right: view };
+      const clipStyle = clipper ? css(clipper) : null;
+      if (clipStyle && (scrolls(clipStyle) || truncates(clipStyle))) continue;
+      // Visually hidden on purpose (a 1 px box, for screen readers).
+      if (box.right - box.left <= 2) continue;
+      if (rect.left < box.left - 1 || rect.right > box.right + 1)
+        problems.push(
+          `${name(el)} sticks out of ${clipper ? name(clipper) : 'the window'}: ${Math.round(rect.left)}…${Math.round(rect.right)} in ${Math.round(box.left)}…${Math.round(box.right)}`,
+        );
+    }
+    return problems.slice(0, 15);
+  }, tabStrips);
+}
+
+/** How wide the page is (document.documentElement.scrollWidth) and its window, once fonts are in. */
+export async function pageWidth(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.locator('html').evaluate(async (root) => {
+    const win = globalThis as unknown as {
+      innerWidth: number;
+      document: { fonts: { ready: Promise<unknown> } };
+    };
+    await win.document.fonts.ready;
+    return {
+      scrollWidth: (root as unknown as { scrollWidth: number }).scrollWidth,
+      innerWidth: win.innerWidth,
+    };
+  });
+}
+
+/** Why an element is not (wholly) inside the first screen, or null when it is. */
+export async function offScreen(locator: Locator): Promise<string | null> {
+  const box = await locator.boundingBox();
+  const size = locator.page().viewportSize();
+  if (!box || !size) return 'not shown';
+  if (box.x < -1 || box.x + box.width > size.width + 1)
+    return `x ${Math.round(box.x)}…${Math.round(box.x + box.width)} in ${size.width}`;
+  if (box.y < -1 || box.y + box.height > size.height + 1)
+    return `y ${Math.round(box.y)}…${Math.round(box.y + box.height)} in ${size.height}`;
+  return null;
 }
