@@ -2,12 +2,14 @@
 // answers /health, mail greets with 220, the worker's relay has been alive lately.
 import { statSync } from 'node:fs';
 import { connect } from 'node:net';
+import { loadConfig } from '@sanad/config';
 import { WORKER_HEARTBEAT_FILE, WORKER_HEARTBEAT_STALE_MS } from '@sanad/core';
 
-const roles = (process.env.SANAD_ROLES ?? 'api,worker,mail').split(',').map((r) => r.trim());
+// The container's own environment, read the way the app reads it.
+const config = loadConfig();
 
 async function api(): Promise<boolean> {
-  const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/health`, {
+  const response = await fetch(`http://127.0.0.1:${config.port}/health`, {
     signal: AbortSignal.timeout(2500),
   });
   return response.ok;
@@ -15,7 +17,7 @@ async function api(): Promise<boolean> {
 
 function mail(): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(Number(process.env.SMTP_PORT ?? 2525), '127.0.0.1');
+    const socket = connect(config.smtpPort, '127.0.0.1');
     const done = (ok: boolean): void => {
       socket.destroy();
       resolve(ok);
@@ -36,7 +38,7 @@ function worker(): boolean {
 
 async function main(): Promise<void> {
   const checks = await Promise.all(
-    roles.map((role) =>
+    config.roles.map((role) =>
       (role === 'api' ? api() : role === 'mail' ? mail() : Promise.resolve(worker())).catch(
         () => false,
       ),

@@ -8,20 +8,9 @@ import type {
 } from '@sanad/contracts';
 import { STRONG_PASSWORD, uniqueEmail } from '@sanad/testing';
 import { Client } from 'pg';
-import type { Running } from '../src/boot';
-import { HttpSession, addMember, createWorkspace, startTestApp } from './test-app';
+import { HttpSession, addMember, createWorkspace, sharedTestApp } from './test-app';
 
-let running: Running;
-let base: string;
-
-beforeAll(async () => {
-  running = await startTestApp();
-  base = running.httpUrl as string;
-});
-
-afterAll(async () => {
-  await running?.close();
-});
+const app = sharedTestApp();
 
 function problem(body: unknown): Problem {
   return body as Problem;
@@ -29,8 +18,8 @@ function problem(body: unknown): Problem {
 
 describe('login and sessions', () => {
   it('logs in, reads /me, logs out', async () => {
-    const ws = await createWorkspace(base);
-    const agent = new HttpSession(base);
+    const ws = await createWorkspace(app.base);
+    const agent = new HttpSession(app.base);
     const login = await agent.post('/api/v1/auth/login', {
       email: ws.email.toUpperCase(),
       password: ws.password,
@@ -46,8 +35,8 @@ describe('login and sessions', () => {
   });
 
   it('answers a wrong password and an unknown email alike, in the caller language', async () => {
-    const ws = await createWorkspace(base);
-    const client = new HttpSession(base);
+    const ws = await createWorkspace(app.base);
+    const client = new HttpSession(app.base);
     client.language = 'en';
     const wrong = await client.post('/api/v1/auth/login', {
       email: ws.email,
@@ -74,8 +63,8 @@ describe('login and sessions', () => {
   });
 
   it('rejects cookie writes without the CSRF token, and accepts them with it', async () => {
-    const ws = await createWorkspace(base);
-    const withoutCsrf = await fetch(`${base}/api/v1/me`, {
+    const ws = await createWorkspace(app.base);
+    const withoutCsrf = await fetch(`${app.base}/api/v1/me`, {
       method: 'PATCH',
       headers: {
         'content-type': 'application/json',
@@ -91,7 +80,7 @@ describe('login and sessions', () => {
   });
 
   it('uses the user language for errors once logged in', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     await ws.owner.patch('/api/v1/me', { language: 'en' });
     ws.owner.language = 'ar';
     const response = await ws.owner.patch('/api/v1/members/00000000-0000-4000-8000-000000000000', {
@@ -102,8 +91,8 @@ describe('login and sessions', () => {
   });
 
   it('changes the password, ends other sessions and keeps this one', async () => {
-    const ws = await createWorkspace(base);
-    const other = new HttpSession(base);
+    const ws = await createWorkspace(app.base);
+    const other = new HttpSession(app.base);
     await other.post('/api/v1/auth/login', { email: ws.email, password: ws.password });
     const wrongCurrent = await ws.owner.post('/api/v1/me/password', {
       currentPassword: 'nope-nope-nope',
@@ -130,7 +119,7 @@ describe('login and sessions', () => {
     ).toBe(204);
     expect((await ws.owner.get('/api/v1/me')).status).toBe(200);
     expect((await other.get('/api/v1/me')).status).toBe(401);
-    const relogin = await new HttpSession(base).post('/api/v1/auth/login', {
+    const relogin = await new HttpSession(app.base).post('/api/v1/auth/login', {
       email: ws.email,
       password: 'a-new-password-42',
     });
@@ -140,7 +129,7 @@ describe('login and sessions', () => {
 
 describe('bad input', () => {
   it('names unknown properties and invalid fields', async () => {
-    const client = new HttpSession(base);
+    const client = new HttpSession(app.base);
     client.language = 'en';
     const response = await client.post('/api/v1/auth/signup', {
       workspaceName: 'X',
@@ -164,14 +153,14 @@ describe('bad input', () => {
   });
 
   it('refuses malformed JSON and oversized bodies', async () => {
-    const malformed = await fetch(`${base}/api/v1/auth/login`, {
+    const malformed = await fetch(`${app.base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"email":',
     });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as Problem).code).toBe('request/malformed_json');
-    const huge = await fetch(`${base}/api/v1/auth/login`, {
+    const huge = await fetch(`${app.base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': 'en' },
       body: JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(1100 * 1024) }),
@@ -181,8 +170,8 @@ describe('bad input', () => {
   });
 
   it('refuses a duplicate email and a weak password without writing anything', async () => {
-    const ws = await createWorkspace(base);
-    const again = await new HttpSession(base).post('/api/v1/auth/signup', {
+    const ws = await createWorkspace(app.base);
+    const again = await new HttpSession(app.base).post('/api/v1/auth/signup', {
       workspaceName: 'Again',
       name: 'Again',
       email: ws.email,
@@ -191,14 +180,14 @@ describe('bad input', () => {
     expect(again.status).toBe(409);
     expect(problem(again.body).code).toBe('user/email_taken');
     const email = uniqueEmail();
-    const weak = await new HttpSession(base).post('/api/v1/auth/signup', {
+    const weak = await new HttpSession(app.base).post('/api/v1/auth/signup', {
       workspaceName: 'Weak',
       name: 'Weak',
       email,
       password: 'aaaaaaaaaaaa',
     });
     expect(weak.status).toBe(400);
-    const login = await new HttpSession(base).post('/api/v1/auth/login', {
+    const login = await new HttpSession(app.base).post('/api/v1/auth/login', {
       email,
       password: 'aaaaaaaaaaaa',
     });
@@ -206,7 +195,7 @@ describe('bad input', () => {
   });
 
   it('answers 404 for unknown routes and malformed ids', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     expect((await ws.owner.get('/api/v1/nothing-here')).status).toBe(404);
     expect((await ws.owner.patch('/api/v1/members/not-a-uuid', { role: 'agent' })).status).toBe(
       404,
@@ -216,7 +205,7 @@ describe('bad input', () => {
 
 describe('invites and members', () => {
   it('invites a member who accepts once; the link cannot be reused', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const email = uniqueEmail('agent');
     const created = await ws.owner.post('/api/v1/invites', { email, role: 'agent' });
     expect(created.status).toBe(201);
@@ -225,20 +214,20 @@ describe('invites and members', () => {
     expect(
       (await ws.owner.get('/api/v1/invites')).body.items.map((i: { id: string }) => i.id),
     ).toContain(invite.id);
-    const preview = await new HttpSession(base).get(`/api/v1/auth/invites/${token}`);
+    const preview = await new HttpSession(app.base).get(`/api/v1/auth/invites/${token}`);
     expect(preview.body).toMatchObject({
       email,
       role: 'agent',
       workspaceName: ws.me.workspace.name,
     });
-    const member = new HttpSession(base);
+    const member = new HttpSession(app.base);
     const accepted = await member.post(`/api/v1/auth/invites/${token}/accept`, {
       name: 'وكيل',
       password: STRONG_PASSWORD,
     });
     expect(accepted.status).toBe(200);
     expect((accepted.body as MeView).workspace.id).toBe(ws.me.workspace.id);
-    const reused = await new HttpSession(base).post(`/api/v1/auth/invites/${token}/accept`, {
+    const reused = await new HttpSession(app.base).post(`/api/v1/auth/invites/${token}/accept`, {
       name: 'Again',
       password: STRONG_PASSWORD,
     });
@@ -248,11 +237,11 @@ describe('invites and members', () => {
   });
 
   it('refuses expired, revoked and unknown invite links', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const expired = (
       await ws.owner.post('/api/v1/invites', { email: uniqueEmail(), role: 'agent' })
     ).body as CreatedInviteView;
-    const db = new Client({ connectionString: running.databaseUrl });
+    const db = new Client({ connectionString: app.running.databaseUrl });
     await db.connect();
     await db.query(`UPDATE invites SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
       expired.invite.id,
@@ -260,26 +249,27 @@ describe('invites and members', () => {
     await db.end();
     const expiredToken = expired.url.split('/invite/')[1];
     expect(
-      problem((await new HttpSession(base).get(`/api/v1/auth/invites/${expiredToken}`)).body).code,
+      problem((await new HttpSession(app.base).get(`/api/v1/auth/invites/${expiredToken}`)).body)
+        .code,
     ).toBe('invite/expired');
     const revoked = (
       await ws.owner.post('/api/v1/invites', { email: uniqueEmail(), role: 'admin' })
     ).body as CreatedInviteView;
     expect((await ws.owner.delete(`/api/v1/invites/${revoked.invite.id}`)).status).toBe(204);
-    const revokedAccept = await new HttpSession(base).post(
+    const revokedAccept = await new HttpSession(app.base).post(
       `/api/v1/auth/invites/${revoked.url.split('/invite/')[1]}/accept`,
       { name: 'X', password: STRONG_PASSWORD },
     );
     expect(revokedAccept.status).toBe(404);
-    expect((await new HttpSession(base).get('/api/v1/auth/invites/made-up-token')).status).toBe(
+    expect((await new HttpSession(app.base).get('/api/v1/auth/invites/made-up-token')).status).toBe(
       404,
     );
   });
 
   it('changes roles and deactivates; protects the owner and oneself', async () => {
-    const ws = await createWorkspace(base);
-    const admin = await addMember(base, ws.owner, 'admin');
-    const agent = await addMember(base, ws.owner, 'agent');
+    const ws = await createWorkspace(app.base);
+    const admin = await addMember(app.base, ws.owner, 'admin');
+    const agent = await addMember(app.base, ws.owner, 'agent');
     expect(
       (await agent.session.patch(`/api/v1/members/${admin.me.user.id}`, { role: 'agent' })).status,
     ).toBe(403);
@@ -305,7 +295,7 @@ describe('invites and members', () => {
     const deactivated = await ws.owner.post(`/api/v1/members/${agent.me.user.id}/deactivate`);
     expect((deactivated.body as UserView).active).toBe(false);
     expect((await agent.session.get('/api/v1/me')).status).toBe(401);
-    const login = await new HttpSession(base).post('/api/v1/auth/login', {
+    const login = await new HttpSession(app.base).post('/api/v1/auth/login', {
       email: agent.email,
       password: STRONG_PASSWORD,
     });
@@ -315,7 +305,7 @@ describe('invites and members', () => {
     );
     expect(
       (
-        await new HttpSession(base).post('/api/v1/auth/login', {
+        await new HttpSession(app.base).post('/api/v1/auth/login', {
           email: agent.email,
           password: STRONG_PASSWORD,
         })
@@ -326,14 +316,14 @@ describe('invites and members', () => {
 
 describe('API tokens', () => {
   it('creates a token shown once, authenticates with it without CSRF, and revokes it', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const created = await ws.owner.post('/api/v1/tokens', { name: 'CRM' });
     expect(created.status).toBe(201);
     const { secret, token } = created.body as CreatedApiTokenView;
     expect(secret).toMatch(/^snd_/);
     const listed = (await ws.owner.get('/api/v1/tokens')).body.items as ApiTokenView[];
     expect(JSON.stringify(listed)).not.toContain(secret);
-    const integrator = HttpSession.withToken(base, secret);
+    const integrator = HttpSession.withToken(app.base, secret);
     expect(((await integrator.get('/api/v1/me')).body as MeView).workspace.id).toBe(
       ws.me.workspace.id,
     );
@@ -342,15 +332,17 @@ describe('API tokens', () => {
     ).toBe(201);
     expect((await ws.owner.delete(`/api/v1/tokens/${token.id}`)).status).toBe(204);
     expect((await integrator.get('/api/v1/me')).status).toBe(401);
-    expect((await HttpSession.withToken(base, 'snd_made-up').get('/api/v1/me')).status).toBe(401);
+    expect((await HttpSession.withToken(app.base, 'snd_made-up').get('/api/v1/me')).status).toBe(
+      401,
+    );
   });
 });
 
 describe('tenancy', () => {
   it("gives workspace B's session and token 404 for workspace A's users, invites and tokens", async () => {
-    const a = await createWorkspace(base);
-    const b = await createWorkspace(base);
-    const aAgent = await addMember(base, a.owner, 'agent');
+    const a = await createWorkspace(app.base);
+    const b = await createWorkspace(app.base);
+    const aAgent = await addMember(app.base, a.owner, 'agent');
     const aInvite = (await a.owner.post('/api/v1/invites', { email: uniqueEmail(), role: 'agent' }))
       .body as CreatedInviteView;
     const aToken = (await a.owner.post('/api/v1/tokens', { name: 'A' }))
@@ -358,7 +350,7 @@ describe('tenancy', () => {
     const bTokenSecret = (
       (await b.owner.post('/api/v1/tokens', { name: 'B' })).body as CreatedApiTokenView
     ).secret;
-    for (const intruder of [b.owner, HttpSession.withToken(base, bTokenSecret)]) {
+    for (const intruder of [b.owner, HttpSession.withToken(app.base, bTokenSecret)]) {
       expect(
         (await intruder.patch(`/api/v1/members/${aAgent.me.user.id}`, { role: 'admin' })).status,
       ).toBe(404);
@@ -382,14 +374,16 @@ describe('tenancy', () => {
         (m) => m.id === aAgent.me.user.id,
       ),
     ).toMatchObject({ role: 'agent', active: true });
-    expect((await HttpSession.withToken(base, aToken.secret).get('/api/v1/me')).status).toBe(200);
+    expect((await HttpSession.withToken(app.base, aToken.secret).get('/api/v1/me')).status).toBe(
+      200,
+    );
   });
 });
 
 describe('health', () => {
   it('reports liveness and readiness', async () => {
-    expect((await new HttpSession(base).get('/health')).body).toEqual({ status: 'ok' });
-    expect((await new HttpSession(base).get('/ready')).body).toMatchObject({
+    expect((await new HttpSession(app.base).get('/health')).body).toEqual({ status: 'ok' });
+    expect((await new HttpSession(app.base).get('/ready')).body).toMatchObject({
       status: 'ready',
       database: true,
       queue: true,
@@ -397,7 +391,7 @@ describe('health', () => {
   });
 
   it('serves the OpenAPI document', async () => {
-    const doc = await new HttpSession(base).get('/api/docs-json');
+    const doc = await new HttpSession(app.base).get('/api/docs-json');
     expect(doc.status).toBe(200);
     expect(Object.keys((doc.body as { paths: object }).paths)).toEqual(
       expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/members']),

@@ -9,20 +9,9 @@ import type {
 } from '@sanad/contracts';
 import { AttachmentsService, SnoozeService } from '@sanad/conversations';
 import { uniqueEmail } from '@sanad/testing';
-import type { Running } from '../src/boot';
-import { type HttpSession, addMember, createWorkspace, startTestApp } from './test-app';
+import { type HttpSession, addMember, createWorkspace, sharedTestApp } from './test-app';
 
-let running: Running;
-let base: string;
-
-beforeAll(async () => {
-  running = await startTestApp({ env: { MAX_ATTACHMENT_MB: '1' } });
-  base = running.httpUrl as string;
-});
-
-afterAll(async () => {
-  await running?.close();
-});
+const app = sharedTestApp({ env: { MAX_ATTACHMENT_MB: '1' } });
 
 async function ok<T>(
   response: Promise<{ status: number; body: unknown }>,
@@ -52,7 +41,7 @@ const PNG = Buffer.from(
 
 describe('attachments', () => {
   it('uploads a file with an Arabic name, sends it with a reply and serves it as a safe download', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const c = await conversation(ws.owner);
     const bytes = Buffer.from('%PDF-1.4 فاتورة', 'utf8');
     const uploaded = await ok<AttachmentView>(
@@ -97,7 +86,7 @@ describe('attachments', () => {
   });
 
   it('never serves HTML or SVG as a page, and previews only safe images inline', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const html = await ok<AttachmentView>(
       ws.owner.upload(
         '/api/v1/attachments',
@@ -132,7 +121,7 @@ describe('attachments', () => {
   });
 
   it('strips paths, control and bidi characters from hostile file names', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const names: Array<[string, string]> = [
       ['../../etc/passwd', 'passwd'],
       ['invoice\u202Efdp.exe', 'invoicefdp.exe'],
@@ -148,7 +137,7 @@ describe('attachments', () => {
   });
 
   it('answers 413 with the limit, 400 without a file, and 400 for text-less empty messages', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const big = await ws.owner.upload(
       '/api/v1/attachments',
       'big.bin',
@@ -182,9 +171,9 @@ describe('attachments', () => {
   });
 
   it('lets an upload be sent once, by its uploader; other members and workspaces get nothing', async () => {
-    const ws = await createWorkspace(base);
-    const agent = await addMember(base, ws.owner, 'agent');
-    const other = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
+    const agent = await addMember(app.base, ws.owner, 'agent');
+    const other = await createWorkspace(app.base);
     const c = await conversation(ws.owner);
     const file = await ok<AttachmentView>(
       ws.owner.upload('/api/v1/attachments', 'a.txt', Buffer.from('secret'), 'text/plain'),
@@ -222,7 +211,7 @@ describe('attachments', () => {
   });
 
   it('sweeps uploads never sent within a day, file and row, and keeps sent ones', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const c = await conversation(ws.owner);
     const upload = (name: string) =>
       ok<AttachmentView>(
@@ -238,7 +227,7 @@ describe('attachments', () => {
       }),
       201,
     );
-    const attachments = running.app.get(AttachmentsService);
+    const attachments = app.running.app.get(AttachmentsService);
     const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
     expect(await attachments.sweepAbandoned(tomorrow)).toBeGreaterThanOrEqual(1);
     expect((await ws.owner.download(abandoned.url)).status).toBe(404);
@@ -249,9 +238,9 @@ describe('attachments', () => {
 
 describe('@mentions in notes', () => {
   it('names the mentioned member, makes them follow, and refuses members who cannot be mentioned', async () => {
-    const ws = await createWorkspace(base);
-    const agent = await addMember(base, ws.owner, 'agent');
-    const other = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
+    const agent = await addMember(app.base, ws.owner, 'agent');
+    const other = await createWorkspace(app.base);
     const c = await conversation(ws.owner);
     const note = await ok<MessageView>(
       ws.owner.post(`/api/v1/conversations/${c.conversation.id}/notes`, {
@@ -290,7 +279,7 @@ describe('@mentions in notes', () => {
 
 describe('snooze', () => {
   it('makes a conversation pending until a time, then opens it again', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const c = await conversation(ws.owner);
     const until = new Date(Date.now() + 60 * 60 * 1000).toISOString();
     const snoozed = await ok<ConversationView>(
@@ -307,7 +296,7 @@ describe('snooze', () => {
     });
     expect(invalid.status).toBe(400);
 
-    const service = running.app.get(SnoozeService);
+    const service = app.running.app.get(SnoozeService);
     expect(await service.wakeDue(new Date(Date.now() + 2 * 60 * 60 * 1000))).toBeGreaterThan(0);
     const woken = await ok<ConversationDetailView>(
       ws.owner.get(`/api/v1/conversations/${c.conversation.id}`),
@@ -325,7 +314,7 @@ describe('snooze', () => {
   });
 
   it('wakes when the customer writes, and when an agent reopens or clears it', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const c = await conversation(ws.owner);
     const until = new Date(Date.now() + 60 * 60 * 1000).toISOString();
     await ok(ws.owner.patch(`/api/v1/conversations/${c.conversation.id}`, { snoozedUntil: until }));

@@ -9,26 +9,15 @@ import type {
   ViewCountsView,
 } from '@sanad/contracts';
 import { uniqueEmail } from '@sanad/testing';
-import type { Running } from '../src/boot';
-import { addMember, createWorkspace, startTestApp, type TestWorkspace } from './test-app';
+import { addMember, createWorkspace, type TestWorkspace, sharedTestApp } from './test-app';
 
 import { conversationBody, list, open } from './inbox-helpers';
 
-let running: Running;
-let base: string;
-
-beforeAll(async () => {
-  running = await startTestApp();
-  base = running.httpUrl as string;
-});
-
-afterAll(async () => {
-  await running?.close();
-});
+const app = sharedTestApp();
 
 describe('API channel', () => {
   it('opens a conversation for a contact with its first message, in the inbox', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const email = uniqueEmail('ahmad');
     const created = await open(
       ws,
@@ -67,13 +56,13 @@ describe('API channel', () => {
   });
 
   it('answers a repeated Idempotency-Key with the same conversation, and refuses it for another body', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const body = conversationBody();
     const first = await open(ws, body, 'key-1');
     const again = await open(ws, body, 'key-1');
     expect(again.conversation.id).toBe(first.conversation.id);
     expect((await list(ws.owner)).items).toHaveLength(1);
-    const conflict = await fetch(`${base}/api/v1/conversations`, {
+    const conflict = await fetch(`${app.base}/api/v1/conversations`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -87,7 +76,7 @@ describe('API channel', () => {
   });
 
   it('refuses a contact without any identifier and an unknown mailbox', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const noId = await ws.owner.post(
       '/api/v1/conversations',
       conversationBody({ contact: { name: 'x' } }),
@@ -104,8 +93,8 @@ describe('API channel', () => {
 
 describe('replies, notes and the timeline', () => {
   it('records replies, notes and every change; the customer reopens a closed conversation', async () => {
-    const ws = await createWorkspace(base);
-    const agent = await addMember(base, ws.owner, 'agent');
+    const ws = await createWorkspace(app.base);
+    const agent = await addMember(app.base, ws.owner, 'agent');
     const { conversation, messages } = await open(ws, conversationBody());
     const reply = await agent.session.post(`/api/v1/conversations/${conversation.id}/replies`, {
       text: 'أهلاً، كيف أساعدك؟',
@@ -166,7 +155,7 @@ describe('replies, notes and the timeline', () => {
   });
 
   it('refuses a reply when a newer customer message arrived, showing it, unless sent anyway', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const { conversation, messages } = await open(ws, conversationBody());
     await ws.owner.post(`/api/v1/conversations/${conversation.id}/customer-messages`, {
       text: 'رسالة جديدة من العميل',
@@ -188,7 +177,7 @@ describe('replies, notes and the timeline', () => {
   });
 
   it('validates values against the allowed ones', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const { conversation } = await open(ws, conversationBody());
     await ws.owner.patch('/api/v1/me', { language: 'en' });
     const bad = await ws.owner.patch(`/api/v1/conversations/${conversation.id}`, {
@@ -218,8 +207,8 @@ describe('replies, notes and the timeline', () => {
 
 describe('views, filters and counts', () => {
   it('lists each view with live counts', async () => {
-    const ws = await createWorkspace(base);
-    const agent = await addMember(base, ws.owner, 'agent');
+    const ws = await createWorkspace(app.base);
+    const agent = await addMember(app.base, ws.owner, 'agent');
     const a = await open(ws, conversationBody({ subject: 'A' }));
     const b = await open(ws, conversationBody({ subject: 'B', priority: 'urgent' }));
     const c = await open(ws, conversationBody({ subject: 'C' }));
@@ -282,7 +271,7 @@ describe('views, filters and counts', () => {
   });
 
   it('pages with a cursor without gaps or repeats', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     for (let i = 0; i < 7; i++) await open(ws, conversationBody({ subject: `S${i}` }));
     const seen: string[] = [];
     let cursor: string | null = '';
@@ -302,7 +291,7 @@ describe('Arabic-aware search', () => {
   let ws: TestWorkspace;
 
   beforeAll(async () => {
-    ws = await createWorkspace(base);
+    ws = await createWorkspace(app.base);
     await open(ws, conversationBody({ subject: 'مشكلة في محادثة الدعم', text: 'لا تظهر الرسائل' }));
     await open(
       ws,
@@ -356,8 +345,8 @@ describe('Arabic-aware search', () => {
 
 describe('tenancy and catch-up', () => {
   it('gives another workspace 404 for a conversation and keeps it out of lists', async () => {
-    const a = await createWorkspace(base);
-    const b = await createWorkspace(base);
+    const a = await createWorkspace(app.base);
+    const b = await createWorkspace(app.base);
     const { conversation } = await open(a, conversationBody());
     expect((await b.owner.get(`/api/v1/conversations/${conversation.id}`)).status).toBe(404);
     expect(
@@ -378,7 +367,7 @@ describe('tenancy and catch-up', () => {
   });
 
   it('returns the events a client missed after a sequence number', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const first = (await ws.owner.get('/api/v1/events?after=0')).body as EventsPageView;
     const { conversation } = await open(ws, conversationBody());
     await ws.owner.post(`/api/v1/conversations/${conversation.id}/replies`, { text: 'رد' });

@@ -6,27 +6,16 @@ import type {
   ViewCountsView,
 } from '@sanad/contracts';
 import { uniqueEmail } from '@sanad/testing';
-import type { Running } from '../src/boot';
-import { type HttpSession, addMember, createWorkspace, startTestApp } from './test-app';
+import { type HttpSession, addMember, createWorkspace, sharedTestApp } from './test-app';
 
 import { conversationBody, list, open } from './inbox-helpers';
 
-let running: Running;
-let base: string;
-
-beforeAll(async () => {
-  running = await startTestApp();
-  base = running.httpUrl as string;
-});
-
-afterAll(async () => {
-  await running?.close();
-});
+const app = sharedTestApp();
 
 describe('mailboxes', () => {
   it('lets admins add, rename and archive custom mailboxes, not agents', async () => {
-    const ws = await createWorkspace(base);
-    const agent = await addMember(base, ws.owner, 'agent');
+    const ws = await createWorkspace(app.base);
+    const agent = await addMember(app.base, ws.owner, 'agent');
     expect((await agent.session.post('/api/v1/mailboxes', { name: 'x', slug: 'x' })).status).toBe(
       403,
     );
@@ -61,9 +50,9 @@ describe('mailboxes', () => {
 
 describe('saved replies', () => {
   it('keeps shared replies for the team and personal ones private, and fills placeholders', async () => {
-    const ws = await createWorkspace(base);
-    const agent = await addMember(base, ws.owner, 'agent');
-    const other = await addMember(base, ws.owner, 'agent');
+    const ws = await createWorkspace(app.base);
+    const agent = await addMember(app.base, ws.owner, 'agent');
+    const other = await addMember(app.base, ws.owner, 'agent');
     expect(
       (await agent.session.post('/api/v1/saved-replies', { name: 'x', body: 'x', shared: true }))
         .status,
@@ -105,7 +94,7 @@ describe('saved replies', () => {
     expect(rendered.body).toEqual({
       text: `مرحباً سارة، معك Member agent (#${conversation.number})`,
     });
-    const b = await createWorkspace(base);
+    const b = await createWorkspace(app.base);
     expect(
       (
         await b.owner.post(`/api/v1/saved-replies/${shared.id}/render`, {
@@ -120,8 +109,8 @@ describe('saved replies', () => {
 
 describe('tags administration', () => {
   it('renames, merges and deletes tags; agents may only read them', async () => {
-    const ws = await createWorkspace(base);
-    const agent = await addMember(base, ws.owner, 'agent');
+    const ws = await createWorkspace(app.base);
+    const agent = await addMember(app.base, ws.owner, 'agent');
     const one = await open(ws, conversationBody({ subject: 'one' }));
     const two = await open(ws, conversationBody({ subject: 'two' }));
     await ws.owner.patch(`/api/v1/conversations/${one.conversation.id}`, {
@@ -161,7 +150,7 @@ describe('tags administration', () => {
           .body as ConversationDetailView
       ).conversation.tags,
     ).toEqual(['Billing']);
-    const b = await createWorkspace(base);
+    const b = await createWorkspace(app.base);
     expect((await b.owner.delete(`/api/v1/tags/${billing.id}`)).status).toBe(404);
     expect((await ws.owner.delete(`/api/v1/tags/${billing.id}`)).status).toBe(204);
     expect(await tags()).toEqual([]);
@@ -176,8 +165,8 @@ describe('tags administration', () => {
 
 describe('view counts kept by triggers', () => {
   it('match a full recount after many random changes, for every member', async () => {
-    const ws = await createWorkspace(base);
-    const agent = await addMember(base, ws.owner, 'agent');
+    const ws = await createWorkspace(app.base);
+    const agent = await addMember(app.base, ws.owner, 'agent');
     const members = [ws.owner, agent.session];
     const ids = [ws.me.user.id, agent.me.user.id];
     const mailboxes = (await ws.owner.get('/api/v1/mailboxes')).body.items as MailboxView[];
@@ -210,7 +199,7 @@ describe('view counts kept by triggers', () => {
           ? who.put(`/api/v1/conversations/${pick}/follow`)
           : who.delete(`/api/v1/conversations/${pick}/follow`));
     }
-    const db = new Client({ connectionString: running.databaseUrl });
+    const db = new Client({ connectionString: app.running.databaseUrl });
     await db.connect();
     try {
       for (const [index, session] of members.entries()) {
@@ -248,8 +237,8 @@ describe('view counts kept by triggers', () => {
 
 describe('teams', () => {
   it('lets admins form teams, assigns conversations to them and filters by team', async () => {
-    const ws = await createWorkspace(base);
-    const agent = await addMember(base, ws.owner, 'agent');
+    const ws = await createWorkspace(app.base);
+    const agent = await addMember(app.base, ws.owner, 'agent');
     expect((await agent.session.post('/api/v1/teams', { name: 'x' })).status).toBe(403);
     const created = await ws.owner.post('/api/v1/teams', {
       name: 'فريق الفواتير',
@@ -279,7 +268,7 @@ describe('teams', () => {
     expect((await list(agent.session, `?teamId=${team.id}`)).items.map((i) => i.subject)).toEqual([
       'one',
     ]);
-    const other = await createWorkspace(base);
+    const other = await createWorkspace(app.base);
     const foreign = (await other.owner.post('/api/v1/teams', { name: 'foreign' })).body as {
       id: string;
     };
@@ -302,8 +291,8 @@ describe('teams', () => {
 
 describe('bulk actions and merging', () => {
   it('applies one change to a selection and reports what it could not change', async () => {
-    const ws = await createWorkspace(base);
-    const other = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
+    const other = await createWorkspace(app.base);
     const a = await open(ws, conversationBody({ subject: 'a' }));
     const b = await open(ws, conversationBody({ subject: 'b' }));
     const foreign = await open(other, conversationBody({ subject: 'foreign' }));
@@ -349,8 +338,8 @@ describe('bulk actions and merging', () => {
   });
 
   it('merges one conversation into another with its messages, tags and followers', async () => {
-    const ws = await createWorkspace(base);
-    const agent = await addMember(base, ws.owner, 'agent');
+    const ws = await createWorkspace(app.base);
+    const agent = await addMember(app.base, ws.owner, 'agent');
     const source = await open(
       ws,
       conversationBody({ subject: 'المصدر', text: 'رسالة أولى عن الشحنة' }),
@@ -397,7 +386,7 @@ describe('bulk actions and merging', () => {
     ).toEqual([target.conversation.id]);
     const counts = (await agent.session.get('/api/v1/conversations/counts')).body as ViewCountsView;
     expect(counts.views).toMatchObject({ all: 1, ongoing: 1, following: 1 });
-    const other = await createWorkspace(base);
+    const other = await createWorkspace(app.base);
     const foreign = await open(other, conversationBody());
     expect(
       (
@@ -411,7 +400,7 @@ describe('bulk actions and merging', () => {
 
 describe('spam', () => {
   it('moves a conversation to المزعج and back where it came from, out of the views meanwhile', async () => {
-    const ws = await createWorkspace(base);
+    const ws = await createWorkspace(app.base);
     const billing = (
       await ws.owner.post('/api/v1/mailboxes', { name: 'الفواتير', slug: 'billing' })
     ).body as MailboxView;

@@ -9,20 +9,9 @@ import type {
   ViewCountsView,
 } from '@sanad/contracts';
 import { uniqueEmail } from '@sanad/testing';
-import type { Running } from '../src/boot';
-import { type HttpSession, addMember, createWorkspace, startTestApp } from './test-app';
+import { type HttpSession, addMember, createWorkspace, sharedTestApp } from './test-app';
 
-let running: Running;
-let base: string;
-
-beforeAll(async () => {
-  running = await startTestApp();
-  base = running.httpUrl as string;
-});
-
-afterAll(async () => {
-  await running?.close();
-});
+const app = sharedTestApp();
 
 async function ok<T>(
   response: Promise<{ status: number; body: unknown }>,
@@ -55,7 +44,7 @@ async function openIn(
  * to billing.
  */
 async function limitedSetup() {
-  const ws = await createWorkspace(base);
+  const ws = await createWorkspace(app.base);
   const mailboxes = (await ok<{ items: MailboxView[] }>(ws.owner.get('/api/v1/mailboxes'))).items;
   const inbox = mailboxes.find((m) => m.kind === 'inbox') as MailboxView;
   const billing = await ok<MailboxView>(
@@ -64,7 +53,7 @@ async function limitedSetup() {
   );
   const secret = await openIn(ws.owner, inbox.id, 'سرّي الصندوق الوارد zebra');
   const visible = await openIn(ws.owner, billing.id, 'فاتورة مكررة zebra');
-  const agent = await addMember(base, ws.owner, 'agent');
+  const agent = await addMember(app.base, ws.owner, 'agent');
   const limited = await ok<UserView>(
     ws.owner.put(`/api/v1/members/${agent.me.user.id}/mailboxes`, { mailboxIds: [billing.id] }),
   );
@@ -175,7 +164,7 @@ describe('mailbox access', () => {
 
   it('lifts the limit with null; admins ignore it; bad input is named', async () => {
     const { ws, billing, agent } = await limitedSetup();
-    const other = await createWorkspace(base);
+    const other = await createWorkspace(app.base);
     const otherMailbox = (await ok<{ items: MailboxView[] }>(other.owner.get('/api/v1/mailboxes')))
       .items[0];
 

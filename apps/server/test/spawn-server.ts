@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '@sanad/database';
 import { createScratchDatabase, testDatabaseUrl, testRedisUrl } from '@sanad/testing';
+
+export { freePort };
 import { randomBytes } from 'node:crypto';
 
 const ENTRY = resolve('dist/apps/server/src/main.js');
@@ -15,17 +17,6 @@ export interface SpawnedServer {
   process: ChildProcess;
   output(): string;
   stop(): Promise<number | null>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** The built server (`npm run build`), as a real child process, on the test database. */

@@ -45,6 +45,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
   });
 }
 
+/**
+ * The app shared by one test file: started before its tests, closed after them. Read `base` and
+ * `running` inside tests (they are set once beforeAll ran).
+ */
+export function sharedTestApp(options: TestAppOptions = {}): { base: string; running: Running } {
+  const app = { base: '', running: null as unknown as Running };
+  beforeAll(async () => {
+    app.running = await startTestApp(options);
+    app.base = app.running.httpUrl as string;
+  });
+  afterAll(async () => {
+    await (app.running as Running | null)?.close();
+  });
+  return app;
+}
+
 /** A browser-like client: keeps cookies and sends the CSRF header on writes. */
 export class HttpSession {
   private cookies = new Map<string, string>();

@@ -11,6 +11,11 @@ export interface ActiveMember {
   mailboxScope: string[] | null;
 }
 
+/** Whether a member may work on a conversation of this mailbox (null scope = every mailbox). */
+export function mayWorkIn(member: Pick<ActiveMember, 'mailboxScope'>, mailboxId: string): boolean {
+  return member.mailboxScope === null || member.mailboxScope.includes(mailboxId);
+}
+
 /** What other libraries ask about a workspace's members (they never read `users` themselves). */
 @Injectable()
 export class MemberDirectory {
@@ -39,7 +44,7 @@ export class MemberDirectory {
   /** Whether an active member may work on a conversation of this mailbox. */
   async canWorkIn(workspaceId: string, userId: string, mailboxId: string): Promise<boolean> {
     const [member] = await this.active(workspaceId, [userId]);
-    return !!member && (member.mailboxScope === null || member.mailboxScope.includes(mailboxId));
+    return !!member && mayWorkIn(member, mailboxId);
   }
 
   /** The ids among these that are members of the workspace (active or not). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactSummaryView } from '@sanad/contracts';
-import { cleanText, displayName, normaliseEmail } from '@sanad/core';
+import { cleanText, cappedName, normaliseEmail } from '@sanad/core';
 import { ContactsRepository } from './contacts.repository';
 import type { Contact } from './entities/contact.entity';
 
@@ -29,7 +29,7 @@ export class ContactsService {
     const email = identity.email ? normaliseEmail(identity.email) : undefined;
     const phone = identity.phone ? normalisePhone(identity.phone) : undefined;
     const externalId = identity.externalId ? cleanText(identity.externalId) : undefined;
-    const name = identity.name ? displayName(identity.name) || null : null;
+    const name = identity.name ? cappedName(identity.name) || null : null;
     const found =
       (externalId && (await this.repo.findByExternalId(workspaceId, externalId))) ||
       (email && (await this.repo.findByEmail(workspaceId, email))) ||

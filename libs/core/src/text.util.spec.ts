@@ -1,4 +1,4 @@
-import { cleanText, displayName } from './text.util';
+import { cleanText, cappedName } from './text.util';
 
 describe('text as stored', () => {
   it.each([
@@ -14,7 +14,7 @@ describe('text as stored', () => {
   });
 
   it('caps display names from outside at 200 characters', () => {
-    expect([...displayName('س'.repeat(10_000))]).toHaveLength(200);
-    expect(displayName('  سارة  ')).toBe('سارة');
+    expect([...cappedName('س'.repeat(10_000))]).toHaveLength(200);
+    expect(cappedName('  سارة  ')).toBe('سارة');
   });
 });

@@ -10,7 +10,7 @@ export function cleanText(value: string): string {
 const COMBINING_RUN = /(\p{M}{4})\p{M}+/gu;
 
 /** A name from outside (an email's display name): cleaned, and at most `max` characters. */
-export function displayName(value: string, max = 200): string {
+export function cappedName(value: string, max = 200): string {
   return [...cleanText(value)].slice(0, max).join('').trim();
 }
 

@@ -70,6 +70,9 @@ export async function startEmbeddedPostgres(
   const flags = [
     '-c',
     'listen_addresses=127.0.0.1',
+    // English log lines: start-up waits for "ready to accept connections".
+    '-c',
+    'lc_messages=C',
     ...(options.unsafeFast
       ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
       : []),
@@ -163,7 +166,6 @@ class Postmaster {
           // Its own process group: Ctrl+C in a terminal goes to the app, not to PostgreSQL.
           detached: true,
           stdio: ['ignore', 'ignore', 'pipe'],
-          env: { ...process.env, LC_MESSAGES: 'C' },
         },
       );
       this.child = child;

@@ -196,12 +196,9 @@ export class ConversationWriter {
   async publish(
     c: Conversation,
     type: 'conversation.created' | 'conversation.updated',
-    messages: Array<Message | null> | Message | null,
+    messages: Message[],
     previousMailboxId?: string,
   ): Promise<void> {
-    const written = (Array.isArray(messages) ? messages : [messages]).filter(
-      (m): m is Message => m !== null,
-    );
     const where = { conversationId: c.id, mailboxId: c.mailboxId };
     await this.outbox.writeAll([
       {
@@ -209,7 +206,7 @@ export class ConversationWriter {
         type,
         payload: previousMailboxId ? { ...where, previousMailboxId } : where,
       },
-      ...written.map((message) => ({
+      ...messages.map((message) => ({
         workspaceId: c.workspaceId,
         type: 'message.created' as const,
         payload: { ...where, messageId: message.id },

@@ -44,7 +44,7 @@ export class IntakeService {
       input,
       headerText(conversation.subject, input.contact),
     );
-    await this.writer.publish(conversation, 'conversation.created', message);
+    await this.writer.publish(conversation, 'conversation.created', [message]);
     return { conversationId: conversation.id, messageId: message.id };
   }
 
@@ -72,7 +72,7 @@ export class IntakeService {
   ): Promise<void> {
     const conversation = await this.find(workspaceId, conversationId);
     const message = await this.writer.writeSystemReply(conversation, text, data);
-    await this.writer.publish(conversation, 'conversation.updated', message);
+    await this.writer.publish(conversation, 'conversation.updated', [message]);
   }
 
   /** A system entry in the timeline (a bounce, say). */
@@ -117,7 +117,7 @@ export class IntakeService {
     if (!author || author === conversation.lastPublicFrom) return;
     conversation.lastPublicFrom = author;
     await this.repo.save(conversation);
-    await this.writer.publish(conversation, 'conversation.updated', null);
+    await this.writer.publish(conversation, 'conversation.updated', []);
   }
 
   /** The conversation (with its contact) a channel message may continue. */

@@ -71,7 +71,7 @@ export class ApiConversationsService {
         { kind: 'reply', authorType: 'contact', authorContactId: contact.id },
         dto,
       );
-      await this.writer.publish(conversation, 'conversation.created', message);
+      await this.writer.publish(conversation, 'conversation.created', [message]);
       if (idempotencyKey)
         await this.threads.storeIdempotentResponse(principal.workspaceId, idempotencyKey, {
           conversationId: conversation.id,

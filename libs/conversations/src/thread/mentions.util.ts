@@ -1,4 +1,4 @@
-import type { ActiveMember } from '@sanad/accounts';
+import { mayWorkIn, type ActiveMember } from '@sanad/accounts';
 import { DomainError } from '@sanad/core';
 
 /**
@@ -9,7 +9,7 @@ export function checkMentions(ids: string[], active: ActiveMember[], mailboxId: 
   const unique = [...new Set(ids)];
   unique.forEach((id, index) => {
     const member = active.find((m) => m.id === id);
-    if (!member || (member.mailboxScope !== null && !member.mailboxScope.includes(mailboxId)))
+    if (!member || !mayWorkIn(member, mailboxId))
       throw new DomainError('request/validation', {}, [
         { field: `mentions.${index}`, code: 'unknownMention' },
       ]);

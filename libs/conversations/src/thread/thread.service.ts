@@ -114,7 +114,7 @@ export class ThreadService {
       );
       for (const userId of mentioned)
         await this.repo.follow(principal.workspaceId, id, userId, true);
-      await this.writer.publish(conversation, 'conversation.updated', message);
+      await this.writer.publish(conversation, 'conversation.updated', [message]);
       const others = mentioned.filter((userId) => userId !== principal.userId);
       if (others.length > 0)
         await this.outbox.writeAll(
