@@ -1,5 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import type { Provider, Type } from '@nestjs/common';
+import type { DynamicModule, Provider, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseModule, TransactionRunner } from '@sanad/database';
 import { DataSource } from 'typeorm';
 import { Seed } from './seed';
@@ -16,9 +17,16 @@ export interface RepositoryHarness {
  * Repositories on the shared test database (migrated once per run by the global setup), with
  * a seeder for their rows: the medium spec of a repository needs nothing else.
  */
-export async function repositoryHarness(providers: Provider[]): Promise<RepositoryHarness> {
+export async function repositoryHarness(
+  providers: Provider[],
+  options: { imports?: DynamicModule[]; entities?: Type[] } = {},
+): Promise<RepositoryHarness> {
   const module: TestingModule = await Test.createTestingModule({
-    imports: [DatabaseModule.forRoot(testDatabaseUrl())],
+    imports: [
+      DatabaseModule.forRoot(testDatabaseUrl()),
+      ...(options.entities ? [TypeOrmModule.forFeature(options.entities)] : []),
+      ...(options.imports ?? []),
+    ],
     providers,
   }).compile();
   await module.init();

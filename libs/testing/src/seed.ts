@@ -8,7 +8,7 @@ import { uniqueEmail, uniqueName } from './factories';
  * Every row gets fresh ids, so specs sharing the test database never collide.
  */
 export class Seed {
-  constructor(private readonly db: DataSource) {}
+  constructor(readonly db: DataSource) {}
 
   async workspace(): Promise<{ id: string; inboxId: string; spamId: string }> {
     const id = randomUUID();
