@@ -1,6 +1,6 @@
-import type { Principal } from '@sanad/accounts';
+import type { Principal, User } from '@sanad/accounts';
 import type { Contact } from '@sanad/contacts';
-import { Conversation, Mailbox, Message } from '@sanad/conversations';
+import { Attachment, Conversation, Mailbox, Message } from '@sanad/conversations';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -96,4 +96,40 @@ export function aContact(overrides: Partial<Contact> = {}): Contact {
     updatedAt: new Date('2026-11-30T09:00:00.000Z'),
     ...overrides,
   };
+}
+
+export function aUser(overrides: Partial<User> = {}): User {
+  return {
+    id: randomUUID(),
+    workspaceId: WORKSPACE_ID,
+    name: 'ليلى',
+    email: `agent-${randomUUID().slice(0, 8)}@example.test`,
+    passwordHash: 'x',
+    role: 'agent',
+    language: 'ar',
+    active: true,
+    mailboxIds: null,
+    deactivatedAt: null,
+    createdAt: new Date('2026-11-30T09:00:00.000Z'),
+    updatedAt: new Date('2026-11-30T09:00:00.000Z'),
+    ...overrides,
+  };
+}
+
+export function anAttachment(overrides: Partial<Attachment> = {}): Attachment {
+  const id = randomUUID();
+  return Object.assign(new Attachment(), {
+    id,
+    workspaceId: WORKSPACE_ID,
+    conversationId: null,
+    messageId: null,
+    uploadedBy: null,
+    fileName: 'فاتورة.pdf',
+    contentType: 'application/pdf',
+    size: 1024,
+    storageKey: `attachments/2026/11/${id}`,
+    contentId: null,
+    createdAt: new Date('2026-11-30T09:00:00.000Z'),
+    ...overrides,
+  });
 }
