@@ -20,6 +20,7 @@ import { Tag } from './entities/tag.entity';
 import { TeamMember } from './entities/team-member.entity';
 import { Team } from './entities/team.entity';
 import { InboxRepository } from './inbox/inbox.repository';
+import { InboxSearch } from './inbox/inbox-search.service';
 import { InboxService } from './inbox/inbox.service';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
@@ -85,6 +86,7 @@ const SERVICES = [
     ConversationViews,
     ConversationEventsPresenter,
     InboxRepository,
+    InboxSearch,
     ThreadRepository,
     TriageRepository,
     IntakeRepository,

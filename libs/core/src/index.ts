@@ -6,6 +6,5 @@ export * from './secret.util';
 export * from './secret-box.util';
 export * from './text.util';
 export * from './clock';
-export * from './arabic.util';
 export * from './file-name.util';
 export * from './worker-heartbeat';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { indexTerms } from '@sanad/search';
 import type { DataSource } from 'typeorm';
 import { uniqueEmail, uniqueName } from './factories';
 
@@ -98,6 +99,7 @@ export class Seed {
       channel?: string;
       lastMessageAt?: Date;
       lastPublicFrom?: 'contact' | 'user';
+      /** Text to index, as the conversation writer indexes it. */
       search?: string;
     } = {},
   ): Promise<string> {
@@ -106,7 +108,7 @@ export class Seed {
     await this.db.query(
       `INSERT INTO conversations (id, workspace_id, number, subject, status, channel, mailbox_id, contact_id,
          assignee_id, last_public_from, last_message_at, search_vector)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_tsvector('simple', $12))`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, array_to_tsvector($12::text[]))`,
       [
         id,
         ws.id,
@@ -119,7 +121,7 @@ export class Seed {
         row.assigneeId ?? null,
         row.lastPublicFrom ?? 'contact',
         row.lastMessageAt ?? new Date(),
-        row.search ?? '',
+        indexTerms(row.search ?? ''),
       ],
     );
     return id;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sanad/accounts';
 import type { Channel, Priority } from '@sanad/contracts';
-import { DomainError, cleanText, searchText } from '@sanad/core';
+import { DomainError, cleanText } from '@sanad/core';
+import { indexTerms } from '@sanad/search';
 import { OutboxWriter } from '@sanad/queue';
 import { AttachmentsService, type UploadedFile } from '../attachments/attachments.service';
 import type { MessageBodyDto } from '../dto/reply.dto';
@@ -215,7 +216,6 @@ export class ConversationWriter {
   }
 
   private async index(conversationId: string, text: string): Promise<void> {
-    const indexed = text.trim();
-    if (indexed) await this.repo.appendSearchText(conversationId, searchText(indexed), indexed);
+    await this.repo.appendSearchTerms(conversationId, indexTerms(text));
   }
 }

@@ -5,6 +5,9 @@ import { In } from 'typeorm';
 import { Conversation } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
 
+/** Lexemes one conversation's search vector may hold (about 1 MB is PostgreSQL's limit). */
+const MAX_SEARCH_TERMS = 20_000;
+
 /** What list views show next to a conversation, from tables of this library. */
 export interface ConversationLabels {
   tags: string[];
@@ -66,11 +69,17 @@ export class ConversationRepository {
     return this.db.manager.save(Conversation, conversation);
   }
 
-  /** Adds terms to the search vector: `simple` over stemmed text, `english` over the raw text. */
-  async appendSearchText(conversationId: string, stemmed: string, raw: string): Promise<void> {
+  /**
+   * Adds index terms (`indexTerms` of @sanad/search) to the search vector, as lexemes taken
+   * verbatim. A vector that already holds MAX_SEARCH_TERMS lexemes takes no more: PostgreSQL
+   * refuses a tsvector over 1 MB, and a conversation that large is found by its first words.
+   */
+  async appendSearchTerms(conversationId: string, terms: string[]): Promise<void> {
+    if (terms.length === 0) return;
     await this.db.query(
-      `UPDATE conversations SET search_vector = search_vector || to_tsvector('simple', $2) || to_tsvector('english', $3) WHERE id = $1`,
-      [conversationId, stemmed, raw],
+      `UPDATE conversations SET search_vector = search_vector || array_to_tsvector($2::text[])
+       WHERE id = $1 AND length(search_vector) < ${MAX_SEARCH_TERMS}`,
+      [conversationId, terms],
     );
   }
 

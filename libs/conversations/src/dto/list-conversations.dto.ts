@@ -106,10 +106,13 @@ export class ListConversationsDto {
   @MaxDate(new Date('9999-12-31T23:59:59Z'))
   to?: Date;
 
-  @ApiPropertyOptional({ description: 'Arabic-aware full-text search' })
+  @ApiPropertyOptional({
+    description:
+      'Arabic-aware full-text search, ranked (every word as written, then other spellings and stems, then the last word completed); only its first words count',
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(10_000)
   q?: string;
 
   @ApiPropertyOptional()

@@ -17,7 +17,11 @@ export interface ConversationQuery {
   priority?: Priority;
   createdFrom?: Date;
   createdTo?: Date;
-  search?: { simple: string; english: string };
+  /**
+   * Full-text search: rows whose vector matches `match` (a tsquery) and not `exclude` (the
+   * tiers above this one, already listed).
+   */
+  search?: { match: string; exclude: string | null };
   cursor?: { lastMessageAt: string; id: string };
   limit: number;
 }

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from './cursor.util';
+import { decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor } from './cursor.util';
 
 const id = '0b6f4c3e-8d1a-4f2b-9c3d-2e1f0a9b8c7d';
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -32,5 +32,24 @@ describe('list cursors', () => {
     ['too long', 'A'.repeat(300)],
   ])('refuses %s', (_name, cursor) => {
     expect(decodeCursor(cursor)).toBeNull();
+  });
+
+  it('round-trips search cursors with their tier, and keeps the two kinds apart', () => {
+    const at = new Date('2026-11-30T10:15:00.123Z');
+    const search = encodeSearchCursor(2, at, id);
+    expect(decodeSearchCursor(search)).toEqual({ tier: 2, lastMessageAt: at.toISOString(), id });
+    expect(decodeCursor(search)).toBeNull();
+    expect(decodeSearchCursor(encodeCursor(at, id))).toBeNull();
+  });
+
+  it.each([
+    ['tier 0', encode([0, '2026-11-30T10:15:00.123Z', id])],
+    ['tier 4', encode([4, '2026-11-30T10:15:00.123Z', id])],
+    ['a fractional tier', encode([2.5, '2026-11-30T10:15:00.123Z', id])],
+    ['a tier as text', encode(['2', '2026-11-30T10:15:00.123Z', id])],
+    ['a bad instant', encode([2, '2026-11-30', id])],
+    ['a bad id', encode([2, '2026-11-30T10:15:00.123Z', 'x'])],
+  ])('refuses a search cursor with %s', (_name, cursor) => {
+    expect(decodeSearchCursor(cursor)).toBeNull();
   });
 });

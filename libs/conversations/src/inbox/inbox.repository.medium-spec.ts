@@ -1,4 +1,4 @@
-import { searchText } from '@sanad/core';
+import { parseSearchQuery, stemTsquery } from '@sanad/search';
 import { repositoryHarness, type RepositoryHarness } from '@sanad/testing';
 import type { ConversationQuery } from './conversation-query';
 import { InboxRepository } from './inbox.repository';
@@ -81,16 +81,33 @@ describe('InboxRepository', () => {
     ).toEqual([inSales]);
   });
 
-  it('searches the stemmed vector', async () => {
+  it('searches the vector with a tsquery, leaving out what a higher tier matched', async () => {
     const ws = await h.seed.workspace();
-    const hit = await h.seed.conversation(ws, { search: searchText('أين الفاتورة؟') });
-    await h.seed.conversation(ws, { search: searchText('شكرا جزيلا') });
+    const stemmed = await h.seed.conversation(ws, { search: 'أين الفاتورة؟' });
+    const written = await h.seed.conversation(ws, { search: 'فاتورة جديدة' });
+    await h.seed.conversation(ws, { search: 'شكرا جزيلا' });
+    const match = stemTsquery(parseSearchQuery('فاتورة')!);
     const { conversations: rows } = await repo.list(
       ws.id,
       'u',
-      query({ search: { simple: searchText('فاتورة'), english: 'فاتورة' } }),
+      query({ search: { match, exclude: null } }),
     );
-    expect(rows.map((c) => c.id)).toEqual([hit]);
+    expect(rows.map((c) => c.id).sort()).toEqual([stemmed, written].sort());
+    const { conversations: below } = await repo.list(
+      ws.id,
+      'u',
+      query({ search: { match, exclude: `'فاتوره'` } }),
+    );
+    expect(below.map((c) => c.id)).toEqual([stemmed]);
+  });
+
+  it('tells whether a term is anywhere the member may look', async () => {
+    const ws = await h.seed.workspace();
+    const sales = await h.seed.mailbox(ws.id);
+    await h.seed.conversation(ws, { mailboxId: sales, search: 'تلف الشحنة' });
+    expect(await repo.hasTerm(ws.id, null, `'تلف'`)).toBe(true);
+    expect(await repo.hasTerm(ws.id, [ws.inboxId], `'تلف'`)).toBe(false);
+    expect(await repo.hasTerm(ws.id, null, `'تلفون'`)).toBe(false);
   });
 
   it('gives each hit its newest texts for snippets, without activity entries', async () => {

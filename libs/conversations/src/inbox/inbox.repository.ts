@@ -70,9 +70,9 @@ export class InboxRepository {
     if (query.createdFrom) where.push(`c.created_at >= ${p(query.createdFrom)}`);
     if (query.createdTo) where.push(`c.created_at < ${p(query.createdTo)}`);
     if (query.search) {
-      where.push(
-        `(c.search_vector @@ plainto_tsquery('simple', ${p(query.search.simple)}) OR c.search_vector @@ plainto_tsquery('english', ${p(query.search.english)}))`,
-      );
+      where.push(`c.search_vector @@ ${p(query.search.match)}::tsquery`);
+      if (query.search.exclude)
+        where.push(`NOT (c.search_vector @@ ${p(query.search.exclude)}::tsquery)`);
     }
     if (query.cursor)
       where.push(
@@ -95,6 +95,22 @@ export class InboxRepository {
       return Object.assign(new Conversation(), row);
     });
     return { conversations, labels };
+  }
+
+  /**
+   * Whether any conversation the member may see has this term (a tsquery): a word that is one
+   * is taken as typed in full, not as the beginning of longer ones.
+   */
+  async hasTerm(workspaceId: string, mailboxIds: string[] | null, term: string): Promise<boolean> {
+    const rows = await this.db.query<Array<{ found: boolean }>>(
+      `SELECT EXISTS (
+         SELECT 1 FROM conversations c
+         WHERE c.workspace_id = $1 AND ($2::uuid[] IS NULL OR c.mailbox_id = ANY($2::uuid[]))
+           AND c.search_vector @@ $3::tsquery
+       ) AS found`,
+      [workspaceId, mailboxIds, term],
+    );
+    return rows[0].found;
   }
 
   /**

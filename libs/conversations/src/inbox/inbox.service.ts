@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sanad/accounts';
 import type { ConversationView, PageView, ViewCountsView } from '@sanad/contracts';
-import { DomainError, cleanText, searchText } from '@sanad/core';
+import { DomainError, cleanText } from '@sanad/core';
+import { parseSearchQuery, type SearchQuery } from '@sanad/search';
 import { ConversationViews } from '../conversation/conversation-views.service';
 import type { ListConversationsDto } from '../dto/list-conversations.dto';
-import { decodeCursor, encodeCursor } from './cursor.util';
+import {
+  decodeCursor,
+  decodeSearchCursor,
+  encodeCursor,
+  encodeSearchCursor,
+  type ListCursor,
+  type SearchCursor,
+} from './cursor.util';
 import { InboxRepository } from './inbox.repository';
+import { InboxSearch, type SearchFilters } from './inbox-search.service';
 import { snippet } from './snippet.util';
 
 /** How many of a hit's newest messages are searched for its snippet. */
@@ -16,45 +25,39 @@ const SNIPPET_MESSAGES = 30;
 export class InboxService {
   constructor(
     private readonly repo: InboxRepository,
+    private readonly search: InboxSearch,
     private readonly views: ConversationViews,
   ) {}
 
   async list(principal: Principal, dto: ListConversationsDto): Promise<PageView<ConversationView>> {
     const limit = dto.limit ?? 25;
-    const cursor = dto.cursor ? decodeCursor(dto.cursor) : undefined;
-    if (cursor === null)
-      throw new DomainError('request/invalid_cursor', {}, [
-        { field: 'cursor', code: 'invalidCursor' },
-      ]);
     const q = dto.q ? cleanText(dto.q) : '';
+    const filters: SearchFilters = {
+      view: dto.view ?? 'all',
+      mailboxIds: principal.mailboxIds,
+      mailboxId: dto.mailboxId,
+      contactId: dto.contactId,
+      teamId: dto.teamId,
+      number: dto.number,
+      statuses: dto.status,
+      channel: dto.channel,
+      assigneeId: dto.assigneeId?.toLowerCase(),
+      tag: dto.tag,
+      priority: dto.priority,
+      createdFrom: dto.from,
+      createdTo: dto.to,
+    };
+    if (q) return this.searchPage(principal, filters, dto, q, limit);
+    const cursor = dto.cursor ? valid(decodeCursor(dto.cursor)) : undefined;
     const { conversations: rows, labels } = await this.repo.list(
       principal.workspaceId,
       principal.userId,
-      {
-        view: dto.view ?? 'all',
-        mailboxIds: principal.mailboxIds,
-        mailboxId: dto.mailboxId,
-        contactId: dto.contactId,
-        teamId: dto.teamId,
-        number: dto.number,
-        statuses: dto.status,
-        channel: dto.channel,
-        assigneeId: dto.assigneeId?.toLowerCase(),
-        tag: dto.tag,
-        priority: dto.priority,
-        createdFrom: dto.from,
-        createdTo: dto.to,
-        search: q ? { simple: searchText(q), english: q } : undefined,
-        cursor,
-        limit: limit + 1,
-      },
+      { ...filters, cursor, limit: limit + 1 },
     );
     const page = rows.slice(0, limit);
-    const items = await this.views.conversations(principal.workspaceId, page, labels);
-    if (q) await this.addSnippets(principal.workspaceId, items, q);
     const last = page[page.length - 1];
     return {
-      items,
+      items: await this.views.conversations(principal.workspaceId, page, labels),
       nextCursor: rows.length > limit && last ? encodeCursor(last.lastMessageAt, last.id) : null,
     };
   }
@@ -64,13 +67,53 @@ export class InboxService {
   }
 
   /**
+   * Ranked search (InboxSearch). The last word is completed as the agent types, unless the
+   * query ends with a space (the word is finished). Nothing searchable in the query (only
+   * marks, punctuation or stop words) is an empty page.
+   */
+  private async searchPage(
+    principal: Principal,
+    filters: SearchFilters,
+    dto: ListConversationsDto,
+    q: string,
+    limit: number,
+  ): Promise<PageView<ConversationView>> {
+    const cursor = dto.cursor ? valid(decodeSearchCursor(dto.cursor)) : undefined;
+    const query = parseSearchQuery(q, { complete: !/\s$/u.test(dto.q ?? '') });
+    if (!query) return { items: [], nextCursor: null };
+    const { hits, labels, completed } = await this.search.page(
+      principal.workspaceId,
+      principal.userId,
+      filters,
+      query,
+      cursor,
+      limit + 1,
+    );
+    const page = hits.slice(0, limit);
+    const items = await this.views.conversations(
+      principal.workspaceId,
+      page.map((hit) => hit.conversation),
+      labels,
+    );
+    await this.addSnippets(principal.workspaceId, items, { ...query, completes: completed });
+    const last = page[page.length - 1];
+    return {
+      items,
+      nextCursor:
+        hits.length > limit && last
+          ? encodeSearchCursor(last.tier, last.conversation.lastMessageAt, last.conversation.id)
+          : null,
+    };
+  }
+
+  /**
    * A highlighted snippet per hit: the subject if it matches, else the newest matching message
    * among the last few (one query for the whole page).
    */
   private async addSnippets(
     workspaceId: string,
     items: ConversationView[],
-    q: string,
+    query: SearchQuery,
   ): Promise<void> {
     const texts = await this.repo.snippetTexts(
       workspaceId,
@@ -80,9 +123,18 @@ export class InboxService {
     for (const item of items) {
       const candidates = [item.subject, ...(texts.get(item.id) ?? [])];
       const hit = candidates
-        .map((text) => snippet(text, q))
+        .map((text) => snippet(text, query))
         .find((parts) => parts.some((p) => p.match));
-      item.snippet = hit ?? snippet(candidates[1] ?? item.subject, q);
+      item.snippet = hit ?? snippet(candidates[1] ?? item.subject, query);
     }
   }
+}
+
+/** A cursor that is not one we wrote is the client's mistake: 400 naming the field. */
+function valid<T extends ListCursor | SearchCursor>(cursor: T | null): T {
+  if (cursor === null)
+    throw new DomainError('request/invalid_cursor', {}, [
+      { field: 'cursor', code: 'invalidCursor' },
+    ]);
+  return cursor;
 }

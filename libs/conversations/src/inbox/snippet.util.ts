@@ -1,25 +1,24 @@
 import type { SnippetPart } from '@sanad/contracts';
-import { normalizeArabic, searchText } from '@sanad/core';
+import { isMatchingWord, type SearchQuery } from '@sanad/search';
 
 /**
- * Cuts a snippet around the first word that matches the query (same normalising and stemming as
- * the index) and marks every matching word. Returns plain text parts: never HTML.
+ * Words as the customer wrote them: letters with their marks, tatweel and joiners, and
+ * addresses or codes whole (sara.johnson@example.com is one word to mark).
  */
-export function snippet(text: string, query: string, radius = 60): SnippetPart[] {
-  const wanted = new Set(searchText(query).split(' ').filter(Boolean));
-  const english = new Set(
-    normalizeArabic(query)
-      .split(/\W+/)
-      .filter((w) => w.length > 2)
-      .map((w) => w.slice(0, 4)),
-  );
-  const words = [...text.matchAll(/[\p{L}\p{N}\p{M}\u0640]+/gu)];
+const WORD = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+(?:[@._\-+/][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Cuts a snippet around the first word that matches the query (the same folding, stemming and
+ * completion as the search) and marks every matching word as written. Plain text parts only,
+ * never HTML.
+ */
+export function snippet(text: string, query: SearchQuery, radius = 60): SnippetPart[] {
+  const words = [...text.matchAll(WORD)];
+  const matches = new Map<string, boolean>();
   const isMatch = (word: string): boolean => {
-    const stem = searchText(word);
-    return (
-      (stem !== '' && wanted.has(stem)) ||
-      (/^[a-z]/i.test(word) && word.length > 2 && english.has(normalizeArabic(word).slice(0, 4)))
-    );
+    let known = matches.get(word);
+    if (known === undefined) matches.set(word, (known = isMatchingWord(query, word)));
+    return known;
   };
   const first = words.find((w) => isMatch(w[0]));
   const center = first?.index ?? 0;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MemberDirectory, type Principal } from '@sanad/accounts';
 import type { SavedReplyView } from '@sanad/contracts';
-import { DomainError, cleanText, searchText, stripNul } from '@sanad/core';
+import { DomainError, cleanText, stripNul } from '@sanad/core';
+import { indexTerms, matchTier, parseSearchQuery } from '@sanad/search';
 import { randomUUID } from 'node:crypto';
 import type { CreateSavedReplyDto, UpdateSavedReplyDto } from '../dto/saved-reply.dto';
 import type { SavedReply } from '../entities/saved-reply.entity';
@@ -23,13 +24,16 @@ export class SavedRepliesService {
 
   async list(principal: Principal, q?: string): Promise<SavedReplyView[]> {
     const rows = await this.repo.visibleTo(principal.workspaceId, principal.userId);
-    const wanted = q ? searchText(q).split(' ').filter(Boolean) : [];
-    // Arabic-aware match on name and body: every query stem must appear.
-    const matching = wanted.length
-      ? rows.filter((row) => {
-          const stems = new Set(searchText(`${row.name} ${row.body}`).split(' '));
-          return wanted.every((w) => [...stems].some((s) => prefixMatch(s, w)));
-        })
+    // The picker searches as the agent types: the same matching as the inbox, the last word
+    // completed; best tier first, the stored order within a tier.
+    const query = q?.trim() ? parseSearchQuery(q, { complete: true }) : undefined;
+    if (query === null) return [];
+    const matching = query
+      ? rows
+          .map((row) => ({ row, tier: matchTier(query, new Set(indexTerms(`${row.name} ${row.body}`))) }))
+          .filter((hit) => hit.tier > 0)
+          .sort((a, b) => b.tier - a.tier)
+          .map((hit) => hit.row)
       : rows;
     return matching.map((row) => this.view(principal, row));
   }
@@ -102,10 +106,4 @@ export class SavedRepliesService {
       editable: row.ownerId === principal.userId || isAdmin(principal),
     };
   }
-}
-
-/** `refund` finds `refunds` and the other way round; very short words must match exactly. */
-function prefixMatch(a: string, b: string): boolean {
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  return shorter === longer || (shorter.length >= 3 && longer.startsWith(shorter));
 }

@@ -5,6 +5,7 @@ import { Email1764300000000 } from './1764300000000-email';
 import { EmailOutbound1764400000000 } from './1764400000000-email-outbound';
 import { OutboxDelivery1764500000000 } from './1764500000000-outbox-delivery';
 import { EmailContentHash1764600000000 } from './1764600000000-email-content-hash';
+import { ArabicSearch1764700000000 } from './1764700000000-arabic-search';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EmailOutbound1764400000000,
   OutboxDelivery1764500000000,
   EmailContentHash1764600000000,
+  ArabicSearch1764700000000,
 ];
