@@ -11,7 +11,8 @@ const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 /** Harakat, tanween, shadda, sukun, dagger alef, Quranic marks. */
-const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u08D3-\u08FF]/g;
+const ARABIC_MARKS =
+  /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u08D3-\u08FF]/g;
 const TATWEEL = /\u0640/g;
 /** Accents on Latin letters (café → cafe), after canonical decomposition. */
 const LATIN_MARKS = /[\u0300-\u036F]/g;

@@ -20,7 +20,11 @@ export function indexTerms(text: string): string[] {
   tokens.forEach((token, i) => {
     addToken(lexemes, token);
     const next = tokens[i + 1];
-    if (token.script === 'arabic' && next?.script === 'arabic' && NAME_HEADS.includes(finalForm(token.text)))
+    if (
+      token.script === 'arabic' &&
+      next?.script === 'arabic' &&
+      NAME_HEADS.includes(finalForm(token.text))
+    )
       addCore(lexemes, token.text + next.text);
     const split = splitName(token);
     if (split) for (const part of split) addCore(lexemes, part);

@@ -107,7 +107,9 @@ function stemPart(word: QueryWord): string {
 }
 
 function completionPart(word: QueryWord): string {
-  const beginnings = word.beginnings.flatMap((b) => [WRITTEN, CORE].map((k) => lexeme(k + b, true)));
+  const beginnings = word.beginnings.flatMap((b) =>
+    [WRITTEN, CORE].map((k) => lexeme(k + b, true)),
+  );
   const parts = word.parts;
   if (parts.length > 1) {
     const lastPart = parts[parts.length - 1];

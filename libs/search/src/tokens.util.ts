@@ -16,7 +16,8 @@ export interface Token {
 const RUN = /[\p{L}\p{N}]+(?:[@._\-+/][\p{L}\p{N}]+)*/gu;
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 /** Where Arabic letters meet Latin letters or digits inside one run (الـinvoice, رقم١٢٣). */
-const SCRIPT_CHANGE = /(?<=\p{Script=Arabic})(?=[^\p{Script=Arabic}])|(?<=[^\p{Script=Arabic}])(?=\p{Script=Arabic})/u;
+const SCRIPT_CHANGE =
+  /(?<=\p{Script=Arabic})(?=[^\p{Script=Arabic}])|(?<=[^\p{Script=Arabic}])(?=\p{Script=Arabic})/u;
 const JOINERS = /[@._\-+/]+/;
 const EDGE_JOINERS = /^[@._\-+/]+|[@._\-+/]+$/g;
 /** More parts than this in one address or code are not worth indexing one by one. */

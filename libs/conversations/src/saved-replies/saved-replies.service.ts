@@ -30,7 +30,10 @@ export class SavedRepliesService {
     if (query === null) return [];
     const matching = query
       ? rows
-          .map((row) => ({ row, tier: matchTier(query, new Set(indexTerms(`${row.name} ${row.body}`))) }))
+          .map((row) => ({
+            row,
+            tier: matchTier(query, new Set(indexTerms(`${row.name} ${row.body}`))),
+          }))
           .filter((hit) => hit.tier > 0)
           .sort((a, b) => b.tier - a.tier)
           .map((hit) => hit.row)

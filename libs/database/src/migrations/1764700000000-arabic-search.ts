@@ -25,7 +25,13 @@ export class ArabicSearch1764700000000 implements MigrationInterface {
          FROM conversations c LEFT JOIN contacts ct ON ct.id = c.contact_id
          WHERE c.id > $1 ORDER BY c.id LIMIT ${BATCH}`,
         [after],
-      )) as Array<{ id: string; subject: string; name: string | null; emails: string[]; phones: string[] }>;
+      )) as Array<{
+        id: string;
+        subject: string;
+        name: string | null;
+        emails: string[];
+        phones: string[];
+      }>;
       if (conversations.length === 0) return;
       const ids = conversations.map((c) => c.id);
       const texts = (await db.query(
@@ -41,7 +47,8 @@ export class ArabicSearch1764700000000 implements MigrationInterface {
           new Set(indexTerms([c.subject, c.name ?? '', ...c.emails, ...c.phones].join(' '))),
         ]),
       );
-      for (const { id, text } of texts) for (const term of indexTerms(text)) terms.get(id)?.add(term);
+      for (const { id, text } of texts)
+        for (const term of indexTerms(text)) terms.get(id)?.add(term);
       await db.query(
         `UPDATE conversations c SET search_vector = array_to_tsvector(v.terms)
          FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, terms text[]) WHERE c.id = v.id`,

@@ -32,7 +32,8 @@ const EMPLOYEES = 'to-branch mohammed employees malik';
 const REFUNDS = 'refund-request not-refunded refunding-policy refund-mixed';
 const EN_INVOICES = 'missing-invoices invoice-code billing-contact invoice-mixed detached-article';
 const SHIPPED = 'shipping-address shipped-wrong-city order-latin-digits';
-const PLEASE = 'return-product responsible-ya company-name cancel-article sara-arabic sara-lazy my-phone';
+const PLEASE =
+  'return-product responsible-ya company-name cancel-article sara-arabic sara-lazy my-phone';
 
 const table: Array<[string, string, string]> = [
   ['marks', 'شكرا', THANKS],

@@ -106,8 +106,12 @@ export const CORPUS: CorpusDoc[] = [
   doc('refunding-policy', 'Refunding policy', ['How long does refunding take?']),
   doc('missing-invoices', 'Missing invoices', ['I cannot find the invoices for March and April']),
   doc('charged-twice', 'Charged twice', ['I was charged twice for the same subscription']),
-  doc('shipping-address', 'Shipping address change', ['Can you change the shipping address before dispatch?']),
-  doc('shipped-wrong-city', 'Shipped to the wrong city', ['My parcel was shipped to Dammam instead of Riyadh']),
+  doc('shipping-address', 'Shipping address change', [
+    'Can you change the shipping address before dispatch?',
+  ]),
+  doc('shipped-wrong-city', 'Shipped to the wrong city', [
+    'My parcel was shipped to Dammam instead of Riyadh',
+  ]),
   doc('cancellation-fee', 'Cancellation fee', ['Why is there a cancellation fee on my statement?']),
   doc('cancelled-order', 'Cancelled order', ['I cancelled the order but the money is still gone']),
   doc('late-deliveries', 'Late deliveries', ['Your deliveries are always late on Fridays']),
@@ -126,13 +130,17 @@ export const CORPUS: CorpusDoc[] = [
   }),
   doc('billing-contact', 'Billing contact', ['For invoices please write to billing@sanad.example']),
   // Mixed Arabic and English
-  doc('invoice-mixed', 'مشكلة في الفاتورة', ['The invoice shows a wrong amount، الفاتورة غير صحيحة']),
+  doc('invoice-mixed', 'مشكلة في الفاتورة', [
+    'The invoice shows a wrong amount، الفاتورة غير صحيحة',
+  ]),
   doc('refund-mixed', 'استرجاع refund', ['أبغى refund للطلب لأن المنتج معيب']),
   doc('detached-article', 'الـ invoice حق الشهر', ['ما وصلني الـinvoice حق الشهر الماضي']),
   doc('order-number-mixed', 'order رقم 5521', ['Order رقم 5521 متأخر جداً']),
   doc('iphone-app', 'التطبيق لا يعمل', ['تطبيق الـ iPhone يتوقف عند تسجيل الدخول']),
   // Names
-  doc('abdullah-joined', 'استفسار عن الباقات', ['مرحبا، معك عبدالله من فرع الخبر'], { name: 'عبدالله الشمري' }),
+  doc('abdullah-joined', 'استفسار عن الباقات', ['مرحبا، معك عبدالله من فرع الخبر'], {
+    name: 'عبدالله الشمري',
+  }),
   doc('abdullah-apart', 'طلب دعم فني', ['معك عبد الله من فرع جدة'], { name: 'عبد الله القحطاني' }),
   doc('abdulrahman', 'تعديل الطلب', ['أنا عبدالرحمن، أريد تعديل الكمية'], { name: 'عبدالرحمن' }),
   doc('ahmed', 'استلام الشحنة', ['سيستلم الشحنة أخي'], { name: 'أحمد سالم' }),

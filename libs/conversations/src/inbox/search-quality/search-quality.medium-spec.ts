@@ -53,7 +53,14 @@ describe('search quality', () => {
   async function run(c: SearchCase): Promise<string[]> {
     const query = parseSearchQuery(c.query, { complete: true });
     if (!query) return [];
-    const page = await search.page(workspaceId, 'u', { view: 'all', mailboxIds: null }, query, undefined, 500);
+    const page = await search.page(
+      workspaceId,
+      'u',
+      { view: 'all', mailboxIds: null },
+      query,
+      undefined,
+      500,
+    );
     return page.hits.map((hit) => keyOf.get(hit.conversation.id) ?? '?');
   }
 
@@ -75,7 +82,9 @@ describe('search quality', () => {
       tally.wrong += wrong.length;
       tallies.set(c.kind, tally);
       if (missed.length || wrong.length)
-        failures.push(`  ${c.kind} «${c.query}»: missed [${missed.join(' ')}] wrong [${wrong.join(' ')}]`);
+        failures.push(
+          `  ${c.kind} «${c.query}»: missed [${missed.join(' ')}] wrong [${wrong.join(' ')}]`,
+        );
     }
 
     const total = [...tallies.values()].reduce(
