@@ -341,6 +341,60 @@ describe('Arabic-aware search', () => {
     const parts = page.items[0].snippet ?? [];
     expect(parts.filter((p) => p.match).map((p) => p.text)).toContain('الرسائل');
   });
+
+  it('ranks the word as written first, then stems, then completions, and pages by tier', async () => {
+    const ranked = await createWorkspace(app.base);
+    for (const subject of ['تلفون المكتب', 'التلفونات', 'تلفون جديد', 'تلفونكم'])
+      await open(ranked, conversationBody({ subject, text: 'نص' }));
+    const subjects = async (q: string, limit = 25): Promise<string[]> => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: PageView<ConversationView> = await list(
+          ranked.owner,
+          `?q=${encodeURIComponent(q)}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...page.items.map((i) => i.subject));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await subjects('تلفون')).toEqual(['تلفون جديد', 'تلفون المكتب', 'تلفونكم', 'التلفونات']);
+    expect(await subjects('تلفون', 1)).toEqual(await subjects('تلفون'));
+    const typing = await list(ranked.owner, `?q=${encodeURIComponent('تلفو')}`);
+    expect(typing.items).toHaveLength(4);
+    expect(typing.items[0].snippet?.filter((p) => p.match).map((p) => p.text)).toEqual(['تلفونكم']);
+    // A list cursor is no search cursor, and the other way round.
+    const plain = await list(ranked.owner, '?limit=1');
+    const refused = await ranked.owner.get(
+      `/api/v1/conversations?q=${encodeURIComponent('تلفون')}&cursor=${plain.nextCursor}`,
+    );
+    expect(refused.status).toBe(400);
+  });
+
+  it.each([
+    ['only marks and tatweel', 'ًٌٍَُِّْـــ'],
+    ['only punctuation', '!!! ؟؟ ...'],
+    ['only stop words', 'في من على the of'],
+    ['tsquery operators', "& | ! : * ( ) 'a' <-> \\"],
+    ['unbalanced quotes', '"فاتورة \'invoice'],
+    // 10,000 Arabic characters are 60 KB of address: Node answers 431 before any route.
+    ['2,000 Arabic characters', 'فاتورة '.repeat(285)],
+    ['10,000 characters', 'refund invoice '.repeat(666)],
+    ['10,000 characters of one word', 'x'.repeat(10_000)],
+  ])('answers a query of %s with a list, never an error', async (_name, q) => {
+    const response = await ws.owner.get(`/api/v1/conversations?q=${encodeURIComponent(q)}`);
+    expect(response.status).toBe(200);
+    expect(Array.isArray((response.body as PageView<ConversationView>).items)).toBe(true);
+  });
+
+  it('refuses NUL and control characters in a query as a bad field, not a server error', async () => {
+    const response = await ws.owner.get(
+      `/api/v1/conversations?q=${encodeURIComponent('a\u0000b\u0007')}`,
+    );
+    expect(response.status).toBe(400);
+    expect((response.body as { errors: Array<{ field: string }> }).errors[0].field).toBe('q');
+  });
 });
 
 describe('tenancy and catch-up', () => {
