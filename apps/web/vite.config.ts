@@ -12,6 +12,8 @@ export default defineConfig({
       '@sanad/contracts': fileURLToPath(
         new URL('../../libs/contracts/src/index.ts', import.meta.url),
       ),
+      // The one search module (framework-free), so pickers match as the server does.
+      '@sanad/search': fileURLToPath(new URL('../../libs/search/src/index.ts', import.meta.url)),
     },
   },
   server: {

@@ -1,5 +1,5 @@
 import { indexTerms } from './index-terms.util';
-import { CORE, STEM, WRITTEN } from './lexeme';
+import { CORE, MAX_TOKEN_LENGTH, STEM, WRITTEN } from './lexeme';
 import { tokenize, type Token } from './tokens.util';
 import { allOf, anyOf, lexeme } from './tsquery.util';
 import { allForms, isSearchable, wordTerms } from './word-terms.util';
@@ -36,21 +36,33 @@ export interface SearchQuery {
 
 /**
  * Reads what someone typed into query words, with the same folding and stemming as the index.
- * Null when nothing searchable is left (only marks, punctuation or stop words). `completes`
- * asks for completion of the last word (as-you-type); it needs the last token to be kept.
+ * Null when nothing searchable is left (only marks, punctuation or stop words).
+ *
+ * `complete` asks for completion of the last word (as-you-type); it needs the last token to
+ * be kept. `completeFrom` lowers the length from which it completes, for pickers over a few
+ * rows in memory (people, saved replies): there even a first letter or a stop word being typed
+ * (@في for فيصل) is a beginning. The database path keeps the default, which bounds the index
+ * range a prefix scans.
  */
 export function parseSearchQuery(
   text: string,
-  options: { complete?: boolean } = {},
+  options: { complete?: boolean; completeFrom?: number } = {},
 ): SearchQuery | null {
+  const from = options.completeFrom ?? MIN_COMPLETION_LENGTH;
   const tokens = tokenize(text, MAX_QUERY_WORDS * 4);
   const last = tokens[tokens.length - 1];
+  const typing = (token: Token): boolean =>
+    !!options.completeFrom &&
+    !!options.complete &&
+    token === last &&
+    token.text.length <= MAX_TOKEN_LENGTH &&
+    [...token.text].length >= from;
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   for (const token of tokens) {
-    if (!isSearchable(token) || seen.has(token.text)) continue;
+    if ((!isSearchable(token) && !typing(token)) || seen.has(token.text)) continue;
     seen.add(token.text);
-    words.push(queryWord(token));
+    words.push(queryWord(token, from));
     if (words.length === MAX_QUERY_WORDS) break;
   }
   if (words.length === 0) return null;
@@ -62,16 +74,16 @@ export function parseSearchQuery(
   return { words, completes };
 }
 
-function queryWord(token: Token): QueryWord {
+function queryWord(token: Token, completeFrom: number): QueryWord {
   const terms = wordTerms(token);
   const beginnings = [terms.written, ...terms.cores].filter(
-    (form) => [...form].length >= MIN_COMPLETION_LENGTH,
+    (form) => [...form].length >= completeFrom,
   );
   return {
     written: terms.written,
     forms: allForms(terms),
     beginnings,
-    parts: token.parts.filter(isSearchable).map(queryWord),
+    parts: token.parts.filter(isSearchable).map((part) => queryWord(part, completeFrom)),
   };
 }
 

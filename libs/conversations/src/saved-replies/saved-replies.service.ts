@@ -26,7 +26,7 @@ export class SavedRepliesService {
     const rows = await this.repo.visibleTo(principal.workspaceId, principal.userId);
     // The picker searches as the agent types: the same matching as the inbox, the last word
     // completed; best tier first, the stored order within a tier.
-    const query = q?.trim() ? parseSearchQuery(q, { complete: true }) : undefined;
+    const query = q?.trim() ? parseSearchQuery(q, { complete: true, completeFrom: 2 }) : undefined;
     if (query === null) return [];
     const matching = query
       ? rows

@@ -34,10 +34,15 @@ export function useInboxRoute() {
     q: q.value,
   }));
 
-  function setQuery(patch: Record<string, string | undefined>): void {
+  /** `replace` for changes while typing: one history entry per search, not per letter. */
+  function setQuery(
+    patch: Record<string, string | undefined>,
+    options: { replace?: boolean } = {},
+  ): void {
     const next = { ...route.query, ...patch };
     for (const key of Object.keys(next)) if (!next[key]) delete next[key];
-    void router.push({ path: '/conversations', query: next });
+    const to = { path: '/conversations', query: next };
+    void (options.replace ? router.replace(to) : router.push(to));
   }
 
   function open(id: string): void {

@@ -1,5 +1,6 @@
 import { computed, nextTick, ref, type Ref } from 'vue';
 import type { UserView } from '@sanad/contracts';
+import { mentionChoices } from './mention-choices';
 
 /** In a note, "@" followed by letters offers the members who can see this mailbox. */
 export function useMentions(options: {
@@ -21,11 +22,9 @@ export function useMentions(options: {
           m.role !== 'agent' || m.mailboxIds === null || m.mailboxIds.includes(options.mailboxId()),
       ),
   );
-  const choices = computed(() => {
-    if (query.value === null) return [];
-    const q = query.value.toLowerCase();
-    return mentionable.value.filter((m) => m.name.toLowerCase().includes(q)).slice(0, 6);
-  });
+  const choices = computed(() =>
+    query.value === null ? [] : mentionChoices(mentionable.value, query.value),
+  );
 
   function track(): void {
     const el = textarea.value;
