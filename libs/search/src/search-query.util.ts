@@ -87,7 +87,7 @@ function queryWord(token: Token, completeFrom: number): QueryWord {
   };
 }
 
-// tsqueries: one per tier, each matching everything the tiers above match.
+// tsqueries, one per tier: exact ⊂ stem; completion adds what begins with the last word.
 
 /** Every query word as written. */
 export function exactTsquery(query: SearchQuery): string {
@@ -99,7 +99,12 @@ export function stemTsquery(query: SearchQuery): string {
   return allOf(query.words.map(stemPart));
 }
 
-/** Like stemTsquery, the last word also completed; null when the query does not complete. */
+/**
+ * Like stemTsquery, but the last word by its beginnings only (what the stem tier did not find:
+ * the search excludes that tier's hits anyway, and fewer lexemes keep PostgreSQL's estimate of
+ * the matches low, so it reads them through the GIN index). Null when the query does not
+ * complete.
+ */
 export function completionTsquery(query: SearchQuery): string | null {
   if (!query.completes) return null;
   const words = query.words.slice(0, -1).map(stemPart);
@@ -128,7 +133,7 @@ function completionPart(word: QueryWord): string {
     const inner = lastPart.beginnings.length ? completionPart(lastPart) : stemPart(lastPart);
     beginnings.push(allOf([...parts.slice(0, -1).map(stemPart), inner]));
   }
-  return anyOf([stemPart(word), ...beginnings]);
+  return anyOf(beginnings);
 }
 
 // The same tiers in memory, over a text's indexTerms (saved replies, people, highlights).

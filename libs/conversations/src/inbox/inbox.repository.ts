@@ -6,6 +6,9 @@ import type { ConversationQuery } from './conversation-query';
 
 const NOT_SPAM = `c.mailbox_id NOT IN (SELECT id FROM mailboxes WHERE workspace_id = $1 AND kind = 'spam')`;
 
+/** Conversations a search page first looks through in list order (see `list`). */
+const SEARCH_WINDOW = 4000;
+
 /** The columns of a conversation, named as the entity names them. */
 const COLUMNS = `c.id, c.workspace_id AS "workspaceId", c.number, c.subject, c.status, c.channel,
   c.mailbox_id AS "mailboxId", c.contact_id AS "contactId", c.assignee_id AS "assigneeId",
@@ -27,8 +30,17 @@ const LABELS = `ARRAY(SELECT t.name FROM conversation_tags ct JOIN tags t ON t.i
 export class InboxRepository {
   constructor(private readonly db: Db) {}
 
-  /** One page of a view with its filters, newest activity first, keyset-paginated. */
-  /** With each row its tags, followers and team name (read by the same query). */
+  /**
+   * One page of a view with its filters, newest activity first, keyset-paginated; with each
+   * row its tags, followers and team name (read by the same query).
+   *
+   * A search page is read in two steps, because PostgreSQL cannot know how many rows a tsquery
+   * matches in one workspace (a word it has never seen is estimated at thousands of rows, and
+   * walking the list for it reads every conversation): first the newest SEARCH_WINDOW
+   * conversations in list order, which fills the page when the words are common; else every
+   * match through the GIN index (`conversation_search_hits`, migration 1764700000000), sorted.
+   * Either costs what the matches cost, not what the workspace holds.
+   */
   async list(
     workspaceId: string,
     userId: string,
@@ -69,22 +81,47 @@ export class InboxRepository {
     }
     if (query.createdFrom) where.push(`c.created_at >= ${p(query.createdFrom)}`);
     if (query.createdTo) where.push(`c.created_at < ${p(query.createdTo)}`);
-    if (query.search) {
-      where.push(`c.search_vector @@ ${p(query.search.match)}::tsquery`);
-      if (query.search.exclude)
-        where.push(`NOT (c.search_vector @@ ${p(query.search.exclude)}::tsquery)`);
-    }
     if (query.cursor)
       where.push(
         `(c.last_message_at, c.id) < (${p(query.cursor.lastMessageAt)}::timestamptz, ${p(query.cursor.id)}::uuid)`,
       );
-    const rows = await this.db.query<Array<Record<string, unknown>>>(
-      `SELECT ${COLUMNS}, ${LABELS} FROM conversations c
-       WHERE ${where.join(' AND ')}
-       ORDER BY c.last_message_at DESC, c.id DESC
-       LIMIT ${p(query.limit)}`,
+    const filters = where.join(' AND ');
+    const limit = p(query.limit);
+    if (!query.search)
+      return this.read(
+        `SELECT ${COLUMNS}, ${LABELS} FROM conversations c WHERE ${filters}
+         ORDER BY c.last_message_at DESC, c.id DESC LIMIT ${limit}`,
+        params,
+      );
+    const match = `${p(query.search.match)}::tsquery`;
+    const exclude = `${p(query.search.exclude)}::tsquery`;
+    const matches = `c.search_vector @@ ${match} AND (${exclude} IS NULL OR NOT c.search_vector @@ ${exclude})`;
+    const recent = await this.read(
+      `SELECT ${COLUMNS}, ${LABELS} FROM (
+         SELECT * FROM conversations c WHERE ${filters}
+         ORDER BY c.last_message_at DESC, c.id DESC LIMIT ${SEARCH_WINDOW}
+       ) c
+       WHERE ${matches} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ${limit}`,
       params,
     );
+    if (recent.conversations.length >= query.limit) return recent;
+    const hits = `conversation_search_hits($1, ${match}, ${exclude})`;
+    return this.read(
+      `WITH page AS (
+         SELECT c.id FROM ${hits} h JOIN conversations c ON c.id = h.id
+         WHERE ${filters} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ${limit}
+       )
+       SELECT ${COLUMNS}, ${LABELS} FROM page JOIN conversations c ON c.id = page.id
+       ORDER BY c.last_message_at DESC, c.id DESC`,
+      params,
+    );
+  }
+
+  private async read(
+    sql: string,
+    params: unknown[],
+  ): Promise<{ conversations: Conversation[]; labels: Map<string, ConversationLabels> }> {
+    const rows = await this.db.query<Array<Record<string, unknown>>>(sql, params);
     const labels = new Map<string, ConversationLabels>();
     const conversations = rows.map(({ tags, followers, teamName, ...row }) => {
       labels.set(row.id as string, {
@@ -103,11 +140,7 @@ export class InboxRepository {
    */
   async hasTerm(workspaceId: string, mailboxIds: string[] | null, term: string): Promise<boolean> {
     const rows = await this.db.query<Array<{ found: boolean }>>(
-      `SELECT EXISTS (
-         SELECT 1 FROM conversations c
-         WHERE c.workspace_id = $1 AND ($2::uuid[] IS NULL OR c.mailbox_id = ANY($2::uuid[]))
-           AND c.search_vector @@ $3::tsquery
-       ) AS found`,
+      `SELECT conversation_has_term($1, $2::uuid[], $3::tsquery) AS found`,
       [workspaceId, mailboxIds, term],
     );
     return rows[0].found;

@@ -11,13 +11,40 @@ const BATCH = 500;
  * `@sanad/search` (libs/search) in code. Vectors written before hold the old stems and
  * PostgreSQL's `english` lexemes, so every conversation is indexed again from what the live
  * path indexes: subject and contact, and each customer or member message with its file names
- * (not timeline entries, not automatic replies). Batched by id, so it is restartable by
- * nature and never holds many rows at once; about 5,000 conversations a second here.
+ * (not timeline entries, not automatic replies), in batches by id.
  */
 export class ArabicSearch1764700000000 implements MigrationInterface {
   name = 'ArabicSearch1764700000000';
 
   async up(db: QueryRunner): Promise<void> {
+    // PostgreSQL cannot know how many conversations of one workspace a tsquery matches: a word
+    // it has never seen, or a prefix, is estimated at 1-3 % of the table, and it then scans the
+    // table or walks the list for it. These read the matches through the GIN index whatever
+    // the estimate (bitmap scans only), so they cost what the matches cost. ROWS 20: few, so
+    // the caller looks its hits up by primary key instead of hashing the whole table.
+    await db.query(`
+      CREATE FUNCTION conversation_search_hits(ws uuid, match tsquery, exclude tsquery)
+      RETURNS TABLE (id uuid, last_message_at timestamptz) LANGUAGE sql STABLE
+      ROWS 20 SET enable_seqscan = off SET enable_indexscan = off
+      AS $$
+        SELECT c.id, c.last_message_at FROM conversations c
+        WHERE c.workspace_id = ws AND c.search_vector @@ match
+          AND (exclude IS NULL OR NOT c.search_vector @@ exclude)
+      $$`);
+    await db.query(`
+      CREATE FUNCTION conversation_has_term(ws uuid, mailboxes uuid[], term tsquery)
+      RETURNS boolean LANGUAGE sql STABLE
+      SET enable_seqscan = off SET enable_indexscan = off
+      AS $$
+        SELECT EXISTS (
+          SELECT 1 FROM conversations c
+          WHERE c.workspace_id = ws AND (mailboxes IS NULL OR c.mailbox_id = ANY(mailboxes))
+            AND c.search_vector @@ term)
+      $$`);
+    await this.reindex(db);
+  }
+
+  private async reindex(db: QueryRunner): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const conversations = (await db.query(
@@ -59,5 +86,8 @@ export class ArabicSearch1764700000000 implements MigrationInterface {
   }
 
   /** The old vectors cannot be rebuilt here (their stemmer is gone); the new ones stay. */
-  async down(): Promise<void> {}
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP FUNCTION conversation_has_term(uuid, uuid[], tsquery)');
+    await db.query('DROP FUNCTION conversation_search_hits(uuid, tsquery, tsquery)');
+  }
 }
