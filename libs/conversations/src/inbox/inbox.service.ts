@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sanad/accounts';
-import type { ConversationView, PageView, ViewCountsView } from '@sanad/contracts';
+import type { ConversationView, PageView, SnippetPart, ViewCountsView } from '@sanad/contracts';
 import { DomainError, cleanText } from '@sanad/core';
 import { parseSearchQuery, type SearchQuery } from '@sanad/search';
 import { ConversationViews } from '../conversation/conversation-views.service';
@@ -15,7 +15,7 @@ import {
 } from './cursor.util';
 import { InboxRepository } from './inbox.repository';
 import { InboxSearch, type SearchFilters } from './inbox-search.service';
-import { snippet } from './snippet.util';
+import { snippet, wordMatcher } from './snippet.util';
 
 /** How many of a hit's newest messages are searched for its snippet. */
 const SNIPPET_MESSAGES = 30;
@@ -120,12 +120,18 @@ export class InboxService {
       items.map((i) => i.id),
       SNIPPET_MESSAGES,
     );
+    const isMatch = wordMatcher(query);
     for (const item of items) {
       const candidates = [item.subject, ...(texts.get(item.id) ?? [])];
-      const hit = candidates
-        .map((text) => snippet(text, query))
-        .find((parts) => parts.some((p) => p.match));
-      item.snippet = hit ?? snippet(candidates[1] ?? item.subject, query);
+      let hit: SnippetPart[] | undefined;
+      for (const text of candidates) {
+        const parts = snippet(text, isMatch);
+        if (parts.some((p) => p.match)) {
+          hit = parts;
+          break;
+        }
+      }
+      item.snippet = hit ?? snippet(candidates[1] ?? item.subject, isMatch);
     }
   }
 }

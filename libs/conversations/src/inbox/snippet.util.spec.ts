@@ -1,10 +1,10 @@
 import { parseSearchQuery } from '@sanad/search';
-import { snippet } from './snippet.util';
+import { snippet, wordMatcher } from './snippet.util';
 
 const query = (q: string, complete = false) => parseSearchQuery(q, { complete })!;
 
 const marked = (text: string, q: string, complete = false): string[] =>
-  snippet(text, query(q, complete))
+  snippet(text, wordMatcher(query(q, complete)))
     .filter((p) => p.match)
     .map((p) => p.text);
 
@@ -34,7 +34,7 @@ describe('snippet', () => {
 
   it('keeps the whole text as plain parts and cuts long texts around the match', () => {
     const text = `${'كلمة '.repeat(40)}الفاتورة ${'نص '.repeat(40)}`;
-    const parts = snippet(text, query('فاتوره'));
+    const parts = snippet(text, wordMatcher(query('فاتوره')));
     expect(parts[0].text).toBe('…');
     expect(parts.some((p) => p.match && p.text === 'الفاتورة')).toBe(true);
     expect(parts.map((p) => p.text).join('').length).toBeLessThan(text.length);

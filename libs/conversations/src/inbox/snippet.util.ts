@@ -7,19 +7,27 @@ import { isMatchingWord, type SearchQuery } from '@sanad/search';
  */
 const WORD = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+(?:[@._\-+/][\p{L}\p{N}]+)*/gu;
 
+/** Whether a word as written matches the query, remembered per word for a whole page. */
+export function wordMatcher(query: SearchQuery): (word: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (word) => {
+    let match = known.get(word);
+    if (match === undefined) known.set(word, (match = isMatchingWord(query, word)));
+    return match;
+  };
+}
+
 /**
  * Cuts a snippet around the first word that matches the query (the same folding, stemming and
  * completion as the search) and marks every matching word as written. Plain text parts only,
  * never HTML.
  */
-export function snippet(text: string, query: SearchQuery, radius = 60): SnippetPart[] {
+export function snippet(
+  text: string,
+  isMatch: (word: string) => boolean,
+  radius = 60,
+): SnippetPart[] {
   const words = [...text.matchAll(WORD)];
-  const matches = new Map<string, boolean>();
-  const isMatch = (word: string): boolean => {
-    let known = matches.get(word);
-    if (known === undefined) matches.set(word, (known = isMatchingWord(query, word)));
-    return known;
-  };
   const first = words.find((w) => isMatch(w[0]));
   const center = first?.index ?? 0;
   const start = Math.max(0, center - radius);
