@@ -26,6 +26,7 @@ describe('arabic stemmer: finds the word inside', () => {
     ['الموظفين', 'موظف'],
     ['الإلكترونية', 'الكتروني'],
     ['ساعدني', 'ساعد'],
+    ['فاتورته', 'فاتوره'],
   ])('%s has %s', (word, inside) => {
     expect(forms(word)).toContain(inside);
   });
@@ -50,6 +51,8 @@ describe('arabic stemmer: does not cut words into others', () => {
     ['الهام', 'هام'],
     ['جدة', 'جد'],
     ['عنوان', 'عنو'],
+    ['مدرسه', 'مدرس'],
+    ['عليه', 'علي'],
   ])('%s has no %s', (word, other) => {
     expect(forms(word)).not.toContain(other);
   });

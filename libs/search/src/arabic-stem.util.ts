@@ -44,8 +44,11 @@ export function arabicCores(word: string): string[] {
   return [...cores];
 }
 
-/** Attached pronouns, longest first. */
-const PRONOUNS = ['كما', 'هما', 'كن', 'هن', 'كم', 'هم', 'ها', 'نا', 'ني', 'ك', 'ه', 'ي'];
+/**
+ * Attached pronouns, longest first. Not a lone ه ("his"): most final ه are a ta marbuta typed
+ * without its dots (مدرسه is مدرسة, not مدرس + ه); after ت it is the pronoun (فاتورته).
+ */
+const PRONOUNS = ['كما', 'هما', 'كن', 'هن', 'كم', 'هم', 'ها', 'نا', 'ني', 'ته', 'ك', 'ي'];
 
 /**
  * Forms of one core without its suffixes, the core itself excluded (folded, not yet indexed
@@ -57,7 +60,8 @@ export function arabicStems(core: string): string[] {
   const forms = [core];
   // Both readings where they overlap: عنواني is عنوان + ي, ساعدني is ساعد + ني.
   for (const pronoun of PRONOUNS.filter((p) => core.endsWith(p) && length(core) - p.length >= 3)) {
-    const rest = core.slice(0, -pronoun.length);
+    // ته: the pronoun after a ta marbuta written ت (فاتورته → فاتورت).
+    const rest = core.slice(0, pronoun === 'ته' ? -1 : -pronoun.length);
     forms.push(rest);
     // The ta marbuta is written ت before a pronoun: فاتورتي → فاتورة.
     if (rest.endsWith('ت') && !rest.endsWith('ات')) forms.push(`${rest.slice(0, -1)}ة`);
