@@ -78,6 +78,11 @@ describe('saved replies', () => {
     expect(await names(other.session)).toEqual(['ترحيب']);
     expect(await names(agent.session, `?q=${encodeURIComponent('الطلبات')}`)).toEqual(['شحن']);
     expect(await names(agent.session, '?q=welcoming')).toEqual([]);
+    // As the agent types, with the inbox's matching; hostile text is only punctuation.
+    expect(await names(agent.session, `?q=${encodeURIComponent('ترح')}`)).toEqual(['ترحيب']);
+    expect(await names(agent.session, `?q=${encodeURIComponent('طلبكم')}`)).toEqual(['شحن']);
+    for (const hostile of ['&|!:*()\'"\\', 'ـــًٌٍ', 'x'.repeat(10_000)])
+      expect(await names(agent.session, `?q=${encodeURIComponent(hostile)}`)).toEqual([]);
     expect(
       (await other.session.patch(`/api/v1/saved-replies/${personal.id}`, { name: 'mine' })).status,
     ).toBe(404);
