@@ -6,12 +6,6 @@ export { wordTerms, isSearchable, type WordTerms } from './word-terms.util';
 export { indexTerms, MAX_INDEXED_TOKENS } from './index-terms.util';
 export {
   parseSearchQuery,
-  exactTsquery,
-  stemTsquery,
-  completionTsquery,
-  lastWordTsquery,
-  matchTier,
-  isMatchingWord,
   EXACT,
   STEMMED,
   COMPLETED,
@@ -20,3 +14,5 @@ export {
   type QueryWord,
   type SearchQuery,
 } from './search-query.util';
+export { exactTsquery, stemTsquery, completionTsquery, lastWordTsquery } from './tier-tsquery.util';
+export { matchTier, isMatchingWord } from './match-tier.util';
