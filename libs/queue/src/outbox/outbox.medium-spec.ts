@@ -134,7 +134,7 @@ describe.each(drivers)('outbox with the $name driver', ({ name, redisUrl }) => {
     consumer.db = module.get(Db);
     module.get(OutboxDispatcher).register(consumer);
     module.get(OutboxDispatcher).listen(2);
-    await module.get(OutboxRelay).start(url);
+    await module.get(OutboxRelay).start();
     return module;
   }
 

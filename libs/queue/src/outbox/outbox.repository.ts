@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventName } from '@sanad/contracts';
 import { Db } from '@sanad/database';
-import { Client } from 'pg';
 import type { DomainEvent } from './outbox.consumer';
 
 export const OUTBOX_CHANNEL = 'sanad_outbox';
@@ -207,20 +206,6 @@ export class OutboxRepository {
       [workspaceId],
     );
     return rows.length > 0 ? Number(rows[0].last_seq) : 0;
-  }
-
-  /** A dedicated connection LISTENing for commits of new events; resolves to its closer. */
-  async listen(
-    databaseUrl: string,
-    onNotify: () => void,
-    onError: (error: Error) => void,
-  ): Promise<() => Promise<void>> {
-    const client = new Client({ connectionString: databaseUrl });
-    client.on('notification', onNotify);
-    client.on('error', onError);
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    return () => client.end().catch(() => undefined);
   }
 }
 

@@ -1,0 +1,61 @@
+/**
+ * A bounded in-memory map whose entries expire. Loads go through `read`, which refuses to keep a
+ * value read while the cache was told of a change (`forget`, `clear`): such a value may predate
+ * the change, so it is returned to its caller but not kept.
+ */
+export class ExpiringCache<K, V> {
+  private readonly entries = new Map<K, { value: V; expiresAt: number }>();
+  private generation = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The kept value, else `load()`'s. A null or undefined result is not kept (unknown keys, such
+   * as guessed tokens, must not fill the cache). `expiresAt` (ms) may shorten the entry's life.
+   */
+  async read(
+    key: K,
+    load: () => Promise<V | null | undefined>,
+    expiresAt?: (value: V) => number,
+  ): Promise<V | null> {
+    if (this.ttlMs <= 0) return (await load()) ?? null;
+    const kept = this.entries.get(key);
+    if (kept && kept.expiresAt > this.now()) return kept.value;
+    if (kept) this.entries.delete(key);
+    const generation = this.generation;
+    const value = await load();
+    if (value === null || value === undefined) return null;
+    if (generation === this.generation) this.keep(key, value, expiresAt?.(value));
+    return value;
+  }
+
+  /** Drops entries whose key or value matches. */
+  forget(matches: (value: V, key: K) => boolean): void {
+    this.generation++;
+    for (const [key, entry] of this.entries)
+      if (matches(entry.value, key)) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  private keep(key: K, value: V, until?: number): void {
+    const expiresAt = Math.min(this.now() + this.ttlMs, until ?? Infinity);
+    if (expiresAt <= this.now()) return;
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt });
+    // Oldest first: Map keeps insertion order.
+    while (this.entries.size > this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value as K);
+  }
+}
