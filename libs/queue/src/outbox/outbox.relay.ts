@@ -90,13 +90,13 @@ export class OutboxRelay implements OnApplicationShutdown {
       const { events, jobs } = await this.repo.takeDue(
         kind,
         this.config.outboxRedeliverAfterMs,
-        (type) => this.dispatcher.needsJob(type),
+        this.dispatcher.hintOnlyTypes(),
       );
       // Enqueued before commit: if the queue refuses, the rows stay pending.
-      for (const id of jobs)
+      for (const { id, type } of jobs)
         await this.queue.add(
           'outbox.dispatch',
-          { outboxId: id },
+          { outboxId: id, type },
           { jobId: id, attempts: 8, backoffMs: 500 },
         );
       return events;
