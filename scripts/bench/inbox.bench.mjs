@@ -8,6 +8,7 @@ import { flags, machine, percentiles, signup, startServer } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const { searchText } = require('../../dist/libs/core/src/arabic.util.js');
+const { LIST_SELECT } = require('../../dist/libs/conversations/src/inbox/inbox.repository.js');
 const opts = flags({ conversations: 1_000_000, messages: 5, iterations: 40 });
 
 const SUBJECTS = [
@@ -61,8 +62,9 @@ try {
     : '';
 
   const notSpam = `c.mailbox_id NOT IN (SELECT id FROM mailboxes WHERE workspace_id = $1 AND kind = 'spam')`;
+  // The page's own SQL: the columns and labels the repository reads (LIST_SELECT), not ids alone.
   const listSql = (extra) =>
-    `SELECT c.id FROM conversations c WHERE c.workspace_id = $1 AND ${notSpam} ${extra} ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`;
+    `SELECT ${LIST_SELECT} FROM conversations c WHERE c.workspace_id = $1 AND ${notSpam} ${extra} ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`;
   const arabic = 'محادثات';
   const english = 'invoices';
   const cases = [
@@ -108,7 +110,7 @@ try {
     [
       'mailbox inbox',
       `/conversations?mailboxId=${inbox}&limit=25`,
-      `SELECT c.id FROM conversations c WHERE c.workspace_id = $1 AND c.mailbox_id = $2 ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`,
+      `SELECT ${LIST_SELECT} FROM conversations c WHERE c.workspace_id = $1 AND c.mailbox_id = $2 ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`,
       [ws, inbox],
     ],
     [

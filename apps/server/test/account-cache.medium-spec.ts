@@ -1,4 +1,7 @@
 import type { Running } from '../src/boot';
+import { uniqueEmail } from '@sanad/testing';
+import type { ConversationView, PageView } from '@sanad/contracts';
+import { conversationBody, open } from './inbox-helpers';
 import { addMember, createWorkspace, startTestApp } from './test-app';
 
 /**
@@ -88,6 +91,32 @@ describe('account cache across processes', () => {
     expect((await get(first, '/api/v1/me', bearer)).status).toBe(401);
     expect(
       await eventually(async () => (await get(second, '/api/v1/me', bearer)).status === 401),
+    ).toBe(true);
+  });
+
+  it('pages of conversations in the other process show renamed members and contacts', async () => {
+    const ws = await createWorkspace(first.httpUrl as string);
+    const email = uniqueEmail('customer');
+    const created = await open(ws, conversationBody({ contact: { email } }));
+    const assigned = await ws.owner.patch(`/api/v1/conversations/${created.conversation.id}`, {
+      assigneeId: ws.me.user.id,
+    });
+    expect(assigned.status).toBe(200);
+    const cookie = { cookie: ws.owner.cookieHeader };
+    const row = async () => {
+      const page = (await get(second, '/api/v1/conversations', cookie))
+        .body as unknown as PageView<ConversationView>;
+      return page.items.find((c) => c.id === created.conversation.id);
+    };
+    expect((await row())?.contact?.name ?? null).toBeNull(); // both now kept there
+
+    expect((await ws.owner.patch('/api/v1/me', { name: 'سارة المشرفة' })).status).toBe(200);
+    await open(ws, conversationBody({ contact: { email, name: 'خالد' } })); // names the contact
+    expect(
+      await eventually(async () => {
+        const found = await row();
+        return found?.assignee?.name === 'سارة المشرفة' && found.contact?.name === 'خالد';
+      }),
     ).toBe(true);
   });
 });

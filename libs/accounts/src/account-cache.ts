@@ -31,6 +31,8 @@ export class AccountCache implements OnModuleInit {
   private readonly sessions: ExpiringCache<string, LiveSession>;
   private readonly tokens: ExpiringCache<string, ApiToken>;
   private readonly members: ExpiringCache<string, Member>;
+  /** Display names by `workspace:user` (every page of conversations shows its assignees). */
+  private readonly names: ExpiringCache<string, string>;
 
   constructor(
     private readonly repo: AccountsRepository,
@@ -38,9 +40,11 @@ export class AccountCache implements OnModuleInit {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const ttlMs = config.accountCacheSeconds * 1000;
-    this.sessions = new ExpiringCache(MAX_ENTRIES, ttlMs);
-    this.tokens = new ExpiringCache(MAX_ENTRIES, ttlMs);
-    this.members = new ExpiringCache(MAX_ENTRIES, ttlMs);
+    const heard = { keepWhile: () => notices.listening };
+    this.sessions = new ExpiringCache(MAX_ENTRIES, ttlMs, heard);
+    this.tokens = new ExpiringCache(MAX_ENTRIES, ttlMs, heard);
+    this.members = new ExpiringCache(MAX_ENTRIES, ttlMs, heard);
+    this.names = new ExpiringCache(MAX_ENTRIES, ttlMs, heard);
   }
 
   async onModuleInit(): Promise<void> {
@@ -57,8 +61,7 @@ export class AccountCache implements OnModuleInit {
 
   /** The unexpired session with this secret's hash. */
   session(tokenHash: string): Promise<LiveSession | null> {
-    return this.whileHeard(
-      this.sessions,
+    return this.sessions.read(
       tokenHash,
       () => this.repo.findLiveSession(tokenHash),
       (s) => s.expiresAt.getTime(),
@@ -67,20 +70,33 @@ export class AccountCache implements OnModuleInit {
 
   /** The unrevoked API token with this secret's hash. */
   token(tokenHash: string): Promise<ApiToken | null> {
-    return this.whileHeard(this.tokens, tokenHash, () =>
-      this.repo.findLiveApiTokenByHash(tokenHash),
-    );
+    return this.tokens.read(tokenHash, () => this.repo.findLiveApiTokenByHash(tokenHash));
   }
 
   /** A member of a workspace with the workspace (active or not: callers decide). */
   member(workspaceId: string, userId: string): Promise<Member | null> {
-    return this.whileHeard(this.members, `${workspaceId}:${userId}`, async () => {
+    return this.members.read(`${workspaceId}:${userId}`, async () => {
       const [user, workspace] = await Promise.all([
         this.repo.findUser(workspaceId, userId),
         this.repo.findWorkspace(workspaceId),
       ]);
       return user && workspace ? { user, workspace } : null;
     });
+  }
+
+  /** Members' display names by id. */
+  async memberNames(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+    const byKey = await this.names.readMany(
+      ids.map((id) => `${workspaceId}:${id}`),
+      async (missing) => {
+        const found = await this.repo.userNames(
+          workspaceId,
+          missing.map((key) => key.slice(workspaceId.length + 1)),
+        );
+        return new Map([...found].map(([id, name]) => [`${workspaceId}:${id}`, name]));
+      },
+    );
+    return new Map([...byKey].map(([key, name]) => [key.slice(workspaceId.length + 1), name]));
   }
 
   /** Drops what a change made stale (called by notices, and after commit by the writer itself). */
@@ -94,6 +110,7 @@ export class AccountCache implements OnModuleInit {
       this.sessions.forget((s) => s.userId === id);
       this.tokens.forget((t) => t.createdById === id);
       this.members.forget((m) => m.user.id === id);
+      this.names.forget((_, key) => key.endsWith(`:${id}`));
     } else if (kind === 'workspace') this.members.forget((m) => m.workspace.id === id);
     else this.clear();
   }
@@ -102,14 +119,6 @@ export class AccountCache implements OnModuleInit {
     this.sessions.clear();
     this.tokens.clear();
     this.members.clear();
-  }
-
-  private whileHeard<V>(
-    cache: ExpiringCache<string, V>,
-    key: string,
-    load: () => Promise<V | null>,
-    expiresAt?: (value: V) => number,
-  ): Promise<V | null> {
-    return this.notices.listening ? cache.read(key, load, expiresAt) : load();
+    this.names.clear();
   }
 }

@@ -257,7 +257,7 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
   {
     name: 'ACCOUNT_CACHE_SECONDS',
     description:
-      'How long a process keeps sessions, tokens and members it read in memory (dropped at once on change, in every process); 0 = read every request',
+      'How long a process keeps sessions, tokens, members and contact summaries it read in memory (dropped at once on change, in every process); 0 = read every request',
     default: '60',
     parse: int(0, 3600),
   },

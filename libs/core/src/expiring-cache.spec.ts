@@ -6,7 +6,7 @@ describe('ExpiringCache', () => {
   beforeEach(() => (now = 1_000));
 
   it('keeps a loaded value until it expires', async () => {
-    const cache = new ExpiringCache<string, number>(10, 100, clock);
+    const cache = new ExpiringCache<string, number>(10, 100, { now: clock });
     const load = jest.fn().mockResolvedValue(7);
     expect(await cache.read('a', load)).toBe(7);
     expect(await cache.read('a', load)).toBe(7);
@@ -17,7 +17,7 @@ describe('ExpiringCache', () => {
   });
 
   it('never keeps a missing value', async () => {
-    const cache = new ExpiringCache<string, number>(10, 100, clock);
+    const cache = new ExpiringCache<string, number>(10, 100, { now: clock });
     const load = jest.fn().mockResolvedValue(null);
     expect(await cache.read('guess', load)).toBeNull();
     expect(await cache.read('guess', load)).toBeNull();
@@ -26,7 +26,7 @@ describe('ExpiringCache', () => {
   });
 
   it('ends an entry at the expiry the value carries', async () => {
-    const cache = new ExpiringCache<string, number>(10, 1_000, clock);
+    const cache = new ExpiringCache<string, number>(10, 1_000, { now: clock });
     await cache.read(
       'a',
       async () => 1,
@@ -37,7 +37,7 @@ describe('ExpiringCache', () => {
   });
 
   it('does not keep a value read while a change was announced', async () => {
-    const cache = new ExpiringCache<string, string>(10, 1_000, clock);
+    const cache = new ExpiringCache<string, string>(10, 1_000, { now: clock });
     let release: (value: string) => void = () => undefined;
     const slow = cache.read('a', () => new Promise<string>((resolve) => (release = resolve)));
     cache.forget((_, key) => key === 'a');
@@ -47,7 +47,7 @@ describe('ExpiringCache', () => {
   });
 
   it('forgets by value and drops the oldest entries beyond its size', async () => {
-    const cache = new ExpiringCache<string, { user: string }>(2, 1_000, clock);
+    const cache = new ExpiringCache<string, { user: string }>(2, 1_000, { now: clock });
     await cache.read('a', async () => ({ user: 'u1' }));
     await cache.read('b', async () => ({ user: 'u2' }));
     await cache.read('c', async () => ({ user: 'u2' }));
@@ -57,10 +57,40 @@ describe('ExpiringCache', () => {
   });
 
   it('with no lifetime is a pass-through', async () => {
-    const cache = new ExpiringCache<string, number>(10, 0, clock);
+    const cache = new ExpiringCache<string, number>(10, 0, { now: clock });
     const load = jest.fn().mockResolvedValue(3);
     await cache.read('a', load);
     await cache.read('a', load);
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads many: kept values from memory, the missing ones in one load', async () => {
+    const cache = new ExpiringCache<string, string>(10, 1_000, { now: clock });
+    await cache.readMany(['a'], async () => new Map([['a', 'A']]));
+    const load = jest.fn(
+      async (missing: string[]) => new Map(missing.map((k) => [k, k.toUpperCase()])),
+    );
+    const found = await cache.readMany(['a', 'b', 'b'], load);
+    expect([...found]).toEqual([
+      ['a', 'A'],
+      ['b', 'B'],
+    ]);
+    expect(load).toHaveBeenCalledWith(['b']);
+  });
+
+  it('keeps nothing while keepWhile says no', async () => {
+    let heard = false;
+    const cache = new ExpiringCache<string, number>(10, 1_000, {
+      now: clock,
+      keepWhile: () => heard,
+    });
+    const load = jest.fn().mockResolvedValue(1);
+    await cache.read('a', load);
+    await cache.read('a', load);
+    expect(load).toHaveBeenCalledTimes(2);
+    heard = true;
+    await cache.read('a', load);
+    await cache.read('a', load);
+    expect(load).toHaveBeenCalledTimes(3);
   });
 });

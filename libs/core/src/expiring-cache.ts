@@ -7,11 +7,23 @@ export class ExpiringCache<K, V> {
   private readonly entries = new Map<K, { value: V; expiresAt: number }>();
   private generation = 0;
 
+  /**
+   * `keepWhile`: while it answers false nothing is read from or kept in memory (a cache whose
+   * change notices cannot arrive must not trust what it holds).
+   */
   constructor(
     private readonly maxEntries: number,
     private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly options: { now?: () => number; keepWhile?: () => boolean } = {},
   ) {}
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private get active(): boolean {
+    return this.ttlMs > 0 && (this.options.keepWhile?.() ?? true);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -26,7 +38,7 @@ export class ExpiringCache<K, V> {
     load: () => Promise<V | null | undefined>,
     expiresAt?: (value: V) => number,
   ): Promise<V | null> {
-    if (this.ttlMs <= 0) return (await load()) ?? null;
+    if (!this.active) return (await load()) ?? null;
     const kept = this.entries.get(key);
     if (kept && kept.expiresAt > this.now()) return kept.value;
     if (kept) this.entries.delete(key);
@@ -35,6 +47,30 @@ export class ExpiringCache<K, V> {
     if (value === null || value === undefined) return null;
     if (generation === this.generation) this.keep(key, value, expiresAt?.(value));
     return value;
+  }
+
+  /**
+   * The kept values of these keys, the others from one `loadMissing` call (which answers with
+   * the values it found); kept like `read` keeps them.
+   */
+  async readMany(keys: K[], loadMissing: (missing: K[]) => Promise<Map<K, V>>): Promise<Map<K, V>> {
+    const found = new Map<K, V>();
+    const missing: K[] = [];
+    const now = this.now();
+    const active = this.active;
+    for (const key of new Set(keys)) {
+      const kept = active ? this.entries.get(key) : undefined;
+      if (kept && kept.expiresAt > now) found.set(key, kept.value);
+      else missing.push(key);
+    }
+    if (missing.length === 0) return found;
+    const generation = this.generation;
+    const loaded = await loadMissing(missing);
+    for (const [key, value] of loaded) {
+      found.set(key, value);
+      if (active && generation === this.generation) this.keep(key, value);
+    }
+    return found;
   }
 
   /** Drops entries whose key or value matches. */
