@@ -63,7 +63,7 @@ export class ContactsService {
 
   /** What conversations show of their contacts, by id. */
   summaries(workspaceId: string, ids: string[]): Promise<Map<string, ContactSummaryView>> {
-    if (ids.length === 0) return Promise.resolve(new Map());
+    if (ids.length === 0) return Promise.resolve(new Map<string, ContactSummaryView>());
     return this.summariesCache.read(workspaceId, ids, async (missing) =>
       (await this.findMany(workspaceId, missing)).map(toContactSummary),
     );
