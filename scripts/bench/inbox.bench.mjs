@@ -9,6 +9,7 @@ import { flags, machine, percentiles, signup, startServer } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const search = require('../../dist/libs/search/src/index.js');
+const { LIST_SELECT } = require('../../dist/libs/conversations/src/inbox/inbox.repository.js');
 const opts = flags({ conversations: 1_000_000, messages: 5, iterations: 40 });
 
 const SUBJECTS = [
@@ -62,8 +63,9 @@ try {
     : '';
 
   const notSpam = `c.mailbox_id NOT IN (SELECT id FROM mailboxes WHERE workspace_id = $1 AND kind = 'spam')`;
+  // The page's own SQL: the columns and labels the repository reads (LIST_SELECT), not ids alone.
   const listSql = (extra) =>
-    `SELECT c.id FROM conversations c WHERE c.workspace_id = $1 AND ${notSpam} ${extra} ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`;
+    `SELECT ${LIST_SELECT} FROM conversations c WHERE c.workspace_id = $1 AND ${notSpam} ${extra} ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`;
   /**
    * The statements the inbox runs for one search (InboxSearch, InboxRepository.list): per tier
    * (exact; stems without exact hits; completions without stem hits, only when the page is not
@@ -76,12 +78,15 @@ try {
     const stem = search.stemTsquery(query);
     const completion = search.completionTsquery(query);
     const tier = (match, exclude) => ({
-      recent: `SELECT c.id FROM (SELECT * FROM conversations c WHERE c.workspace_id = $1 AND ${notSpam}
+      recent: `SELECT ${LIST_SELECT} FROM (SELECT * FROM conversations c WHERE c.workspace_id = $1 AND ${notSpam}
                ORDER BY c.last_message_at DESC, c.id DESC LIMIT 4000) c
                WHERE c.search_vector @@ $2::tsquery AND ($3::tsquery IS NULL OR NOT c.search_vector @@ $3::tsquery)
                ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`,
-      indexed: `SELECT c.id FROM conversation_search_hits($1, $2::tsquery, $3::tsquery) h JOIN conversations c ON c.id = h.id
-                WHERE c.workspace_id = $1 AND ${notSpam} ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`,
+      indexed: `WITH page AS (SELECT c.id FROM conversation_search_hits($1, $2::tsquery, $3::tsquery) h
+                JOIN conversations c ON c.id = h.id WHERE c.workspace_id = $1 AND ${notSpam}
+                ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26)
+                SELECT ${LIST_SELECT} FROM page JOIN conversations c ON c.id = page.id
+                ORDER BY c.last_message_at DESC, c.id DESC`,
       params: [ws, match, exclude ?? null],
     });
     return {
@@ -146,7 +151,7 @@ try {
     [
       'mailbox inbox',
       `/conversations?mailboxId=${inbox}&limit=25`,
-      `SELECT c.id FROM conversations c WHERE c.workspace_id = $1 AND c.mailbox_id = $2 ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`,
+      `SELECT ${LIST_SELECT} FROM conversations c WHERE c.workspace_id = $1 AND c.mailbox_id = $2 ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`,
       [ws, inbox],
     ],
     [

@@ -1,4 +1,4 @@
-// npm run bench:smtp [-- --clients 20 --messages 5000 --mix 70,25,5 --rate 0]
+// npm run bench:smtp [-- --clients 20 --messages 5000 --mix 70,25,5 --rate 0 --concurrency 0]
 // N concurrent SMTP clients send a mix of 5 KB text, 50 KB HTML and 500 KB mails with an
 // attachment to Sanad's SMTP ingress (durable commits in PostgreSQL before every 250). Prints
 // accepted messages/s, final dot → 250 latency, 250 → conversation visible over the API, the
@@ -16,6 +16,8 @@ const opts = flags({
   mix: '70,25,5',
   sample: 25,
   roles: 'api,worker,mail',
+  // WORKER_CONCURRENCY of the server (0 = its default).
+  concurrency: 0,
   // Messages per second for the whole run (0 = as fast as the clients go): a steady load below
   // the worker's rate shows the 250 → visible latency without a backlog.
   rate: 0,
@@ -172,6 +174,7 @@ const server = await startServer('smtp', {
   INBOUND_DOMAIN: DOMAIN,
   SMTP_MESSAGES_PER_MINUTE_PER_IP: '1000000',
   SMTP_MAX_CONNECTIONS_PER_IP: String(opts.clients + 10),
+  ...(opts.concurrency ? { WORKER_CONCURRENCY: String(opts.concurrency) } : {}),
 });
 const db = new pg.Client({ connectionString: server.databaseUrl });
 try {

@@ -1,6 +1,5 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import { DATABASE_URL } from '@sanad/database';
 import { ConversationsModule } from '@sanad/conversations';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
@@ -19,14 +18,13 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly dispatcher: OutboxDispatcher,
     private readonly housekeeping: Housekeeping,
     private readonly mailer: OutboundMailer,
-    @Inject(DATABASE_URL) private readonly databaseUrl: string,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.dispatcher.listen(this.config.workerConcurrency);
     this.mailer.listen();
-    await this.relay.start(this.databaseUrl);
+    await this.relay.start();
     this.housekeeping.start();
     this.logger.log('outbox relay and dispatcher running');
   }

@@ -3,6 +3,7 @@ import type { MeView } from '@sanad/contracts';
 import { DomainError, cleanText, normaliseEmail } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
+import { AccountCache } from './account-cache';
 import { AccountsRepository } from './accounts.repository';
 import { toUserView, toWorkspaceView } from './accounts.views';
 import type { ChangePasswordDto } from './dto/change-password.dto';
@@ -18,6 +19,7 @@ import type { Principal } from './principal';
 export class AccountService {
   constructor(
     private readonly repo: AccountsRepository,
+    private readonly cache: AccountCache,
     private readonly tx: TransactionRunner,
     private readonly hasher: PasswordHasher,
     private readonly outbox: OutboxWriter,
@@ -32,12 +34,9 @@ export class AccountService {
   }
 
   async me(principal: Principal): Promise<MeView> {
-    const [user, workspace] = await Promise.all([
-      this.repo.findUser(principal.workspaceId, principal.userId),
-      this.repo.findWorkspace(principal.workspaceId),
-    ]);
-    if (!user || !workspace) throw new DomainError('auth/unauthenticated');
-    return { user: toUserView(user), workspace: toWorkspaceView(workspace) };
+    const member = await this.cache.member(principal.workspaceId, principal.userId);
+    if (!member) throw new DomainError('auth/unauthenticated');
+    return { user: toUserView(member.user), workspace: toWorkspaceView(member.workspace) };
   }
 
   async updateProfile(principal: Principal, dto: UpdateProfileDto): Promise<MeView> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountCache } from './account-cache';
 import { AccountService } from './account.service';
 import { AccountsRepository } from './accounts.repository';
 import { ApiTokensService } from './api-tokens.service';
@@ -20,6 +21,7 @@ export const ACCOUNTS_ENTITIES = [Workspace, User, Invite, ApiToken, Session, Au
 
 const SERVICES = [
   AccountsRepository,
+  AccountCache,
   PasswordHasher,
   WorkspaceSetupService,
   AccountService,

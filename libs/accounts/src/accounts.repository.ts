@@ -9,10 +9,23 @@ import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { Workspace } from './entities/workspace.entity';
 
+/** NOTIFY channel announcing changed users, sessions and tokens to every process's AccountCache. */
+export const ACCOUNTS_CHANNEL = 'sanad_accounts';
+
+/** What a notice on ACCOUNTS_CHANNEL names: `user:<id>`, `session:<id>`, `token:<id>`, `workspace:<id>`. */
+export type AccountNotice = `${'user' | 'session' | 'token' | 'workspace'}:${string}`;
+
 /**
  * The only file in accounts that touches TypeORM. Every read of tenant-owned rows takes the
  * workspace id, so another workspace's id finds nothing (R9).
  */
+export interface LiveSession {
+  sessionId: string;
+  workspaceId: string;
+  userId: string;
+  expiresAt: Date;
+}
+
 @Injectable()
 export class AccountsRepository {
   constructor(private readonly db: Db) {}
@@ -75,8 +88,15 @@ export class AccountsRepository {
     return this.db.manager.find(User, { where: { workspaceId }, order: { createdAt: 'ASC' } });
   }
 
-  saveUser(user: User): Promise<User> {
-    return this.db.manager.save(User, user);
+  async saveUser(user: User): Promise<User> {
+    const saved = await this.db.manager.save(User, user);
+    await this.announce(`user:${user.id}`);
+    return saved;
+  }
+
+  /** Tells every process (at commit) that cached copies of this row are stale. */
+  private announce(notice: AccountNotice): Promise<void> {
+    return this.db.notify(ACCOUNTS_CHANNEL, notice);
   }
 
   insertInvite(
@@ -144,8 +164,10 @@ export class AccountsRepository {
     return this.db.manager.findOne(ApiToken, { where: { tokenHash, revokedAt: IsNull() } });
   }
 
-  saveApiToken(token: ApiToken): Promise<ApiToken> {
-    return this.db.manager.save(ApiToken, token);
+  async saveApiToken(token: ApiToken): Promise<ApiToken> {
+    const saved = await this.db.manager.save(ApiToken, token);
+    await this.announce(`token:${token.id}`);
+    return saved;
   }
 
   /** At most one write per minute per token, so authenticated traffic stays read-only. */
@@ -163,34 +185,23 @@ export class AccountsRepository {
     );
   }
 
-  /** The live session and its active user in one round trip (every cookie request needs it). */
-  async findLiveSessionUser(tokenHash: string): Promise<{ sessionId: string; user: User } | null> {
-    const rows = await this.db.manager.query<
-      Array<{
-        session_id: string;
-        id: string;
-        workspace_id: string;
-        role: User['role'];
-        language: User['language'];
-        mailbox_ids: string[] | null;
-      }>
+  /** The unexpired session with this secret's hash. */
+  async findLiveSession(tokenHash: string): Promise<LiveSession | null> {
+    const rows = await this.db.query<
+      Array<{ id: string; workspace_id: string; user_id: string; expires_at: Date }>
     >(
-      `SELECT s.id AS session_id, u.id, u.workspace_id, u.role, u.language, u.mailbox_ids
-       FROM sessions s JOIN users u ON u.id = s.user_id AND u.workspace_id = s.workspace_id
-       WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+      'SELECT id, workspace_id, user_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > now()',
       [tokenHash],
     );
     const row = rows[0];
-    if (!row) return null;
-    const user = this.db.manager.create(User, {
-      id: row.id,
-      workspaceId: row.workspace_id,
-      role: row.role,
-      language: row.language,
-      mailboxIds: row.mailbox_ids,
-      active: true,
-    });
-    return { sessionId: row.session_id, user };
+    return row
+      ? {
+          sessionId: row.id,
+          workspaceId: row.workspace_id,
+          userId: row.user_id,
+          expiresAt: row.expires_at,
+        }
+      : null;
   }
 
   /** The ended session, if there was one. */
@@ -199,6 +210,7 @@ export class AccountsRepository {
       'DELETE FROM sessions WHERE token_hash = $1 RETURNING id, workspace_id',
       [tokenHash],
     );
+    if (rows[0]) await this.announce(`session:${rows[0].id}`);
     return rows[0] ? { id: rows[0].id, workspaceId: rows[0].workspace_id } : null;
   }
 
@@ -212,6 +224,7 @@ export class AccountsRepository {
       'DELETE FROM sessions WHERE workspace_id = $1 AND user_id = $2 AND id IS DISTINCT FROM $3 RETURNING id',
       [workspaceId, userId, exceptSessionId ?? null],
     );
+    if (rows.length > 0) await this.announce(`user:${userId}`);
     return rows.map((r) => r.id);
   }
 

@@ -3,6 +3,7 @@ import type { ApiTokenView, CreatedApiTokenView } from '@sanad/contracts';
 import { DomainError, cleanText, randomSecret, sha256Hex } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
+import { AccountCache } from './account-cache';
 import { AccountsRepository } from './accounts.repository';
 import { toApiTokenView } from './accounts.views';
 import type { CreateApiTokenDto } from './dto/create-api-token.dto';
@@ -13,8 +14,11 @@ const TOKEN_PREFIX = 'snd_';
 /** API tokens for integrators: shown once, stored as a hash, revocable; they act as their creator. */
 @Injectable()
 export class ApiTokensService {
+  private readonly touched = new Map<string, number>();
+
   constructor(
     private readonly repo: AccountsRepository,
+    private readonly cache: AccountCache,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
   ) {}
@@ -68,14 +72,23 @@ export class ApiTokensService {
     });
   }
 
+  /** Last use is recorded at most once a minute per token (the repository checks it again). */
+  private touch(tokenId: string): void {
+    const now = Date.now();
+    if ((this.touched.get(tokenId) ?? 0) > now - 60_000) return;
+    this.touched.set(tokenId, now);
+    if (this.touched.size > 10_000) this.touched.clear();
+    void this.repo.touchApiToken(tokenId).catch(() => undefined);
+  }
+
   /** Resolves a bearer secret to the principal of the token's creator (if still active). */
   async authenticate(secret: string): Promise<Principal | null> {
     if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
-    const token = await this.repo.findLiveApiTokenByHash(sha256Hex(secret));
+    const token = await this.cache.token(sha256Hex(secret));
     if (!token || !token.createdById) return null;
-    const user = await this.repo.findUser(token.workspaceId, token.createdById);
+    const user = (await this.cache.member(token.workspaceId, token.createdById))?.user;
     if (!user || !user.active) return null;
-    void this.repo.touchApiToken(token.id).catch(() => undefined);
+    this.touch(token.id);
     return {
       userId: user.id,
       workspaceId: token.workspaceId,

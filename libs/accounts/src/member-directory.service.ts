@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@sanad/contracts';
+import { AccountCache } from './account-cache';
 import { AccountsRepository } from './accounts.repository';
 import { mailboxScope } from './principal';
 
@@ -19,13 +20,16 @@ export function mayWorkIn(member: Pick<ActiveMember, 'mailboxScope'>, mailboxId:
 /** What other libraries ask about a workspace's members (they never read `users` themselves). */
 @Injectable()
 export class MemberDirectory {
-  constructor(private readonly repo: AccountsRepository) {}
+  constructor(
+    private readonly repo: AccountsRepository,
+    private readonly cache: AccountCache,
+  ) {}
 
   /** Display names by id (deactivated members keep theirs on old messages). */
   names(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return Promise.resolve(new Map<string, string>());
-    return this.repo.userNames(workspaceId, unique);
+    return this.cache.memberNames(workspaceId, unique);
   }
 
   /** The active members among these ids, with the mailboxes each may see. */

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { DomainError, hmacHex, randomSecret, sha256Hex } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
+import { AccountCache } from './account-cache';
 import { AccountsRepository } from './accounts.repository';
 import type { User } from './entities/user.entity';
 import { mailboxScope, type Principal } from './principal';
@@ -18,6 +19,7 @@ export interface IssuedSession {
 export class SessionsService {
   constructor(
     private readonly repo: AccountsRepository,
+    private readonly cache: AccountCache,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,16 +45,18 @@ export class SessionsService {
 
   async resolve(secret: string): Promise<Principal | null> {
     if (!secret || secret.length > 200) return null;
-    const found = await this.repo.findLiveSessionUser(sha256Hex(secret));
-    if (!found) return null;
-    const { user, sessionId } = found;
+    const session = await this.cache.session(sha256Hex(secret));
+    if (!session) return null;
+    const member = await this.cache.member(session.workspaceId, session.userId);
+    if (!member?.user.active) return null;
+    const { user } = member;
     return {
       userId: user.id,
       workspaceId: user.workspaceId,
       role: user.role,
       language: user.language,
       via: 'session',
-      sessionId,
+      sessionId: session.sessionId,
       mailboxIds: mailboxScope(user),
     };
   }

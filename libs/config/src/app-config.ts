@@ -36,6 +36,7 @@ export interface AppConfig {
   workspaceName: string;
   allowSignup: boolean;
   sessionTtlHours: number;
+  accountCacheSeconds: number;
   loginRateLimit: number;
   loginRateWindowSeconds: number;
   maxBodyKb: number;

@@ -100,6 +100,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workspaceName: (v.SANAD_WORKSPACE_NAME as string | undefined) ?? 'Sanad',
     allowSignup: (v.SANAD_ALLOW_SIGNUP as boolean | undefined) ?? false,
     sessionTtlHours: (v.SESSION_TTL_HOURS as number | undefined) ?? 336,
+    accountCacheSeconds: (v.ACCOUNT_CACHE_SECONDS as number | undefined) ?? 60,
     loginRateLimit: (v.LOGIN_RATE_LIMIT as number | undefined) ?? 10,
     loginRateWindowSeconds: (v.LOGIN_RATE_WINDOW_SECONDS as number | undefined) ?? 900,
     maxBodyKb: (v.MAX_BODY_KB as number | undefined) ?? 1024,

@@ -255,6 +255,13 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(1, 8760),
   },
   {
+    name: 'ACCOUNT_CACHE_SECONDS',
+    description:
+      'How long a process keeps sessions, tokens, members and contact summaries it read in memory (dropped at once on change, in every process); 0 = read every request',
+    default: '60',
+    parse: int(0, 3600),
+  },
+  {
     name: 'LOGIN_RATE_LIMIT',
     description: 'Login attempts allowed per IP and per email in the window',
     default: '10',

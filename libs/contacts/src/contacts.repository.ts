@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { Contact } from './entities/contact.entity';
 
-/** Contact rows, always within one workspace. */
+/** NOTIFY channel announcing changed contacts (`<contact id>`) to every process's cache. */
+export const CONTACTS_CHANNEL = 'sanad_contacts';
+
+/** Contact rows, always within one workspace. Every change of a stored contact is announced. */
 @Injectable()
 export class ContactsRepository {
   constructor(private readonly db: Db) {}
@@ -46,7 +49,9 @@ export class ContactsRepository {
     return this.db.insertNew<Contact>(Contact, { id: randomUUID(), ...data });
   }
 
-  save(contact: Contact): Promise<Contact> {
-    return this.db.manager.save(Contact, contact);
+  async save(contact: Contact): Promise<Contact> {
+    const saved = await this.db.manager.save(Contact, contact);
+    await this.db.notify(CONTACTS_CHANNEL, contact.id);
+    return saved;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactSummaryView } from '@sanad/contracts';
 import { cleanText, cappedName, normaliseEmail } from '@sanad/core';
+import { ContactSummariesCache } from './contact-summaries.cache';
 import { ContactsRepository } from './contacts.repository';
 import type { Contact } from './entities/contact.entity';
 
@@ -19,7 +20,10 @@ export function normalisePhone(phone: string): string {
 
 @Injectable()
 export class ContactsService {
-  constructor(private readonly repo: ContactsRepository) {}
+  constructor(
+    private readonly repo: ContactsRepository,
+    private readonly summariesCache: ContactSummariesCache,
+  ) {}
 
   /**
    * The contact known by external id, then email, then phone; created when none matches. New
@@ -58,9 +62,11 @@ export class ContactsService {
   }
 
   /** What conversations show of their contacts, by id. */
-  async summaries(workspaceId: string, ids: string[]): Promise<Map<string, ContactSummaryView>> {
-    const contacts = await this.findMany(workspaceId, ids);
-    return new Map(contacts.map((c) => [c.id, toContactSummary(c)]));
+  summaries(workspaceId: string, ids: string[]): Promise<Map<string, ContactSummaryView>> {
+    if (ids.length === 0) return Promise.resolve(new Map<string, ContactSummaryView>());
+    return this.summariesCache.read(workspaceId, ids, async (missing) =>
+      (await this.findMany(workspaceId, missing)).map(toContactSummary),
+    );
   }
 }
 

@@ -4,6 +4,7 @@ export * from './validation-messages';
 export * from './language.util';
 export * from './secret.util';
 export * from './secret-box.util';
+export * from './expiring-cache';
 export * from './text.util';
 export * from './clock';
 export * from './file-name.util';

@@ -3,10 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source.factory';
 import { runMigrations } from './migration.runner';
+import { DATABASE_URL } from './database.tokens';
+import { PgNotices } from './pg-notices';
 import { Db, TransactionRunner } from './transaction.runner';
-
-/** The resolved database URL (embedded or configured), for connections outside TypeORM. */
-export const DATABASE_URL = Symbol('DATABASE_URL');
 
 /** Applies pending migrations (once across concurrently starting processes). */
 export class DatabaseMigrations {
@@ -28,6 +27,7 @@ export class DatabaseModule {
       providers: [
         TransactionRunner,
         Db,
+        PgNotices,
         { provide: DATABASE_URL, useValue: url },
         {
           provide: DatabaseMigrations,
@@ -35,7 +35,7 @@ export class DatabaseModule {
           useFactory: (dataSource: DataSource) => new DatabaseMigrations(dataSource),
         },
       ],
-      exports: [TransactionRunner, Db, DATABASE_URL, DatabaseMigrations],
+      exports: [TransactionRunner, Db, PgNotices, DATABASE_URL, DatabaseMigrations],
     };
   }
 }

@@ -1,4 +1,6 @@
 export * from './database.module';
+export * from './database.tokens';
+export * from './pg-notices';
 export * from './data-source.factory';
 export * from './embedded-postgres.launcher';
 export * from './migration.runner';

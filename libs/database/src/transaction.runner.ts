@@ -7,26 +7,51 @@ import {
   type EntityTarget,
   type ObjectLiteral,
 } from 'typeorm';
+import { PgNotices } from './pg-notices';
 
 /**
  * The transaction open around the current call, if any (bound by TransactionRunner). Work
  * scheduled from inside a transaction (a timer, an in-process job) inherits the context after
  * the transaction ended: `open` turns false at the end, so such work runs outside it.
  */
-const context = new AsyncLocalStorage<{ manager: EntityManager; open: boolean }>();
+const context = new AsyncLocalStorage<TransactionContext>();
 
-function openManager(): EntityManager | undefined {
-  const store = context.getStore();
-  return store?.open ? store.manager : undefined;
+interface TransactionContext {
+  manager: EntityManager;
+  open: boolean;
+  /** Run once the transaction committed (never after a rollback). */
+  afterCommit: Array<() => void>;
 }
 
-async function within<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
-  const store = { manager, open: true };
-  try {
-    return await context.run(store, work);
-  } finally {
-    store.open = false;
-  }
+function openContext(): TransactionContext | undefined {
+  const store = context.getStore();
+  return store?.open ? store : undefined;
+}
+
+function openManager(): EntityManager | undefined {
+  return openContext()?.manager;
+}
+
+async function transaction<T>(
+  dataSource: DataSource,
+  // No level = the server's default (READ COMMITTED) without a SET TRANSACTION round trip.
+  isolation: 'REPEATABLE READ' | null,
+  work: () => Promise<T>,
+): Promise<T> {
+  const afterCommit: Array<() => void> = [];
+  const body = async (manager: EntityManager): Promise<T> => {
+    const store = { manager, open: true, afterCommit };
+    try {
+      return await context.run(store, work);
+    } finally {
+      store.open = false;
+    }
+  };
+  const result = await (isolation
+    ? dataSource.transaction(isolation, body)
+    : dataSource.transaction(body));
+  for (const done of afterCommit) done();
+  return result;
 }
 
 /**
@@ -40,13 +65,13 @@ export class TransactionRunner {
 
   run<T>(work: () => Promise<T>): Promise<T> {
     if (openManager()) return work();
-    return this.dataSource.transaction((manager) => within(manager, work));
+    return transaction(this.dataSource, null, work);
   }
 
   /** Reads that must see one moment (a conversation and its messages): one snapshot. */
   snapshot<T>(work: () => Promise<T>): Promise<T> {
     if (openManager()) return work();
-    return this.dataSource.transaction('REPEATABLE READ', (manager) => within(manager, work));
+    return transaction(this.dataSource, 'REPEATABLE READ', work);
   }
 
   /** Work that commits on its own even when called inside a transaction. */
@@ -66,7 +91,10 @@ export class TransactionRunner {
  */
 @Injectable()
 export class Db {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notices: PgNotices,
+  ) {}
 
   get manager(): EntityManager {
     return openManager() ?? this.dataSource.manager;
@@ -109,6 +137,18 @@ export class Db {
     const entity = this.manager.create(target, data);
     await this.manager.insert(target, entity);
     return entity;
+  }
+
+  /**
+   * NOTIFY on a channel, sent at commit of the open transaction. This process's subscribers hear
+   * it right after the commit, before the caller answers (other processes a moment later).
+   */
+  async notify(channel: string, payload: string): Promise<void> {
+    await this.manager.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    const deliver = () => this.notices.deliver(channel, payload);
+    const open = openContext();
+    if (open) open.afterCommit.push(deliver);
+    else deliver();
   }
 
   /** Whether PostgreSQL answers (readiness). */

@@ -34,6 +34,8 @@ const UNREADABLE_SUBJECT = 'رسالة تعذّرت قراءتها (Unreadable e
 export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, OnModuleInit {
   readonly name = 'inbound-email';
   readonly types = ['email.received'] as const;
+  // The raw email is stored durably before the 250; a lost commit here is processed again.
+  readonly commit = 'relaxed' as const;
   private readonly logger = new Logger('InboundEmail');
 
   constructor(
@@ -125,7 +127,9 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
     const threadId = spam ? null : await this.thread(inbound, parsed, fromAddress);
     // Read before the conversation's events take the workspace's sequence row.
     const ackSettings =
-      !threadId && !spam && !automatic ? await this.outbound.settings(inbound.mailboxId) : null;
+      inbound.autoAck && !threadId && !spam && !automatic
+        ? await this.outbound.settings(inbound.mailboxId)
+        : null;
     const written = threadId
       ? await this.intake.appendFromCustomer(threadId, input)
       : await this.intake.openFromCustomer({

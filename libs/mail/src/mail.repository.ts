@@ -6,7 +6,10 @@ import { InboundEmail } from './entities/inbound-email.entity';
 export type InboundToProcess = Pick<
   InboundEmail,
   'id' | 'workspaceId' | 'mailboxId' | 'envelopeFrom' | 'envelopeTo' | 'raw' | 'status'
->;
+> & {
+  /** Whether its mailbox sends an auto-acknowledgement (read with the row: one statement less). */
+  autoAck: boolean;
+};
 
 export interface RecipientRoute {
   workspaceId: string;
@@ -109,10 +112,13 @@ export class MailRepository {
         envelope_to: string[];
         raw: Buffer;
         status: InboundEmail['status'];
+        auto_ack: boolean | null;
       }>
     >(
-      `SELECT id, workspace_id, mailbox_id, envelope_from, envelope_to, raw, status
-       FROM inbound_emails WHERE id = $1 FOR UPDATE`,
+      `SELECT i.id, i.workspace_id, i.mailbox_id, i.envelope_from, i.envelope_to, i.raw, i.status,
+              s.auto_ack_enabled AS auto_ack
+       FROM inbound_emails i LEFT JOIN mailbox_email_settings s ON s.mailbox_id = i.mailbox_id
+       WHERE i.id = $1 FOR UPDATE OF i`,
       [id],
     );
     const row = rows[0];
@@ -125,6 +131,7 @@ export class MailRepository {
           envelopeTo: row.envelope_to,
           raw: row.raw,
           status: row.status,
+          autoAck: row.auto_ack === true,
         }
       : null;
   }

@@ -4,12 +4,12 @@ import type { AppConfig } from '@sanad/config';
 import { SESSION_COOKIE } from '@sanad/contracts';
 import cookieParser from 'cookie-parser';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { installBodyParsing } from './body-parsing';
 import { ProblemFilter } from './problem.filter';
+import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation.pipe';
 
 const NOT_SPA = /^\/(api|socket\.io|health|ready)(\/|$)/;
@@ -18,9 +18,11 @@ const NOT_SPA = /^\/(api|socket\.io|health|ready)(\/|$)/;
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const server = app.getHttpAdapter().getInstance() as Express;
   server.disable('x-powered-by');
+  // No ETag: the SPA and integrators never send If-None-Match, and hashing every body costs.
+  server.set('etag', false);
   server.set('trust proxy', config.trustProxy ?? false);
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],

@@ -31,18 +31,21 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Whether an event of this type needs a dispatch job: not when only hints take it. A type
-   * nothing here knows still gets a job, so a process without a consumer never swallows events.
+   * Types that need no dispatch job: hints take them and no consumer does. A type nothing here
+   * knows still gets a job, so a process without a consumer never swallows events.
    */
-  needsJob(type: EventName): boolean {
-    if (this.consumers.some((c) => c.types.includes(type))) return true;
-    return !this.hints.some((h) => h.types.includes(type));
+  hintOnlyTypes(): EventName[] {
+    const types = new Set(this.hints.flatMap((h) => [...h.types]));
+    for (const consumer of this.consumers) for (const type of consumer.types) types.delete(type);
+    return [...types];
   }
 
   /** Starts taking `outbox.dispatch` jobs in this process. */
   listen(concurrency: number): void {
-    this.queue.process<{ outboxId: string }>('outbox.dispatch', concurrency, (data) =>
-      this.dispatch(data.outboxId),
+    this.queue.process<{ outboxId: string; type?: EventName }>(
+      'outbox.dispatch',
+      concurrency,
+      (data) => this.dispatch(data.outboxId, data.type),
     );
   }
 
@@ -57,13 +60,20 @@ export class OutboxDispatcher {
     }
   }
 
-  async dispatch(outboxId: string): Promise<void> {
+  /**
+   * Runs the consumers of one event. `type` comes with the job (jobs queued before it did not
+   * carry it): an event with one consumer is claimed, handled and marked done in one transaction,
+   * the done mark being its receipt; several consumers each keep a receipt of their own.
+   */
+  async dispatch(outboxId: string, type?: EventName): Promise<void> {
+    const takers = type ? this.consumers.filter((c) => c.types.includes(type)) : [];
+    if (takers.length === 1) return this.dispatchToOne(outboxId, takers[0]);
     const found = await this.repo.find(outboxId);
     if (!found || found.done) return;
     const { event } = found;
-    const takers = this.consumers.filter((c) => c.types.includes(event.type));
-    for (const [index, consumer] of takers.entries()) {
-      const last = index === takers.length - 1;
+    const all = this.consumers.filter((c) => c.types.includes(event.type));
+    for (const [index, consumer] of all.entries()) {
+      const last = index === all.length - 1;
       try {
         await this.tx.run(async () => {
           if (await this.repo.claimReceipt(consumer.name, event.id))
@@ -80,6 +90,21 @@ export class OutboxDispatcher {
         throw error;
       }
     }
-    if (takers.length === 0) await this.repo.markDone(event.id);
+    if (all.length === 0) await this.repo.markDone(event.id);
+  }
+
+  private async dispatchToOne(outboxId: string, consumer: OutboxConsumer): Promise<void> {
+    try {
+      await this.tx.run(async () => {
+        // Locks the row until commit: a second delivery of the job waits, then finds it done.
+        const event = await this.repo.claimUndone(outboxId, consumer.commit === 'relaxed');
+        if (event) await consumer.handle(event as AnyDomainEvent);
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await this.repo.recordFailure(outboxId, `${consumer.name}: ${message}`);
+      this.logger.warn(`consumer ${consumer.name} failed on ${outboxId}: ${message}`);
+      throw error;
+    }
   }
 }

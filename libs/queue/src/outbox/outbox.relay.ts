@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import { TransactionRunner } from '@sanad/database';
+import { PgNotices, TransactionRunner } from '@sanad/database';
 import { JobQueue } from '../queue.port';
 import { OutboxDispatcher } from './outbox.dispatcher';
-import { OutboxRepository, RELAY_BATCH } from './outbox.repository';
+import { OUTBOX_CHANNEL, OutboxRepository, RELAY_BATCH } from './outbox.repository';
 
 const POLL_MS = 1000;
-/** Waits before LISTENing again after the connection broke (PostgreSQL restarted). */
-const RELISTEN_MS = 1000;
 
 /**
  * Hands committed outbox events to the queue. Woken by NOTIFY at commit, with polling as a
@@ -19,13 +17,12 @@ const RELISTEN_MS = 1000;
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
-  private closeListener: (() => Promise<void>) | null = null;
+  private unsubscribe: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private overdue = false;
   private stopped = true;
-  private databaseUrl = '';
   /** When a relay pass last finished without an error (the worker's health). */
   private lastGoodPass = 0;
 
@@ -34,40 +31,19 @@ export class OutboxRelay implements OnApplicationShutdown {
     private readonly tx: TransactionRunner,
     private readonly queue: JobQueue,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly notices: PgNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async start(databaseUrl: string): Promise<void> {
+  async start(): Promise<void> {
     this.stopped = false;
-    this.databaseUrl = databaseUrl;
-    await this.listen();
+    this.unsubscribe = await this.notices.subscribe(OUTBOX_CHANNEL, {
+      notice: () => this.kick(),
+      // Back after a break: commits made meanwhile sent notices nobody heard.
+      reset: (listening) => listening && this.kick(true),
+    });
     this.timer = setInterval(() => this.kick(true), POLL_MS);
     this.kick(true);
-  }
-
-  /** LISTEN on a connection of its own; when it breaks, polling carries on and it comes back. */
-  private async listen(): Promise<void> {
-    this.closeListener = await this.repo.listen(
-      this.databaseUrl,
-      () => this.kick(),
-      (error) => {
-        this.logger.warn(`outbox listener: ${error.message}`);
-        void this.relisten();
-      },
-    );
-  }
-
-  private async relisten(): Promise<void> {
-    const close = this.closeListener;
-    this.closeListener = null;
-    await close?.();
-    while (!this.stopped && !this.closeListener) {
-      await new Promise((resolve) => setTimeout(resolve, RELISTEN_MS));
-      if (this.stopped) return;
-      await this.listen().catch((error: Error) =>
-        this.logger.warn(`outbox listener not back yet: ${error.message}`),
-      );
-    }
   }
 
   /** Runs a relay pass now, or right after the current one; `overdue` also sweeps stale events. */
@@ -114,13 +90,13 @@ export class OutboxRelay implements OnApplicationShutdown {
       const { events, jobs } = await this.repo.takeDue(
         kind,
         this.config.outboxRedeliverAfterMs,
-        (type) => this.dispatcher.needsJob(type),
+        this.dispatcher.hintOnlyTypes(),
       );
       // Enqueued before commit: if the queue refuses, the rows stay pending.
-      for (const id of jobs)
+      for (const { id, type } of jobs)
         await this.queue.add(
           'outbox.dispatch',
-          { outboxId: id },
+          { outboxId: id, type },
           { jobId: id, attempts: 8, backoffMs: 500 },
         );
       return events;
@@ -139,8 +115,8 @@ export class OutboxRelay implements OnApplicationShutdown {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
-    await this.closeListener?.();
-    this.closeListener = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
   }
 
   async onApplicationShutdown(): Promise<void> {

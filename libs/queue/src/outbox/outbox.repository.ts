@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventName } from '@sanad/contracts';
 import { Db } from '@sanad/database';
-import { Client } from 'pg';
 import type { DomainEvent } from './outbox.consumer';
 
 export const OUTBOX_CHANNEL = 'sanad_outbox';
@@ -113,39 +112,37 @@ export class OutboxRepository {
 
   /**
    * Takes a batch of due events (pending, or also dispatched-but-unconfirmed ones older than
-   * `overdueMs`) and marks them: events only hints take are done at once, the others dispatched.
-   * Runs inside the relay's transaction (rows locked SKIP LOCKED, so relays never share events).
+   * `overdueMs`) and marks them, in one statement: events of `hintOnlyTypes` are done at once,
+   * the others dispatched (the returned `jobs`). Runs inside the relay's transaction (rows locked
+   * SKIP LOCKED, so relays never share events).
    */
   async takeDue(
     kind: 'pending' | 'overdue',
     overdueMs: number,
-    needsJob: (type: EventName) => boolean,
-  ): Promise<{ events: DomainEvent[]; jobs: string[] }> {
-    const rows =
+    hintOnlyTypes: readonly EventName[],
+  ): Promise<{ events: DomainEvent[]; jobs: Array<{ id: string; type: EventName }> }> {
+    const due =
       kind === 'pending'
-        ? await this.db.query<OutboxRow[]>(
-            `SELECT * FROM outbox WHERE status = 'pending'
-             ORDER BY created_at LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED`,
-          )
-        : await this.db.query<OutboxRow[]>(
-            `SELECT * FROM outbox
-             WHERE status = 'dispatched' AND dispatched_at < now() - ($1 || ' milliseconds')::interval
-             ORDER BY dispatched_at LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED`,
-            [String(overdueMs)],
-          );
-    const jobs: string[] = [];
-    const hintsOnly: string[] = [];
-    for (const row of rows) (needsJob(row.type) ? jobs : hintsOnly).push(row.id);
-    if (hintsOnly.length > 0)
-      await this.db.query(
-        `UPDATE outbox SET status = 'done', dispatched_at = now(), done_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
-        [hintsOnly],
-      );
-    if (jobs.length > 0)
-      await this.db.query(
-        `UPDATE outbox SET status = 'dispatched', dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
-        [jobs],
-      );
+        ? `SELECT id FROM outbox WHERE status = 'pending'
+           ORDER BY created_at LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED`
+        : `SELECT id FROM outbox
+           WHERE status = 'dispatched' AND dispatched_at < now() - ($2 || ' milliseconds')::interval
+           ORDER BY dispatched_at LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED`;
+    const rows = await this.db.returning<OutboxRow>(
+      `WITH due AS (${due})
+       UPDATE outbox o
+       SET status = CASE WHEN o.type = ANY($1::text[]) THEN 'done' ELSE 'dispatched' END,
+           done_at = CASE WHEN o.type = ANY($1::text[]) THEN now() ELSE o.done_at END,
+           dispatched_at = now(), attempts = o.attempts + 1
+       FROM due WHERE o.id = due.id
+       RETURNING o.id, o.workspace_id, o.seq, o.type, o.payload, o.status, o.failures,
+                 o.attempts - 1 AS attempts, o.created_at`,
+      kind === 'pending' ? [hintOnlyTypes] : [hintOnlyTypes, String(overdueMs)],
+    );
+    rows.sort((x, y) => x.created_at.getTime() - y.created_at.getTime());
+    const jobs = rows
+      .filter((row) => row.status === 'dispatched')
+      .map((row) => ({ id: row.id, type: row.type }));
     return { events: rows.map(toEvent), jobs };
   }
 
@@ -161,6 +158,21 @@ export class OutboxRepository {
       [consumer, eventId],
     );
     return claimed.length > 0;
+  }
+
+  /**
+   * Marks a not yet done event done and returns it (null when done already or unknown); with
+   * `relaxed`, the open transaction commits without waiting for its WAL flush.
+   */
+  async claimUndone(id: string, relaxed: boolean): Promise<DomainEvent | null> {
+    const rows = await this.db.returning<OutboxRow>(
+      `UPDATE outbox o SET status = 'done', done_at = now(), last_error = NULL
+       FROM (SELECT set_config('synchronous_commit',
+               CASE WHEN $2 THEN 'off' ELSE current_setting('synchronous_commit') END, true)) AS mode
+       WHERE o.id = $1 AND o.status <> 'done' RETURNING o.*`,
+      [id, relaxed],
+    );
+    return rows[0] ? toEvent(rows[0]) : null;
   }
 
   async markDone(id: string): Promise<void> {
@@ -207,20 +219,6 @@ export class OutboxRepository {
       [workspaceId],
     );
     return rows.length > 0 ? Number(rows[0].last_seq) : 0;
-  }
-
-  /** A dedicated connection LISTENing for commits of new events; resolves to its closer. */
-  async listen(
-    databaseUrl: string,
-    onNotify: () => void,
-    onError: (error: Error) => void,
-  ): Promise<() => Promise<void>> {
-    const client = new Client({ connectionString: databaseUrl });
-    client.on('notification', onNotify);
-    client.on('error', onError);
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    return () => client.end().catch(() => undefined);
   }
 }
 
