@@ -223,6 +223,11 @@ describeBrowser('long names, long texts and combining marks in a real browser', 
       NAMES.displayName,
       ids.display,
     ]);
+    // Written behind the app's back: announced as the app's own writes are (its caches drop them).
+    await db.query(
+      `SELECT pg_notify('sanad_contacts', contact_id::text) FROM conversations WHERE id = ANY($1)`,
+      [[ids.zalgo, ids.display]],
+    );
     await update(
       `UPDATE messages SET data = $1 WHERE conversation_id = ANY($2) AND kind = 'reply'`,
       [
