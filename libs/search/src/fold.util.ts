@@ -81,8 +81,14 @@ export function foldLetters(text: string): string {
 
 /** The indexed spelling of a folded word: ة → ه, ى → ي, and every hamza seat → ء. */
 export function finalForm(word: string): string {
-  return word.replace(/ة/g, 'ه').replace(/ى/g, 'ي').replace(/[ؤئ]/g, 'ء');
+  // Called for every candidate of every indexed word: most have nothing to fold.
+  if (!FINAL_LETTERS.test(word)) return word;
+  return word.replace(FINAL_LETTERS_ALL, (c) => FINAL[c]);
 }
+
+const FINAL: Record<string, string> = { ة: 'ه', ى: 'ي', ؤ: 'ء', ئ: 'ء' };
+const FINAL_LETTERS = /[ةىؤئ]/;
+const FINAL_LETTERS_ALL = /[ةىؤئ]/g;
 
 /**
  * The same word typed without its hamza, as many do: ؤ → و, ئ → ي, bare ء dropped
