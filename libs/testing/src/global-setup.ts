@@ -1,9 +1,9 @@
-// Runs outside Jest's module system (no path aliases), hence the relative import below.
+// Runs outside Jest's module system: the path aliases come from tsconfig-paths.
+import 'tsconfig-paths/register';
 import { mkdirSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-// eslint-disable-next-line sanad/no-relative-import-outside-package -- no aliases here
-import { dataSourceOptions, runMigrations, startEmbeddedPostgres } from '../../database/src';
+import { dataSourceOptions, runMigrations, startEmbeddedPostgres } from '@sanad/database';
 import { TEST_DATA_DIR, TEST_DB_ENV } from './test-database';
 
 declare global {

@@ -1,7 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-// Migrations also run where path aliases do not (Jest's global setup), hence the relative import.
-// eslint-disable-next-line sanad/no-relative-import-outside-package -- see above
-import { indexTerms } from '../../../search/src';
+import { indexTerms } from '@sanad/search';
 
 /** Conversations re-indexed per statement: a few hundred keep each update short. */
 const BATCH = 500;
