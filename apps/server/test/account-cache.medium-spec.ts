@@ -31,6 +31,10 @@ describe('account cache across processes', () => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
+  /** Whether a GET there answers `status`, retried for up to 3 s (notices take a moment). */
+  const answers = (app: Running, path: string, headers: Record<string, string>, status: number) =>
+    eventually(async () => (await get(app, path, headers)).status === status);
+
   /** Retries for up to 3 s: a notice takes a moment to reach another process. */
   async function eventually(probe: () => Promise<boolean>): Promise<boolean> {
     const until = Date.now() + 3000;
@@ -50,9 +54,7 @@ describe('account cache across processes', () => {
     // A copy of the cookie replayed: refused at once where the logout happened...
     expect((await get(first, '/api/v1/me', cookie)).status).toBe(401);
     // ...and by the other process as soon as the notice arrives.
-    expect(
-      await eventually(async () => (await get(second, '/api/v1/me', cookie)).status === 401),
-    ).toBe(true);
+    expect(await answers(second, '/api/v1/me', cookie, 401)).toBe(true);
   });
 
   it('a role change and a deactivation reach the member in the other process', async () => {
@@ -65,18 +67,14 @@ describe('account cache across processes', () => {
       role: 'admin',
     });
     expect(promoted.status).toBe(200);
-    expect(
-      await eventually(async () => (await get(second, '/api/v1/tokens', cookie)).status === 200),
-    ).toBe(true);
+    expect(await answers(second, '/api/v1/tokens', cookie, 200)).toBe(true);
     const me = await get(second, '/api/v1/me', cookie);
     expect((me.body.user as { role: string }).role).toBe('admin');
 
     const deactivated = await ws.owner.post(`/api/v1/members/${agent.me.user.id}/deactivate`);
     expect(deactivated.status).toBe(200);
     expect((await get(first, '/api/v1/me', cookie)).status).toBe(401);
-    expect(
-      await eventually(async () => (await get(second, '/api/v1/me', cookie)).status === 401),
-    ).toBe(true);
+    expect(await answers(second, '/api/v1/me', cookie, 401)).toBe(true);
   });
 
   it('a revoked API token stops working in every process', async () => {
@@ -89,9 +87,7 @@ describe('account cache across processes', () => {
 
     expect((await ws.owner.delete(`/api/v1/tokens/${token.id}`)).status).toBe(204);
     expect((await get(first, '/api/v1/me', bearer)).status).toBe(401);
-    expect(
-      await eventually(async () => (await get(second, '/api/v1/me', bearer)).status === 401),
-    ).toBe(true);
+    expect(await answers(second, '/api/v1/me', bearer, 401)).toBe(true);
   });
 
   it('pages of conversations in the other process show renamed members and contacts', async () => {

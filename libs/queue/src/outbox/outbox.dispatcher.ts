@@ -74,36 +74,36 @@ export class OutboxDispatcher {
     const all = this.consumers.filter((c) => c.types.includes(event.type));
     for (const [index, consumer] of all.entries()) {
       const last = index === all.length - 1;
-      try {
-        await this.tx.run(async () => {
-          if (await this.repo.claimReceipt(consumer.name, event.id))
-            await consumer.handle(event as AnyDomainEvent);
-          // Done in the same commit as the last consumer's effects: one durable write, not two.
-          if (last) await this.repo.markDone(event.id);
-        });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        await this.repo.recordFailure(event.id, `${consumer.name}: ${message}`);
-        this.logger.warn(
-          `consumer ${consumer.name} failed on ${event.type} ${event.id}: ${message}`,
-        );
-        throw error;
-      }
+      await this.inTransaction(consumer, event.id, async () => {
+        if (await this.repo.claimReceipt(consumer.name, event.id))
+          await consumer.handle(event as AnyDomainEvent);
+        // Done in the same commit as the last consumer's effects: one durable write, not two.
+        if (last) await this.repo.markDone(event.id);
+      });
     }
     if (all.length === 0) await this.repo.markDone(event.id);
   }
 
-  private async dispatchToOne(outboxId: string, consumer: OutboxConsumer): Promise<void> {
+  private dispatchToOne(outboxId: string, consumer: OutboxConsumer): Promise<void> {
+    return this.inTransaction(consumer, outboxId, async () => {
+      // Locks the row until commit: a second delivery of the job waits, then finds it done.
+      const event = await this.repo.claimUndone(outboxId, consumer.commit === 'relaxed');
+      if (event) await consumer.handle(event as AnyDomainEvent);
+    });
+  }
+
+  /** A consumer's work in one transaction; a failure is counted on the event after rollback. */
+  private async inTransaction(
+    consumer: OutboxConsumer,
+    eventId: string,
+    work: () => Promise<void>,
+  ): Promise<void> {
     try {
-      await this.tx.run(async () => {
-        // Locks the row until commit: a second delivery of the job waits, then finds it done.
-        const event = await this.repo.claimUndone(outboxId, consumer.commit === 'relaxed');
-        if (event) await consumer.handle(event as AnyDomainEvent);
-      });
+      await this.tx.run(work);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await this.repo.recordFailure(outboxId, `${consumer.name}: ${message}`);
-      this.logger.warn(`consumer ${consumer.name} failed on ${outboxId}: ${message}`);
+      await this.repo.recordFailure(eventId, `${consumer.name}: ${message}`);
+      this.logger.warn(`consumer ${consumer.name} failed on event ${eventId}: ${message}`);
       throw error;
     }
   }
