@@ -34,8 +34,6 @@ const UNREADABLE_SUBJECT = 'رسالة تعذّرت قراءتها (Unreadable e
 export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, OnModuleInit {
   readonly name = 'inbound-email';
   readonly types = ['email.received'] as const;
-  // The raw email is stored durably before the 250; a lost commit here is processed again.
-  readonly commit = 'relaxed' as const;
   private readonly logger = new Logger('InboundEmail');
 
   constructor(

@@ -24,12 +24,6 @@ export type AnyDomainEvent<K extends EventName = EventName> = { [T in K]: Domain
 export interface OutboxConsumer<K extends EventName = EventName> {
   readonly name: string;
   readonly types: readonly K[];
-  /**
-   * 'relaxed': the transaction commits without waiting for its WAL flush. Only for consumers
-   * whose effects nobody outside was promised (R3) and which rebuild them from durable input: a
-   * crash that loses such a commit leaves the event undone, so it is delivered again.
-   */
-  readonly commit?: 'relaxed';
   handle(event: AnyDomainEvent<K>): Promise<void>;
 }
 

@@ -87,7 +87,7 @@ export class OutboxDispatcher {
   private dispatchToOne(outboxId: string, consumer: OutboxConsumer): Promise<void> {
     return this.inTransaction(consumer, outboxId, async () => {
       // Locks the row until commit: a second delivery of the job waits, then finds it done.
-      const event = await this.repo.claimUndone(outboxId, consumer.commit === 'relaxed');
+      const event = await this.repo.claimUndone(outboxId);
       if (event) await consumer.handle(event as AnyDomainEvent);
     });
   }

@@ -160,17 +160,12 @@ export class OutboxRepository {
     return claimed.length > 0;
   }
 
-  /**
-   * Marks a not yet done event done and returns it (null when done already or unknown); with
-   * `relaxed`, the open transaction commits without waiting for its WAL flush.
-   */
-  async claimUndone(id: string, relaxed: boolean): Promise<DomainEvent | null> {
+  /** Marks a not yet done event done and returns it (null when done already or unknown). */
+  async claimUndone(id: string): Promise<DomainEvent | null> {
     const rows = await this.db.returning<OutboxRow>(
-      `UPDATE outbox o SET status = 'done', done_at = now(), last_error = NULL
-       FROM (SELECT set_config('synchronous_commit',
-               CASE WHEN $2 THEN 'off' ELSE current_setting('synchronous_commit') END, true)) AS mode
-       WHERE o.id = $1 AND o.status <> 'done' RETURNING o.*`,
-      [id, relaxed],
+      `UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL
+       WHERE id = $1 AND status <> 'done' RETURNING *`,
+      [id],
     );
     return rows[0] ? toEvent(rows[0]) : null;
   }
