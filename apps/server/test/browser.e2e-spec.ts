@@ -54,8 +54,13 @@ describeBrowser('the SPA in a real browser', () => {
     await login(page, ws.email, ws.password);
     await page.screenshot({ path: `${SHOTS}/home-ar.png` });
     await page.getByTestId('user-menu').click();
+    // The SPA switches at once and saves the choice in the background: wait for that save.
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH',
+    );
     await page.getByTestId('user-lang-switch').click();
     await waitForDir(page, 'ltr');
+    await saved;
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.screenshot({ path: `${SHOTS}/home-en.png` });
     const me = (await (await page.request.get(`${server.url}/api/v1/me`)).json()) as {

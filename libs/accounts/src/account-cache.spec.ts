@@ -1,6 +1,6 @@
 import type { AppConfig } from '@sanad/config';
 import type { NoticeSubscriber, PgNotices } from '@sanad/database';
-import { aUser, mockOf } from '@sanad/testing';
+import { aUser, inlineTransactions, mockOf } from '@sanad/testing';
 import { AccountCache } from './account-cache';
 import type { AccountsRepository } from './accounts.repository';
 import type { Workspace } from './entities/workspace.entity';
@@ -27,7 +27,9 @@ describe('AccountCache', () => {
         return () => undefined;
       }),
     } as unknown as PgNotices;
-    cache = new AccountCache(repo, notices, { accountCacheSeconds: 60 } as AppConfig);
+    cache = new AccountCache(repo, notices, inlineTransactions(), {
+      accountCacheSeconds: 60,
+    } as AppConfig);
     await cache.onModuleInit();
   });
 

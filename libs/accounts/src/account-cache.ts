@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { ExpiringCache } from '@sanad/core';
-import { PgNotices } from '@sanad/database';
+import { PgNotices, TransactionRunner } from '@sanad/database';
 import {
   ACCOUNTS_CHANNEL,
   AccountsRepository,
@@ -37,6 +37,7 @@ export class AccountCache implements OnModuleInit {
   constructor(
     private readonly repo: AccountsRepository,
     private readonly notices: PgNotices,
+    private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const ttlMs = config.accountCacheSeconds * 1000;
@@ -63,23 +64,27 @@ export class AccountCache implements OnModuleInit {
   session(tokenHash: string): Promise<LiveSession | null> {
     return this.sessions.read(
       tokenHash,
-      () => this.repo.findLiveSession(tokenHash),
+      () => this.committed(() => this.repo.findLiveSession(tokenHash)),
       (s) => s.expiresAt.getTime(),
     );
   }
 
   /** The unrevoked API token with this secret's hash. */
   token(tokenHash: string): Promise<ApiToken | null> {
-    return this.tokens.read(tokenHash, () => this.repo.findLiveApiTokenByHash(tokenHash));
+    return this.tokens.read(tokenHash, () =>
+      this.committed(() => this.repo.findLiveApiTokenByHash(tokenHash)),
+    );
   }
 
   /** A member of a workspace with the workspace (active or not: callers decide). */
   member(workspaceId: string, userId: string): Promise<Member | null> {
     return this.members.read(`${workspaceId}:${userId}`, async () => {
-      const [user, workspace] = await Promise.all([
-        this.repo.findUser(workspaceId, userId),
-        this.repo.findWorkspace(workspaceId),
-      ]);
+      const [user, workspace] = await this.committed(() =>
+        Promise.all([
+          this.repo.findUser(workspaceId, userId),
+          this.repo.findWorkspace(workspaceId),
+        ]),
+      );
       return user && workspace ? { user, workspace } : null;
     });
   }
@@ -89,14 +94,20 @@ export class AccountCache implements OnModuleInit {
     const byKey = await this.names.readMany(
       ids.map((id) => `${workspaceId}:${id}`),
       async (missing) => {
-        const found = await this.repo.userNames(
-          workspaceId,
-          missing.map((key) => key.slice(workspaceId.length + 1)),
-        );
+        const ids = missing.map((key) => key.slice(workspaceId.length + 1));
+        const found = await this.committed(() => this.repo.userNames(workspaceId, ids));
         return new Map([...found].map(([id, name]) => [`${workspaceId}:${id}`, name]));
       },
     );
     return new Map([...byKey].map(([key, name]) => [key.slice(workspaceId.length + 1), name]));
+  }
+
+  /**
+   * What is kept must be committed: read outside the caller's transaction, whose own writes may
+   * still roll back and whose snapshot may predate a change already announced.
+   */
+  private committed<T>(read: () => Promise<T>): Promise<T> {
+    return this.tx.outside(read);
   }
 
   /** Drops what a change made stale (called by notices, and after commit by the writer itself). */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { ContactSummaryView } from '@sanad/contracts';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { ExpiringCache } from '@sanad/core';
-import { PgNotices } from '@sanad/database';
+import { PgNotices, TransactionRunner } from '@sanad/database';
 import { CONTACTS_CHANNEL } from './contacts.repository';
 
 /**
@@ -17,6 +17,7 @@ export class ContactSummariesCache implements OnModuleInit {
 
   constructor(
     private readonly notices: PgNotices,
+    private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cache = new ExpiringCache(50_000, config.accountCacheSeconds * 1000, {
@@ -44,7 +45,9 @@ export class ContactSummariesCache implements OnModuleInit {
     const byKey = await this.cache.readMany(
       ids.map((id) => prefix + id),
       async (missing) => {
-        const found = await load(missing.map((key) => key.slice(prefix.length)));
+        // Read outside the caller's transaction: only committed rows are kept.
+        const ids = missing.map((key) => key.slice(prefix.length));
+        const found = await this.tx.outside(() => load(ids));
         return new Map(found.map((c) => [prefix + c.id, c]));
       },
     );
