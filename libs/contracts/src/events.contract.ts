@@ -1,4 +1,12 @@
 import type { InviteView, UserView } from './auth.contract';
+import type {
+  CompanyDeletedData,
+  CompanyEventData,
+  CompanyMergedData,
+  ContactDeletedData,
+  ContactEventData,
+  ContactMergedData,
+} from './contacts.contract';
 import type { ConversationView, MentionView, MessageView } from './conversations.contract';
 
 /**
@@ -18,6 +26,14 @@ export interface EventMap {
   'message.created': { facts: MessageFacts; data: MessageEventData };
   'message.updated': { facts: MessageFacts; data: MessageEventData };
   'mention.created': { facts: MentionFacts; data: MentionEventData };
+  'contact.created': { facts: ContactFacts; data: ContactEventData };
+  'contact.updated': { facts: ContactFacts; data: ContactEventData };
+  'contact.merged': { facts: ContactMergedFacts; data: ContactMergedData };
+  'contact.deleted': { facts: ContactDeletedData; data: ContactDeletedData };
+  'company.created': { facts: CompanyFacts; data: CompanyEventData };
+  'company.updated': { facts: CompanyFacts; data: CompanyEventData };
+  'company.merged': { facts: CompanyMergedFacts; data: CompanyMergedData };
+  'company.deleted': { facts: CompanyDeletedData; data: CompanyDeletedData };
   /** Sessions or API tokens ended (logout, revocation, password change): their sockets close. */
   'credentials.revoked': { facts: { credentialIds: string[] }; data: never };
   /** A stored inbound email waits for the processor. */
@@ -45,6 +61,14 @@ export const PUBLIC_EVENTS = [
   'message.created',
   'message.updated',
   'mention.created',
+  'contact.created',
+  'contact.updated',
+  'contact.merged',
+  'contact.deleted',
+  'company.created',
+  'company.updated',
+  'company.merged',
+  'company.deleted',
 ] as const satisfies readonly PublicEventName[];
 
 /** Compile-time check that PUBLIC_EVENTS lists every public event. */
@@ -115,4 +139,22 @@ export interface MentionEventData {
   mailboxId: string;
   userId: string;
   mention: MentionView;
+}
+
+/** Stored with a change of a person: who, and which of their fields changed. */
+export interface ContactFacts {
+  contactId: string;
+  changed?: string[];
+}
+export interface ContactMergedFacts {
+  sourceId: string;
+  targetId: string;
+}
+export interface CompanyFacts {
+  companyId: string;
+  changed?: string[];
+}
+export interface CompanyMergedFacts {
+  sourceId: string;
+  targetId: string;
 }

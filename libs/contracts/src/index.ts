@@ -5,3 +5,4 @@ export * from './realtime.contract';
 export * from './conversations.contract';
 export * from './email.contract';
 export * from './events.contract';
+export * from './contacts.contract';

@@ -77,6 +77,27 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     ar: 'كلمة المرور الحالية غير صحيحة.',
     en: 'The current password is incorrect.',
   },
+  isNumber: { ar: 'يجب أن تكون القيمة رقماً.', en: 'The value must be a number.' },
+  isUrl: { ar: 'أدخل رابطاً صحيحاً يبدأ بـ http أو https.', en: 'Enter a valid http or https link.' },
+  isPhone: {
+    ar: 'أدخل رقم هاتف صحيحاً، مع رمز الدولة إن لم يكن محلياً.',
+    en: 'Enter a valid phone number, with its country code unless it is local.',
+  },
+  unknownField: { ar: 'لا يوجد حقل مخصص بالمفتاح {key}.', en: 'There is no custom field with the key {key}.' },
+  unknownCategory: { ar: 'الفئة غير موجودة.', en: 'This category does not exist.' },
+  unknownCompany: { ar: 'الشركة غير موجودة.', en: 'This company does not exist.' },
+  emailInUse: {
+    ar: 'هذا البريد الإلكتروني لشخص آخر في جهات الاتصال.',
+    en: 'Another person in contacts has this email address.',
+  },
+  phoneInUse: {
+    ar: 'رقم الهاتف هذا لشخص آخر في جهات الاتصال.',
+    en: 'Another person in contacts has this phone number.',
+  },
+  externalIdInUse: {
+    ar: 'المعرّف الخارجي هذا لشخص آخر في جهات الاتصال.',
+    en: 'Another person in contacts has this external id.',
+  },
   weakPassword: {
     ar: 'كلمة المرور ضعيفة: يجب ألا تقل عن {min} أحرف وألا تكون شائعة.',
     en: 'The password is too weak: use at least {min} characters and avoid common passwords.',

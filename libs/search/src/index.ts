@@ -16,3 +16,10 @@ export {
 } from './search-query.util';
 export { exactTsquery, stemTsquery, completionTsquery, lastWordTsquery } from './tier-tsquery.util';
 export { matchTier, isMatchingWord } from './match-tier.util';
+export {
+  contactSearchText,
+  contactSearchPatterns,
+  foldedSortName,
+  phoneSearchForms,
+  type ContactTextParts,
+} from './contact-text.util';

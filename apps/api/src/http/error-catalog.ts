@@ -1,4 +1,5 @@
 import { ACCOUNTS_ERRORS } from '@sanad/accounts';
+import { CONTACTS_ERRORS } from '@sanad/contacts';
 import { CONVERSATIONS_ERRORS } from '@sanad/conversations';
 import {
   CORE_ERRORS,
@@ -14,6 +15,7 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
   ...CORE_ERRORS,
   ...ACCOUNTS_ERRORS,
   ...CONVERSATIONS_ERRORS,
+  ...CONTACTS_ERRORS,
   ...MAIL_ERRORS,
 };
 

@@ -6,6 +6,7 @@ import { EmailOutbound1764400000000 } from './1764400000000-email-outbound';
 import { OutboxDelivery1764500000000 } from './1764500000000-outbox-delivery';
 import { EmailContentHash1764600000000 } from './1764600000000-email-content-hash';
 import { ArabicSearch1764700000000 } from './1764700000000-arabic-search';
+import { Contacts1764800000000 } from './1764800000000-contacts';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   OutboxDelivery1764500000000,
   EmailContentHash1764600000000,
   ArabicSearch1764700000000,
+  Contacts1764800000000,
 ];

@@ -1,0 +1,50 @@
+import type { ErrorCatalog } from '@sanad/core';
+
+/** Contacts: people, companies, categories, custom fields, imports, merges, personal data. */
+export const CONTACTS_ERRORS = {
+  'contact/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على الشخص.',
+    en: 'Person not found.',
+  },
+  'company/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على الشركة.',
+    en: 'Company not found.',
+  },
+  'contact_category/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على الفئة.',
+    en: 'Category not found.',
+  },
+  'contact_category/name_taken': {
+    status: 409,
+    ar: 'توجد فئة بهذا الاسم.',
+    en: 'A category with this name exists.',
+  },
+  'contact_category/last_one': {
+    status: 422,
+    ar: 'لا يمكن حذف الفئة الأخيرة؛ أضف فئة أخرى أولاً لنقل الأشخاص إليها.',
+    en: 'The last category cannot be deleted; add another one first to move its members to.',
+  },
+  'contact_field/not_found': {
+    status: 404,
+    ar: 'لم يتم العثور على الحقل المخصص.',
+    en: 'Custom field not found.',
+  },
+  'contact_field/key_taken': {
+    status: 409,
+    ar: 'يوجد حقل مخصص بهذا المفتاح.',
+    en: 'A custom field with this key exists.',
+  },
+  'contact_field/limit': {
+    status: 422,
+    ar: 'بلغت الحد الأقصى لعدد الحقول المخصصة ({max}).',
+    en: 'You reached the maximum number of custom fields ({max}).',
+  },
+} as const satisfies ErrorCatalog;
+
+declare module '@sanad/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends Record<keyof typeof CONTACTS_ERRORS, true> {}
+}
