@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@sanad/auth';
+import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { MailLibModule } from '@sanad/mail';
 import { ApiTokensController } from './controllers/api-tokens.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
 import { AuthController } from './controllers/auth.controller';
 import { BlockedSendersController } from './controllers/blocked-senders.controller';
+import { ContactMergeController } from './controllers/contact-merge.controller';
 import { ConversationsController } from './controllers/conversations.controller';
 import { EmailMessagesController } from './controllers/email-messages.controller';
 import { EventsController } from './controllers/events.controller';
@@ -25,7 +27,7 @@ import { AgentsGateway } from './realtime/agents.gateway';
 
 /** The api role: REST controllers under /api/v1 and the agents' socket gateway. */
 @Module({
-  imports: [AuthModule, ConversationsModule, MailLibModule],
+  imports: [AuthModule, ConversationsModule, MailLibModule, ContactsModule],
   controllers: [
     AuthController,
     MeController,
@@ -43,6 +45,8 @@ import { AgentsGateway } from './realtime/agents.gateway';
     SavedRepliesController,
     TagsController,
     TeamsController,
+    // Before the people's controller: /people/duplicates is not /people/:id.
+    ContactMergeController,
     HealthController,
     IndexController,
   ],

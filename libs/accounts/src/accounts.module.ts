@@ -4,6 +4,7 @@ import { AccountCache } from './account-cache';
 import { AccountService } from './account.service';
 import { AccountsRepository } from './accounts.repository';
 import { ApiTokensService } from './api-tokens.service';
+import { AuditLog } from './audit-log.service';
 import { ApiToken } from './entities/api-token.entity';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { Invite } from './entities/invite.entity';
@@ -30,6 +31,7 @@ const SERVICES = [
   MemberDirectory,
   InvitesService,
   ApiTokensService,
+  AuditLog,
 ];
 
 @Module({

@@ -25,3 +25,4 @@ export * from './entities/session.entity';
 export * from './entities/user.entity';
 export * from './entities/workspace.entity';
 export * from './accounts.errors';
+export * from './audit-log.service';

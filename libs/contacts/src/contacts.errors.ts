@@ -42,6 +42,26 @@ export const CONTACTS_ERRORS = {
     ar: 'بلغت الحد الأقصى لعدد الحقول المخصصة ({max}).',
     en: 'You reached the maximum number of custom fields ({max}).',
   },
+  'contact/merge_self': {
+    status: 400,
+    ar: 'لا يمكن دمج الشخص مع نفسه.',
+    en: 'A person cannot be merged into themselves.',
+  },
+  'contact/merge_source_not_found': {
+    status: 404,
+    ar: 'الشخص المراد دمجه لم يعد موجوداً؛ ربما دُمج من قبل.',
+    en: 'The person to merge no longer exists; they may have been merged already.',
+  },
+  'company/merge_self': {
+    status: 400,
+    ar: 'لا يمكن دمج الشركة مع نفسها.',
+    en: 'A company cannot be merged into itself.',
+  },
+  'company/merge_source_not_found': {
+    status: 404,
+    ar: 'الشركة المراد دمجها لم تعد موجودة؛ ربما دُمجت من قبل.',
+    en: 'The company to merge no longer exists; it may have been merged already.',
+  },
 } as const satisfies ErrorCatalog;
 
 declare module '@sanad/core' {

@@ -8,3 +8,8 @@ export * from './entities/company.entity';
 export * from './entities/contact-category.entity';
 export * from './entities/contact-field.entity';
 export * from './entities/contact-activity.entity';
+export * from './merge/contact-merge-participants';
+export * from './merge/person-merge.service';
+export * from './merge/company-merge.service';
+export * from './merge/duplicates.service';
+export * from './merge/merge.dto';

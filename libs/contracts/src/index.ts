@@ -6,3 +6,4 @@ export * from './conversations.contract';
 export * from './email.contract';
 export * from './events.contract';
 export * from './contacts.contract';
+export * from './contact-merge.contract';

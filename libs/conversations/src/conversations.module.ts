@@ -22,6 +22,7 @@ import { Team } from './entities/team.entity';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxSearch } from './inbox/inbox-search.service';
 import { InboxService } from './inbox/inbox.service';
+import { ContactConversationsParticipant } from './intake/contact-conversations.participant';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
 import { OutboundChannels } from './intake/outbound-channels';
@@ -90,6 +91,7 @@ const SERVICES = [
     ThreadRepository,
     TriageRepository,
     IntakeRepository,
+    ContactConversationsParticipant,
     MailboxesRepository,
     TagsRepository,
     TeamsRepository,

@@ -73,13 +73,15 @@ export class ConversationRepository {
    * Adds index terms (`indexTerms` of @sanad/search) to the search vector, as lexemes taken
    * verbatim. A vector that already holds MAX_SEARCH_TERMS lexemes takes no more: PostgreSQL
    * refuses a tsvector over 1 MB, and a conversation that large is found by its first words.
+   * Several ids take the same terms in one statement (a merged person's conversations).
    */
-  async appendSearchTerms(conversationId: string, terms: string[]): Promise<void> {
-    if (terms.length === 0) return;
+  async appendSearchTerms(conversationId: string | string[], terms: string[]): Promise<void> {
+    const ids = Array.isArray(conversationId) ? conversationId : [conversationId];
+    if (terms.length === 0 || ids.length === 0) return;
     await this.db.query(
       `UPDATE conversations SET search_vector = search_vector || array_to_tsvector($2::text[])
-       WHERE id = $1 AND length(search_vector) < ${MAX_SEARCH_TERMS}`,
-      [conversationId, terms],
+       WHERE id = ANY($1::uuid[]) AND length(search_vector) < ${MAX_SEARCH_TERMS}`,
+      [ids, terms],
     );
   }
 

@@ -111,4 +111,34 @@ export class IntakeRepository {
     );
     return rows[0]?.address ?? null;
   }
+
+  /** How many conversations a person has (a merge preview shows what moves). */
+  async contactConversationCount(workspaceId: string, contactId: string): Promise<number> {
+    const rows = await this.db.query<Array<{ n: number }>>(
+      'SELECT count(*)::int AS n FROM conversations WHERE workspace_id = $1 AND contact_id = $2',
+      [workspaceId, contactId],
+    );
+    return rows[0].n;
+  }
+
+  /**
+   * A merged person's conversations and the messages they wrote now belong to the survivor.
+   * The moved conversations, for their search terms and events.
+   */
+  async moveContact(
+    workspaceId: string,
+    fromId: string,
+    toId: string,
+  ): Promise<Array<{ id: string; mailboxId: string }>> {
+    const moved = await this.db.returning<{ id: string; mailbox_id: string }>(
+      `UPDATE conversations SET contact_id = $3
+       WHERE workspace_id = $1 AND contact_id = $2 RETURNING id, mailbox_id`,
+      [workspaceId, fromId, toId],
+    );
+    await this.db.query(
+      'UPDATE messages SET author_contact_id = $3 WHERE workspace_id = $1 AND author_contact_id = $2',
+      [workspaceId, fromId, toId],
+    );
+    return moved.map((r) => ({ id: r.id, mailboxId: r.mailbox_id }));
+  }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Channel, DeliveryStatus } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { OutboxWriter } from '@sanad/queue';
+import { indexTerms } from '@sanad/search';
 import { customerWrote } from '../conversation/conversation-rules.util';
 import { headerText } from '../conversation/conversation-views.util';
 import {
@@ -181,6 +182,35 @@ export class IntakeService {
   ): Promise<{ number: number; subject: string; mailboxId: string } | null> {
     const c = await this.repo.find(workspaceId, conversationId);
     return c ? { number: c.number, subject: c.subject, mailboxId: c.mailboxId } : null;
+  }
+
+  contactConversationCount(workspaceId: string, contactId: string): Promise<number> {
+    return this.intake.contactConversationCount(workspaceId, contactId);
+  }
+
+  /**
+   * A person merged into another (contacts' merge, in its transaction): their conversations and
+   * messages move to the survivor, whose name, emails and phones find those conversations, and
+   * agents' lists learn the new contact.
+   */
+  async moveContactConversations(
+    workspaceId: string,
+    fromId: string,
+    to: { id: string; name: string | null; emails: string[]; phones: string[] },
+  ): Promise<number> {
+    const moved = await this.intake.moveContact(workspaceId, fromId, to.id);
+    await this.repo.appendSearchTerms(
+      moved.map((c) => c.id),
+      indexTerms(headerText('', to)),
+    );
+    await this.outbox.writeAll(
+      moved.map((c) => ({
+        workspaceId,
+        type: 'conversation.updated' as const,
+        payload: { conversationId: c.id, mailboxId: c.mailboxId },
+      })),
+    );
+    return moved.length;
   }
 
   private async find(workspaceId: string, conversationId: string): Promise<Conversation> {

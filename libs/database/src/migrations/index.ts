@@ -7,6 +7,7 @@ import { OutboxDelivery1764500000000 } from './1764500000000-outbox-delivery';
 import { EmailContentHash1764600000000 } from './1764600000000-email-content-hash';
 import { ArabicSearch1764700000000 } from './1764700000000-arabic-search';
 import { Contacts1764800000000 } from './1764800000000-contacts';
+import { ContactMerge1764850000000 } from './1764850000000-contact-merge';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   EmailContentHash1764600000000,
   ArabicSearch1764700000000,
   Contacts1764800000000,
+  ContactMerge1764850000000,
 ];
