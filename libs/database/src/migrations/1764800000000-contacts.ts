@@ -90,8 +90,9 @@ export class Contacts1764800000000 implements MigrationInterface {
     await db.query('DROP INDEX ix_contacts_workspace');
     await db.query(`CREATE INDEX ix_contacts_sort_name ON contacts (workspace_id, sort_name, id)`);
     await db.query(`CREATE INDEX ix_contacts_created ON contacts (workspace_id, created_at, id)`);
+    // Never-seen people sort as the oldest: one keyset order without NULL cases.
     await db.query(
-      `CREATE INDEX ix_contacts_last_seen ON contacts (workspace_id, last_seen_at, id)`,
+      `CREATE INDEX ix_contacts_last_seen ON contacts (workspace_id, (coalesce(last_seen_at, '-infinity')), id)`,
     );
     await db.query(`CREATE INDEX ix_contacts_company ON contacts (company_id)`);
     await db.query(`CREATE INDEX ix_contacts_category ON contacts (category_id)`);
@@ -120,6 +121,16 @@ export class Contacts1764800000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX ix_contact_activities_company ON contact_activities (company_id, created_at) WHERE company_id IS NOT NULL`,
     );
+
+    await db.query(`
+      CREATE TABLE contact_idempotency_keys (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        key text NOT NULL,
+        request_hash text NOT NULL,
+        response jsonb NOT NULL DEFAULT 'null',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (workspace_id, key)
+      )`);
 
     // Every workspace starts with the two people categories the product names, in its language.
     await db.query(`
@@ -186,6 +197,7 @@ export class Contacts1764800000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query('DROP TRIGGER trg_workspaces_contact_categories ON workspaces');
     await db.query('DROP FUNCTION contact_default_categories()');
+    await db.query('DROP TABLE contact_idempotency_keys');
     await db.query('DROP TABLE contact_activities');
     await db.query(`
       ALTER TABLE contacts
