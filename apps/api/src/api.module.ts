@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@sanad/auth';
+import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { MailLibModule } from '@sanad/mail';
 import { ApiTokensController } from './controllers/api-tokens.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
 import { AuthController } from './controllers/auth.controller';
 import { BlockedSendersController } from './controllers/blocked-senders.controller';
+import { CompaniesController } from './controllers/companies.controller';
+import { ContactCategoriesController } from './controllers/contact-categories.controller';
+import { ContactFieldsController } from './controllers/contact-fields.controller';
 import { ConversationsController } from './controllers/conversations.controller';
 import { EmailMessagesController } from './controllers/email-messages.controller';
 import { EventsController } from './controllers/events.controller';
@@ -17,6 +21,7 @@ import { MailboxEmailController } from './controllers/mailbox-email.controller';
 import { MailboxesController } from './controllers/mailboxes.controller';
 import { MeController } from './controllers/me.controller';
 import { MembersController } from './controllers/members.controller';
+import { PeopleController } from './controllers/people.controller';
 import { SavedRepliesController } from './controllers/saved-replies.controller';
 import { TagsController } from './controllers/tags.controller';
 import { TeamsController } from './controllers/teams.controller';
@@ -25,7 +30,7 @@ import { AgentsGateway } from './realtime/agents.gateway';
 
 /** The api role: REST controllers under /api/v1 and the agents' socket gateway. */
 @Module({
-  imports: [AuthModule, ConversationsModule, MailLibModule],
+  imports: [AuthModule, ConversationsModule, ContactsModule, MailLibModule],
   controllers: [
     AuthController,
     MeController,
@@ -43,6 +48,10 @@ import { AgentsGateway } from './realtime/agents.gateway';
     SavedRepliesController,
     TagsController,
     TeamsController,
+    PeopleController,
+    CompaniesController,
+    ContactCategoriesController,
+    ContactFieldsController,
     HealthController,
     IndexController,
   ],

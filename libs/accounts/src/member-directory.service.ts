@@ -63,7 +63,9 @@ export class MemberDirectory {
     workspaceId: string,
   ): Promise<{ defaultLanguage: Language; timeZone: string } | null> {
     const workspace = await this.repo.findWorkspace(workspaceId);
-    return workspace && { defaultLanguage: workspace.defaultLanguage, timeZone: workspace.timeZone };
+    return (
+      workspace && { defaultLanguage: workspace.defaultLanguage, timeZone: workspace.timeZone }
+    );
   }
 
   /** An audit-log entry for another library's action (merges, personal-data exports, erasures). */

@@ -48,18 +48,27 @@ export class CategoriesRepository {
   }
 
   /** A category of this entity by name (case-insensitive), for imports and uniqueness. */
-  findByName(workspaceId: string, entity: ContactEntity, name: string): Promise<ContactCategory | null> {
+  findByName(
+    workspaceId: string,
+    entity: ContactEntity,
+    name: string,
+  ): Promise<ContactCategory | null> {
     return this.db.manager
       .createQueryBuilder(ContactCategory, 'cat')
-      .where('cat.workspace_id = :workspaceId AND cat.entity = :entity AND lower(cat.name) = lower(:name)', {
-        workspaceId,
-        entity,
-        name,
-      })
+      .where(
+        'cat.workspace_id = :workspaceId AND cat.entity = :entity AND lower(cat.name) = lower(:name)',
+        {
+          workspaceId,
+          entity,
+          name,
+        },
+      )
       .getOne();
   }
 
-  async insert(data: Pick<ContactCategory, 'workspaceId' | 'entity' | 'name' | 'color'>): Promise<string> {
+  async insert(
+    data: Pick<ContactCategory, 'workspaceId' | 'entity' | 'name' | 'color'>,
+  ): Promise<string> {
     const id = randomUUID();
     await this.db.query(
       `INSERT INTO contact_categories (id, workspace_id, entity, name, color, position)
@@ -70,7 +79,11 @@ export class CategoriesRepository {
     return id;
   }
 
-  async update(workspaceId: string, id: string, fields: Partial<Pick<ContactCategory, 'name' | 'color'>>): Promise<void> {
+  async update(
+    workspaceId: string,
+    id: string,
+    fields: Partial<Pick<ContactCategory, 'name' | 'color'>>,
+  ): Promise<void> {
     await this.db.manager.update(ContactCategory, { workspaceId, id }, fields);
   }
 

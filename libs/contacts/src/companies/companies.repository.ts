@@ -16,7 +16,12 @@ export class CompaniesRepository {
 
   async list(
     workspaceId: string,
-    q: { patterns: string[]; categoryId?: string; after?: { value: string; id: string }; limit: number },
+    q: {
+      patterns: string[];
+      categoryId?: string;
+      after?: { value: string; id: string };
+      limit: number;
+    },
   ): Promise<Array<Company & { peopleCount: number }>> {
     const params: unknown[] = [workspaceId];
     const where = ['co.workspace_id = $1'];
@@ -26,7 +31,8 @@ export class CompaniesRepository {
     };
     for (const p of q.patterns) where.push(`co.search_text LIKE ${add(p)}`);
     if (q.categoryId) where.push(`co.category_id = ${add(q.categoryId)}`);
-    if (q.after) where.push(`(co.sort_name, co.id) > (${add(q.after.value)}, ${add(q.after.id)}::uuid)`);
+    if (q.after)
+      where.push(`(co.sort_name, co.id) > (${add(q.after.value)}, ${add(q.after.id)}::uuid)`);
     const rows = await this.db.query<Array<Record<string, unknown>>>(
       `SELECT co.*, (SELECT count(*)::int FROM contacts c WHERE c.company_id = co.id) AS people_count
        FROM companies co WHERE ${where.join(' AND ')}
@@ -36,7 +42,10 @@ export class CompaniesRepository {
     return rows.map(fromRaw);
   }
 
-  async findMany(workspaceId: string, ids: string[]): Promise<Array<Company & { peopleCount: number }>> {
+  async findMany(
+    workspaceId: string,
+    ids: string[],
+  ): Promise<Array<Company & { peopleCount: number }>> {
     if (ids.length === 0) return [];
     const rows = await this.db.query<Array<Record<string, unknown>>>(
       `SELECT co.*, (SELECT count(*)::int FROM contacts c WHERE c.company_id = co.id) AS people_count
@@ -55,17 +64,20 @@ export class CompaniesRepository {
   }
 
   names(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return Promise.resolve(new Map());
+    if (ids.length === 0) return Promise.resolve(new Map<string, string>());
     return this.db
       .query<Array<{ id: string; name: string }>>(
         'SELECT id, name FROM companies WHERE workspace_id = $1 AND id = ANY($2::uuid[])',
         [workspaceId, ids],
       )
-      .then((rows) => new Map(rows.map((r) => [r.id, r.name])));
+      .then((rows) => new Map(rows.map((r): [string, string] => [r.id, r.name])));
   }
 
   /** The company whose domains include this one (the oldest, when several claim it). */
-  async byDomain(workspaceId: string, domain: string): Promise<{ id: string; name: string } | null> {
+  async byDomain(
+    workspaceId: string,
+    domain: string,
+  ): Promise<{ id: string; name: string } | null> {
     const rows = await this.db.query<Array<{ id: string; name: string }>>(
       `SELECT id, name FROM companies WHERE workspace_id = $1 AND domains @> ARRAY[$2]::text[]
        ORDER BY created_at LIMIT 1`,
@@ -75,7 +87,11 @@ export class CompaniesRepository {
   }
 
   /** Another company of the workspace already claiming one of these domains. */
-  async domainHolder(workspaceId: string, exceptId: string | null, domains: string[]): Promise<string | null> {
+  async domainHolder(
+    workspaceId: string,
+    exceptId: string | null,
+    domains: string[],
+  ): Promise<string | null> {
     if (domains.length === 0) return null;
     const rows = await this.db.query<Array<{ id: string }>>(
       `SELECT id FROM companies WHERE workspace_id = $1 AND ($2::uuid IS NULL OR id <> $2) AND domains && $3::text[] LIMIT 1`,
@@ -102,7 +118,11 @@ export class CompaniesRepository {
    * People without a company whose email is at one of the domains are linked to it (unless
    * someone undid such a link for them). Returns their ids.
    */
-  async linkByDomains(workspaceId: string, companyId: string, domains: string[]): Promise<string[]> {
+  async linkByDomains(
+    workspaceId: string,
+    companyId: string,
+    domains: string[],
+  ): Promise<string[]> {
     if (domains.length === 0) return [];
     const rows = await this.db.returning<{ id: string }>(
       `UPDATE contacts c SET company_id = $2, company_link = 'domain', updated_at = now()

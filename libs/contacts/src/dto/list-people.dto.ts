@@ -26,7 +26,8 @@ const many = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? [value] : value;
 
 /** `<key>:<op>:<value>`; op one of eq, contains, before, after, empty, not_empty. */
-export const FIELD_FILTER = /^[a-z][a-z0-9_]{0,39}:(eq|contains|before|after|empty|not_empty)(:.{0,200})?$/s;
+export const FIELD_FILTER =
+  /^[a-z][a-z0-9_]{0,39}:(eq|contains|before|after|empty|not_empty)(:.{0,200})?$/s;
 
 /** Query of GET /people: every filter with its type and range. */
 export class ListPeopleDto {

@@ -34,14 +34,26 @@ export class FieldsRepository {
     return this.db.manager.count(ContactField, { where: { workspaceId, entity } });
   }
 
-  async insert(data: Omit<ContactField, 'id' | 'createdAt' | 'updatedAt' | 'position'>): Promise<string> {
+  async insert(
+    data: Omit<ContactField, 'id' | 'createdAt' | 'updatedAt' | 'position'>,
+  ): Promise<string> {
     const id = randomUUID();
     await this.db.query(
       `INSERT INTO contact_fields (id, workspace_id, entity, key, label_ar, label_en, type, required, options, position)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
          (SELECT coalesce(max(position) + 1, 0) FROM contact_fields WHERE workspace_id = $2 AND entity = $3))
        ON CONFLICT (workspace_id, entity, key) DO NOTHING`,
-      [id, data.workspaceId, data.entity, data.key, data.labelAr, data.labelEn, data.type, data.required, JSON.stringify(data.options)],
+      [
+        id,
+        data.workspaceId,
+        data.entity,
+        data.key,
+        data.labelAr,
+        data.labelEn,
+        data.type,
+        data.required,
+        JSON.stringify(data.options),
+      ],
     );
     const stored = await this.find(data.workspaceId, id);
     return stored ? id : '';

@@ -102,6 +102,7 @@ export function afterCondition(
 ): string {
   const expr = SORT_EXPRESSIONS[sort];
   params.push(after.value, after.id);
-  const value = sort === 'name' ? `$${params.length - 1}::text` : `$${params.length - 1}::timestamptz`;
+  const value =
+    sort === 'name' ? `$${params.length - 1}::text` : `$${params.length - 1}::timestamptz`;
   return `(${expr}, c.id) ${order === 'asc' ? '>' : '<'} (${value}, $${params.length}::uuid)`;
 }

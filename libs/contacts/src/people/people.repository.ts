@@ -176,12 +176,19 @@ export class PeopleRepository {
     data: Pick<ContactActivity, 'workspaceId' | 'kind' | 'data' | 'actorId'> &
       Partial<Pick<ContactActivity, 'contactId' | 'companyId'>>,
   ): Promise<void> {
-    await this.db.manager.insert(ContactActivity, {
-      id: randomUUID(),
-      contactId: null,
-      companyId: null,
-      ...data,
-    });
+    await this.db.query(
+      `INSERT INTO contact_activities (id, workspace_id, contact_id, company_id, kind, data, actor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        randomUUID(),
+        data.workspaceId,
+        data.contactId ?? null,
+        data.companyId ?? null,
+        data.kind,
+        JSON.stringify(data.data),
+        data.actorId,
+      ],
+    );
   }
 
   activities(
