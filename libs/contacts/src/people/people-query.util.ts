@@ -67,7 +67,7 @@ export function peopleConditions(q: PeopleQuery, params: unknown[]): string[] {
 }
 
 function fieldCondition(f: FieldFilter, add: (value: unknown) => string): string {
-  const key = add(f.key);
+  const key = `${add(f.key)}::text`;
   const text = `(c.custom_fields ->> ${key})`;
   switch (f.op) {
     case 'empty':

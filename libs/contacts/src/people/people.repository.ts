@@ -71,7 +71,7 @@ export class PeopleRepository {
         ORDER BY c.sort_value ${dir}, c.id ${dir} LIMIT $${params.length})
        UNION ALL
        (SELECT c.id, c.sort_value, false FROM w c
-        ORDER BY c.sort_value ${dir}, c.id ${dir} OFFSET $${params.length - 1} - 1 LIMIT 1)`,
+        ORDER BY c.sort_value ${dir}, c.id ${dir} OFFSET $${params.length - 1}::int - 1 LIMIT 1)`,
       params,
     );
     const hits = rows.filter((r) => r.hit);

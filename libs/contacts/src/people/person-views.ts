@@ -63,7 +63,9 @@ export class PersonViews {
 /** Two letters for the avatar: first letters of the first and last names, else of the address. */
 export function initials(name: string | null, fallback: string | null): string {
   const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
-  if (words.length >= 2) return ([...words[0]][0] + [...words[words.length - 1]][0]).toUpperCase();
+  // العتيبي → ع: the family name's letter, not its article.
+  const family = words[words.length - 1]?.replace(/^ال(?=\S{2})/, '');
+  if (words.length >= 2) return ([...words[0]][0] + [...family][0]).toUpperCase();
   if (words.length === 1) return [...words[0]].slice(0, 2).join('').toUpperCase();
   const source = (fallback ?? '').replace(/^\+/, '');
   return [...source].slice(0, 2).join('').toUpperCase() || '?';
