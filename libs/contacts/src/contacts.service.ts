@@ -122,6 +122,6 @@ export class ContactsService {
 }
 
 export function toContactSummary(contact: Contact): ContactSummaryView {
-  const { id, name, emails, phones, externalId } = contact;
-  return { id, name, emails, phones, externalId };
+  const { id, name, emails, phones, externalId, categoryId, companyId } = contact;
+  return { id, name, emails, phones, externalId, categoryId, companyId };
 }

@@ -96,6 +96,7 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     ar: 'أحد هذه النطاقات لشركة أخرى.',
     en: 'One of these domains belongs to another company.',
   },
+  unknownContact: { ar: 'الشخص غير موجود في جهات الاتصال.', en: 'This person is not in contacts.' },
   unknownCategory: { ar: 'الفئة غير موجودة.', en: 'This category does not exist.' },
   unknownCompany: { ar: 'الشركة غير موجودة.', en: 'This company does not exist.' },
   emailInUse: {

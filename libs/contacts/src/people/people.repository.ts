@@ -64,7 +64,7 @@ export class PeopleRepository {
     }
     params.push(WINDOW, q.limit);
     const rows = await this.db.query<Array<SortedId & { hit: boolean }>>(
-      `WITH w AS MATERIALIZED (
+      `WITH w AS (
          SELECT c.*, ${expr} AS sort_value FROM contacts c WHERE ${scope}
          ORDER BY ${order} LIMIT $${params.length - 1})
        (SELECT c.id, c.sort_value, true AS hit FROM w c WHERE ${filters.join(' AND ')}

@@ -132,6 +132,15 @@ export class Contacts1764800000000 implements MigrationInterface {
         PRIMARY KEY (workspace_id, key)
       )`);
 
+    // What the inbox filters by customer category or company reads: contacts' tables stay theirs.
+    await db.query(`
+      CREATE FUNCTION contacts_in_segment(ws uuid, category uuid, company uuid)
+      RETURNS SETOF uuid LANGUAGE sql STABLE AS $$
+        SELECT id FROM contacts WHERE workspace_id = ws
+          AND (category IS NULL OR category_id = category)
+          AND (company IS NULL OR company_id = company)
+      $$`);
+
     // Every workspace starts with the two people categories the product names, in its language.
     await db.query(`
       CREATE FUNCTION contact_default_categories() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -197,6 +206,7 @@ export class Contacts1764800000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query('DROP TRIGGER trg_workspaces_contact_categories ON workspaces');
     await db.query('DROP FUNCTION contact_default_categories()');
+    await db.query('DROP FUNCTION contacts_in_segment(uuid, uuid, uuid)');
     await db.query('DROP TABLE contact_idempotency_keys');
     await db.query('DROP TABLE contact_activities');
     await db.query(`
