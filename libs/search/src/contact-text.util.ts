@@ -43,11 +43,13 @@ export function contactSearchText(parts: ContactTextParts): string {
   const segments = new Set<string>();
   const addName = (text: string | null | undefined): void => {
     if (!text) return;
-    const words = foldedWords(text);
-    if (words.length === 0) return;
+    const typed = foldLetters(text).split(/\s+/).filter(Boolean);
+    if (typed.length === 0) return;
+    const words = typed.map((w) => finalForm(w));
     segments.add(words.join(' '));
     if (words.length > 1) segments.add(words.join(''));
-    const bare = words.map((w) => withoutHamza(w) ?? w).join(' ');
+    // مسؤول is also typed مسوول or مسول.
+    const bare = typed.map((w) => withoutHamza(w) ?? finalForm(w)).join(' ');
     if (bare !== words.join(' ')) segments.add(bare);
   };
   addName(parts.name);

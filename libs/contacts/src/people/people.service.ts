@@ -254,7 +254,12 @@ export class PeopleService {
         }
       }
     }
-    const name = dto.name !== undefined ? cappedName(dto.name) || null : (current?.name ?? null);
+    const name =
+      dto.name !== undefined
+        ? dto.name
+          ? cappedName(dto.name) || null
+          : null
+        : (current?.name ?? null);
     return {
       name,
       emails,
