@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -10,7 +11,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import {
@@ -29,6 +30,7 @@ import type {
   PersonView,
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { idempotencyKey } from '../http/idempotency-key';
 
 const companyId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('company/not_found'),
@@ -51,11 +53,13 @@ export class CompaniesController {
   }
 
   @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateCompanyDto,
+    @Headers('idempotency-key') key?: string,
   ): Promise<CompanyView> {
-    return this.companies.create(principal, dto);
+    return this.companies.create(principal, dto, idempotencyKey(key));
   }
 
   @Get(':id')

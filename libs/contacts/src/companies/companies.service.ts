@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sanad/accounts';
 import type { ContactActivityView, CompanyView, PageView } from '@sanad/contracts';
-import { DomainError, cleanText, type FieldError } from '@sanad/core';
+import { DomainError, cleanText, sha256Hex, type FieldError } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
 import { contactSearchPatterns, contactSearchText, foldedSortName } from '@sanad/search';
@@ -11,6 +11,7 @@ import type { Company } from '../entities/company.entity';
 import { checkCustomFields } from '../fields/custom-field-rules.util';
 import { ContactFieldsService } from '../fields/contact-fields.service';
 import { ContactActivities } from '../people/contact-activities';
+import { ContactIdempotencyRepository } from '../people/idempotency.repository';
 import { PeopleRepository } from '../people/people.repository';
 import { WorkspaceRegion } from '../workspace-region';
 import { CompaniesRepository, type CompanyFields } from './companies.repository';
@@ -25,6 +26,7 @@ export class CompaniesService {
     private readonly fields: ContactFieldsService,
     private readonly activities: ContactActivities,
     private readonly region: WorkspaceRegion,
+    private readonly idempotency: ContactIdempotencyRepository,
     private readonly outbox: OutboxWriter,
     private readonly tx: TransactionRunner,
   ) {}
@@ -60,8 +62,22 @@ export class CompaniesService {
     return this.repo.names(workspaceId, [...new Set(ids)]);
   }
 
-  async create(principal: Principal, dto: CreateCompanyDto): Promise<CompanyView> {
+  async create(
+    principal: Principal,
+    dto: CreateCompanyDto,
+    idempotencyKey?: string,
+  ): Promise<CompanyView> {
+    const requestHash = sha256Hex(JSON.stringify(dto));
     const id = await this.tx.run(async () => {
+      if (idempotencyKey) {
+        const key = `company:${idempotencyKey}`;
+        const claim = await this.idempotency.claim(principal.workspaceId, key, requestHash);
+        if (!claim.claimed) {
+          if (claim.requestHash !== requestHash)
+            throw new DomainError('request/idempotency_conflict');
+          return (claim.response as { companyId: string }).companyId;
+        }
+      }
       const fields = await this.checked(principal.workspaceId, null, dto);
       const companyId = await this.repo.insert(principal.workspaceId, fields as CompanyFields);
       await this.activities.company(principal, companyId, 'created', {});
@@ -71,6 +87,10 @@ export class CompaniesService {
         type: 'company.created',
         payload: { companyId },
       });
+      if (idempotencyKey)
+        await this.idempotency.store(principal.workspaceId, `company:${idempotencyKey}`, {
+          companyId,
+        });
       return companyId;
     });
     return this.get(principal, id);
