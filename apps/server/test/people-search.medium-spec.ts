@@ -20,6 +20,8 @@ const PEOPLE = [
   { name: null, emails: ['anonymous.visitor@mail.com'] },
   { name: 'فيصل', emails: ['faisal@example.com'] },
   { name: 'علي يصل', emails: ['ali@example.com'] },
+  { name: 'سلمان الفارسي' },
+  { name: 'أنس سلمان' },
 ];
 
 /** Query → the names it must find, exactly (sorted by name as the list is). */
@@ -56,6 +58,8 @@ const CASES: Array<[string, Array<string | null>]> = [
   ['فيصل', ['فيصل']],
   ['محمد الشمري', ['محمد الشمري']],
   ['الشمري محمد', ['محمد الشمري']],
+  // Names that start with the query first, then the others, each by name.
+  ['سلمان', ['سلمان الفارسي', 'أنس سلمان', 'مُحمّد بن سلمان العتيبي']],
   ['زيد', []],
   ['%', []],
   ['_', []],
@@ -69,6 +73,21 @@ describe('people search', () => {
       const res = await ws.owner.post('/api/v1/people', person);
       if (res.status !== 201) throw new Error(JSON.stringify(res.body));
     }
+  });
+
+  it('pages through both tiers without repeating or skipping anyone', async () => {
+    const seen: Array<string | null> = [];
+    let cursor: string | null = null;
+    do {
+      const res = await ws.owner.get(
+        `/api/v1/people?q=${encodeURIComponent('سلمان')}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...(res.body.items as PersonView[]).map((p) => p.name));
+      cursor = res.body.nextCursor as string | null;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual(['سلمان الفارسي', 'أنس سلمان', 'مُحمّد بن سلمان العتيبي']);
+    const listCursor = (await ws.owner.get('/api/v1/people?limit=1')).body.nextCursor as string;
+    expect((await ws.owner.get(`/api/v1/people?q=x&cursor=${listCursor}`)).status).toBe(400);
   });
 
   it.each(CASES)('%s finds %j', async (query, expected) => {

@@ -80,3 +80,15 @@ export function contactSearchPatterns(query: string): string[] {
     .slice(0, 8)
     .map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
+
+/**
+ * People whose name starts with what was typed come first (محم → محمد …): a LIKE prefix on the
+ * folded sort name, which its code-point-ordered index answers as a range. Null for a phone
+ * number or nothing searchable.
+ */
+export function contactNamePrefix(query: string): string | null {
+  const folded = foldLetters(query).trim();
+  if (!folded || /^[+\d][\d\s().-]*$/.test(folded)) return null;
+  const words = folded.split(/\s+/).map((w) => finalForm(w));
+  return `${words.join(' ').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

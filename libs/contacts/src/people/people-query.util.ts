@@ -26,6 +26,11 @@ export interface PeopleQuery {
   order: 'asc' | 'desc';
   after?: PageCursor;
   limit: number;
+  /**
+   * Searches sorted by name list the names that start with the query first (tier 1, a range of
+   * the sort index), then every other match (tier 2).
+   */
+  namePrefix?: { pattern: string; tier: 1 | 2 };
 }
 
 /** Where a page ended: its last row's sort value and id. */
@@ -63,6 +68,7 @@ export function peopleConditions(q: PeopleQuery, params: unknown[]): string[] {
   if (q.lastSeenFrom) where.push(`c.last_seen_at >= ${add(q.lastSeenFrom)}`);
   if (q.lastSeenTo) where.push(`c.last_seen_at < ${add(q.lastSeenTo)}`);
   for (const f of q.fields) where.push(fieldCondition(f, add));
+  if (q.namePrefix?.tier === 2) where.push(`c.sort_name NOT LIKE ${add(q.namePrefix.pattern)}`);
   return where;
 }
 
@@ -91,6 +97,13 @@ function fieldCondition(f: FieldFilter, add: (value: unknown) => string): string
       return `(CASE WHEN jsonb_typeof(c.custom_fields -> ${key}) = 'number' THEN ${text}::numeric END) ${cmp} ${add(f.value)}::numeric`;
     }
   }
+}
+
+/** The names of tier 1: a range of the sort index (scanned, not filtered). */
+export function rangeCondition(q: PeopleQuery, params: unknown[]): string[] {
+  if (q.namePrefix?.tier !== 1) return [];
+  params.push(q.namePrefix.pattern);
+  return [`c.sort_name LIKE $${params.length}`];
 }
 
 /** The keyset condition after a cursor, in the page's direction. */

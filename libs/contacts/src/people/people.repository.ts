@@ -7,6 +7,7 @@ import { Contact } from '../entities/contact.entity';
 import {
   afterCondition,
   peopleConditions,
+  rangeCondition,
   SORT_EXPRESSIONS,
   sortValueText,
   type PageCursor,
@@ -51,7 +52,7 @@ export class PeopleRepository {
     const order = `${expr} ${dir}, c.id ${dir}`;
     const params: unknown[] = [q.workspaceId];
     const keyset = q.after ? [afterCondition(q.sort, q.order, q.after, params)] : [];
-    const scope = ['c.workspace_id = $1', ...keyset].join(' AND ');
+    const scope = ['c.workspace_id = $1', ...keyset, ...rangeCondition(q, params)].join(' AND ');
     const filters = peopleConditions(q, params);
     if (filters.length === 0) {
       params.push(q.limit);
@@ -80,7 +81,10 @@ export class PeopleRepository {
     // The window is used up: the other matches come after its last row, through the indexes.
     const restParams: unknown[] = [q.workspaceId];
     const after = { value: sortValueText(q.sort, windowEnd.sort_value), id: windowEnd.id };
-    const restKeyset = afterCondition(q.sort, q.order, after, restParams);
+    const restKeyset = [
+      afterCondition(q.sort, q.order, after, restParams),
+      ...rangeCondition(q, restParams),
+    ].join(' AND ');
     const restFilters = peopleConditions(q, restParams);
     restParams.push(q.limit - hits.length);
     const rest = await this.db.query<SortedId[]>(

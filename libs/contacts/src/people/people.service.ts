@@ -9,7 +9,12 @@ import type {
 import { DomainError, cappedName, cleanText, sha256Hex, type FieldError } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
-import { contactSearchPatterns, contactSearchText, foldedSortName } from '@sanad/search';
+import {
+  contactNamePrefix,
+  contactSearchPatterns,
+  contactSearchText,
+  foldedSortName,
+} from '@sanad/search';
 import { CategoriesService } from '../categories/categories.service';
 import { CompaniesRepository } from '../companies/companies.repository';
 import type { CreatePersonDto, UpdatePersonDto } from '../dto/person.dto';
@@ -20,7 +25,8 @@ import { ContactFieldsService } from '../fields/contact-fields.service';
 import { WorkspaceRegion } from '../workspace-region';
 import { ContactActivities } from './contact-activities';
 import { ContactIdempotencyRepository } from './idempotency.repository';
-import { decodePeopleCursor, encodePeopleCursor } from './people-cursor.util';
+import { decodePeopleCursor, encodePeopleCursor, type PeopleCursor } from './people-cursor.util';
+import type { PeopleQuery } from './people-query.util';
 import { PeopleFilters } from './people-filters';
 import { PeopleRepository, type PersonFields } from './people.repository';
 import { checkEmails, checkPhones, emailDomains } from './person-input.util';
@@ -46,7 +52,9 @@ export class PeopleService {
   async list(principal: Principal, dto: ListPeopleDto): Promise<PageView<PersonView>> {
     const sort = dto.sort ?? 'name';
     const after = dto.cursor ? decodePeopleCursor(sort, dto.cursor) : undefined;
-    if (after === null) throw new DomainError('request/invalid_cursor');
+    const prefix = sort === 'name' && dto.q ? contactNamePrefix(dto.q) : null;
+    if (after === null || (after && !prefix !== (after.tier === 0)))
+      throw new DomainError('request/invalid_cursor');
     const query = {
       workspaceId: principal.workspaceId,
       patterns: dto.q ? contactSearchPatterns(dto.q) : [],
@@ -60,17 +68,43 @@ export class PeopleService {
       fields: await this.filters.parse(principal.workspaceId, dto.field ?? []),
       sort,
       order: dto.order ?? (sort === 'name' ? 'asc' : 'desc'),
-      after,
       limit: dto.limit ?? 50,
     } as const;
     const page = await this.tx.snapshot(async () => {
-      const { ids, last } = await this.repo.listIds(query);
-      return { items: await this.views.byIds(principal.workspaceId, ids), last };
+      const found = await this.pageIds(query, prefix, after);
+      return { items: await this.views.byIds(principal.workspaceId, found.ids), last: found.last };
     });
     return {
       items: page.items,
       nextCursor: page.last ? encodePeopleCursor(sort, page.last) : null,
     };
+  }
+
+  /** One page; a name search goes tier by tier (names starting with the query, then the rest). */
+  private async pageIds(
+    query: PeopleQuery,
+    prefix: string | null,
+    after: PeopleCursor | undefined,
+  ): Promise<{ ids: string[]; last: PeopleCursor | null }> {
+    if (!prefix) {
+      const page = await this.repo.listIds({ ...query, after });
+      return { ids: page.ids, last: page.last && { ...page.last, tier: 0 } };
+    }
+    const ids: string[] = [];
+    let cursor = after?.tier ? after : undefined;
+    for (const tier of [1, 2] as const) {
+      if (cursor && cursor.tier > tier) continue;
+      const page = await this.repo.listIds({
+        ...query,
+        namePrefix: { pattern: prefix, tier },
+        after: cursor?.tier === tier ? cursor : undefined,
+        limit: query.limit - ids.length,
+      });
+      ids.push(...page.ids);
+      if (page.last) return { ids, last: { ...page.last, tier } };
+      cursor = undefined;
+    }
+    return { ids, last: null };
   }
 
   async get(principal: Principal, id: string): Promise<PersonView> {

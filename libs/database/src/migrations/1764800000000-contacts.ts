@@ -7,7 +7,8 @@ const BATCH = 1000;
  * Issue 11: people get companies, categories, custom fields, notes and activity; companies,
  * categories (people's and companies' apart), custom-field definitions and the contact
  * timeline are new. Search reads `search_text` (folded names, emails, phone forms, company
- * name) through a trigram index; lists sort by `sort_name` (the folded name), created or last
+ * name) through a trigram index; lists sort by `sort_name` (the folded name, in code-point order:
+ * folded Arabic letters are in alphabetical order there, and a name prefix is an index range), created or last
  * seen, keyset-paginated with the id.
  */
 export class Contacts1764800000000 implements MigrationInterface {
@@ -57,7 +58,7 @@ export class Contacts1764800000000 implements MigrationInterface {
         category_id uuid REFERENCES contact_categories(id) ON DELETE SET NULL,
         custom_fields jsonb NOT NULL DEFAULT '{}',
         notes text,
-        sort_name text NOT NULL DEFAULT '',
+        sort_name text COLLATE "C" NOT NULL DEFAULT '',
         search_text text NOT NULL DEFAULT '',
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
@@ -81,7 +82,7 @@ export class Contacts1764800000000 implements MigrationInterface {
         ADD COLUMN identity_verified_at timestamptz,
         ADD COLUMN last_seen_at timestamptz,
         ADD COLUMN last_conversation_at timestamptz,
-        ADD COLUMN sort_name text NOT NULL DEFAULT '',
+        ADD COLUMN sort_name text COLLATE "C" NOT NULL DEFAULT '',
         ADD COLUMN search_text text NOT NULL DEFAULT '',
         ADD COLUMN registered boolean GENERATED ALWAYS AS (
           cardinality(emails) > 0 OR cardinality(phones) > 0 OR external_id IS NOT NULL
