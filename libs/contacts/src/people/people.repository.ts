@@ -45,6 +45,7 @@ export class PeopleRepository {
    * are read and filtered first (common words and values fill the page there); when they do not
    * fill it, the rest comes through the indexes (trigram, containment) after the window. So a
    * page costs about the same for a word every tenth person has and for one only three have.
+   * Run it in a transaction (the fallback sets a planner option for itself).
    */
   async listIds(q: PeopleQuery): Promise<{ ids: string[]; last: PageCursor | null }> {
     const expr = SORT_EXPRESSIONS[q.sort];
@@ -87,12 +88,18 @@ export class PeopleRepository {
     ].join(' AND ');
     const restFilters = peopleConditions(q, restParams);
     restParams.push(q.limit - hits.length);
+    // Few hits in the window: the matches are rare or sit further down the list (محمد… after
+    // أحمد…), which PostgreSQL cannot know, so they are asked of the filters' indexes (trigram,
+    // containment) rather than found by walking the list order. Many hits: walking is cheaper.
+    const sparse = hits.length * 4 < q.limit;
+    if (sparse) await this.db.query('SET LOCAL enable_indexscan = off');
     const rest = await this.db.query<SortedId[]>(
       `SELECT c.id, ${expr} AS sort_value FROM contacts c
        WHERE c.workspace_id = $1 AND ${restKeyset} AND ${restFilters.join(' AND ')}
        ORDER BY ${order} LIMIT $${restParams.length}`,
       restParams,
     );
+    if (sparse) await this.db.query('SET LOCAL enable_indexscan = on');
     return this.page([...hits, ...rest], q);
   }
 
