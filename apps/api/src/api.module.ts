@@ -8,6 +8,9 @@ import { AttachmentsController } from './controllers/attachments.controller';
 import { AuthController } from './controllers/auth.controller';
 import { BlockedSendersController } from './controllers/blocked-senders.controller';
 import { ContactMergeController } from './controllers/contact-merge.controller';
+import { CompaniesController } from './controllers/companies.controller';
+import { ContactCategoriesController } from './controllers/contact-categories.controller';
+import { ContactFieldsController } from './controllers/contact-fields.controller';
 import { ConversationsController } from './controllers/conversations.controller';
 import { EmailMessagesController } from './controllers/email-messages.controller';
 import { EventsController } from './controllers/events.controller';
@@ -19,6 +22,7 @@ import { MailboxEmailController } from './controllers/mailbox-email.controller';
 import { MailboxesController } from './controllers/mailboxes.controller';
 import { MeController } from './controllers/me.controller';
 import { MembersController } from './controllers/members.controller';
+import { PeopleController } from './controllers/people.controller';
 import { SavedRepliesController } from './controllers/saved-replies.controller';
 import { TagsController } from './controllers/tags.controller';
 import { TeamsController } from './controllers/teams.controller';
@@ -27,7 +31,7 @@ import { AgentsGateway } from './realtime/agents.gateway';
 
 /** The api role: REST controllers under /api/v1 and the agents' socket gateway. */
 @Module({
-  imports: [AuthModule, ConversationsModule, MailLibModule, ContactsModule],
+  imports: [AuthModule, ConversationsModule, ContactsModule, MailLibModule],
   controllers: [
     AuthController,
     MeController,
@@ -47,6 +51,10 @@ import { AgentsGateway } from './realtime/agents.gateway';
     TeamsController,
     // Before the people's controller: /people/duplicates is not /people/:id.
     ContactMergeController,
+    PeopleController,
+    CompaniesController,
+    ContactCategoriesController,
+    ContactFieldsController,
     HealthController,
     IndexController,
   ],

@@ -19,6 +19,7 @@ const OWNER: Record<string, string> = {
   contact_categories: 'contacts',
   contact_fields: 'contacts',
   contact_activities: 'contacts',
+  contact_idempotency_keys: 'contacts',
   outbox: 'queue',
   event_sequences: 'queue',
   job_receipts: 'queue',

@@ -428,11 +428,12 @@ describe('tenancy and catch-up', () => {
     const missed = (await ws.owner.get(`/api/v1/events?after=${first.lastSeq}`))
       .body as EventsPageView;
     expect(missed.events.map((e) => e.type)).toEqual([
+      'contact.created',
       'conversation.created',
       'message.created',
       'conversation.updated',
       'message.created',
     ]);
-    expect(missed.events.map((e) => e.seq)).toEqual([1, 2, 3, 4].map((n) => first.lastSeq + n));
+    expect(missed.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5].map((n) => first.lastSeq + n));
   });
 });

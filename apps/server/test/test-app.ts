@@ -105,9 +105,11 @@ export class HttpSession {
     return this.remember(await this.prepare(request(this.baseUrl).get(path), false));
   }
 
-  async post(path: string, body?: object): Promise<Response> {
+  async post(path: string, body?: object, headers: Record<string, string> = {}): Promise<Response> {
     return this.remember(
-      await this.prepare(request(this.baseUrl).post(path), true).send(body ?? {}),
+      await this.prepare(request(this.baseUrl).post(path), true)
+        .set(headers)
+        .send(body ?? {}),
     );
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@sanad/contracts';
+import type { Language, Role } from '@sanad/contracts';
 import { AccountCache } from './account-cache';
 import { AccountsRepository } from './accounts.repository';
 import { mailboxScope } from './principal';
@@ -56,6 +56,28 @@ export class MemberDirectory {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
     return [...(await this.repo.userNames(workspaceId, unique)).keys()];
+  }
+
+  /** A workspace's language and time zone (the country local phone numbers are read in). */
+  async workspaceLocale(
+    workspaceId: string,
+  ): Promise<{ defaultLanguage: Language; timeZone: string } | null> {
+    const workspace = await this.repo.findWorkspace(workspaceId);
+    return (
+      workspace && { defaultLanguage: workspace.defaultLanguage, timeZone: workspace.timeZone }
+    );
+  }
+
+  /** An audit-log entry for another library's action (merges, personal-data exports, erasures). */
+  recordAudit(entry: {
+    workspaceId: string;
+    actorUserId: string | null;
+    action: string;
+    targetType: string;
+    targetId: string;
+    data?: Record<string, unknown>;
+  }): Promise<void> {
+    return this.repo.insertAudit({ data: {}, ...entry });
   }
 
   /** A member's name and their workspace's name (saved-reply placeholders). */

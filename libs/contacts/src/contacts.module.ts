@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@sanad/accounts';
+import { CategoriesRepository } from './categories/categories.repository';
+import { CategoriesService } from './categories/categories.service';
+import { CompaniesRepository } from './companies/companies.repository';
+import { CompaniesService } from './companies/companies.service';
+import { ContactEventsPresenter } from './contact-events.presenter';
 import { ContactSummariesCache } from './contact-summaries.cache';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
@@ -25,6 +30,15 @@ const MERGE = [
   DuplicatesService,
   ContactMergeParticipants,
 ];
+import { ContactFieldsService } from './fields/contact-fields.service';
+import { FieldsRepository } from './fields/fields.repository';
+import { ContactActivities } from './people/contact-activities';
+import { ContactIdempotencyRepository } from './people/idempotency.repository';
+import { PeopleFilters } from './people/people-filters';
+import { PeopleRepository } from './people/people.repository';
+import { PeopleService } from './people/people.service';
+import { PersonViews } from './people/person-views';
+import { WorkspaceRegion } from './workspace-region';
 
 @Module({
   imports: [
@@ -40,7 +54,31 @@ const MERGE = [
     CompanyMergeRepository,
     DuplicatesRepository,
     MergeViews,
+    WorkspaceRegion,
+    PeopleRepository,
+    PeopleService,
+    PeopleFilters,
+    PersonViews,
+    ContactActivities,
+    ContactIdempotencyRepository,
+    CompaniesRepository,
+    CompaniesService,
+    CategoriesRepository,
+    CategoriesService,
+    FieldsRepository,
+    ContactFieldsService,
+    ContactEventsPresenter,
   ],
-  exports: [ContactsService, ...MERGE],
+  exports: [
+    ...MERGE,
+    ContactsService,
+    PeopleService,
+    PersonViews,
+    CompaniesService,
+    CategoriesService,
+    ContactFieldsService,
+    ContactActivities,
+    WorkspaceRegion,
+  ],
 })
 export class ContactsModule {}

@@ -44,9 +44,29 @@ export class ContactsRepository {
   }
 
   insert(
-    data: Pick<Contact, 'workspaceId' | 'name' | 'emails' | 'phones' | 'externalId'>,
+    data: Pick<
+      Contact,
+      | 'workspaceId'
+      | 'name'
+      | 'emails'
+      | 'phones'
+      | 'externalId'
+      | 'companyId'
+      | 'companyLink'
+      | 'sortName'
+      | 'searchText'
+    >,
   ): Promise<Contact> {
     return this.db.insertNew<Contact>(Contact, { id: randomUUID(), ...data });
+  }
+
+  async touch(workspaceId: string, id: string, newConversation: boolean): Promise<void> {
+    await this.db.query(
+      `UPDATE contacts SET last_seen_at = now(),
+         last_conversation_at = CASE WHEN $3 THEN now() ELSE last_conversation_at END
+       WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, id, newConversation],
+    );
   }
 
   async save(contact: Contact): Promise<Contact> {

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactSummaryView } from '@sanad/contracts';
 import { cleanText, cappedName, normaliseEmail } from '@sanad/core';
+import { OutboxWriter } from '@sanad/queue';
+import { contactSearchText, foldedSortName } from '@sanad/search';
+import { CompaniesRepository } from './companies/companies.repository';
 import { ContactSummariesCache } from './contact-summaries.cache';
 import { ContactsRepository } from './contacts.repository';
 import type { Contact } from './entities/contact.entity';
+import { lenientPhone } from './phone.util';
+import { emailDomains } from './people/person-input.util';
+import { WorkspaceRegion } from './workspace-region';
 
 export interface ContactIdentity {
   email?: string;
@@ -12,26 +18,27 @@ export interface ContactIdentity {
   name?: string;
 }
 
-/** Digits and a leading +: the form phones are stored and matched in. */
-export function normalisePhone(phone: string): string {
-  const trimmed = cleanText(phone);
-  return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '');
-}
-
 @Injectable()
 export class ContactsService {
   constructor(
     private readonly repo: ContactsRepository,
     private readonly summariesCache: ContactSummariesCache,
+    private readonly companies: CompaniesRepository,
+    private readonly region: WorkspaceRegion,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /**
    * The contact known by external id, then email, then phone; created when none matches. New
-   * identifiers and a missing name are added to the contact found.
+   * identifiers and a missing name are added to the contact found. Channels are never refused:
+   * a phone that is not a valid number is kept as its digits. A new person is linked to the
+   * company whose domain their email is at, and announced (`contact.created`).
    */
   async findOrCreate(workspaceId: string, identity: ContactIdentity): Promise<Contact> {
     const email = identity.email ? normaliseEmail(identity.email) : undefined;
-    const phone = identity.phone ? normalisePhone(identity.phone) : undefined;
+    const phone = identity.phone
+      ? lenientPhone(identity.phone, await this.region.of(workspaceId))
+      : undefined;
     const externalId = identity.externalId ? cleanText(identity.externalId) : undefined;
     const name = identity.name ? cappedName(identity.name) || null : null;
     const found =
@@ -40,13 +47,33 @@ export class ContactsService {
       (phone && (await this.repo.findByPhone(workspaceId, phone))) ||
       null;
     if (!found) {
-      return this.repo.insert({
+      const emails = email ? [email] : [];
+      const phones = phone ? [phone] : [];
+      const [domain] = emailDomains(emails);
+      const company = domain ? await this.companies.byDomain(workspaceId, domain) : null;
+      const contact = await this.repo.insert({
         workspaceId,
         name,
-        emails: email ? [email] : [],
-        phones: phone ? [phone] : [],
+        emails,
+        phones,
         externalId: externalId ?? null,
+        companyId: company?.id ?? null,
+        companyLink: company ? 'domain' : null,
+        sortName: foldedSortName(name, emails),
+        searchText: contactSearchText({
+          name,
+          emails,
+          phones,
+          externalId,
+          companyName: company?.name,
+        }),
       });
+      await this.outbox.write({
+        workspaceId,
+        type: 'contact.created',
+        payload: { contactId: contact.id },
+      });
+      return contact;
     }
     const before = JSON.stringify(found);
     if (email && !found.emails.includes(email)) found.emails = [...found.emails, email];
@@ -54,7 +81,31 @@ export class ContactsService {
     if (externalId && !found.externalId) found.externalId = externalId;
     if (name && !found.name) found.name = name;
     const changed = JSON.stringify(found) !== before;
-    return changed ? this.repo.save(found) : found;
+    if (!changed) return found;
+    const companyName = found.companyId
+      ? ((await this.companies.names(workspaceId, [found.companyId])).get(found.companyId) ?? null)
+      : null;
+    found.sortName = foldedSortName(found.name, found.emails);
+    found.searchText = contactSearchText({ ...found, companyName });
+    const saved = await this.repo.save(found);
+    await this.outbox.write({
+      workspaceId,
+      type: 'contact.updated',
+      payload: { contactId: found.id, changed: ['identity'] },
+    });
+    return saved;
+  }
+
+  /**
+   * A customer wrote: when they were last seen, and when their last conversation started.
+   * Neither shows in conversations, so nothing is announced.
+   */
+  noteCustomerMessage(
+    workspaceId: string,
+    contactId: string,
+    newConversation: boolean,
+  ): Promise<void> {
+    return this.repo.touch(workspaceId, contactId, newConversation);
   }
 
   findMany(workspaceId: string, ids: string[]): Promise<Contact[]> {
@@ -71,6 +122,6 @@ export class ContactsService {
 }
 
 export function toContactSummary(contact: Contact): ContactSummaryView {
-  const { id, name, emails, phones, externalId } = contact;
-  return { id, name, emails, phones, externalId };
+  const { id, name, emails, phones, externalId, categoryId, companyId } = contact;
+  return { id, name, emails, phones, externalId, categoryId, companyId };
 }

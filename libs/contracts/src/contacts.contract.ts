@@ -120,7 +120,14 @@ export interface CompanyView {
 export const PEOPLE_SORTS = ['name', 'created', 'last_seen'] as const;
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 
-export const FIELD_FILTER_OPS = ['eq', 'contains', 'before', 'after', 'empty', 'not_empty'] as const;
+export const FIELD_FILTER_OPS = [
+  'eq',
+  'contains',
+  'before',
+  'after',
+  'empty',
+  'not_empty',
+] as const;
 export type FieldFilterOp = (typeof FIELD_FILTER_OPS)[number];
 
 /** One entry on a person's or company's timeline. */

@@ -32,6 +32,9 @@ export interface ContactSummaryView {
   emails: string[];
   phones: string[];
   externalId: string | null;
+  /** The person's contact category and company (the inbox filters by them). */
+  categoryId: string | null;
+  companyId: string | null;
 }
 
 export interface PersonRefView {

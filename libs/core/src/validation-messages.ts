@@ -83,7 +83,20 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     ar: 'أدخل رقم هاتف صحيحاً، مع رمز الدولة إن لم يكن محلياً.',
     en: 'Enter a valid phone number, with its country code unless it is local.',
   },
-  unknownField: { ar: 'لا يوجد حقل مخصص بالمفتاح {key}.', en: 'There is no custom field with the key {key}.' },
+  unknownField: {
+    ar: 'لا يوجد حقل مخصص بالمفتاح {key}.',
+    en: 'There is no custom field with the key {key}.',
+  },
+  duplicateOption: { ar: 'الخيار {value} مكرر.', en: 'The option {value} appears twice.' },
+  categoryOrder: {
+    ar: 'أرسل كل الفئات مرة واحدة لكل منها بالترتيب الجديد.',
+    en: 'Send every category once, in the new order.',
+  },
+  domainInUse: {
+    ar: 'أحد هذه النطاقات لشركة أخرى.',
+    en: 'One of these domains belongs to another company.',
+  },
+  unknownContact: { ar: 'الشخص غير موجود في جهات الاتصال.', en: 'This person is not in contacts.' },
   unknownCategory: { ar: 'الفئة غير موجودة.', en: 'This category does not exist.' },
   unknownCompany: { ar: 'الشركة غير موجودة.', en: 'This company does not exist.' },
   emailInUse: {

@@ -43,11 +43,13 @@ export function contactSearchText(parts: ContactTextParts): string {
   const segments = new Set<string>();
   const addName = (text: string | null | undefined): void => {
     if (!text) return;
-    const words = foldedWords(text);
-    if (words.length === 0) return;
+    const typed = foldLetters(text).split(/\s+/).filter(Boolean);
+    if (typed.length === 0) return;
+    const words = typed.map((w) => finalForm(w));
     segments.add(words.join(' '));
     if (words.length > 1) segments.add(words.join(''));
-    const bare = words.map((w) => withoutHamza(w) ?? w).join(' ');
+    // مسؤول is also typed مسوول or مسول.
+    const bare = typed.map((w) => withoutHamza(w) ?? finalForm(w)).join(' ');
     if (bare !== words.join(' ')) segments.add(bare);
   };
   addName(parts.name);
@@ -77,4 +79,16 @@ export function contactSearchPatterns(query: string): string[] {
   return [...new Set(words.filter(Boolean))]
     .slice(0, 8)
     .map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+}
+
+/**
+ * People whose name starts with what was typed come first (محم → محمد …): a LIKE prefix on the
+ * folded sort name, which its code-point-ordered index answers as a range. Null for a phone
+ * number or nothing searchable.
+ */
+export function contactNamePrefix(query: string): string | null {
+  const folded = foldLetters(query).trim();
+  if (!folded || /^[+\d][\d\s().-]*$/.test(folded)) return null;
+  const words = folded.split(/\s+/).map((w) => finalForm(w));
+  return `${words.join(' ').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -19,6 +19,7 @@ export { matchTier, isMatchingWord } from './match-tier.util';
 export {
   contactSearchText,
   contactSearchPatterns,
+  contactNamePrefix,
   foldedSortName,
   phoneSearchForms,
   type ContactTextParts,

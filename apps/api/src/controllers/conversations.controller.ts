@@ -41,19 +41,11 @@ import {
   UpdateConversationDto,
 } from '@sanad/conversations';
 
+import { idempotencyKey } from '../http/idempotency-key';
+
 const conversationId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('conversation/not_found'),
 });
-
-/** Idempotency keys are opaque strings up to 200 characters. */
-function idempotencyKey(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (value.length > 200)
-    throw new DomainError('request/validation', {}, [
-      { field: 'Idempotency-Key', code: 'maxLength', params: { max: 200 } },
-    ]);
-  return value;
-}
 
 @ApiTags('conversations')
 @Controller('conversations')

@@ -18,6 +18,8 @@ export interface ConversationQuery {
   priority?: string;
   teamId?: string;
   contactId?: string;
+  contactCategoryId?: string;
+  companyId?: string;
   /** Full-text search: the server decides what matches, the client never inserts. */
   q?: string;
 }
@@ -44,6 +46,8 @@ const FILTERS = [
   'priority',
   'teamId',
   'contactId',
+  'contactCategoryId',
+  'companyId',
   'q',
 ] as const;
 
@@ -97,6 +101,8 @@ export function matchesQuery(
     if (c.mailboxId !== query.mailboxId) return false;
   } else if (!query.contactId && context.spamMailboxIds.has(c.mailboxId)) return false;
   if (query.contactId && c.contact?.id !== query.contactId) return false;
+  if (query.contactCategoryId && c.contact?.categoryId !== query.contactCategoryId) return false;
+  if (query.companyId && c.contact?.companyId !== query.companyId) return false;
   if (!matchesView(query.view, c, context.viewer.userId)) return false;
   if (query.status && !query.status.split(',').includes(c.status)) return false;
   if (query.channel && c.channel !== query.channel) return false;

@@ -25,7 +25,7 @@ export class Company {
   @Column('text', { nullable: true })
   notes: string | null;
 
-  @Column('text', { default: '' })
+  @Column({ type: 'text', default: '', collation: 'C' })
   sortName: string;
 
   @Column('text', { default: '' })

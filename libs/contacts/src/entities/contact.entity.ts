@@ -58,7 +58,7 @@ export class Contact {
   lastConversationAt: Date | null;
 
   /** The folded name (else first email): what "sort by name" orders by. */
-  @Column('text', { default: '' })
+  @Column({ type: 'text', default: '', collation: 'C' })
   sortName: string;
 
   /** Folded names, emails, phone forms and company name for trigram search. */

@@ -58,7 +58,7 @@ export function checkFieldValue(rule: FieldRule, raw: unknown, region: CountryCo
       const date = new Date(`${text}T00:00:00Z`);
       const valid =
         !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && +m[1] >= 1;
-      return valid ? { value: text as string } : fail('isDate');
+      return valid ? { value: text } : fail('isDate');
     }
     case 'checkbox': {
       if (typeof raw === 'boolean') return { value: raw };
@@ -76,7 +76,10 @@ export function checkFieldValue(rule: FieldRule, raw: unknown, region: CountryCo
       const items = Array.isArray(raw)
         ? raw
         : typeof raw === 'string'
-          ? raw.split(/[;,،]/).map((s) => s.trim()).filter(Boolean)
+          ? raw
+              .split(/[;,،]/)
+              .map((s) => s.trim())
+              .filter(Boolean)
           : null;
       if (!items || items.some((i) => typeof i !== 'string')) return fail('isArray');
       const values: string[] = [];
@@ -94,7 +97,9 @@ export function checkFieldValue(rule: FieldRule, raw: unknown, region: CountryCo
         const url = new URL(candidate);
         if (!['http:', 'https:'].includes(url.protocol) || !url.hostname.includes('.'))
           return fail('isUrl');
-        return candidate.length > MAX_URL ? fail('maxLength', { max: MAX_URL }) : { value: url.href };
+        return candidate.length > MAX_URL
+          ? fail('maxLength', { max: MAX_URL })
+          : { value: url.href };
       } catch {
         return fail('isUrl');
       }

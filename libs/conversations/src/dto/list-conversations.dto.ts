@@ -63,6 +63,16 @@ export class ListConversationsDto {
   @IsUUID()
   contactId?: string;
 
+  @ApiPropertyOptional({ description: 'Customers in this contact category' })
+  @IsOptional()
+  @IsUUID()
+  contactCategoryId?: string;
+
+  @ApiPropertyOptional({ description: 'Customers of this company' })
+  @IsOptional()
+  @IsUUID()
+  companyId?: string;
+
   @ApiPropertyOptional({ description: 'Comma-separated: open,pending,closed' })
   @IsOptional()
   @Transform(csv)

@@ -58,6 +58,11 @@ export class UpdateConversationDto {
   @IsUUID()
   mailboxId?: string;
 
+  @ApiPropertyOptional({ description: 'Another person of the workspace becomes the customer' })
+  @IsOptional()
+  @IsUUID()
+  contactId?: string;
+
   @ApiPropertyOptional({
     description: 'true moves it to المزعج (spam); false moves it back where it came from',
   })

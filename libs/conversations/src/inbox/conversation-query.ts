@@ -9,6 +9,9 @@ export interface ConversationQuery {
   teamId?: string;
   number?: number;
   contactId?: string;
+  /** Customers of this contact category or company (contacts' `contacts_in_segment`). */
+  contactCategoryId?: string;
+  companyId?: string;
   statuses?: ConversationStatus[];
   channel?: Channel;
   /** A member id, or 'none' for unassigned. */

@@ -59,6 +59,10 @@ export class InboxRepository {
     if (query.mailboxId) where.push(`c.mailbox_id = ${p(query.mailboxId)}`);
     else if (!query.contactId) where.push(NOT_SPAM);
     if (query.contactId) where.push(`c.contact_id = ${p(query.contactId)}`);
+    if (query.contactCategoryId || query.companyId)
+      where.push(
+        `c.contact_id IN (SELECT contacts_in_segment($1, ${p(query.contactCategoryId ?? null)}::uuid, ${p(query.companyId ?? null)}::uuid))`,
+      );
     if (query.view === 'ongoing') where.push(`c.status <> 'closed'`);
     if (query.view === 'unanswered')
       where.push(`c.status <> 'closed' AND c.last_public_from = 'contact'`);

@@ -37,6 +37,8 @@ export class InboxService {
       mailboxIds: principal.mailboxIds,
       mailboxId: dto.mailboxId,
       contactId: dto.contactId,
+      contactCategoryId: dto.contactCategoryId,
+      companyId: dto.companyId,
       teamId: dto.teamId,
       number: dto.number,
       statuses: dto.status,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ContactsService } from '@sanad/contacts';
 import type { Channel, DeliveryStatus } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { OutboxWriter } from '@sanad/queue';
@@ -31,6 +32,7 @@ export class IntakeService {
     private readonly intake: IntakeRepository,
     private readonly writer: ConversationWriter,
     private readonly outbox: OutboxWriter,
+    private readonly contacts: ContactsService,
   ) {}
 
   /** A customer's message that starts a conversation. */
@@ -46,6 +48,7 @@ export class IntakeService {
       headerText(conversation.subject, input.contact),
     );
     await this.writer.publish(conversation, 'conversation.created', [message]);
+    await this.contacts.noteCustomerMessage(input.workspaceId, input.contact.id, true);
     return { conversationId: conversation.id, messageId: message.id };
   }
 
@@ -58,6 +61,7 @@ export class IntakeService {
     await this.repo.save(conversation);
     const entries = activity ? await this.writer.activity(null, conversation, activity) : [];
     await this.writer.publish(conversation, 'conversation.updated', [message, ...entries]);
+    await this.contacts.noteCustomerMessage(input.workspaceId, input.contact.id, false);
     return { conversationId: conversation.id, messageId: message.id };
   }
 

@@ -72,6 +72,7 @@ export class ApiConversationsService {
         dto,
       );
       await this.writer.publish(conversation, 'conversation.created', [message]);
+      await this.contacts.noteCustomerMessage(principal.workspaceId, contact.id, true);
       if (idempotencyKey)
         await this.threads.storeIdempotentResponse(principal.workspaceId, idempotencyKey, {
           conversationId: conversation.id,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { MemberDirectory, canSeeMailbox, type Principal } from '@sanad/accounts';
+import { ContactsService } from '@sanad/contacts';
 import type { ConversationView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
+import { indexTerms } from '@sanad/search';
 import { ConversationAccess } from '../conversation/conversation-access.service';
 import { applyStatusAndSnooze, type Activity } from '../conversation/conversation-rules.util';
+import { headerText } from '../conversation/conversation-views.util';
 import { ConversationViews } from '../conversation/conversation-views.service';
 import { ConversationWriter } from '../conversation/conversation-writer.service';
 import { ConversationRepository } from '../conversation/conversation.repository';
@@ -28,6 +31,7 @@ export class TriageService {
     private readonly teams: TeamsService,
     private readonly tags: TagsService,
     private readonly members: MemberDirectory,
+    private readonly contacts: ContactsService,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -75,6 +79,17 @@ export class TriageService {
           throw new DomainError('team/not_found', {}, [{ field: 'teamId', code: 'unknownTeam' }]);
         changes.push({ action: 'team', from: c.teamId, to: dto.teamId });
         c.teamId = dto.teamId;
+      }
+      if (dto.contactId !== undefined && dto.contactId !== c.contactId) {
+        const [contact] = await this.contacts.findMany(c.workspaceId, [dto.contactId]);
+        if (!contact)
+          throw new DomainError('request/validation', {}, [
+            { field: 'contactId', code: 'unknownContact' },
+          ]);
+        changes.push({ action: 'contact', from: c.contactId, to: contact.id, name: contact.name });
+        c.contactId = contact.id;
+        // The new customer's name and addresses find the conversation too.
+        await this.repo.appendSearchTerms(c.id, indexTerms(headerText('', contact)));
       }
       if (dto.tags !== undefined) {
         const { before, after } = await this.tags.setForConversation(c.workspaceId, c.id, dto.tags);

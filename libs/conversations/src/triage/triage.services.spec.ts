@@ -1,3 +1,4 @@
+import type { ContactsService } from '@sanad/contacts';
 import type { MemberDirectory } from '@sanad/accounts';
 import { DomainError } from '@sanad/core';
 import type { OutboxWriter } from '@sanad/queue';
@@ -28,6 +29,7 @@ function triageSetup(conversation: Conversation) {
     teams: mockOf<TeamsService>(),
     tags: mockOf<TagsService>(),
     members: mockOf<MemberDirectory>(),
+    contacts: mockOf<ContactsService>(),
   };
   deps.access.lock.mockResolvedValue(conversation);
   deps.writer.activity.mockResolvedValue([]);
@@ -42,6 +44,7 @@ function triageSetup(conversation: Conversation) {
     deps.teams,
     deps.tags,
     deps.members,
+    deps.contacts,
     inlineTransactions(),
   );
   return { service, ...deps };

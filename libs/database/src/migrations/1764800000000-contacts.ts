@@ -7,7 +7,8 @@ const BATCH = 1000;
  * Issue 11: people get companies, categories, custom fields, notes and activity; companies,
  * categories (people's and companies' apart), custom-field definitions and the contact
  * timeline are new. Search reads `search_text` (folded names, emails, phone forms, company
- * name) through a trigram index; lists sort by `sort_name` (the folded name), created or last
+ * name) through a trigram index; lists sort by `sort_name` (the folded name, in code-point order:
+ * folded Arabic letters are in alphabetical order there, and a name prefix is an index range), created or last
  * seen, keyset-paginated with the id.
  */
 export class Contacts1764800000000 implements MigrationInterface {
@@ -57,7 +58,7 @@ export class Contacts1764800000000 implements MigrationInterface {
         category_id uuid REFERENCES contact_categories(id) ON DELETE SET NULL,
         custom_fields jsonb NOT NULL DEFAULT '{}',
         notes text,
-        sort_name text NOT NULL DEFAULT '',
+        sort_name text COLLATE "C" NOT NULL DEFAULT '',
         search_text text NOT NULL DEFAULT '',
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
@@ -81,7 +82,7 @@ export class Contacts1764800000000 implements MigrationInterface {
         ADD COLUMN identity_verified_at timestamptz,
         ADD COLUMN last_seen_at timestamptz,
         ADD COLUMN last_conversation_at timestamptz,
-        ADD COLUMN sort_name text NOT NULL DEFAULT '',
+        ADD COLUMN sort_name text COLLATE "C" NOT NULL DEFAULT '',
         ADD COLUMN search_text text NOT NULL DEFAULT '',
         ADD COLUMN registered boolean GENERATED ALWAYS AS (
           cardinality(emails) > 0 OR cardinality(phones) > 0 OR external_id IS NOT NULL
@@ -90,8 +91,9 @@ export class Contacts1764800000000 implements MigrationInterface {
     await db.query('DROP INDEX ix_contacts_workspace');
     await db.query(`CREATE INDEX ix_contacts_sort_name ON contacts (workspace_id, sort_name, id)`);
     await db.query(`CREATE INDEX ix_contacts_created ON contacts (workspace_id, created_at, id)`);
+    // Never-seen people sort as the oldest: one keyset order without NULL cases.
     await db.query(
-      `CREATE INDEX ix_contacts_last_seen ON contacts (workspace_id, last_seen_at, id)`,
+      `CREATE INDEX ix_contacts_last_seen ON contacts (workspace_id, (coalesce(last_seen_at, '-infinity')), id)`,
     );
     await db.query(`CREATE INDEX ix_contacts_company ON contacts (company_id)`);
     await db.query(`CREATE INDEX ix_contacts_category ON contacts (category_id)`);
@@ -120,6 +122,25 @@ export class Contacts1764800000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX ix_contact_activities_company ON contact_activities (company_id, created_at) WHERE company_id IS NOT NULL`,
     );
+
+    await db.query(`
+      CREATE TABLE contact_idempotency_keys (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        key text NOT NULL,
+        request_hash text NOT NULL,
+        response jsonb NOT NULL DEFAULT 'null',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (workspace_id, key)
+      )`);
+
+    // What the inbox filters by customer category or company reads: contacts' tables stay theirs.
+    await db.query(`
+      CREATE FUNCTION contacts_in_segment(ws uuid, category uuid, company uuid)
+      RETURNS SETOF uuid LANGUAGE sql STABLE AS $$
+        SELECT id FROM contacts WHERE workspace_id = ws
+          AND (category IS NULL OR category_id = category)
+          AND (company IS NULL OR company_id = company)
+      $$`);
 
     // Every workspace starts with the two people categories the product names, in its language.
     await db.query(`
@@ -186,6 +207,8 @@ export class Contacts1764800000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query('DROP TRIGGER trg_workspaces_contact_categories ON workspaces');
     await db.query('DROP FUNCTION contact_default_categories()');
+    await db.query('DROP FUNCTION contacts_in_segment(uuid, uuid, uuid)');
+    await db.query('DROP TABLE contact_idempotency_keys');
     await db.query('DROP TABLE contact_activities');
     await db.query(`
       ALTER TABLE contacts

@@ -21,6 +21,8 @@ export function useInboxRoute() {
   const status = computed(() => text(route.query.status));
   const priority = computed(() => text(route.query.priority));
   const team = computed(() => text(route.query.team));
+  const category = computed(() => text(route.query.category));
+  const company = computed(() => text(route.query.company));
   const q = computed(() => text(route.query.q));
   const selectedId = computed(() => (typeof route.params.id === 'string' ? route.params.id : null));
 
@@ -31,6 +33,8 @@ export function useInboxRoute() {
     status: status.value,
     priority: priority.value,
     teamId: team.value,
+    contactCategoryId: category.value,
+    companyId: company.value,
     q: q.value,
   }));
 
@@ -54,5 +58,19 @@ export function useInboxRoute() {
     void router.push({ path: '/conversations', query: route.query });
   }
 
-  return { view, mailboxId, status, priority, team, q, selectedId, query, setQuery, open, close };
+  return {
+    view,
+    mailboxId,
+    status,
+    priority,
+    team,
+    category,
+    company,
+    q,
+    selectedId,
+    query,
+    setQuery,
+    open,
+    close,
+  };
 }

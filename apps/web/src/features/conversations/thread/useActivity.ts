@@ -50,6 +50,12 @@ export function useActivity(members: () => UserView[], timeZone: () => string | 
           who,
           to: String((data as { reason?: string }).reason ?? ''),
         };
+      case 'contact':
+        return {
+          key: 'inbox.activity.contact',
+          who,
+          to: String((data as { name?: string | null }).name ?? ''),
+        };
       case 'snooze':
         return {
           key: 'inbox.activity.snooze',

@@ -1,0 +1,108 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@sanad/accounts';
+import { CurrentPrincipal } from '@sanad/auth';
+import {
+  CompaniesService,
+  CreateCompanyDto,
+  ListCompaniesDto,
+  ListPeopleDto,
+  PeopleService,
+  UpdateCompanyDto,
+} from '@sanad/contacts';
+import type {
+  CompanyView,
+  ContactActivityView,
+  ListView,
+  PageView,
+  PersonView,
+} from '@sanad/contracts';
+import { DomainError } from '@sanad/core';
+import { idempotencyKey } from '../http/idempotency-key';
+
+const companyId = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError('company/not_found'),
+});
+
+@ApiTags('companies')
+@Controller('companies')
+export class CompaniesController {
+  constructor(
+    private readonly companies: CompaniesService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @Get()
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListCompaniesDto,
+  ): Promise<PageView<CompanyView>> {
+    return this.companies.list(principal, query);
+  }
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateCompanyDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CompanyView> {
+    return this.companies.create(principal, dto, idempotencyKey(key));
+  }
+
+  @Get(':id')
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', companyId) id: string,
+  ): Promise<CompanyView> {
+    return this.companies.get(principal, id);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', companyId) id: string,
+    @Body() dto: UpdateCompanyDto,
+  ): Promise<CompanyView> {
+    return this.companies.update(principal, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', companyId) id: string,
+  ): Promise<void> {
+    return this.companies.remove(principal, id);
+  }
+
+  @Get(':id/people')
+  async members(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', companyId) id: string,
+    @Query() query: ListPeopleDto,
+  ): Promise<PageView<PersonView>> {
+    await this.companies.get(principal, id);
+    return this.people.list(principal, { ...query, companyId: id });
+  }
+
+  @Get(':id/activities')
+  async activities(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', companyId) id: string,
+  ): Promise<ListView<ContactActivityView>> {
+    return { items: await this.companies.timeline(principal, id) };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './category.dto';
+export * from './company.dto';
+export * from './contact-field.dto';
+export * from './list-people.dto';
+export * from './person.dto';
