@@ -101,6 +101,7 @@ export async function startServer(name, extraEnv = {}) {
   return {
     base,
     databaseUrl,
+    pid: child.pid,
     mode: `${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, ${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process queue'}`,
     async stop() {
       if (child.exitCode === null) {
