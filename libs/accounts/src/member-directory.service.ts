@@ -68,18 +68,6 @@ export class MemberDirectory {
     );
   }
 
-  /** An audit-log entry for another library's action (merges, personal-data exports, erasures). */
-  recordAudit(entry: {
-    workspaceId: string;
-    actorUserId: string | null;
-    action: string;
-    targetType: string;
-    targetId: string;
-    data?: Record<string, unknown>;
-  }): Promise<void> {
-    return this.repo.insertAudit({ data: {}, ...entry });
-  }
-
   /** A member's name and their workspace's name (saved-reply placeholders). */
   async nameAndWorkspace(
     workspaceId: string,
