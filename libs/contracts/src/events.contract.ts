@@ -7,6 +7,7 @@ import type {
   ContactEventData,
   ContactMergedData,
 } from './contacts.contract';
+import type { ContactImportEventData } from './contact-imports.contract';
 import type { ConversationView, MentionView, MessageView } from './conversations.contract';
 
 /**
@@ -34,6 +35,8 @@ export interface EventMap {
   'company.updated': { facts: CompanyFacts; data: CompanyEventData };
   'company.merged': { facts: CompanyMergedFacts; data: CompanyMergedData };
   'company.deleted': { facts: CompanyDeletedData; data: CompanyDeletedData };
+  /** A CSV import moved on (checked, a batch imported, finished): its screen follows it. */
+  'contact_import.updated': { facts: { importId: string }; data: ContactImportEventData };
   /** Sessions or API tokens ended (logout, revocation, password change): their sockets close. */
   'credentials.revoked': { facts: { credentialIds: string[] }; data: never };
   /** A stored inbound email waits for the processor. */
@@ -69,6 +72,7 @@ export const PUBLIC_EVENTS = [
   'company.updated',
   'company.merged',
   'company.deleted',
+  'contact_import.updated',
 ] as const satisfies readonly PublicEventName[];
 
 /** Compile-time check that PUBLIC_EVENTS lists every public event. */

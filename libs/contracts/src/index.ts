@@ -7,3 +7,4 @@ export * from './email.contract';
 export * from './events.contract';
 export * from './contacts.contract';
 export * from './contact-merge.contract';
+export * from './contact-imports.contract';
