@@ -41,6 +41,8 @@ export interface AppConfig {
   loginRateWindowSeconds: number;
   maxBodyKb: number;
   maxAttachmentMb: number;
+  /** Largest CSV a people import accepts. */
+  contactImportMaxMb: number;
   trustProxy: string | null;
   outboxRedeliverAfterMs: number;
   workerConcurrency: number;

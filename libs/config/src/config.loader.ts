@@ -105,6 +105,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginRateWindowSeconds: (v.LOGIN_RATE_WINDOW_SECONDS as number | undefined) ?? 900,
     maxBodyKb: (v.MAX_BODY_KB as number | undefined) ?? 1024,
     maxAttachmentMb: (v.MAX_ATTACHMENT_MB as number | undefined) ?? 20,
+    contactImportMaxMb: (v.CONTACT_IMPORT_MAX_MB as number | undefined) ?? 50,
     trustProxy: (v.TRUST_PROXY as string | undefined) ?? null,
     outboxRedeliverAfterMs: (v.OUTBOX_REDELIVER_AFTER_MS as number | undefined) ?? 60000,
     workerConcurrency: (v.WORKER_CONCURRENCY as number | undefined) ?? 2,

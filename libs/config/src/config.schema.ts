@@ -286,6 +286,13 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(1, 1024),
   },
   {
+    name: 'CONTACT_IMPORT_MAX_MB',
+    description:
+      'Largest CSV file a people import accepts (about 100 bytes a row: 50 MB ≈ 500,000 rows)',
+    default: '50',
+    parse: int(1, 2048),
+  },
+  {
     name: 'TRUST_PROXY',
     description: 'Express trust proxy setting (e.g. loopback or 10.0.0.0/8); unset = trust none',
     parse: text,

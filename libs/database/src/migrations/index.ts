@@ -8,6 +8,7 @@ import { EmailContentHash1764600000000 } from './1764600000000-email-content-has
 import { ArabicSearch1764700000000 } from './1764700000000-arabic-search';
 import { Contacts1764800000000 } from './1764800000000-contacts';
 import { ContactMerge1764850000000 } from './1764850000000-contact-merge';
+import { ContactImports1764900000000 } from './1764900000000-contact-imports';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ArabicSearch1764700000000,
   Contacts1764800000000,
   ContactMerge1764850000000,
+  ContactImports1764900000000,
 ];

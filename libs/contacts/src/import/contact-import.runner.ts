@@ -1,0 +1,557 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ImportCounts } from '@sanad/contracts';
+import { TransactionRunner } from '@sanad/database';
+import { JobQueue, OutboxWriter, type NewEvent } from '@sanad/queue';
+import { BlobStorage } from '@sanad/storage';
+import { foldedSortName, contactSearchText } from '@sanad/search';
+import { randomUUID } from 'node:crypto';
+import { CategoriesRepository } from '../categories/categories.repository';
+import { CompaniesRepository } from '../companies/companies.repository';
+import { ContactFieldsService } from '../fields/contact-fields.service';
+import { emailDomains } from '../people/person-input.util';
+import { WorkspaceRegion } from '../workspace-region';
+import {
+  ContactImportsRepository,
+  EMPTY_COUNTS,
+  type ImportChange,
+  type ImportPhase,
+  type ImportRecord,
+  type StoredReject,
+} from './contact-imports.repository';
+import { csvRecords } from './csv-records';
+import {
+  ImportBatchRepository,
+  type NewCompany,
+  type StoredPerson,
+} from './import-batch.repository';
+import { foldHeader } from './import-mapping.util';
+import { planBatch, type CompanyRef, type PlannedRow, type ReadRow } from './import-plan.util';
+import { isBlankRow, isReject, readRow, type RowRules } from './import-row.util';
+
+/** Rows per transaction: one commit, one checkpoint and one progress event each. */
+export const IMPORT_BATCH = 1000;
+/** A runner holds its import this long past its last batch; then the sweep hands it on. */
+const LEASE_SECONDS = 60;
+/** Cells kept per rejected row (the rejected-rows file shows them), and characters per cell. */
+const KEPT_CELLS = 1000;
+const KEPT_CELL_CHARS = 1000;
+/** Default categories answer to both languages' names, whichever the workspace started with. */
+const SYSTEM_CATEGORY_NAMES: Record<string, string[]> = {
+  prospects: ['العملاء المحتملون', 'Prospects'],
+  customers: ['العملاء', 'Customers'],
+};
+
+interface RawRow {
+  row: number;
+  cells: string[];
+}
+
+interface Batch {
+  rows: RawRow[];
+  /** Records consumed, blank ones included: the checkpoint after this batch. */
+  consumedTo: number;
+}
+
+class FileFailure extends Error {
+  constructor(
+    readonly code: 'contact_import/unreadable' | 'contact_import/file_gone',
+    readonly row: number | null,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * The `contacts.import` job: checks (dry run) or imports an uploaded file batch by batch, each
+ * batch one transaction with its checkpoint, so a job killed mid-file goes on from the last
+ * batch when it runs again; undoes a cancelled import whole. At-least-once safe: a runner takes
+ * the import with a lease, and a batch commits only if its runner still holds it.
+ */
+@Injectable()
+export class ContactImportRunner {
+  private readonly logger = new Logger('ContactImports');
+
+  constructor(
+    private readonly repo: ContactImportsRepository,
+    private readonly batches: ImportBatchRepository,
+    private readonly companies: CompaniesRepository,
+    private readonly categories: CategoriesRepository,
+    private readonly fields: ContactFieldsService,
+    private readonly region: WorkspaceRegion,
+    private readonly storage: BlobStorage,
+    private readonly outbox: OutboxWriter,
+    private readonly tx: TransactionRunner,
+    private readonly queue: JobQueue,
+  ) {}
+
+  /** Worker role: take import jobs, one at a time per process (they are long and heavy). */
+  listen(): void {
+    this.queue.process<{ importId: string }>('contacts.import', 1, (job) => this.run(job.importId));
+  }
+
+  async enqueue(importId: string): Promise<void> {
+    await this.queue.add(
+      'contacts.import',
+      { importId },
+      { jobId: `contact-import:${importId}:${Date.now()}`, attempts: 3, backoffMs: 2000 },
+    );
+  }
+
+  /** Imports whose runner is gone (a restart, a lost job) get a new job; returns how many. */
+  async resumeOrphans(): Promise<number> {
+    const orphans = await this.repo.orphans(20);
+    for (const { id } of orphans) await this.enqueue(id);
+    return orphans.length;
+  }
+
+  async run(importId: string): Promise<void> {
+    const token = randomUUID();
+    const record = await this.repo.claim(importId, token, LEASE_SECONDS);
+    if (!record) return;
+    try {
+      if (record.status === 'checking') await this.check(record, token);
+      else if (record.status === 'cancelling') await this.undo(record, token);
+      else await this.importRows(record, token);
+    } catch (error) {
+      if (error instanceof FileFailure) return this.fail(record, token, error);
+      // Let the queue's retry (or the sweep) take it at once rather than after the lease.
+      await this.repo
+        .update(importId, { runnerToken: null, leaseUntil: null })
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The dry run: every row decided as the import would, nothing but the verdicts written. */
+  private async check(record: ImportRecord, token: string): Promise<void> {
+    const rules = await this.rowRules(record);
+    const counts: ImportCounts = { ...EMPTY_COUNTS };
+    await this.tx.run(async () => {
+      await this.repo.clearRejects(record.id, 'check');
+      await this.repo.update(record.id, { rowsDone: 0, checkCounts: counts });
+    });
+    const seen = new Map<string, number>();
+    for await (const batch of this.read(record, 0)) {
+      const { planned } = await this.plan(record, rules, batch.rows, seen, 'check');
+      tally(counts, planned);
+      const held = await this.tx.run(async () => {
+        const locked = await this.repo.lock(record.workspaceId, record.id);
+        if (!locked || locked.status !== 'checking' || locked.runnerToken !== token) return false;
+        await this.repo.addRejects(record.id, 'check', stored(planned, batch.rows));
+        await this.repo.update(record.id, {
+          rowsDone: batch.consumedTo,
+          checkCounts: counts,
+          leaseUntil: lease(),
+        });
+        await this.announce(record);
+        return true;
+      });
+      if (!held) return;
+    }
+    await this.finish(record, token, 'checking', {
+      status: 'checked',
+      checkCounts: counts,
+      rowsDone: 0,
+    });
+  }
+
+  private async importRows(record: ImportRecord, token: string): Promise<void> {
+    if (record.status === 'queued')
+      await this.tx.run(async () => {
+        await this.repo.update(record.id, {
+          status: 'running',
+          startedAt: record.startedAt ?? new Date(),
+        });
+        await this.announce(record);
+      });
+    const rules = await this.rowRules(record);
+    const counts: ImportCounts = { ...record.counts };
+    const seen = new Map<string, number>();
+    let done = record.rowsDone;
+    for await (const batch of this.read(record, record.rowsDone)) {
+      const { planned, newCompanies } = await this.plan(record, rules, batch.rows, seen, 'import');
+      const outcome = await this.tx.run(async () => {
+        const locked = await this.repo.lock(record.workspaceId, record.id);
+        if (!locked || locked.runnerToken !== token || locked.rowsDone !== done) return 'lost';
+        if (locked.status === 'cancelling') return 'cancel';
+        await this.write(record, planned, newCompanies);
+        await this.repo.addRejects(record.id, 'import', stored(planned, batch.rows));
+        tally(counts, planned);
+        await this.repo.update(record.id, {
+          rowsDone: batch.consumedTo,
+          counts,
+          leaseUntil: lease(),
+        });
+        await this.announce(record);
+        return 'ok';
+      });
+      if (outcome === 'lost') return;
+      if (outcome === 'cancel') return this.undo(record, token);
+      done = batch.consumedTo;
+    }
+    const finished = await this.finish(record, token, 'running', { status: 'completed' });
+    if (finished === 'cancelling') return this.undo(record, token);
+    if (finished) await this.dropFile(record);
+  }
+
+  /** Everything this import created is deleted and everything it overwrote restored. */
+  private async undo(record: ImportRecord, token: string): Promise<void> {
+    for (;;) {
+      const more = await this.tx.run(async () => {
+        const locked = await this.repo.lock(record.workspaceId, record.id);
+        if (!locked || locked.runnerToken !== token || locked.status !== 'cancelling') return null;
+        const changes = await this.repo.changes(record.id, IMPORT_BATCH);
+        if (changes.length === 0) return false;
+        await this.revert(record.workspaceId, changes);
+        await this.repo.dropChanges(record.id, changes);
+        await this.repo.update(record.id, { leaseUntil: lease() });
+        return true;
+      });
+      if (more === null) return;
+      if (!more) break;
+    }
+    await this.finish(record, token, 'cancelling', { status: 'cancelled' });
+    await this.dropFile(record);
+  }
+
+  private async revert(workspaceId: string, changes: ImportChange[]): Promise<void> {
+    const people = changes.filter((c) => c.subject === 'person');
+    const createdPeople = people.filter((c) => c.action === 'created').map((c) => c.subjectId);
+    const restored = people
+      .filter((c) => c.action === 'updated')
+      .map((c) => c.before as unknown as StoredPerson);
+    const createdCompanies = changes.filter((c) => c.subject === 'company').map((c) => c.subjectId);
+    await this.batches.deletePeople(workspaceId, createdPeople);
+    await this.batches.overwritePeople(workspaceId, restored);
+    await this.batches.deleteCompanies(workspaceId, createdCompanies);
+    const events: NewEvent[] = [
+      ...createdPeople.map((contactId): NewEvent => ({
+        workspaceId,
+        type: 'contact.deleted',
+        payload: { contactId },
+      })),
+      ...restored.map((p): NewEvent => ({
+        workspaceId,
+        type: 'contact.updated',
+        payload: { contactId: p.id },
+      })),
+      ...createdCompanies.map((companyId): NewEvent => ({
+        workspaceId,
+        type: 'company.deleted',
+        payload: { companyId },
+      })),
+    ];
+    if (events.length > 0) await this.outbox.writeAll(events);
+  }
+
+  /** One batch's verdicts written: companies, people, timelines, what to undo, events. */
+  private async write(
+    record: ImportRecord,
+    planned: PlannedRow[],
+    newCompanies: Map<string, NewCompany & { row: number }>,
+  ): Promise<void> {
+    const { workspaceId } = record;
+    const used = new Set(
+      planned.flatMap((p) =>
+        (p.kind === 'create' || p.kind === 'update') && p.person.companyId
+          ? [p.person.companyId]
+          : [],
+      ),
+    );
+    const companies = [...newCompanies.values()].filter((c) => used.has(c.id));
+    const creates = planned.flatMap((p) =>
+      p.kind === 'create' ? [{ ...p, person: { ...p.person, id: randomUUID() } }] : [],
+    );
+    const updates = planned.flatMap((p) => (p.kind === 'update' ? [p] : []));
+    await this.batches.insertCompanies(workspaceId, companies);
+    await this.batches.insertPeople(
+      workspaceId,
+      creates.map((c) => c.person),
+    );
+    await this.batches.overwritePeople(
+      workspaceId,
+      updates.map((u) => u.person),
+    );
+    await this.repo.addChanges(record.id, [
+      ...companies.map((c): ImportChange => ({
+        subject: 'company',
+        subjectId: c.id,
+        row: c.row,
+        action: 'created',
+        before: null,
+      })),
+      ...creates.map((c): ImportChange => ({
+        subject: 'person',
+        subjectId: c.person.id,
+        row: c.row,
+        action: 'created',
+        before: null,
+      })),
+      ...updates.map((u): ImportChange => ({
+        subject: 'person',
+        subjectId: u.person.id,
+        row: u.row,
+        action: 'updated',
+        before: u.before as unknown as Record<string, unknown>,
+      })),
+    ]);
+    const via = { importId: record.id };
+    await this.batches.addActivities(workspaceId, record.createdByUserId, [
+      ...companies.map((c) => ({ companyId: c.id, kind: 'created', data: via })),
+      ...creates.map((c) => ({ contactId: c.person.id, kind: 'created', data: via })),
+      ...creates.flatMap((c) =>
+        c.person.companyId
+          ? [
+              {
+                contactId: c.person.id,
+                kind: 'company_linked',
+                data: { companyId: c.person.companyId, by: c.person.companyLink, ...via },
+              },
+            ]
+          : [],
+      ),
+      ...updates.map((u) => ({
+        contactId: u.person.id,
+        kind: 'updated',
+        data: { changed: u.changed, ...via },
+      })),
+    ]);
+    const events: NewEvent[] = [
+      ...companies.map((c): NewEvent => ({
+        workspaceId,
+        type: 'company.created',
+        payload: { companyId: c.id },
+      })),
+      ...creates.map((c): NewEvent => ({
+        workspaceId,
+        type: 'contact.created',
+        payload: { contactId: c.person.id },
+      })),
+      ...updates.map((u): NewEvent => ({
+        workspaceId,
+        type: 'contact.updated',
+        payload: { contactId: u.person.id, changed: u.changed },
+      })),
+    ];
+    if (events.length > 0) await this.outbox.writeAll(events);
+  }
+
+  /** Rows read, then decided against the stored people and companies (read set-wise). */
+  private async plan(
+    record: ImportRecord,
+    rules: RowRules & { requiredKeys: string[] },
+    rows: RawRow[],
+    seen: Map<string, number>,
+    phase: ImportPhase,
+  ): Promise<{ planned: PlannedRow[]; newCompanies: Map<string, NewCompany & { row: number }> }> {
+    const { workspaceId } = record;
+    const reads: ReadRow[] = [];
+    const rejected: PlannedRow[] = [];
+    for (const { row, cells } of rows) {
+      const read = readRow(cells, rules);
+      if (isReject(read)) rejected.push({ kind: 'reject', row, reject: read });
+      else reads.push({ row, cells, person: read });
+    }
+    const holders = await this.batches.holders(workspaceId, {
+      emails: reads.flatMap((r) => r.person.emails),
+      phones: reads.flatMap((r) => r.person.phones),
+      externalIds: reads.flatMap((r) => (r.person.externalId ? [r.person.externalId] : [])),
+    });
+    const createdByImport =
+      phase === 'import'
+        ? await this.repo.createdRows(
+            record.id,
+            holders.map((h) => h.id),
+          )
+        : new Map<string, number>();
+    const companyCells = new Map<string, { name: string; row: number }>();
+    for (const r of reads)
+      if (r.person.companyName) {
+        const key = foldedSortName(r.person.companyName, []);
+        if (!companyCells.has(key))
+          companyCells.set(key, { name: r.person.companyName, row: r.row });
+      }
+    const existing = await this.batches.companiesBySortName(workspaceId, [...companyCells.keys()]);
+    const newCompanies = new Map<string, NewCompany & { row: number }>();
+    const companies = new Map<string, CompanyRef>(existing);
+    for (const [key, cell] of companyCells)
+      if (!existing.has(key)) {
+        const company = {
+          id: randomUUID(),
+          name: cell.name,
+          sortName: key,
+          searchText: contactSearchText({ name: cell.name, emails: [], phones: [] }),
+          row: cell.row,
+        };
+        newCompanies.set(key, company);
+        companies.set(key, company);
+      }
+    const domains = emailDomains([
+      ...reads.flatMap((r) => r.person.emails),
+      ...holders.flatMap((h) => h.emails),
+    ]);
+    const domainCompanies = await this.batches.companiesByDomain(workspaceId, domains);
+    const companyNames = await this.companies.names(workspaceId, [
+      ...new Set(holders.flatMap((h) => (h.companyId ? [h.companyId] : []))),
+    ]);
+    const planned = planBatch(reads, {
+      holders,
+      createdByImport,
+      seen,
+      matchBy: record.matchBy,
+      onMatch: record.onMatch,
+      requiredKeys: rules.requiredKeys,
+      companies,
+      domainCompanies,
+      companyNames,
+    });
+    return { planned: [...planned, ...rejected].sort((a, b) => a.row - b.row), newCompanies };
+  }
+
+  /** The file's data rows after `skip`, in batches; the header is record 0. */
+  private async *read(record: ImportRecord, skip: number): AsyncGenerator<Batch> {
+    const source = record.blobKey ? await this.storage.get(record.blobKey) : null;
+    if (!source) throw new FileFailure('contact_import/file_gone', null, 'gone');
+    let index = -1;
+    let last = skip;
+    let rows: RawRow[] = [];
+    try {
+      for await (const cells of csvRecords(source, record.encoding, record.delimiter)) {
+        index++;
+        if (index === 0 || index <= skip) continue;
+        if (!isBlankRow(cells)) rows.push({ row: index, cells });
+        if (index - last >= IMPORT_BATCH) {
+          yield { rows, consumedTo: index };
+          last = index;
+          rows = [];
+        }
+      }
+    } catch (error) {
+      if (error instanceof FileFailure) throw error;
+      throw new FileFailure(
+        'contact_import/unreadable',
+        index + 1,
+        (error as Error).message.slice(0, 300),
+      );
+    }
+    if (index > last) yield { rows, consumedTo: index };
+  }
+
+  private async rowRules(record: ImportRecord): Promise<RowRules & { requiredKeys: string[] }> {
+    const [fieldRules, categories, region] = await Promise.all([
+      this.fields.rules(record.workspaceId, 'person'),
+      this.categories.list(record.workspaceId, 'person'),
+      this.region.of(record.workspaceId),
+    ]);
+    const byName = new Map<string, string>();
+    for (const category of categories)
+      for (const name of [
+        category.name,
+        ...(SYSTEM_CATEGORY_NAMES[category.systemKey ?? ''] ?? []),
+      ])
+        if (!byName.has(foldHeader(name))) byName.set(foldHeader(name), category.id);
+    return {
+      targets: record.targets,
+      columns: record.headers.length,
+      fields: new Map(fieldRules.map((r) => [r.key, r])),
+      region,
+      categories: byName,
+      requiredKeys: fieldRules.filter((r) => r.required).map((r) => r.key),
+    };
+  }
+
+  /** Ends a phase if this runner still holds it; answers the status found otherwise. */
+  private async finish(
+    record: ImportRecord,
+    token: string,
+    from: ImportRecord['status'],
+    patch: Partial<ImportRecord>,
+  ): Promise<boolean | 'cancelling'> {
+    return this.tx.run(async () => {
+      const locked = await this.repo.lock(record.workspaceId, record.id);
+      if (!locked || locked.runnerToken !== token) return false;
+      if (locked.status === 'cancelling' && from === 'running') return 'cancelling';
+      if (locked.status !== from) return false;
+      const terminal = patch.status !== 'checked';
+      await this.repo.update(record.id, {
+        ...patch,
+        runnerToken: null,
+        leaseUntil: null,
+        ...(terminal ? { finishedAt: new Date() } : {}),
+      });
+      if (terminal) await this.repo.dropChanges(record.id);
+      await this.announce(record);
+      return true;
+    });
+  }
+
+  private async fail(record: ImportRecord, token: string, failure: FileFailure): Promise<void> {
+    this.logger.warn(`import ${record.id} failed: ${failure.message}`);
+    await this.tx.run(async () => {
+      const locked = await this.repo.lock(record.workspaceId, record.id);
+      if (!locked || locked.runnerToken !== token) return;
+      await this.repo.update(record.id, {
+        // A failed check leaves the import to be fixed and checked again; a failed import stops
+        // where it was (what it wrote stays, the error says the row).
+        status: locked.status === 'checking' ? 'uploaded' : 'failed',
+        error: {
+          code: failure.code,
+          params: { row: failure.row ?? 0, reason: failure.message },
+          row: failure.row,
+        },
+        runnerToken: null,
+        leaseUntil: null,
+        ...(locked.status === 'checking' ? {} : { finishedAt: new Date() }),
+      });
+      await this.announce(record);
+    });
+  }
+
+  private async dropFile(record: ImportRecord): Promise<void> {
+    if (!record.blobKey) return;
+    await this.storage.delete(record.blobKey).catch(() => undefined);
+    await this.repo.update(record.id, { blobKey: null });
+  }
+
+  private announce(record: ImportRecord): Promise<unknown> {
+    return this.outbox.write({
+      workspaceId: record.workspaceId,
+      type: 'contact_import.updated',
+      payload: { importId: record.id },
+    });
+  }
+}
+
+function lease(): Date {
+  return new Date(Date.now() + LEASE_SECONDS * 1000);
+}
+
+function tally(counts: ImportCounts, planned: PlannedRow[]): void {
+  for (const p of planned) {
+    counts.rows++;
+    if (p.kind === 'create') counts.created++;
+    else if (p.kind === 'update') counts.updated++;
+    else if (p.kind === 'skip') counts.skipped++;
+    else counts.rejected++;
+  }
+}
+
+function stored(planned: PlannedRow[], rows: RawRow[]): StoredReject[] {
+  const cellsOf = new Map(rows.map((r) => [r.row, r.cells]));
+  return planned.flatMap((p) =>
+    p.kind === 'reject'
+      ? [
+          {
+            row: p.row,
+            code: p.reject.code,
+            column: p.reject.column,
+            params: p.reject.params ?? {},
+            cells: (cellsOf.get(p.row) ?? [])
+              .slice(0, KEPT_CELLS)
+              .map((c) => c.slice(0, KEPT_CELL_CHARS)),
+          },
+        ]
+      : [],
+  );
+}
