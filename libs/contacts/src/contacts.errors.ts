@@ -62,6 +62,16 @@ export const CONTACTS_ERRORS = {
     ar: 'الشركة المراد دمجها لم تعد موجودة؛ ربما دُمجت من قبل.',
     en: 'The company to merge no longer exists; it may have been merged already.',
   },
+  'contact_export/unknown_columns': {
+    status: 400,
+    ar: 'أعمدة غير معروفة في التصدير: {columns}.',
+    en: 'Unknown export columns: {columns}.',
+  },
+  'contact/erasure_in_progress': {
+    status: 409,
+    ar: 'بيانات هذا الشخص قيد المسح.',
+    en: 'This person’s data is being erased.',
+  },
 } as const satisfies ErrorCatalog;
 
 declare module '@sanad/core' {

@@ -30,6 +30,8 @@ const MERGE = [
   DuplicatesService,
   ContactMergeParticipants,
 ];
+import { ExportRepository } from './export/export.repository';
+import { ContactExportService } from './export/contact-export.service';
 import { ContactFieldsService } from './fields/contact-fields.service';
 import { FieldsRepository } from './fields/fields.repository';
 import { ContactActivities } from './people/contact-activities';
@@ -68,8 +70,11 @@ import { WorkspaceRegion } from './workspace-region';
     FieldsRepository,
     ContactFieldsService,
     ContactEventsPresenter,
+    ExportRepository,
+    ContactExportService,
   ],
   exports: [
+    ContactExportService,
     ...MERGE,
     ContactsService,
     PeopleService,

@@ -22,3 +22,6 @@ export * from './categories/categories.service';
 export * from './fields/contact-fields.service';
 export * from './workspace-region';
 export { CONTACTS_CHANNEL } from './contacts.repository';
+export * from './export/export.dto';
+export * from './export/contact-export.service';
+export * from './export/export-columns.util';
