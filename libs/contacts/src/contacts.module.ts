@@ -30,6 +30,9 @@ const MERGE = [
   DuplicatesService,
   ContactMergeParticipants,
 ];
+import { ContactDataParticipants } from './privacy/contact-data-participants';
+import { PersonalDataService } from './privacy/personal-data.service';
+import { PrivacyRepository } from './privacy/privacy.repository';
 import { ExportRepository } from './export/export.repository';
 import { ContactExportService } from './export/contact-export.service';
 import { ContactFieldsService } from './fields/contact-fields.service';
@@ -72,8 +75,13 @@ import { WorkspaceRegion } from './workspace-region';
     ContactEventsPresenter,
     ExportRepository,
     ContactExportService,
+    ContactDataParticipants,
+    PrivacyRepository,
+    PersonalDataService,
   ],
   exports: [
+    ContactDataParticipants,
+    PersonalDataService,
     ContactExportService,
     ...MERGE,
     ContactsService,

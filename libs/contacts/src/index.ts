@@ -25,3 +25,6 @@ export { CONTACTS_CHANNEL } from './contacts.repository';
 export * from './export/export.dto';
 export * from './export/contact-export.service';
 export * from './export/export-columns.util';
+export * from './privacy/contact-data-participants';
+export * from './privacy/personal-data.service';
+export * from './privacy/erase-person.dto';
