@@ -15,11 +15,11 @@ function sql<T = unknown[]>(text: string, params: unknown[] = []): Promise<T> {
 function unzip(data: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(data, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
+      if (error || !zip) return reject(error ?? new Error('not a zip'));
       const entries = new Map<string, Buffer>();
       zip.on('entry', (entry: yauzl.Entry) => {
         zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
+          if (e || !stream) return reject(e ?? new Error('no entry stream'));
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
@@ -38,7 +38,11 @@ function unzip(data: Buffer): Promise<Map<string, Buffer>> {
 /** A person with a conversation: their message with a file, an agent's reply and a note. */
 async function personWithHistory(owner: HttpSession, marker: string) {
   const email = `${marker}@example.sa`;
-  const file = await owner.upload('/api/v1/attachments', 'invoice.pdf', Buffer.from(`PDF ${marker}`));
+  const file = await owner.upload(
+    '/api/v1/attachments',
+    'invoice.pdf',
+    Buffer.from(`PDF ${marker}`),
+  );
   expect(file.status).toBe(201);
   const created = await owner.post('/api/v1/conversations', {
     contact: { email, name: `Name ${marker}` },
@@ -152,17 +156,17 @@ describe('personal data', () => {
     const person = await other.owner.post('/api/v1/people', { name: 'Elsewhere' });
     const foreign = person.body.id as string;
     expect((await ws.owner.get(`/api/v1/people/${foreign}/personal-data`)).status).toBe(404);
-    expect((await ws.owner.post(`/api/v1/people/${foreign}/erase`, { mode: 'delete' })).status).toBe(
-      404,
-    );
+    expect(
+      (await ws.owner.post(`/api/v1/people/${foreign}/erase`, { mode: 'delete' })).status,
+    ).toBe(404);
     const agent = await addMember(app.base, other.owner, 'agent');
     expect((await agent.session.get(`/api/v1/people/${foreign}/personal-data`)).status).toBe(403);
     expect(
       (await agent.session.post(`/api/v1/people/${foreign}/erase`, { mode: 'delete' })).status,
     ).toBe(403);
-    expect((await other.owner.post(`/api/v1/people/${foreign}/erase`, { mode: 'burn' })).status).toBe(
-      400,
-    );
+    expect(
+      (await other.owner.post(`/api/v1/people/${foreign}/erase`, { mode: 'burn' })).status,
+    ).toBe(400);
   });
 
   it('erase "delete" leaves nothing behind in any table, and a second run is harmless', async () => {
@@ -190,7 +194,12 @@ describe('personal data', () => {
     expect(audit).toEqual([{ actor_user_id: ws.me.user.id, data: { mode: 'delete' } }]);
     // The job again (a redelivery): nothing changes, no second event.
     const service = app.running.app.get(PersonalDataService);
-    await service.erase({ workspaceId: ws.me.workspace.id, contactId, mode: 'delete', actorId: null });
+    await service.erase({
+      workspaceId: ws.me.workspace.id,
+      contactId,
+      mode: 'delete',
+      actorId: null,
+    });
     const events = await sql<unknown[]>(
       `SELECT 1 FROM outbox WHERE type = 'contact.deleted' AND payload ->> 'contactId' = $1`,
       [contactId],
@@ -216,9 +225,9 @@ describe('personal data', () => {
     expect(messages.map((m) => m.body_text)).toEqual(
       expect.arrayContaining(['Team note', 'We are on it']),
     );
-    expect(await sql('SELECT 1 FROM attachments WHERE conversation_id = $1', [conversationId])).toEqual(
-      [],
-    );
+    expect(
+      await sql('SELECT 1 FROM attachments WHERE conversation_id = $1', [conversationId]),
+    ).toEqual([]);
     // Search no longer finds the conversation by the person's words.
     const found = await ws.owner.get(`/api/v1/conversations?q=${marker}`);
     expect(found.status).toBe(200);
@@ -229,9 +238,10 @@ describe('personal data', () => {
       .erase({ workspaceId: ws.me.workspace.id, contactId, mode: 'redact', actorId: null });
     expect(await markerHits(marker)).toEqual({});
     expect(
-      await sql(`SELECT 1 FROM outbox WHERE type = 'contact.deleted' AND payload ->> 'contactId' = $1`, [
-        contactId,
-      ]),
+      await sql(
+        `SELECT 1 FROM outbox WHERE type = 'contact.deleted' AND payload ->> 'contactId' = $1`,
+        [contactId],
+      ),
     ).toHaveLength(1);
   });
 });

@@ -10,7 +10,10 @@ import { Housekeeping } from './housekeeping.service';
  * Background work: relays the outbox to the queue, runs its consumers, sends email and runs
  * timed housekeeping.
  */
-@Module({ imports: [ContactsModule, ConversationsModule, MailLibModule], providers: [Housekeeping] })
+@Module({
+  imports: [ContactsModule, ConversationsModule, MailLibModule],
+  providers: [Housekeeping],
+})
 export class WorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');
 

@@ -46,8 +46,7 @@ export interface ExportField {
 }
 
 export type ExportColumn<B extends string> =
-  | { kind: 'builtin'; key: B }
-  | { kind: 'field'; field: ExportField };
+  { kind: 'builtin'; key: B } | { kind: 'field'; field: ExportField };
 
 /**
  * The `columns` query value as columns: built-in names and `field:<key>`, in the caller's order,
@@ -115,7 +114,9 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(cellText).join('; ');
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 /** A custom value as shown: select options by their label in the member's language. */

@@ -39,7 +39,11 @@ export class ContactDataParticipants {
     this.participants.sort((a, b) => a.order - b.order);
   }
 
-  async export(workspaceId: string, contactId: string, archive: PersonalDataArchive): Promise<void> {
+  async export(
+    workspaceId: string,
+    contactId: string,
+    archive: PersonalDataArchive,
+  ): Promise<void> {
     for (const p of this.participants) await p.export(workspaceId, contactId, archive);
   }
 

@@ -59,13 +59,16 @@ export class PersonalDataService
    * attachments/<conversationId>/<file>). A failure midway destroys the stream, so the download
    * breaks rather than ending as a complete-looking file.
    */
-  async archive(principal: Principal, contactId: string): Promise<{ fileName: string; data: Readable }> {
+  async archive(
+    principal: Principal,
+    contactId: string,
+  ): Promise<{ fileName: string; data: Readable }> {
     const [person] = await this.views.byIds(principal.workspaceId, [contactId]);
     if (!person) throw new DomainError('contact/not_found');
     const timeline = await this.activities.timeline(principal.workspaceId, { contactId });
     const zip = new ZipFile();
     const out = new PassThrough();
-    zip.outputStream.on('error', (e) => out.destroy(e));
+    zip.outputStream.on('error', (e: Error) => out.destroy(e));
     zip.outputStream.pipe(out);
     const archive: PersonalDataArchive = {
       json: (path, value) => zip.addBuffer(Buffer.from(JSON.stringify(value, null, 2)), path),

@@ -34,7 +34,11 @@ export class ConversationsDataParticipant implements ContactDataParticipant, OnM
     this.participants.register(this);
   }
 
-  async export(workspaceId: string, contactId: string, archive: PersonalDataArchive): Promise<void> {
+  async export(
+    workspaceId: string,
+    contactId: string,
+    archive: PersonalDataArchive,
+  ): Promise<void> {
     const [conversations, messages, attachments] = await Promise.all([
       this.repo.conversations(workspaceId, contactId),
       this.repo.messages(workspaceId, contactId),
@@ -105,5 +109,6 @@ export class ConversationsDataParticipant implements ContactDataParticipant, OnM
 }
 
 function safeName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   return name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 150) || 'file';
 }
