@@ -7,6 +7,7 @@ import { ApiTokensController } from './controllers/api-tokens.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
 import { AuthController } from './controllers/auth.controller';
 import { BlockedSendersController } from './controllers/blocked-senders.controller';
+import { ContactExportController } from './controllers/contact-export.controller';
 import { ContactMergeController } from './controllers/contact-merge.controller';
 import { CompaniesController } from './controllers/companies.controller';
 import { ContactCategoriesController } from './controllers/contact-categories.controller';
@@ -49,8 +50,9 @@ import { AgentsGateway } from './realtime/agents.gateway';
     SavedRepliesController,
     TagsController,
     TeamsController,
-    // Before the people's controller: /people/duplicates is not /people/:id.
+    // Before the people's controller: /people/duplicates and /people/export.csv are not /people/:id.
     ContactMergeController,
+    ContactExportController,
     PeopleController,
     CompaniesController,
     ContactCategoriesController,

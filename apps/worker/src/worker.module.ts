@@ -1,5 +1,6 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
+import { ContactsModule, PersonalDataService } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
@@ -9,7 +10,10 @@ import { Housekeeping } from './housekeeping.service';
  * Background work: relays the outbox to the queue, runs its consumers, sends email and runs
  * timed housekeeping.
  */
-@Module({ imports: [ConversationsModule, MailLibModule], providers: [Housekeeping] })
+@Module({
+  imports: [ContactsModule, ConversationsModule, MailLibModule],
+  providers: [Housekeeping],
+})
 export class WorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');
 
@@ -18,12 +22,14 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly dispatcher: OutboxDispatcher,
     private readonly housekeeping: Housekeeping,
     private readonly mailer: OutboundMailer,
+    private readonly erasure: PersonalDataService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.dispatcher.listen(this.config.workerConcurrency);
     this.mailer.listen();
+    this.erasure.listen();
     await this.relay.start();
     this.housekeeping.start();
     this.logger.log('outbox relay and dispatcher running');

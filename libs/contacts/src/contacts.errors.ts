@@ -121,6 +121,15 @@ export const CONTACTS_ERRORS = {
     status: 422,
     ar: 'لم يعد الملف المرفوع موجوداً؛ ارفعه من جديد.',
     en: 'The uploaded file is gone; upload it again.',
+  'contact_export/unknown_columns': {
+    status: 400,
+    ar: 'أعمدة غير معروفة في التصدير: {columns}.',
+    en: 'Unknown export columns: {columns}.',
+  },
+  'contact/erasure_in_progress': {
+    status: 409,
+    ar: 'بيانات هذا الشخص قيد المسح.',
+    en: 'This person’s data is being erased.',
   },
 } as const satisfies ErrorCatalog;
 

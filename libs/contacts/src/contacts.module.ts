@@ -30,6 +30,11 @@ const MERGE = [
   DuplicatesService,
   ContactMergeParticipants,
 ];
+import { ContactDataParticipants } from './privacy/contact-data-participants';
+import { PersonalDataService } from './privacy/personal-data.service';
+import { PrivacyRepository } from './privacy/privacy.repository';
+import { ExportRepository } from './export/export.repository';
+import { ContactExportService } from './export/contact-export.service';
 import { ContactFieldsService } from './fields/contact-fields.service';
 import { FieldsRepository } from './fields/fields.repository';
 import { ContactActivities } from './people/contact-activities';
@@ -68,8 +73,16 @@ import { WorkspaceRegion } from './workspace-region';
     FieldsRepository,
     ContactFieldsService,
     ContactEventsPresenter,
+    ExportRepository,
+    ContactExportService,
+    ContactDataParticipants,
+    PrivacyRepository,
+    PersonalDataService,
   ],
   exports: [
+    ContactDataParticipants,
+    PersonalDataService,
+    ContactExportService,
     ...MERGE,
     ContactsService,
     PeopleService,

@@ -148,6 +148,21 @@ export interface ContactEventData {
 export interface ContactDeletedData {
   contactId: string;
 }
+
+/** `delete`: the person and their conversations go; `redact`: conversations stay, emptied. */
+export const ERASURE_MODES = ['delete', 'redact'] as const;
+export type ErasureMode = (typeof ERASURE_MODES)[number];
+export interface ContactErasureFacts {
+  contactId: string;
+  mode: ErasureMode;
+  actorId: string | null;
+}
+/** The answer to POST /people/:id/erase: the background job that does it. */
+export interface ContactErasureView {
+  jobId: string;
+  contactId: string;
+  mode: ErasureMode;
+}
 export interface ContactMergedData {
   /** Gone: its conversations, identities and fields now belong to `targetId`. */
   sourceId: string;

@@ -4,6 +4,7 @@ import type {
   CompanyEventData,
   CompanyMergedData,
   ContactDeletedData,
+  ContactErasureFacts,
   ContactEventData,
   ContactMergedData,
 } from './contacts.contract';
@@ -43,6 +44,8 @@ export interface EventMap {
   'email.received': { facts: { inboundEmailId: string }; data: never };
   /** A reply was queued for email (again): its consumer puts the send job on the queue. */
   'email.queued': { facts: { messageId: string; generation: number }; data: never };
+  /** An admin asked to erase a person: its consumer puts the `contacts.erase` job on the queue. */
+  'contact.erasure_requested': { facts: ContactErasureFacts; data: never };
 }
 
 export type EventName = keyof EventMap;

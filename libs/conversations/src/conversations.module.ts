@@ -22,6 +22,8 @@ import { Team } from './entities/team.entity';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxSearch } from './inbox/inbox-search.service';
 import { InboxService } from './inbox/inbox.service';
+import { ConversationsDataParticipant } from './intake/contact-data.participant';
+import { ContactDataRepository } from './intake/contact-data.repository';
 import { ContactConversationsParticipant } from './intake/contact-conversations.participant';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
@@ -92,6 +94,8 @@ const SERVICES = [
     TriageRepository,
     IntakeRepository,
     ContactConversationsParticipant,
+    ConversationsDataParticipant,
+    ContactDataRepository,
     MailboxesRepository,
     TagsRepository,
     TeamsRepository,

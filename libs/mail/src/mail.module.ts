@@ -1,3 +1,5 @@
+import { ContactMailDataParticipant } from './contact-mail-data.participant';
+import { ContactMailDataRepository } from './contact-mail-data.repository';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@sanad/accounts';
@@ -49,6 +51,8 @@ import { SealedSecretsCheck } from './sealed-secrets.check';
     EmailSettingsService,
     BlockedSendersService,
     SealedSecretsCheck,
+    ContactMailDataRepository,
+    ContactMailDataParticipant,
   ],
   exports: [
     InboundStore,

@@ -1,5 +1,10 @@
 /** Typed job names: one per kind of background work. */
-export const JOB_NAMES = ['outbox.dispatch', 'email.send', 'contacts.import'] as const;
+export const JOB_NAMES = [
+  'outbox.dispatch',
+  'email.send',
+  'contacts.import',
+  'contacts.erase',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobOptions {

@@ -10,26 +10,31 @@ import {
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
-import { CurrentPrincipal } from '@sanad/auth';
+import { CurrentPrincipal, Roles } from '@sanad/auth';
 import {
   CreatePersonDto,
+  ErasePersonDto,
   LinkCompanyDto,
   ListPeopleDto,
   PeopleService,
+  PersonalDataService,
   UpdatePersonDto,
 } from '@sanad/contacts';
 import type {
   ContactActivityView,
+  ContactErasureView,
   ConversationView,
   ListView,
   PageView,
   PersonView,
 } from '@sanad/contracts';
 import { InboxService } from '@sanad/conversations';
-import { DomainError } from '@sanad/core';
+import { contentDisposition, DomainError } from '@sanad/core';
+import type { Response } from 'express';
 import { idempotencyKey } from '../http/idempotency-key';
 
 const personId = new ParseUUIDPipe({
@@ -42,6 +47,7 @@ export class PeopleController {
   constructor(
     private readonly people: PeopleService,
     private readonly inbox: InboxService,
+    private readonly personalData: PersonalDataService,
   ) {}
 
   @Get()
@@ -114,5 +120,36 @@ export class PeopleController {
   ): Promise<PageView<ConversationView>> {
     await this.people.get(principal, id);
     return this.inbox.list(principal, { contactId: id, limit: 50 });
+  }
+
+  /** Everything about the person as a ZIP (profile, conversations, attachments); admins only. */
+  @Get(':id/personal-data')
+  @Roles('owner', 'admin')
+  @ApiProduces('application/zip')
+  async exportPersonalData(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', personId) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const zip = await this.personalData.archive(principal, id);
+    response.setHeader('Content-Type', 'application/zip');
+    response.setHeader('Content-Disposition', contentDisposition('attachment', zip.fileName));
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Cache-Control', 'no-store');
+    // A ZIP cut short must not end like a complete one: the connection is dropped instead.
+    zip.data.on('error', () => response.destroy());
+    zip.data.pipe(response);
+  }
+
+  /** Erases the person (delete or redact) in a background job; admins only. */
+  @Post(':id/erase')
+  @HttpCode(202)
+  @Roles('owner', 'admin')
+  erase(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', personId) id: string,
+    @Body() dto: ErasePersonDto,
+  ): Promise<ContactErasureView> {
+    return this.personalData.requestErasure(principal, id, dto.mode);
   }
 }

@@ -113,6 +113,16 @@ export class IntakeRepository {
   }
 
   /** How many conversations a person has (a merge preview shows what moves). */
+  /** The conversations whose customer this person is (also their merged-away messages' ones). */
+  async contactConversationIds(workspaceId: string, contactId: string): Promise<string[]> {
+    const rows = await this.db.query<Array<{ id: string }>>(
+      `SELECT id FROM conversations WHERE workspace_id = $1 AND contact_id = $2
+       UNION SELECT conversation_id FROM messages WHERE workspace_id = $1 AND author_contact_id = $2`,
+      [workspaceId, contactId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async contactConversationCount(workspaceId: string, contactId: string): Promise<number> {
     const rows = await this.db.query<Array<{ n: number }>>(
       'SELECT count(*)::int AS n FROM conversations WHERE workspace_id = $1 AND contact_id = $2',

@@ -188,6 +188,11 @@ export class IntakeService {
     return c ? { number: c.number, subject: c.subject, mailboxId: c.mailboxId } : null;
   }
 
+  /** For the mail library's part of a person's erasure (their raw emails). */
+  contactConversationIds(workspaceId: string, contactId: string): Promise<string[]> {
+    return this.intake.contactConversationIds(workspaceId, contactId);
+  }
+
   contactConversationCount(workspaceId: string, contactId: string): Promise<number> {
     return this.intake.contactConversationCount(workspaceId, contactId);
   }
