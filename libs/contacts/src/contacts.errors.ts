@@ -121,6 +121,7 @@ export const CONTACTS_ERRORS = {
     status: 422,
     ar: 'لم يعد الملف المرفوع موجوداً؛ ارفعه من جديد.',
     en: 'The uploaded file is gone; upload it again.',
+  },
   'contact_export/unknown_columns': {
     status: 400,
     ar: 'أعمدة غير معروفة في التصدير: {columns}.',
