@@ -8,6 +8,7 @@ import { AttachmentsController } from './controllers/attachments.controller';
 import { AuthController } from './controllers/auth.controller';
 import { BlockedSendersController } from './controllers/blocked-senders.controller';
 import { ContactExportController } from './controllers/contact-export.controller';
+import { ContactImportsController } from './controllers/contact-imports.controller';
 import { ContactMergeController } from './controllers/contact-merge.controller';
 import { CompaniesController } from './controllers/companies.controller';
 import { ContactCategoriesController } from './controllers/contact-categories.controller';
@@ -51,6 +52,7 @@ import { AgentsGateway } from './realtime/agents.gateway';
     TagsController,
     TeamsController,
     // Before the people's controller: /people/duplicates and /people/export.csv are not /people/:id.
+    ContactImportsController,
     ContactMergeController,
     ContactExportController,
     PeopleController,

@@ -129,13 +129,11 @@ export class HttpSession {
     fileName: string,
     data: Buffer,
     contentType = 'application/octet-stream',
+    fields: Record<string, string> = {},
   ): Promise<Response> {
-    return this.remember(
-      await this.prepare(request(this.baseUrl).post(path), true).attach('file', data, {
-        filename: fileName,
-        contentType,
-      }),
-    );
+    let req = this.prepare(request(this.baseUrl).post(path), true);
+    for (const [name, value] of Object.entries(fields)) req = req.field(name, value);
+    return this.remember(await req.attach('file', data, { filename: fileName, contentType }));
   }
 
   /** A GET whose body is kept as bytes, whatever the content type. */

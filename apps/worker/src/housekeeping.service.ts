@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { ContactImportRunner } from '@sanad/contacts';
 import { AttachmentsService, SnoozeService } from '@sanad/conversations';
 import { OutboundMailer } from '@sanad/mail';
 import { OutboxRelay } from '@sanad/queue';
@@ -8,10 +9,11 @@ import { WORKER_HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_FILE } from '@sanad/core';
 const SNOOZE_EVERY_MS = 15_000;
 const ATTACHMENTS_EVERY_MS = 60 * 60 * 1000;
 const LOST_SENDS_EVERY_MS = 60_000;
+const ORPHAN_IMPORTS_EVERY_MS = 30_000;
 
 /**
  * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed, email
- * sends whose job was lost are queued again. All are idempotent, so several worker processes may run them at once.
+ * sends whose job was lost are queued again, imports whose runner is gone resume. All are idempotent, so several worker processes may run them at once.
  */
 @Injectable()
 export class Housekeeping implements OnApplicationShutdown {
@@ -23,12 +25,15 @@ export class Housekeeping implements OnApplicationShutdown {
     private readonly attachments: AttachmentsService,
     private readonly mailer: OutboundMailer,
     private readonly relay: OutboxRelay,
+    private readonly imports: ContactImportRunner,
   ) {}
 
   start(): void {
     this.every(SNOOZE_EVERY_MS, 'snooze', () => this.snooze.wakeDue());
     this.every(ATTACHMENTS_EVERY_MS, 'attachments', () => this.attachments.sweepAbandoned());
     this.every(LOST_SENDS_EVERY_MS, 'lost email sends', () => this.mailer.requeueOverdue());
+    // An import whose worker died (or whose job was lost) goes on from its last batch.
+    this.every(ORPHAN_IMPORTS_EVERY_MS, 'orphaned imports', () => this.imports.resumeOrphans());
     this.every(WORKER_HEARTBEAT_EVERY_MS, 'heartbeat', () => this.heartbeat());
     // The relay's first pass is under way: report soon after it, not only in 15 s.
     setTimeout(() => void this.heartbeat(), 2000).unref();

@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import { ContactsModule, PersonalDataService } from '@sanad/contacts';
+import { ContactImportRunner, ContactsModule, PersonalDataService } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
@@ -23,6 +23,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly housekeeping: Housekeeping,
     private readonly mailer: OutboundMailer,
     private readonly erasure: PersonalDataService,
+    private readonly imports: ContactImportRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -30,6 +31,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     this.dispatcher.listen(this.config.workerConcurrency);
     this.mailer.listen();
     this.erasure.listen();
+    this.imports.listen();
     await this.relay.start();
     this.housekeeping.start();
     this.logger.log('outbox relay and dispatcher running');

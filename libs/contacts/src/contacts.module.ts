@@ -44,6 +44,20 @@ import { PeopleRepository } from './people/people.repository';
 import { PeopleService } from './people/people.service';
 import { PersonViews } from './people/person-views';
 import { WorkspaceRegion } from './workspace-region';
+import { ContactImportRunner } from './import/contact-import.runner';
+import { ContactImportViews } from './import/contact-import-views';
+import { ContactImportsRepository } from './import/contact-imports.repository';
+import { ContactImportsService } from './import/contact-imports.service';
+import { ImportBatchRepository } from './import/import-batch.repository';
+
+/** CSV imports of people: the wizard's service, its job and their repositories. */
+const IMPORT = [
+  ContactImportsService,
+  ContactImportRunner,
+  ContactImportViews,
+  ContactImportsRepository,
+  ImportBatchRepository,
+];
 
 @Module({
   imports: [
@@ -51,6 +65,7 @@ import { WorkspaceRegion } from './workspace-region';
     AccountsModule,
   ],
   providers: [
+    ...IMPORT,
     ContactsRepository,
     ContactsService,
     ContactSummariesCache,
@@ -80,6 +95,8 @@ import { WorkspaceRegion } from './workspace-region';
     PersonalDataService,
   ],
   exports: [
+    ContactImportsService,
+    ContactImportRunner,
     ContactDataParticipants,
     PersonalDataService,
     ContactExportService,

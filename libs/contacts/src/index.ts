@@ -28,3 +28,6 @@ export * from './export/export-columns.util';
 export * from './privacy/contact-data-participants';
 export * from './privacy/personal-data.service';
 export * from './privacy/erase-person.dto';
+export * from './import/contact-imports.service';
+export * from './import/contact-import.runner';
+export * from './import/contact-import.dto';

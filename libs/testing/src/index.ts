@@ -6,3 +6,4 @@ export * from './builders';
 export * from './seed';
 export * from './repository-harness';
 export * from './mocks';
+export * from './legacy-encodings';

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import type { UploadedFile } from '@sanad/conversations';
-import { DomainError } from '@sanad/core';
+import { DomainError, type ErrorCode } from '@sanad/core';
 
 /**
  * One multipart file in the `file` field, held in memory up to `maxMb`. Browsers send UTF-8 file
@@ -15,19 +15,26 @@ export function fileUploadHandler(maxMb: number): RequestHandler {
   }).single('file');
 }
 
+/** What a too-large or missing file is answered with (an attachment's codes unless told). */
+export interface UploadErrors {
+  tooLarge: ErrorCode;
+  missing: ErrorCode;
+}
+
 export function receiveFile(
   handler: RequestHandler,
   maxMb: number,
   request: Request,
   response: Response,
+  codes: UploadErrors = { tooLarge: 'attachment/too_large', missing: 'attachment/missing' },
 ): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     handler(request, response, (error?: unknown) => {
       if (error instanceof MulterError && error.code === 'LIMIT_FILE_SIZE')
-        return reject(new DomainError('attachment/too_large', { limit: `${maxMb} MB` }));
-      if (error) return reject(new DomainError('attachment/missing'));
+        return reject(new DomainError(codes.tooLarge, { limit: `${maxMb} MB` }));
+      if (error) return reject(new DomainError(codes.missing));
       const file = (request as Request & { file?: Express.Multer.File }).file;
-      if (!file) return reject(new DomainError('attachment/missing'));
+      if (!file) return reject(new DomainError(codes.missing));
       resolve({ fileName: file.originalname, contentType: file.mimetype, data: file.buffer });
     });
   });

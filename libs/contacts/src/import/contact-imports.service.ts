@@ -16,9 +16,9 @@ import { DomainError, cleanText } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
 import { BlobStorage } from '@sanad/storage';
-import { stringify } from 'csv-stringify';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { neutralise } from '../export/export-columns.util';
 import { ContactFieldsService } from '../fields/contact-fields.service';
 import { ContactImportRunner } from './contact-import.runner';
 import { ContactImportViews, rejectView } from './contact-import-views';
@@ -32,7 +32,6 @@ import { csvRecords } from './csv-records';
 import { detectDelimiter, detectEncoding, SNIFF_BYTES } from './csv-sniff.util';
 import { autoMap, mappingErrors } from './import-mapping.util';
 import { importReason } from './import-reasons';
-import { spreadsheetSafe } from './spreadsheet-safe.util';
 
 /** Columns a file may have (a wider one is refused at upload, before anything is stored). */
 export const MAX_COLUMNS = 1000;
@@ -262,7 +261,7 @@ export class ContactImportsService {
     principal: Principal,
     id: string,
     phase?: ImportPhase,
-  ): Promise<{ fileName: string; stream: Readable }> {
+  ): Promise<{ fileName: string; rows: AsyncIterable<string[]> }> {
     const record = await this.repo.find(principal.workspaceId, id);
     if (!record) throw new DomainError('contact_import/not_found');
     const which = phase ?? defaultPhase(record);
@@ -273,24 +272,22 @@ export class ContactImportsService {
         ...record!.headers,
         language === 'ar' ? 'رقم الصف' : 'Row',
         language === 'ar' ? 'سبب الرفض' : 'Reason',
-      ].map(spreadsheetSafe);
+      ].map(neutralise);
       let after = 0;
       for (;;) {
         const page = await repo.rejects(id, which, after, REJECTS_PAGE);
         for (const r of page) {
           const cells = record!.headers.map((_, i) => r.cells[i] ?? '');
           yield [...cells, String(r.row + 1), importReason(r.code, language, r.params)].map(
-            spreadsheetSafe,
+            neutralise,
           );
         }
         if (page.length < REJECTS_PAGE) return;
         after = page[page.length - 1].row;
       }
     }
-    const csv = stringify({ bom: true, record_delimiter: 'windows' });
-    const stream = Readable.from(lines()).pipe(csv);
     const base = record.fileName.replace(/\.[^.]+$/, '');
-    return { fileName: `${base}-rejected.csv`, stream };
+    return { fileName: `${base}-rejected.csv`, rows: lines() };
   }
 
   private async begin(

@@ -96,7 +96,8 @@ export function readRow(cells: readonly string[], rules: RowRules): RowPerson | 
     const raw = cells[column] ?? '';
     if (!target) continue;
     if (raw.length > MAX_CELL) return { code: 'cellTooLong', column, params: { max: MAX_CELL } };
-    const cell = cleanText(raw);
+    // Our own exports neutralise formula-like cells with an apostrophe: read back, it goes.
+    const cell = cleanText(raw).replace(/^'(?=[=+\-@])/, '');
     if (!cell) continue;
     if (isFormula(cell)) return { code: 'formula', column };
     switch (target) {
