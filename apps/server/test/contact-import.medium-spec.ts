@@ -7,10 +7,9 @@ import type {
   PersonView,
   Problem,
 } from '@sanad/contracts';
-import { ContactImportRunner } from '@sanad/contacts';
+import { ContactImportRunner, ImportBatchRepository } from '@sanad/contacts';
 import { encodeUtf16le, encodeWindows1256 } from '@sanad/testing';
 import { DataSource } from 'typeorm';
-import { ImportBatchRepository } from '../../../libs/contacts/src/import/import-batch.repository';
 import { type HttpSession, addMember, createWorkspace, sharedTestApp } from './test-app';
 
 // A 12 MB limit: a 10 MB cell still fits, a 13 MB file does not.

@@ -31,3 +31,4 @@ export * from './privacy/erase-person.dto';
 export * from './import/contact-imports.service';
 export * from './import/contact-import.runner';
 export * from './import/contact-import.dto';
+export { ImportBatchRepository } from './import/import-batch.repository';
