@@ -45,6 +45,11 @@ export const router = createRouter({
           path: 'conversations/:id',
           component: () => import('@/features/conversations/InboxPage.vue'),
         },
+        { path: 'contacts', redirect: '/contacts/people' },
+        {
+          path: 'contacts/people',
+          component: () => import('@/features/contacts/people/PeoplePage.vue'),
+        },
         {
           path: 'settings',
           component: () => import('@/features/settings/SettingsLayout.vue'),
