@@ -51,6 +51,14 @@ export const router = createRouter({
           component: () => import('@/features/contacts/people/PeoplePage.vue'),
         },
         {
+          path: 'contacts/people/duplicates',
+          component: () => import('@/features/contacts/people/DuplicatesPage.vue'),
+        },
+        {
+          path: 'contacts/people/:id',
+          component: () => import('@/features/contacts/people/PersonPage.vue'),
+        },
+        {
           path: 'settings',
           component: () => import('@/features/settings/SettingsLayout.vue'),
           children: [
