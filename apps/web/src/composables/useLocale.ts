@@ -17,6 +17,19 @@ export function useLocale() {
     }).format(new Date(iso));
   }
 
+  /** A calendar day (`YYYY-MM-DD`, e.g. a date custom field): read in UTC so it never shifts. */
+  function formatDay(day: string): string {
+    const date = new Date(`${day}T00:00:00Z`);
+    if (Number.isNaN(date.getTime())) return day;
+    return new Intl.DateTimeFormat(language.value, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      date,
+    );
+  }
+
+  function formatNumber(value: number): string {
+    return new Intl.NumberFormat(language.value, { maximumFractionDigits: 6 }).format(value);
+  }
+
   /** 1.2 MB / ١٫٢ ميغابايت, with the unit in the interface language. */
   function formatFileSize(bytes: number): string {
     const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -34,5 +47,5 @@ export function useLocale() {
     }).format(value);
   }
 
-  return { language, otherLanguage, formatDateTime, formatFileSize };
+  return { language, otherLanguage, formatDateTime, formatDay, formatNumber, formatFileSize };
 }

@@ -45,6 +45,19 @@ export const router = createRouter({
           path: 'conversations/:id',
           component: () => import('@/features/conversations/InboxPage.vue'),
         },
+        { path: 'contacts', redirect: '/contacts/people' },
+        {
+          path: 'contacts/people',
+          component: () => import('@/features/contacts/people/PeoplePage.vue'),
+        },
+        {
+          path: 'contacts/people/duplicates',
+          component: () => import('@/features/contacts/people/DuplicatesPage.vue'),
+        },
+        {
+          path: 'contacts/people/:id',
+          component: () => import('@/features/contacts/people/PersonPage.vue'),
+        },
         {
           path: 'settings',
           component: () => import('@/features/settings/SettingsLayout.vue'),
