@@ -7,6 +7,7 @@ import {
   isNewer,
   reachableSteps,
   spreadsheetRow,
+  stepAfterChange,
   stepForStatus,
   targetOptions,
   upsertImport,
@@ -73,6 +74,23 @@ describe('steps', () => {
     expect(reachableSteps('checked')).toEqual(['upload', 'mapping', 'check', 'import']);
     expect(reachableSteps('checking')).toEqual(['check']);
     expect(reachableSteps('running')).toEqual(['import']);
+  });
+});
+
+describe('stepAfterChange', () => {
+  it('keeps the admin on the step they edit when a change clears the check', () => {
+    expect(stepAfterChange('upload', 'checked', 'uploaded')).toBe('upload');
+    expect(stepAfterChange('mapping', 'checked', 'uploaded')).toBe('mapping');
+    // The import step is gone without a check: back to the mapping.
+    expect(stepAfterChange('import', 'checked', 'uploaded')).toBe('mapping');
+  });
+
+  it('opens the step of the new status otherwise', () => {
+    expect(stepAfterChange('mapping', 'uploaded', 'checking')).toBe('check');
+    expect(stepAfterChange('check', 'checking', 'checked')).toBe('check');
+    expect(stepAfterChange('check', 'checked', 'queued')).toBe('import');
+    expect(stepAfterChange('upload', null, 'uploaded')).toBe('mapping');
+    expect(stepAfterChange('import', 'running', null)).toBe('upload');
   });
 });
 

@@ -251,3 +251,19 @@ export function statusTone(status: ImportStatus): StatusTone {
 export function spreadsheetRow(row: number): number {
   return row + 1;
 }
+
+/**
+ * The step to show after the status moved on. Editing the mapping of a checked import sends it
+ * back to `uploaded`: the admin stays where they were editing; anything else opens the step of
+ * the new status.
+ */
+export function stepAfterChange(
+  shown: WizardStep,
+  from: ImportStatus | null,
+  to: ImportStatus | null,
+): WizardStep {
+  if (from !== null && to !== null && isEditable(from) && isEditable(to)) {
+    if (reachableSteps(to).includes(shown)) return shown;
+  }
+  return stepForStatus(to);
+}
