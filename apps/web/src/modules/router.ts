@@ -105,6 +105,16 @@ export const router = createRouter({
             },
           ],
         },
+        {
+          path: 'contacts/import',
+          component: () => import('@/features/contacts/import/ImportWizardPage.vue'),
+          meta: { admin: true },
+        },
+        {
+          path: 'contacts/import/:id',
+          component: () => import('@/features/contacts/import/ImportWizardPage.vue'),
+          meta: { admin: true },
+        },
       ],
     },
     { path: '/:pathMatch(.*)*', redirect: '/' },
