@@ -59,6 +59,14 @@ export const router = createRouter({
           component: () => import('@/features/contacts/people/PersonPage.vue'),
         },
         {
+          path: 'contacts/companies',
+          component: () => import('@/features/contacts/companies/CompaniesPage.vue'),
+        },
+        {
+          path: 'contacts/companies/:id',
+          component: () => import('@/features/contacts/companies/CompanyPage.vue'),
+        },
+        {
           path: 'settings',
           component: () => import('@/features/settings/SettingsLayout.vue'),
           children: [
