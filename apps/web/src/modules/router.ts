@@ -107,6 +107,11 @@ export const router = createRouter({
               meta: { admin: true },
             },
             {
+              path: 'contact-categories',
+              component: () => import('@/features/settings/contacts/ContactCategoriesPage.vue'),
+              meta: { admin: true },
+            },
+            {
               path: 'blocked-senders',
               component: () => import('@/features/settings/BlockedSendersPage.vue'),
               meta: { admin: true },
