@@ -112,6 +112,11 @@ export const router = createRouter({
               meta: { admin: true },
             },
             {
+              path: 'contact-fields',
+              component: () => import('@/features/settings/contacts/ContactFieldsPage.vue'),
+              meta: { admin: true },
+            },
+            {
               path: 'blocked-senders',
               component: () => import('@/features/settings/BlockedSendersPage.vue'),
               meta: { admin: true },
