@@ -35,6 +35,8 @@ export interface ConversationChanges {
   tags?: string[];
   snoozedUntil?: string | null;
   spam?: boolean;
+  /** Another person of the workspace becomes the customer. */
+  contactId?: string;
 }
 
 export interface MessageBody {

@@ -59,6 +59,14 @@ export const router = createRouter({
           component: () => import('@/features/contacts/people/PersonPage.vue'),
         },
         {
+          path: 'contacts/companies',
+          component: () => import('@/features/contacts/companies/CompaniesPage.vue'),
+        },
+        {
+          path: 'contacts/companies/:id',
+          component: () => import('@/features/contacts/companies/CompanyPage.vue'),
+        },
+        {
           path: 'settings',
           component: () => import('@/features/settings/SettingsLayout.vue'),
           children: [
@@ -96,6 +104,16 @@ export const router = createRouter({
             {
               path: 'mailboxes/:id/email',
               component: () => import('@/features/settings/MailboxEmailPage.vue'),
+              meta: { admin: true },
+            },
+            {
+              path: 'contact-categories',
+              component: () => import('@/features/settings/contacts/ContactCategoriesPage.vue'),
+              meta: { admin: true },
+            },
+            {
+              path: 'contact-fields',
+              component: () => import('@/features/settings/contacts/ContactFieldsPage.vue'),
               meta: { admin: true },
             },
             {

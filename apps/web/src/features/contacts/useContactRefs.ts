@@ -1,11 +1,11 @@
 import { ref, shallowRef } from 'vue';
-import type { CategoryView, CustomFieldView } from '@sanad/contracts';
+import type { CategoryView, ContactEntity, CustomFieldView } from '@sanad/contracts';
 import { errorMessage } from '@/api/client';
 import { contactCategoriesApi } from '@/api/contact-categories';
 import { contactFieldsApi } from '@/api/contact-fields';
 
-/** The people's categories and custom-field definitions, which every people screen needs. */
-export function usePersonRefs() {
+/** The categories and custom-field definitions of people or of companies, which their screens need. */
+export function useContactRefs(entity: ContactEntity) {
   const categories = shallowRef<CategoryView[]>([]);
   const fields = shallowRef<CustomFieldView[]>([]);
   const error = ref<string | null>(null);
@@ -14,8 +14,8 @@ export function usePersonRefs() {
     error.value = null;
     try {
       const [c, f] = await Promise.all([
-        contactCategoriesApi.list('person'),
-        contactFieldsApi.list('person'),
+        contactCategoriesApi.list(entity),
+        contactFieldsApi.list(entity),
       ]);
       categories.value = c.items;
       fields.value = [...f.items].sort((a, b) => a.position - b.position);
@@ -26,3 +26,6 @@ export function usePersonRefs() {
 
   return { categories, fields, error, load };
 }
+
+export const usePersonRefs = () => useContactRefs('person');
+export const useCompanyRefs = () => useContactRefs('company');
