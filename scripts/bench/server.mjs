@@ -63,7 +63,9 @@ export async function startServer(name, extraEnv = {}) {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${db}`;
     databaseUrl = env.DATABASE_URL = url.toString();
+    // BENCH_KEEP_DB=1 leaves the seeded database for EXPLAIN sessions (dropped by hand).
     cleanupDb = async () => {
+      if (process.env.BENCH_KEEP_DB) return console.log(`kept database ${url}`);
       const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);

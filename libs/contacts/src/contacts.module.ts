@@ -19,7 +19,6 @@ import { CompanyMergeService } from './merge/company-merge.service';
 import { ContactMergeParticipants } from './merge/contact-merge-participants';
 import { DuplicatesRepository } from './merge/duplicates.repository';
 import { DuplicatesService } from './merge/duplicates.service';
-import { MergeViews } from './merge/merge-views';
 import { PersonMergeRepository } from './merge/person-merge.repository';
 import { PersonMergeService } from './merge/person-merge.service';
 
@@ -73,7 +72,6 @@ const IMPORT = [
     PersonMergeRepository,
     CompanyMergeRepository,
     DuplicatesRepository,
-    MergeViews,
     WorkspaceRegion,
     PeopleRepository,
     PeopleService,

@@ -4,7 +4,8 @@ import type { ContactActivityView, CompanyView, PageView } from '@sanad/contract
 import { DomainError, cleanText, sha256Hex, type FieldError } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
-import { contactSearchPatterns, contactSearchText, foldedSortName } from '@sanad/search';
+import { contactSearchPatterns, contactSearchText } from '@sanad/search';
+import { companySearchText, companySortName } from './company-text.util';
 import { CategoriesService } from '../categories/categories.service';
 import type { CreateCompanyDto, ListCompaniesDto, UpdateCompanyDto } from '../dto';
 import type { Company } from '../entities/company.entity';
@@ -221,8 +222,8 @@ export class CompaniesService {
             ? cleanText(dto.notes) || null
             : null
           : (current?.notes ?? null),
-      sortName: foldedSortName(name, []),
-      searchText: contactSearchText({ name, emails: domains, phones: [] }),
+      sortName: companySortName(name),
+      searchText: companySearchText({ name, domains }),
     };
   }
 

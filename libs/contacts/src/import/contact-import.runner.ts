@@ -3,10 +3,10 @@ import type { ImportCounts } from '@sanad/contracts';
 import { TransactionRunner } from '@sanad/database';
 import { JobQueue, OutboxWriter, type NewEvent } from '@sanad/queue';
 import { BlobStorage } from '@sanad/storage';
-import { foldedSortName, contactSearchText } from '@sanad/search';
 import { randomUUID } from 'node:crypto';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { CompaniesRepository } from '../companies/companies.repository';
+import { companySearchText, companySortName } from '../companies/company-text.util';
 import { ContactFieldsService } from '../fields/contact-fields.service';
 import { emailDomains } from '../people/person-input.util';
 import { WorkspaceRegion } from '../workspace-region';
@@ -368,7 +368,7 @@ export class ContactImportRunner {
     const companyCells = new Map<string, { name: string; row: number }>();
     for (const r of reads)
       if (r.person.companyName) {
-        const key = foldedSortName(r.person.companyName, []);
+        const key = companySortName(r.person.companyName);
         if (!companyCells.has(key))
           companyCells.set(key, { name: r.person.companyName, row: r.row });
       }
@@ -381,7 +381,7 @@ export class ContactImportRunner {
           id: randomUUID(),
           name: cell.name,
           sortName: key,
-          searchText: contactSearchText({ name: cell.name, emails: [], phones: [] }),
+          searchText: companySearchText({ name: cell.name, domains: [] }),
           row: cell.row,
         };
         newCompanies.set(key, company);

@@ -1,5 +1,6 @@
 import type { ImportMatchKey, ImportOnMatch } from '@sanad/contracts';
 import { contactSearchText, foldedSortName } from '@sanad/search';
+import { companySortName } from '../companies/company-text.util';
 import { emailDomains } from '../people/person-input.util';
 import type { StoredPerson } from './import-batch.repository';
 import type { RowPerson, RowReject } from './import-row.util';
@@ -106,7 +107,7 @@ export function planBatch(rows: readonly ReadRow[], ctx: PlanContext): PlannedRo
         },
       };
     const company = person.companyName
-      ? ctx.companies.get(foldedSortName(person.companyName, []))
+      ? ctx.companies.get(companySortName(person.companyName))
       : undefined;
     if (targetId) {
       for (const [, key] of keys) ctx.seen.set(key, row);

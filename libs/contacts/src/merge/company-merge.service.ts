@@ -15,7 +15,8 @@ import { CompanyMergeRepository } from './company-merge.repository';
 import type { MergeDto } from './merge.dto';
 import { readPicks } from './merge-picks.util';
 import { mergeConflicts, mergeFields, unionFirst, type MergeFields } from './merge-rules.util';
-import { MergeViews } from './merge-views';
+import { CompaniesService } from '../companies/companies.service';
+import { companySearchText } from '../companies/company-text.util';
 import { PersonMergeRepository } from './person-merge.repository';
 
 function sideOf(c: Company): MergeFields {
@@ -25,21 +26,13 @@ function sideOf(c: Company): MergeFields {
   };
 }
 
-/**
- * A company's search text: its folded name and its domains.
- * TODO(lead): use the companies repository's own rule once on main.
- */
-export function companySearchText(company: Pick<Company, 'name' | 'domains'>): string {
-  return contactSearchText({ name: company.name, emails: company.domains, phones: [] });
-}
-
 /** Merging two records of one company: the source's people and domains move to the target. */
 @Injectable()
 export class CompanyMergeService {
   constructor(
     private readonly repo: CompanyMergeRepository,
     private readonly people: PersonMergeRepository,
-    private readonly views: MergeViews,
+    private readonly companies: CompaniesService,
     private readonly audit: AuditLog,
     private readonly outbox: OutboxWriter,
     private readonly tx: TransactionRunner,
@@ -57,7 +50,8 @@ export class CompanyMergeService {
     const source = found.find((c) => c.id === sourceId);
     if (!target) throw new DomainError('company/not_found');
     if (!source) throw new DomainError('company/merge_source_not_found');
-    const [targetView, sourceView] = await this.views.companies(ws, [target, source]);
+    const views = await this.companies.viewsByIds(ws, [target.id, source.id]);
+    const [targetView, sourceView] = [views.get(target.id), views.get(source.id)] as CompanyView[];
     return {
       target: targetView,
       source: sourceView,
@@ -157,6 +151,6 @@ export class CompanyMergeService {
       ]);
     });
     const [fresh] = await this.repo.findMany(ws, [id]);
-    return (await this.views.companies(ws, [fresh]))[0];
+    return (await this.companies.viewsByIds(ws, [fresh.id])).get(fresh.id) as CompanyView;
   }
 }

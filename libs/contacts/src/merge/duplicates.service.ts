@@ -4,7 +4,7 @@ import type { DuplicatePairView, PageView, PersonView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { DuplicatesRepository, type DuplicatePair } from './duplicates.repository';
 import type { DuplicatesQueryDto } from './merge.dto';
-import { MergeViews } from './merge-views';
+import { PersonViews } from '../people/person-views';
 import { PersonMergeRepository } from './person-merge.repository';
 
 const LAST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
@@ -15,7 +15,7 @@ export class DuplicatesService {
   constructor(
     private readonly repo: DuplicatesRepository,
     private readonly people: PersonMergeRepository,
-    private readonly views: MergeViews,
+    private readonly views: PersonViews,
   ) {}
 
   /**
@@ -59,9 +59,10 @@ export class DuplicatesService {
   ): Promise<DuplicatePairView[]> {
     const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
     const views = new Map<string, PersonView>(
-      (await this.views.persons(workspaceId, await this.people.findMany(workspaceId, ids))).map(
-        (v) => [v.id, v],
-      ),
+      (await this.views.of(workspaceId, await this.people.findMany(workspaceId, ids))).map((v) => [
+        v.id,
+        v,
+      ]),
     );
     return pairs.flatMap((p) => {
       const first = views.get(p.a);

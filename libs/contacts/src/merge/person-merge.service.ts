@@ -15,7 +15,7 @@ import { ContactMergeParticipants } from './contact-merge-participants';
 import type { MergeDto } from './merge.dto';
 import { readPicks } from './merge-picks.util';
 import { mergeConflicts, mergeFields, unionFirst, type MergeFields } from './merge-rules.util';
-import { MergeViews } from './merge-views';
+import { PersonViews } from '../people/person-views';
 import { PersonMergeRepository } from './person-merge.repository';
 
 function sideOf(c: Contact): MergeFields {
@@ -47,7 +47,7 @@ function earlier(a: Date | null, b: Date | null): Date | null {
 export class PersonMergeService {
   constructor(
     private readonly repo: PersonMergeRepository,
-    private readonly views: MergeViews,
+    private readonly views: PersonViews,
     private readonly participants: ContactMergeParticipants,
     private readonly audit: AuditLog,
     private readonly outbox: OutboxWriter,
@@ -67,7 +67,7 @@ export class PersonMergeService {
     const source = found.find((c) => c.id === sourceId);
     if (!target) throw new DomainError('contact/not_found');
     if (!source) throw new DomainError('contact/merge_source_not_found');
-    const [targetView, sourceView] = await this.views.persons(ws, [target, source]);
+    const [targetView, sourceView] = await this.views.of(ws, [target, source]);
     const counts = await this.participants.count(ws, source.id);
     return {
       target: targetView,
@@ -173,7 +173,7 @@ export class PersonMergeService {
       return target;
     });
     const [fresh] = await this.repo.findMany(ws, [survivor.id]);
-    return (await this.views.persons(ws, [fresh]))[0];
+    return (await this.views.of(ws, [fresh]))[0];
   }
 }
 
