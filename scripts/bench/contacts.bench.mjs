@@ -111,6 +111,10 @@ try {
       if (i >= 3) bare.push(performance.now() - t0);
     }
     rows.push({ name, found, http: percentiles(http), bare: percentiles(bare) });
+    const last = rows[rows.length - 1];
+    console.log(
+      `  ${name}: HTTP p95 ${last.http.p95.toFixed(1)} ms, SQL p95 ${last.bare.p95.toFixed(1)} ms`,
+    );
   }
 
   const exported = opts.export ? await exportPhase(headers) : null;
@@ -228,10 +232,7 @@ async function importPhase(headers) {
       };
     for (;;) {
       const job = await get(headers, `/contact-imports/${id}`);
-      if (
-        ['done', 'completed', 'finished', 'failed', 'cancelled', 'interrupted'].includes(job.status)
-      )
-        return { job };
+      if (['completed', 'failed', 'cancelled'].includes(job.status)) return { job };
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   });

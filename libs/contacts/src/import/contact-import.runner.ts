@@ -353,11 +353,13 @@ export class ContactImportRunner {
       if (isReject(read)) rejected.push({ kind: 'reject', row, reject: read });
       else reads.push({ row, cells, person: read });
     }
-    const holders = await this.batches.holders(workspaceId, {
-      emails: reads.flatMap((r) => r.person.emails),
-      phones: reads.flatMap((r) => r.person.phones),
-      externalIds: reads.flatMap((r) => (r.person.externalId ? [r.person.externalId] : [])),
-    });
+    const holders = await this.tx.run(() =>
+      this.batches.holders(workspaceId, {
+        emails: reads.flatMap((r) => r.person.emails),
+        phones: reads.flatMap((r) => r.person.phones),
+        externalIds: reads.flatMap((r) => (r.person.externalId ? [r.person.externalId] : [])),
+      }),
+    );
     const createdByImport =
       phase === 'import'
         ? await this.repo.createdRows(

@@ -10,6 +10,18 @@ export class ContactImports1764900000000 implements MigrationInterface {
   name = 'ContactImports1764900000000';
 
   async up(db: QueryRunner): Promise<void> {
+    // GIN's pending list makes every lookup scan it whole: after a bulk import (or a busy day of
+    // new contacts) finding 1,000 emails took 8 s instead of 2 ms. Entries go straight into the
+    // index instead; a write costs a little more, every read stays an index lookup.
+    for (const index of [
+      'ix_contacts_emails',
+      'ix_contacts_phones',
+      'ix_contacts_search',
+      'ix_contacts_custom_fields',
+      'ix_companies_search',
+      'ix_companies_domains',
+    ])
+      await db.query(`ALTER INDEX ${index} SET (fastupdate = off)`);
     await db.query(`
       CREATE TABLE contact_imports (
         id uuid PRIMARY KEY,
@@ -66,6 +78,15 @@ export class ContactImports1764900000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    for (const index of [
+      'ix_contacts_emails',
+      'ix_contacts_phones',
+      'ix_contacts_search',
+      'ix_contacts_custom_fields',
+      'ix_companies_search',
+      'ix_companies_domains',
+    ])
+      await db.query(`ALTER INDEX ${index} RESET (fastupdate)`);
     await db.query('DROP TABLE contact_import_changes');
     await db.query('DROP TABLE contact_import_rejects');
     await db.query('DROP TABLE contact_imports');
