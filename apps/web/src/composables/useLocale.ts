@@ -42,7 +42,8 @@ export function useLocale() {
     return new Intl.NumberFormat(language.value, {
       style: 'unit',
       unit: units[unit],
-      unitDisplay: 'short',
+      // Short bytes read "220 byte" in English: bytes are spelled out, larger units abbreviated.
+      unitDisplay: unit === 0 ? 'long' : 'short',
       maximumFractionDigits: unit === 0 ? 0 : 1,
     }).format(value);
   }
