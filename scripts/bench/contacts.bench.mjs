@@ -28,8 +28,9 @@ const BARE = {
   repo: new PeopleRepository({
     query: async (sql, params) => (await db.query(sql, params)).rows,
   }),
+  /** As PeopleService.list does it: one transaction; a name search tier by tier. */
   async page(ws, c) {
-    const { ids } = await this.repo.listIds({
+    const query = {
       workspaceId: ws,
       patterns: c.q ? search.contactSearchPatterns(c.q) : [],
       categoryId: c.categoryId,
@@ -37,7 +38,21 @@ const BARE = {
       sort: 'name',
       order: 'asc',
       limit: 50,
-    });
+    };
+    const prefix = c.q ? search.contactNamePrefix(c.q) : null;
+    await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    const ids = [];
+    if (!prefix) ids.push(...(await this.repo.listIds(query)).ids);
+    else
+      for (const tier of [1, 2]) {
+        const page = await this.repo.listIds({
+          ...query,
+          namePrefix: { pattern: prefix, tier },
+          limit: 50 - ids.length,
+        });
+        ids.push(...page.ids);
+        if (page.last) break;
+      }
     const people = (
       await db.query('SELECT * FROM contacts WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [
         ws,
@@ -54,6 +69,7 @@ const BARE = {
       'SELECT * FROM contact_categories WHERE workspace_id = $1 AND id = ANY($2::uuid[])',
       [ws, categoryIds],
     );
+    await db.query('COMMIT');
   },
 };
 

@@ -16,6 +16,9 @@ import {
 
 /** Rows read in list order before the filters are asked of the indexes (see `list`). */
 const WINDOW = 4_000;
+/** What the window keeps of each row: the columns the filters and sorts read (half the cost of `*`). */
+const WINDOW_COLUMNS = `c.id, c.sort_name, c.created_at, c.last_seen_at, c.category_id, c.company_id,
+  c.registered, c.search_text, c.custom_fields`;
 
 /** Columns a person is written with (the rest are defaults or derived). */
 export type PersonFields = Pick<
@@ -67,7 +70,7 @@ export class PeopleRepository {
     params.push(WINDOW, q.limit);
     const rows = await this.db.query<Array<SortedId & { hit: boolean }>>(
       `WITH w AS (
-         SELECT c.*, ${expr} AS sort_value FROM contacts c WHERE ${scope}
+         SELECT ${WINDOW_COLUMNS}, ${expr} AS sort_value FROM contacts c WHERE ${scope}
          ORDER BY ${order} LIMIT $${params.length - 1})
        (SELECT c.id, c.sort_value, true AS hit FROM w c WHERE ${filters.join(' AND ')}
         ORDER BY c.sort_value ${dir}, c.id ${dir} LIMIT $${params.length})
