@@ -240,6 +240,7 @@ describe('CSV import of people', () => {
       'contact_import/too_many_columns',
     );
     expect(tooWide.detail).toContain('1001');
+    expect((await ws.owner.get('/api/v1/contact-imports')).body.maxFileMb).toBe(12);
     const big = await problem(Buffer.alloc(13 * 1024 * 1024, 'a'), 413, 'contact_import/too_large');
     expect(big.detail).toContain('12 MB');
     const missing = await ws.owner.post('/api/v1/contact-imports', {});

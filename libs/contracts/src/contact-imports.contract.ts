@@ -88,6 +88,12 @@ export interface ContactImportView {
   finishedAt: string | null;
 }
 
+/** GET /contact-imports: the recent imports, and the largest file an upload may be. */
+export interface ContactImportListView {
+  items: ContactImportView[];
+  maxFileMb: number;
+}
+
 /** One row refused by the check or the import, with its reason in the reader's language. */
 export interface ImportRejectView {
   /** 1-based data row (the header is row 0); spreadsheets show it as `row + 1`. */

@@ -25,7 +25,12 @@ import {
   ImportRejectsQueryDto,
   UploadImportFieldsDto,
 } from '@sanad/contacts';
-import type { ContactImportView, ImportRejectView, PageView } from '@sanad/contracts';
+import type {
+  ContactImportListView,
+  ContactImportView,
+  ImportRejectView,
+  PageView,
+} from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { fileUploadHandler, receiveFile } from '../http/file-upload';
 import { sendCsv } from '../http/send-csv';
@@ -82,8 +87,8 @@ export class ContactImportsController {
   }
 
   @Get()
-  list(@CurrentPrincipal() principal: Principal): Promise<{ items: ContactImportView[] }> {
-    return this.imports.list(principal);
+  async list(@CurrentPrincipal() principal: Principal): Promise<ContactImportListView> {
+    return { ...(await this.imports.list(principal)), maxFileMb: this.config.contactImportMaxMb };
   }
 
   @Get(':id')

@@ -1,4 +1,5 @@
 import type {
+  ContactImportListView,
   ContactImportView,
   CustomFieldView,
   ImportDelimiter,
@@ -43,7 +44,7 @@ export const contactImportsApi = {
     if (options.delimiter) form.append('delimiter', options.delimiter);
     return request<ContactImportView>('POST', '/contact-imports', form);
   },
-  list: () => request<ListView<ContactImportView>>('GET', '/contact-imports'),
+  list: () => request<ContactImportListView>('GET', '/contact-imports'),
   get: (id: string) => request<ContactImportView>('GET', base(id)),
   update: (id: string, changes: ContactImportChanges) =>
     request<ContactImportView>('PATCH', base(id), changes),

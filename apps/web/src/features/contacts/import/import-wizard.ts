@@ -16,8 +16,8 @@ export const IMPORT_ACCEPT = '.csv,.txt,.tsv,text/csv,text/plain,text/tab-separa
 const EXTENSIONS = ['.csv', '.txt', '.tsv'];
 
 /**
- * The largest file the server takes (its 413 is the authority; this spares a long upload that
- * would be refused and lets the screen say the limit before the file is chosen).
+ * The largest file the server takes until it says its own (`maxFileMb` of the imports list; its
+ * 413 is the authority): spares a long upload that would be refused.
  */
 export const IMPORT_MAX_MB = 50;
 export const IMPORT_MAX_BYTES = IMPORT_MAX_MB * 1024 * 1024;
