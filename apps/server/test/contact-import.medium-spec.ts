@@ -258,6 +258,23 @@ describe('CSV import of people', () => {
       ['الاسم', 'name'],
       ['الهاتف', 'phone'],
     ]);
+    // The same upload again with its Idempotency-Key is the same import; another file is refused.
+    const once = (data: Buffer) =>
+      ws.owner.upload(
+        '/api/v1/contact-imports',
+        'x.csv',
+        data,
+        csvType,
+        {},
+        { 'Idempotency-Key': 'imp-1' },
+      );
+    const first = await once(Buffer.from('name\nرنا\n'));
+    const again = await once(Buffer.from('name\nرنا\n'));
+    expect([first.status, again.status, again.body.id]).toEqual([201, 201, first.body.id]);
+    expect((await once(Buffer.from('name\nغيرها\n'))).body.code).toBe(
+      'request/idempotency_conflict',
+    );
+
     // A mapping that names no one cannot start; an unknown target is refused.
     const none = await ws.owner.patch(`/api/v1/contact-imports/${bom.id}`, {
       columns: [

@@ -456,5 +456,15 @@ describeBrowser('contacts in a real browser', () => {
     expect(after.category?.name).toBe(words.customers);
     await check(page, `sidebar 1600 ${language}`, language);
     await page.screenshot({ path: `${SHOTS}/contacts-sidebar-1600-${language}.png` });
+
+    // On a phone the sidebar is a panel the agent opens over the thread.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(sidebar.isVisible()).resolves.toBe(false);
+    await page.getByTestId('thread-customer-toggle').click();
+    await sidebar.getByTestId('customer-category').waitFor();
+    await check(page, `sidebar 390 ${language}`, language);
+    await page.screenshot({ path: `${SHOTS}/contacts-sidebar-390-${language}.png` });
+    await page.getByTestId('thread-customer-toggle').click();
+    await sidebar.waitFor({ state: 'hidden' });
   }
 });

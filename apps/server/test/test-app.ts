@@ -130,8 +130,9 @@ export class HttpSession {
     data: Buffer,
     contentType = 'application/octet-stream',
     fields: Record<string, string> = {},
+    headers: Record<string, string> = {},
   ): Promise<Response> {
-    let req = this.prepare(request(this.baseUrl).post(path), true);
+    let req = this.prepare(request(this.baseUrl).post(path), true).set(headers);
     for (const [name, value] of Object.entries(fields)) req = req.field(name, value);
     return this.remember(await req.attach('file', data, { filename: fileName, contentType }));
   }

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Param,
@@ -12,7 +13,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request, RequestHandler, Response } from 'express';
@@ -33,6 +34,7 @@ import type {
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { fileUploadHandler, receiveFile } from '../http/file-upload';
+import { idempotencyKey } from '../http/idempotency-key';
 import { sendCsv } from '../http/send-csv';
 
 const importId = new ParseUUIDPipe({
@@ -65,10 +67,12 @@ export class ContactImportsController {
       },
     },
   })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
+    @Headers('idempotency-key') key?: string,
   ): Promise<ContactImportView> {
     const limit = this.config.contactImportMaxMb;
     const file = await receiveFile(this.upload, limit, request, response, {
@@ -83,7 +87,11 @@ export class ContactImportsController {
         {},
         errors.map((e) => ({ field: e.property, code: 'isIn', params: { allowed: '' } })),
       );
-    return this.imports.upload(principal, { fileName: file.fileName, data: file.data, ...fields });
+    return this.imports.upload(
+      principal,
+      { fileName: file.fileName, data: file.data, ...fields },
+      idempotencyKey(key),
+    );
   }
 
   @Get()

@@ -273,6 +273,7 @@ export class ContactImportRunner {
       workspaceId,
       updates.map((u) => u.person),
     );
+    await this.batches.flushSearchIndexes();
     await this.repo.addChanges(record.id, [
       ...companies.map((c): ImportChange => ({
         subject: 'company',

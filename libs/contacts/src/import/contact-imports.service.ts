@@ -16,10 +16,11 @@ import { DomainError, cleanText } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
 import { BlobStorage } from '@sanad/storage';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { neutralise } from '../export/export-columns.util';
 import { ContactFieldsService } from '../fields/contact-fields.service';
+import { ContactIdempotencyRepository } from '../people/idempotency.repository';
 import { ContactImportRunner } from './contact-import.runner';
 import { ContactImportViews, rejectView } from './contact-import-views';
 import {
@@ -76,17 +77,69 @@ export class ContactImportsService {
     private readonly views: ContactImportViews,
     private readonly runner: ContactImportRunner,
     private readonly fields: ContactFieldsService,
+    private readonly idempotency: ContactIdempotencyRepository,
     private readonly storage: BlobStorage,
     private readonly outbox: OutboxWriter,
     private readonly tx: TransactionRunner,
   ) {}
 
-  async upload(principal: Principal, file: ImportUpload): Promise<ContactImportView> {
+  /** A repeated upload with the same Idempotency-Key answers the first one's import. */
+  async upload(
+    principal: Principal,
+    file: ImportUpload,
+    idempotencyKey?: string,
+  ): Promise<ContactImportView> {
     const { encoding, delimiter, headers, samples } = await this.sniff(file.data, file);
     const fields = await this.fields.list(principal.workspaceId, 'person');
-    const id = randomUUID();
-    const blobKey = `imports/${new Date().toISOString().slice(0, 7).replace('-', '/')}/${id}`;
-    await this.storage.put(blobKey, file.data);
+    const requestHash = createHash('sha256')
+      .update(`${file.encoding ?? ''}|${file.delimiter ?? ''}|`)
+      .update(file.data)
+      .digest('hex');
+    const id = await this.tx.run(async () => {
+      if (idempotencyKey) {
+        const claim = await this.idempotency.claim(
+          principal.workspaceId,
+          idempotencyKey,
+          requestHash,
+        );
+        if (!claim.claimed) {
+          if (claim.requestHash !== requestHash)
+            throw new DomainError('request/idempotency_conflict');
+          return (claim.response as { importId: string }).importId;
+        }
+      }
+      const importId = randomUUID();
+      const blobKey = `imports/${new Date().toISOString().slice(0, 7).replace('-', '/')}/${importId}`;
+      await this.storage.put(blobKey, file.data);
+      await this.insertRecord(
+        principal,
+        importId,
+        blobKey,
+        file,
+        { encoding, delimiter, headers, samples },
+        fields,
+      );
+      if (idempotencyKey)
+        await this.idempotency.store(principal.workspaceId, idempotencyKey, { importId });
+      return importId;
+    });
+    return this.get(principal, id);
+  }
+
+  private async insertRecord(
+    principal: Principal,
+    id: string,
+    blobKey: string,
+    file: ImportUpload,
+    sniffed: {
+      encoding: ImportEncoding;
+      delimiter: ImportDelimiter;
+      headers: string[];
+      samples: string[][];
+    },
+    fields: Array<{ key: string; labelAr: string; labelEn: string }>,
+  ): Promise<void> {
+    const { encoding, delimiter, headers, samples } = sniffed;
     await this.repo.insert({
       id,
       workspaceId: principal.workspaceId,
@@ -107,7 +160,6 @@ export class ContactImportsService {
       counts: EMPTY_COUNTS,
       error: null,
     });
-    return this.get(principal, id);
   }
 
   async list(principal: Principal): Promise<{ items: ContactImportView[] }> {

@@ -136,6 +136,17 @@ export class ImportBatchRepository {
     );
   }
 
+  /**
+   * Moves what a batch added to the search indexes' pending lists into the indexes, in bulk:
+   * half the cost of inserting row by row, and searches after an import do not scan a long list.
+   */
+  async flushSearchIndexes(): Promise<void> {
+    await this.db.query(
+      `SELECT gin_clean_pending_list('ix_contacts_search'::regclass),
+              gin_clean_pending_list('ix_contacts_custom_fields'::regclass)`,
+    );
+  }
+
   /** Each person's columns replaced by the given ones (an update, or an undo's before-image). */
   async overwritePeople(workspaceId: string, people: StoredPerson[]): Promise<void> {
     if (people.length === 0) return;

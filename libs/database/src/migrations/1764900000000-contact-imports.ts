@@ -6,21 +6,17 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the rejected-rows file; changes keep what the import created and what it overwrote, so a
  * cancelled import is undone whole (and are dropped once it completes).
  */
+const IDENTITY_INDEXES = ['ix_contacts_emails', 'ix_contacts_phones', 'ix_companies_domains'];
+
 export class ContactImports1764900000000 implements MigrationInterface {
   name = 'ContactImports1764900000000';
 
   async up(db: QueryRunner): Promise<void> {
-    // GIN's pending list makes every lookup scan it whole: after a bulk import (or a busy day of
-    // new contacts) finding 1,000 emails took 8 s instead of 2 ms. Entries go straight into the
-    // index instead; a write costs a little more, every read stays an index lookup.
-    for (const index of [
-      'ix_contacts_emails',
-      'ix_contacts_phones',
-      'ix_contacts_search',
-      'ix_contacts_custom_fields',
-      'ix_companies_search',
-      'ix_companies_domains',
-    ])
+    // GIN's pending list is scanned for every key of a lookup: after a bulk import, finding a
+    // batch's 1,000 emails took 8 s instead of 2 ms. The identity indexes take entries straight
+    // in (two per person, cheap); the search indexes keep the list (an import flushes it per
+    // batch, which costs half of inserting into them one row at a time).
+    for (const index of IDENTITY_INDEXES)
       await db.query(`ALTER INDEX ${index} SET (fastupdate = off)`);
     await db.query(`
       CREATE TABLE contact_imports (
@@ -78,15 +74,7 @@ export class ContactImports1764900000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const index of [
-      'ix_contacts_emails',
-      'ix_contacts_phones',
-      'ix_contacts_search',
-      'ix_contacts_custom_fields',
-      'ix_companies_search',
-      'ix_companies_domains',
-    ])
-      await db.query(`ALTER INDEX ${index} RESET (fastupdate)`);
+    for (const index of IDENTITY_INDEXES) await db.query(`ALTER INDEX ${index} RESET (fastupdate)`);
     await db.query('DROP TABLE contact_import_changes');
     await db.query('DROP TABLE contact_import_rejects');
     await db.query('DROP TABLE contact_imports');
