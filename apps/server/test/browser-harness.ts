@@ -107,6 +107,7 @@ export async function layoutProblems(
       display: string;
       visibility: string;
       overflowX: string;
+      position: string;
       textOverflow: string;
       flexDirection: string;
       getPropertyValue(property: string): string;
@@ -161,7 +162,8 @@ export async function layoutProblems(
             `${name(el)} scrolls sideways: ${el.scrollWidth} px in ${el.clientWidth} px`,
           );
       }
-      let clip = el.parentElement;
+      // A fixed panel is laid over the page: only the window clips it.
+      let clip = style.position === 'fixed' ? null : el.parentElement;
       while (clip && clip !== html && css(clip).overflowX === 'visible') clip = clip.parentElement;
       const clipper = clip && clip !== html ? clip : null;
       const box = clipper ? clipper.getBoundingClientRect() : { left: 0, right: view };

@@ -464,7 +464,7 @@ describeBrowser('contacts in a real browser', () => {
     await sidebar.getByTestId('customer-category').waitFor();
     await check(page, `sidebar 390 ${language}`, language);
     await page.screenshot({ path: `${SHOTS}/contacts-sidebar-390-${language}.png` });
-    await page.getByTestId('thread-customer-toggle').click();
+    await page.getByTestId('thread-customer-close').click();
     await sidebar.waitFor({ state: 'hidden' });
   }
 });
