@@ -23,6 +23,7 @@ const OWNER: Record<string, string> = {
   contact_imports: 'contacts',
   contact_import_rejects: 'contacts',
   contact_import_changes: 'contacts',
+  contact_import_keys: 'contacts',
   outbox: 'queue',
   event_sequences: 'queue',
   job_receipts: 'queue',

@@ -25,7 +25,13 @@ import {
   type StoredPerson,
 } from './import-batch.repository';
 import { foldHeader } from './import-mapping.util';
-import { planBatch, type CompanyRef, type PlannedRow, type ReadRow } from './import-plan.util';
+import {
+  identities,
+  planBatch,
+  type CompanyRef,
+  type PlannedRow,
+  type ReadRow,
+} from './import-plan.util';
 import { isBlankRow, isReject, readRow, type RowRules } from './import-row.util';
 
 /** Rows per transaction: one commit, one checkpoint and one progress event each. */
@@ -129,16 +135,17 @@ export class ContactImportRunner {
     const counts: ImportCounts = { ...EMPTY_COUNTS };
     await this.tx.run(async () => {
       await this.repo.clearRejects(record.id, 'check');
+      await this.repo.clearKeys(record.id, 'check');
       await this.repo.update(record.id, { rowsDone: 0, checkCounts: counts });
     });
-    const seen = new Map<string, number>();
     for await (const batch of this.read(record, 0)) {
-      const { planned } = await this.plan(record, rules, batch.rows, seen, 'check');
+      const { planned, keys } = await this.plan(record, rules, batch.rows, 'check');
       tally(counts, planned);
       const held = await this.tx.run(async () => {
         const locked = await this.repo.lock(record.workspaceId, record.id);
         if (!locked || locked.status !== 'checking' || locked.runnerToken !== token) return false;
         await this.repo.addRejects(record.id, 'check', stored(planned, batch.rows));
+        await this.repo.addKeys(record.id, 'check', keys);
         await this.repo.update(record.id, {
           rowsDone: batch.consumedTo,
           checkCounts: counts,
@@ -159,6 +166,7 @@ export class ContactImportRunner {
   private async importRows(record: ImportRecord, token: string): Promise<void> {
     if (record.status === 'queued')
       await this.tx.run(async () => {
+        await this.repo.clearKeys(record.id, 'import');
         await this.repo.update(record.id, {
           status: 'running',
           startedAt: record.startedAt ?? new Date(),
@@ -167,16 +175,16 @@ export class ContactImportRunner {
       });
     const rules = await this.rowRules(record);
     const counts: ImportCounts = { ...record.counts };
-    const seen = new Map<string, number>();
     let done = record.rowsDone;
     for await (const batch of this.read(record, record.rowsDone)) {
-      const { planned, newCompanies } = await this.plan(record, rules, batch.rows, seen, 'import');
+      const { planned, newCompanies, keys } = await this.plan(record, rules, batch.rows, 'import');
       const outcome = await this.tx.run(async () => {
         const locked = await this.repo.lock(record.workspaceId, record.id);
         if (!locked || locked.runnerToken !== token || locked.rowsDone !== done) return 'lost';
         if (locked.status === 'cancelling') return 'cancel';
         await this.write(record, planned, newCompanies);
         await this.repo.addRejects(record.id, 'import', stored(planned, batch.rows));
+        await this.repo.addKeys(record.id, 'import', keys);
         tally(counts, planned);
         await this.repo.update(record.id, {
           rowsDone: batch.consumedTo,
@@ -343,9 +351,13 @@ export class ContactImportRunner {
     record: ImportRecord,
     rules: RowRules & { requiredKeys: string[] },
     rows: RawRow[],
-    seen: Map<string, number>,
     phase: ImportPhase,
-  ): Promise<{ planned: PlannedRow[]; newCompanies: Map<string, NewCompany & { row: number }> }> {
+  ): Promise<{
+    planned: PlannedRow[];
+    newCompanies: Map<string, NewCompany & { row: number }>;
+    /** The identities this batch's rows took, for the next batches. */
+    keys: Array<[string, number]>;
+  }> {
     const { workspaceId } = record;
     const reads: ReadRow[] = [];
     const rejected: PlannedRow[] = [];
@@ -361,13 +373,11 @@ export class ContactImportRunner {
         externalIds: reads.flatMap((r) => (r.person.externalId ? [r.person.externalId] : [])),
       }),
     );
-    const createdByImport =
-      phase === 'import'
-        ? await this.repo.createdRows(
-            record.id,
-            holders.map((h) => h.id),
-          )
-        : new Map<string, number>();
+    const batchKeys = [
+      ...new Set(reads.flatMap((r) => identities(r.person).map(([, key]) => key))),
+    ];
+    const seen = await this.repo.earlierKeys(record.id, phase, batchKeys);
+    const earlier = new Set(seen.keys());
     const companyCells = new Map<string, { name: string; row: number }>();
     for (const r of reads)
       if (r.person.companyName) {
@@ -400,7 +410,6 @@ export class ContactImportRunner {
     ]);
     const planned = planBatch(reads, {
       holders,
-      createdByImport,
       seen,
       matchBy: record.matchBy,
       onMatch: record.onMatch,
@@ -409,7 +418,11 @@ export class ContactImportRunner {
       domainCompanies,
       companyNames,
     });
-    return { planned: [...planned, ...rejected].sort((a, b) => a.row - b.row), newCompanies };
+    return {
+      planned: [...planned, ...rejected].sort((a, b) => a.row - b.row),
+      newCompanies,
+      keys: [...seen].filter(([key]) => !earlier.has(key)),
+    };
   }
 
   /** The file's data rows after `skip`, in batches; the header is record 0. */
@@ -484,6 +497,7 @@ export class ContactImportRunner {
         ...(terminal ? { finishedAt: new Date() } : {}),
       });
       if (terminal) await this.repo.dropChanges(record.id);
+      await this.repo.clearKeys(record.id, terminal ? undefined : 'check');
       await this.announce(record);
       return true;
     });

@@ -259,15 +259,40 @@ export class ContactImportsRepository {
     );
   }
 
-  /** Which of these people the import itself created, with the row that created each. */
-  async createdRows(importId: string, contactIds: string[]): Promise<Map<string, number>> {
-    if (contactIds.length === 0) return new Map();
-    const rows = await this.db.query<Array<{ subject_id: string; row_number: number }>>(
-      `SELECT subject_id, row_number FROM contact_import_changes
-       WHERE import_id = $1 AND subject = 'person' AND action = 'created' AND subject_id = ANY($2::uuid[])`,
-      [importId, contactIds],
+  /** The rows that took these identities earlier in this phase of the import. */
+  async earlierKeys(
+    importId: string,
+    phase: ImportPhase,
+    keys: string[],
+  ): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.db.query<Array<{ key: string; row_number: number }>>(
+      `SELECT key, row_number FROM contact_import_keys
+       WHERE import_id = $1 AND phase = $2 AND key = ANY($3::text[])`,
+      [importId, phase, keys],
     );
-    return new Map(rows.map((r) => [r.subject_id, r.row_number]));
+    return new Map(rows.map((r) => [r.key, r.row_number]));
+  }
+
+  async addKeys(
+    importId: string,
+    phase: ImportPhase,
+    keys: Array<[string, number]>,
+  ): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.query(
+      `INSERT INTO contact_import_keys (import_id, phase, key, row_number)
+       SELECT $1, $2, k.key, k.row_number FROM unnest($3::text[], $4::int[]) AS k(key, row_number)
+       ON CONFLICT DO NOTHING`,
+      [importId, phase, keys.map(([k]) => k), keys.map(([, r]) => r)],
+    );
+  }
+
+  async clearKeys(importId: string, phase?: ImportPhase): Promise<void> {
+    await this.db.query(
+      'DELETE FROM contact_import_keys WHERE import_id = $1 AND ($2::text IS NULL OR phase = $2)',
+      [importId, phase ?? null],
+    );
   }
 
   /** A batch of what the import changed, for undoing it (newest rows first). */

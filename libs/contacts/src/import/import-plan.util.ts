@@ -20,9 +20,10 @@ export interface CompanyRef {
 export interface PlanContext {
   /** Stored people holding any identity of the batch. */
   holders: readonly StoredPerson[];
-  /** People this import created (on an earlier run of the job), with their rows. */
-  createdByImport: ReadonlyMap<string, number>;
-  /** Identities of the rows taken so far in this run, with their rows (grows with the batch). */
+  /**
+   * Identities of the rows taken so far, with their rows: the earlier batches' (read from the
+   * import's keys) and, as it is decided, this batch's.
+   */
   seen: Map<string, number>;
   matchBy: readonly ImportMatchKey[];
   onMatch: ImportOnMatch;
@@ -49,7 +50,8 @@ const IN_USE: Record<ImportMatchKey, string> = {
   externalId: 'externalIdInUse',
 };
 
-function identities(
+/** A person's identities as import keys (`e:`, `p:`, `x:` and the normalised value). */
+export function identities(
   p: Pick<RowPerson, 'emails' | 'phones' | 'externalId'>,
 ): Array<[ImportMatchKey, string]> {
   return [
@@ -96,16 +98,6 @@ export function planBatch(rows: readonly ReadRow[], ctx: PlanContext): PlannedRo
     const collision = keys.find(([, key]) => (byKey.get(key) ?? []).some((id) => id !== targetId));
     if (collision)
       return { kind: 'reject', row, reject: { code: IN_USE[collision[0]], column: null } };
-    if (targetId && ctx.createdByImport.has(targetId))
-      return {
-        kind: 'reject',
-        row,
-        reject: {
-          code: 'duplicateInFile',
-          column: null,
-          params: { row: ctx.createdByImport.get(targetId) as number },
-        },
-      };
     const company = person.companyName
       ? ctx.companies.get(companySortName(person.companyName))
       : undefined;

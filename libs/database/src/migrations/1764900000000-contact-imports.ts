@@ -61,6 +61,16 @@ export class ContactImports1764900000000 implements MigrationInterface {
         cells jsonb NOT NULL,
         PRIMARY KEY (import_id, phase, row_number)
       )`);
+    // Identities (e:<email>, p:<phone>, x:<external id>) of the rows taken so far, with their
+    // row: the same person twice in one file is found without holding the file in memory.
+    await db.query(`
+      CREATE TABLE contact_import_keys (
+        import_id uuid NOT NULL REFERENCES contact_imports(id) ON DELETE CASCADE,
+        phase text NOT NULL,
+        key text NOT NULL,
+        row_number integer NOT NULL,
+        PRIMARY KEY (import_id, phase, key)
+      )`);
     await db.query(`
       CREATE TABLE contact_import_changes (
         import_id uuid NOT NULL REFERENCES contact_imports(id) ON DELETE CASCADE,
@@ -76,6 +86,7 @@ export class ContactImports1764900000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     for (const index of IDENTITY_INDEXES) await db.query(`ALTER INDEX ${index} RESET (fastupdate)`);
     await db.query('DROP TABLE contact_import_changes');
+    await db.query('DROP TABLE contact_import_keys');
     await db.query('DROP TABLE contact_import_rejects');
     await db.query('DROP TABLE contact_imports');
   }
