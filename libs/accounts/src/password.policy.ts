@@ -1,6 +1,7 @@
+import { PASSWORD_MIN_LENGTH } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH };
 
 const COMMON = new Set([
   '1234567890',

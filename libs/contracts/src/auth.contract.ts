@@ -3,6 +3,9 @@
 export const ROLES = ['owner', 'admin', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The shortest password accepted (the server's rule; the forms say it). */
+export const PASSWORD_MIN_LENGTH = 10;
+
 export const LANGUAGES = ['ar', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
