@@ -12,6 +12,7 @@ import {
   type EmbeddedPostgresHandle,
 } from '@sanad/database';
 import type { Logger } from 'pino';
+import { withFreePorts } from './free-ports';
 import { PinoNestLogger, createRootLogger } from './logger';
 import { ServerModule } from './server.module';
 
@@ -33,9 +34,10 @@ export interface StartOptions {
 
 /** Starts the roles of one process: database (embedded if needed), migrations, then the app. */
 export async function start(options: StartOptions = {}): Promise<Running> {
-  const config = loadConfig(options.env);
-  const roles = options.roles ?? config.roles;
-  const log = createRootLogger(config.logLevel);
+  const loaded = loadConfig(options.env);
+  const roles = options.roles ?? loaded.roles;
+  const log = createRootLogger(loaded.logLevel);
+  const config = await withFreePorts(loaded, roles, log);
   let embedded: EmbeddedPostgresHandle | null = null;
   let databaseUrl = options.databaseUrl ?? config.databaseUrl;
   if (!databaseUrl) {

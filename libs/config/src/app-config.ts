@@ -6,6 +6,10 @@ export interface AppConfig {
   host: string;
   port: number;
   smtpPort: number;
+  /** PORT, SMTP_PORT and PUBLIC_URL were set (else a busy default port gives way to a free one). */
+  portFixed: boolean;
+  smtpPortFixed: boolean;
+  publicUrlFixed: boolean;
   inboundDomain: string;
   maxMessageMb: number;
   smtpMaxRecipients: number;

@@ -65,6 +65,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: (v.HOST as string | undefined) ?? '0.0.0.0',
     port,
     smtpPort: (v.SMTP_PORT as number | undefined) ?? 2525,
+    portFixed: v.PORT !== undefined,
+    smtpPortFixed: v.SMTP_PORT !== undefined,
+    publicUrlFixed: v.PUBLIC_URL !== undefined,
     publicUrl,
     inboundDomain: ((v.INBOUND_DOMAIN as string | undefined) ?? new URL(publicUrl).hostname)
       .toLowerCase()

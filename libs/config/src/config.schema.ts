@@ -75,11 +75,16 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
   },
   {
     name: 'PORT',
-    description: 'HTTP port (SPA at /, API at /api/v1)',
+    description: 'HTTP port (SPA at /, API at /api/v1); when unset and busy, a free one is used',
     default: '3000',
     parse: int(0, 65535),
   },
-  { name: 'SMTP_PORT', description: 'Inbound SMTP port', default: '2525', parse: int(0, 65535) },
+  {
+    name: 'SMTP_PORT',
+    description: 'Inbound SMTP port; when unset and busy, a free one is used',
+    default: '2525',
+    parse: int(0, 65535),
+  },
   {
     name: 'INBOUND_DOMAIN',
     description: "Domain of the mailboxes' inbound addresses (<slug>@INBOUND_DOMAIN)",

@@ -305,11 +305,12 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   return loaded;
 }
 
-function portFree(port: number): Promise<boolean> {
+/** Whether nothing listens on this port of this address now. */
+export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolveFree) => {
     const server = createServer();
     server.once('error', () => resolveFree(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
+    server.listen(port, host, () => server.close(() => resolveFree(true)));
   });
 }
 
