@@ -47,7 +47,9 @@ import { ContactImportRunner } from './import/contact-import.runner';
 import { ContactImportViews } from './import/contact-import-views';
 import { ContactImportsRepository } from './import/contact-imports.repository';
 import { ContactImportsService } from './import/contact-imports.service';
+import { ImportBatchPlanner } from './import/import-batch.planner';
 import { ImportBatchRepository } from './import/import-batch.repository';
+import { ImportBatchWriter } from './import/import-batch.writer';
 
 /** CSV imports of people: the wizard's service, its job and their repositories. */
 const IMPORT = [
@@ -56,6 +58,8 @@ const IMPORT = [
   ContactImportViews,
   ContactImportsRepository,
   ImportBatchRepository,
+  ImportBatchPlanner,
+  ImportBatchWriter,
 ];
 
 @Module({

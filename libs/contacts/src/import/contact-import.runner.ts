@@ -1,38 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ImportCounts } from '@sanad/contracts';
 import { TransactionRunner } from '@sanad/database';
-import { JobQueue, OutboxWriter, type NewEvent } from '@sanad/queue';
+import { JobQueue, OutboxWriter } from '@sanad/queue';
 import { BlobStorage } from '@sanad/storage';
 import { randomUUID } from 'node:crypto';
-import { CategoriesRepository } from '../categories/categories.repository';
-import { CompaniesRepository } from '../companies/companies.repository';
-import { companySearchText, companySortName } from '../companies/company-text.util';
-import { ContactFieldsService } from '../fields/contact-fields.service';
-import { emailDomains } from '../people/person-input.util';
-import { WorkspaceRegion } from '../workspace-region';
 import {
   ContactImportsRepository,
   EMPTY_COUNTS,
-  type ImportChange,
-  type ImportPhase,
   type ImportRecord,
   type StoredReject,
 } from './contact-imports.repository';
 import { csvRecords } from './csv-records';
-import {
-  ImportBatchRepository,
-  type NewCompany,
-  type StoredPerson,
-} from './import-batch.repository';
-import { foldHeader } from './import-mapping.util';
-import {
-  identities,
-  planBatch,
-  type CompanyRef,
-  type PlannedRow,
-  type ReadRow,
-} from './import-plan.util';
-import { isBlankRow, isReject, readRow, type RowRules } from './import-row.util';
+import { ImportBatchPlanner, type RawRow } from './import-batch.planner';
+import { ImportBatchWriter } from './import-batch.writer';
+import type { PlannedRow } from './import-plan.util';
+import { isBlankRow } from './import-row.util';
 
 /** Rows per transaction: one commit, one checkpoint and one progress event each. */
 export const IMPORT_BATCH = 1000;
@@ -41,16 +23,6 @@ const LEASE_SECONDS = 60;
 /** Cells kept per rejected row (the rejected-rows file shows them), and characters per cell. */
 const KEPT_CELLS = 1000;
 const KEPT_CELL_CHARS = 1000;
-/** Default categories answer to both languages' names, whichever the workspace started with. */
-const SYSTEM_CATEGORY_NAMES: Record<string, string[]> = {
-  prospects: ['العملاء المحتملون', 'Prospects'],
-  customers: ['العملاء', 'Customers'],
-};
-
-interface RawRow {
-  row: number;
-  cells: string[];
-}
 
 interface Batch {
   rows: RawRow[];
@@ -80,11 +52,8 @@ export class ContactImportRunner {
 
   constructor(
     private readonly repo: ContactImportsRepository,
-    private readonly batches: ImportBatchRepository,
-    private readonly companies: CompaniesRepository,
-    private readonly categories: CategoriesRepository,
-    private readonly fields: ContactFieldsService,
-    private readonly region: WorkspaceRegion,
+    private readonly planner: ImportBatchPlanner,
+    private readonly writer: ImportBatchWriter,
     private readonly storage: BlobStorage,
     private readonly outbox: OutboxWriter,
     private readonly tx: TransactionRunner,
@@ -131,7 +100,7 @@ export class ContactImportRunner {
 
   /** The dry run: every row decided as the import would, nothing but the verdicts written. */
   private async check(record: ImportRecord, token: string): Promise<void> {
-    const rules = await this.rowRules(record);
+    const rules = await this.planner.rules(record);
     const counts: ImportCounts = { ...EMPTY_COUNTS };
     await this.tx.run(async () => {
       await this.repo.clearRejects(record.id, 'check');
@@ -139,7 +108,7 @@ export class ContactImportRunner {
       await this.repo.update(record.id, { rowsDone: 0, checkCounts: counts });
     });
     for await (const batch of this.read(record, 0)) {
-      const { planned, keys } = await this.plan(record, rules, batch.rows, 'check');
+      const { planned, keys } = await this.planner.plan(record, rules, batch.rows, 'check');
       tally(counts, planned);
       const held = await this.tx.run(async () => {
         const locked = await this.repo.lock(record.workspaceId, record.id);
@@ -173,16 +142,21 @@ export class ContactImportRunner {
         });
         await this.announce(record);
       });
-    const rules = await this.rowRules(record);
+    const rules = await this.planner.rules(record);
     const counts: ImportCounts = { ...record.counts };
     let done = record.rowsDone;
     for await (const batch of this.read(record, record.rowsDone)) {
-      const { planned, newCompanies, keys } = await this.plan(record, rules, batch.rows, 'import');
+      const { planned, newCompanies, keys } = await this.planner.plan(
+        record,
+        rules,
+        batch.rows,
+        'import',
+      );
       const outcome = await this.tx.run(async () => {
         const locked = await this.repo.lock(record.workspaceId, record.id);
         if (!locked || locked.runnerToken !== token || locked.rowsDone !== done) return 'lost';
         if (locked.status === 'cancelling') return 'cancel';
-        await this.write(record, planned, newCompanies);
+        await this.writer.write(record, planned, newCompanies);
         await this.repo.addRejects(record.id, 'import', stored(planned, batch.rows));
         await this.repo.addKeys(record.id, 'import', keys);
         tally(counts, planned);
@@ -211,7 +185,7 @@ export class ContactImportRunner {
         if (!locked || locked.runnerToken !== token || locked.status !== 'cancelling') return null;
         const changes = await this.repo.changes(record.id, IMPORT_BATCH);
         if (changes.length === 0) return false;
-        await this.revert(record.workspaceId, changes);
+        await this.writer.revert(record.workspaceId, changes);
         await this.repo.dropChanges(record.id, changes);
         await this.repo.update(record.id, { leaseUntil: lease() });
         return true;
@@ -221,208 +195,6 @@ export class ContactImportRunner {
     }
     await this.finish(record, token, 'cancelling', { status: 'cancelled' });
     await this.dropFile(record);
-  }
-
-  private async revert(workspaceId: string, changes: ImportChange[]): Promise<void> {
-    const people = changes.filter((c) => c.subject === 'person');
-    const createdPeople = people.filter((c) => c.action === 'created').map((c) => c.subjectId);
-    const restored = people
-      .filter((c) => c.action === 'updated')
-      .map((c) => c.before as unknown as StoredPerson);
-    const createdCompanies = changes.filter((c) => c.subject === 'company').map((c) => c.subjectId);
-    await this.batches.deletePeople(workspaceId, createdPeople);
-    await this.batches.overwritePeople(workspaceId, restored);
-    await this.batches.deleteCompanies(workspaceId, createdCompanies);
-    const events: NewEvent[] = [
-      ...createdPeople.map((contactId): NewEvent => ({
-        workspaceId,
-        type: 'contact.deleted',
-        payload: { contactId },
-      })),
-      ...restored.map((p): NewEvent => ({
-        workspaceId,
-        type: 'contact.updated',
-        payload: { contactId: p.id },
-      })),
-      ...createdCompanies.map((companyId): NewEvent => ({
-        workspaceId,
-        type: 'company.deleted',
-        payload: { companyId },
-      })),
-    ];
-    if (events.length > 0) await this.outbox.writeAll(events);
-  }
-
-  /** One batch's verdicts written: companies, people, timelines, what to undo, events. */
-  private async write(
-    record: ImportRecord,
-    planned: PlannedRow[],
-    newCompanies: Map<string, NewCompany & { row: number }>,
-  ): Promise<void> {
-    const { workspaceId } = record;
-    const used = new Set(
-      planned.flatMap((p) =>
-        (p.kind === 'create' || p.kind === 'update') && p.person.companyId
-          ? [p.person.companyId]
-          : [],
-      ),
-    );
-    const companies = [...newCompanies.values()].filter((c) => used.has(c.id));
-    const creates = planned.flatMap((p) =>
-      p.kind === 'create' ? [{ ...p, person: { ...p.person, id: randomUUID() } }] : [],
-    );
-    const updates = planned.flatMap((p) => (p.kind === 'update' ? [p] : []));
-    await this.batches.insertCompanies(workspaceId, companies);
-    await this.batches.insertPeople(
-      workspaceId,
-      creates.map((c) => c.person),
-    );
-    await this.batches.overwritePeople(
-      workspaceId,
-      updates.map((u) => u.person),
-    );
-    await this.batches.flushSearchIndexes();
-    await this.repo.addChanges(record.id, [
-      ...companies.map((c): ImportChange => ({
-        subject: 'company',
-        subjectId: c.id,
-        row: c.row,
-        action: 'created',
-        before: null,
-      })),
-      ...creates.map((c): ImportChange => ({
-        subject: 'person',
-        subjectId: c.person.id,
-        row: c.row,
-        action: 'created',
-        before: null,
-      })),
-      ...updates.map((u): ImportChange => ({
-        subject: 'person',
-        subjectId: u.person.id,
-        row: u.row,
-        action: 'updated',
-        before: u.before as unknown as Record<string, unknown>,
-      })),
-    ]);
-    const via = { importId: record.id };
-    await this.batches.addActivities(workspaceId, record.createdByUserId, [
-      ...companies.map((c) => ({ companyId: c.id, kind: 'created', data: via })),
-      ...creates.map((c) => ({ contactId: c.person.id, kind: 'created', data: via })),
-      ...creates.flatMap((c) =>
-        c.person.companyId
-          ? [
-              {
-                contactId: c.person.id,
-                kind: 'company_linked',
-                data: { companyId: c.person.companyId, by: c.person.companyLink, ...via },
-              },
-            ]
-          : [],
-      ),
-      ...updates.map((u) => ({
-        contactId: u.person.id,
-        kind: 'updated',
-        data: { changed: u.changed, ...via },
-      })),
-    ]);
-    const events: NewEvent[] = [
-      ...companies.map((c): NewEvent => ({
-        workspaceId,
-        type: 'company.created',
-        payload: { companyId: c.id },
-      })),
-      ...creates.map((c): NewEvent => ({
-        workspaceId,
-        type: 'contact.created',
-        payload: { contactId: c.person.id },
-      })),
-      ...updates.map((u): NewEvent => ({
-        workspaceId,
-        type: 'contact.updated',
-        payload: { contactId: u.person.id, changed: u.changed },
-      })),
-    ];
-    if (events.length > 0) await this.outbox.writeAll(events);
-  }
-
-  /** Rows read, then decided against the stored people and companies (read set-wise). */
-  private async plan(
-    record: ImportRecord,
-    rules: RowRules & { requiredKeys: string[] },
-    rows: RawRow[],
-    phase: ImportPhase,
-  ): Promise<{
-    planned: PlannedRow[];
-    newCompanies: Map<string, NewCompany & { row: number }>;
-    /** The identities this batch's rows took, for the next batches. */
-    keys: Array<[string, number]>;
-  }> {
-    const { workspaceId } = record;
-    const reads: ReadRow[] = [];
-    const rejected: PlannedRow[] = [];
-    for (const { row, cells } of rows) {
-      const read = readRow(cells, rules);
-      if (isReject(read)) rejected.push({ kind: 'reject', row, reject: read });
-      else reads.push({ row, cells, person: read });
-    }
-    const holders = await this.tx.run(() =>
-      this.batches.holders(workspaceId, {
-        emails: reads.flatMap((r) => r.person.emails),
-        phones: reads.flatMap((r) => r.person.phones),
-        externalIds: reads.flatMap((r) => (r.person.externalId ? [r.person.externalId] : [])),
-      }),
-    );
-    const batchKeys = [
-      ...new Set(reads.flatMap((r) => identities(r.person).map(([, key]) => key))),
-    ];
-    const seen = await this.repo.earlierKeys(record.id, phase, batchKeys);
-    const earlier = new Set(seen.keys());
-    const companyCells = new Map<string, { name: string; row: number }>();
-    for (const r of reads)
-      if (r.person.companyName) {
-        const key = companySortName(r.person.companyName);
-        if (!companyCells.has(key))
-          companyCells.set(key, { name: r.person.companyName, row: r.row });
-      }
-    const existing = await this.batches.companiesBySortName(workspaceId, [...companyCells.keys()]);
-    const newCompanies = new Map<string, NewCompany & { row: number }>();
-    const companies = new Map<string, CompanyRef>(existing);
-    for (const [key, cell] of companyCells)
-      if (!existing.has(key)) {
-        const company = {
-          id: randomUUID(),
-          name: cell.name,
-          sortName: key,
-          searchText: companySearchText({ name: cell.name, domains: [] }),
-          row: cell.row,
-        };
-        newCompanies.set(key, company);
-        companies.set(key, company);
-      }
-    const domains = emailDomains([
-      ...reads.flatMap((r) => r.person.emails),
-      ...holders.flatMap((h) => h.emails),
-    ]);
-    const domainCompanies = await this.batches.companiesByDomain(workspaceId, domains);
-    const companyNames = await this.companies.names(workspaceId, [
-      ...new Set(holders.flatMap((h) => (h.companyId ? [h.companyId] : []))),
-    ]);
-    const planned = planBatch(reads, {
-      holders,
-      seen,
-      matchBy: record.matchBy,
-      onMatch: record.onMatch,
-      requiredKeys: rules.requiredKeys,
-      companies,
-      domainCompanies,
-      companyNames,
-    });
-    return {
-      planned: [...planned, ...rejected].sort((a, b) => a.row - b.row),
-      newCompanies,
-      keys: [...seen].filter(([key]) => !earlier.has(key)),
-    };
   }
 
   /** The file's data rows after `skip`, in batches; the header is record 0. */
@@ -452,29 +224,6 @@ export class ContactImportRunner {
       );
     }
     if (index > last) yield { rows, consumedTo: index };
-  }
-
-  private async rowRules(record: ImportRecord): Promise<RowRules & { requiredKeys: string[] }> {
-    const [fieldRules, categories, region] = await Promise.all([
-      this.fields.rules(record.workspaceId, 'person'),
-      this.categories.list(record.workspaceId, 'person'),
-      this.region.of(record.workspaceId),
-    ]);
-    const byName = new Map<string, string>();
-    for (const category of categories)
-      for (const name of [
-        category.name,
-        ...(SYSTEM_CATEGORY_NAMES[category.systemKey ?? ''] ?? []),
-      ])
-        if (!byName.has(foldHeader(name))) byName.set(foldHeader(name), category.id);
-    return {
-      targets: record.targets,
-      columns: record.headers.length,
-      fields: new Map(fieldRules.map((r) => [r.key, r])),
-      region,
-      categories: byName,
-      requiredKeys: fieldRules.filter((r) => r.required).map((r) => r.key),
-    };
   }
 
   /** Ends a phase if this runner still holds it; answers the status found otherwise. */
