@@ -17,7 +17,6 @@ import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
 import { BlobStorage } from '@sanad/storage';
 import { createHash, randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { neutralise } from '../export/export-columns.util';
 import { ContactFieldsService } from '../fields/contact-fields.service';
 import { ContactIdempotencyRepository } from '../people/idempotency.repository';
@@ -29,15 +28,11 @@ import {
   type ImportPhase,
   type ImportRecord,
 } from './contact-imports.repository';
-import { csvRecords } from './csv-records';
-import { detectDelimiter, detectEncoding, SNIFF_BYTES } from './csv-sniff.util';
+import { readImportFile } from './import-file';
 import { autoMap, mappingErrors } from './import-mapping.util';
 import { importReason } from './import-reasons';
 
 /** Columns a file may have (a wider one is refused at upload, before anything is stored). */
-export const MAX_COLUMNS = 1000;
-const SAMPLE_ROWS = 5;
-const SAMPLE_CHARS = 200;
 const REJECTS_PAGE = 500;
 
 const EDITABLE: readonly ImportStatus[] = ['uploaded', 'checked'];
@@ -89,7 +84,7 @@ export class ContactImportsService {
     file: ImportUpload,
     idempotencyKey?: string,
   ): Promise<ContactImportView> {
-    const { encoding, delimiter, headers, samples } = await this.sniff(file.data, file);
+    const { encoding, delimiter, headers, samples } = await readImportFile(file.data, file);
     const fields = await this.fields.list(principal.workspaceId, 'person');
     const requestHash = createHash('sha256')
       .update(`${file.encoding ?? ''}|${file.delimiter ?? ''}|`)
@@ -195,7 +190,7 @@ export class ContactImportsService {
       resniff = { data };
     }
     const sniffed = resniff
-      ? await this.sniff(resniff.data, {
+      ? await readImportFile(resniff.data, {
           encoding: settings.encoding ?? record.encoding,
           delimiter: settings.delimiter ?? record.delimiter,
         })
@@ -377,50 +372,6 @@ export class ContactImportsService {
     return locked;
   }
 
-  /**
-   * Encoding, delimiter, header and sample rows from the file's start; refuses what cannot be
-   * an import (an unknown encoding, no header row, too many columns, no data rows).
-   */
-  private async sniff(
-    data: Buffer,
-    chosen: { encoding?: ImportEncoding; delimiter?: ImportDelimiter },
-  ): Promise<{
-    encoding: ImportEncoding;
-    delimiter: ImportDelimiter;
-    headers: string[];
-    samples: string[][];
-  }> {
-    const encoding = chosen.encoding ?? detectEncoding(data);
-    if (!encoding) throw new DomainError('contact_import/unknown_encoding');
-    const start = new TextDecoder(encoding).decode(data.subarray(0, SNIFF_BYTES), { stream: true });
-    const delimiter = chosen.delimiter ?? detectDelimiter(start);
-    const records: string[][] = [];
-    try {
-      for await (const record of csvRecords(Readable.from([data]), encoding, delimiter)) {
-        records.push(record);
-        if (records.length > SAMPLE_ROWS) break;
-      }
-    } catch {
-      throw new DomainError('contact_import/no_header');
-    }
-    const [header, ...rows] = records;
-    if (!header || !isHeader(header)) throw new DomainError('contact_import/no_header');
-    if (header.length > MAX_COLUMNS)
-      throw new DomainError('contact_import/too_many_columns', {
-        count: header.length,
-        max: MAX_COLUMNS,
-      });
-    if (rows.length === 0) throw new DomainError('contact_import/empty');
-    return {
-      encoding,
-      delimiter,
-      headers: header.map((h) => cleanText(h).slice(0, SAMPLE_CHARS)),
-      samples: rows.map((row) =>
-        row.slice(0, MAX_COLUMNS).map((c) => cleanText(c).slice(0, SAMPLE_CHARS)),
-      ),
-    };
-  }
-
   private async readBlob(key: string): Promise<Buffer | null> {
     const stream = await this.storage.get(key);
     if (!stream) return null;
@@ -441,16 +392,4 @@ export class ContactImportsService {
 /** The rejects an import shows: the import's once it ran, the check's before. */
 function defaultPhase(record: ImportRecord): ImportPhase {
   return ['uploaded', 'checking', 'checked'].includes(record.status) ? 'check' : 'import';
-}
-
-/**
- * A header names columns; a first row holding an email address or a phone-like number, or
- * nothing at all, is data (the file has no header row).
- */
-function isHeader(cells: string[]): boolean {
-  const filled = cells.map((c) => c.trim()).filter(Boolean);
-  if (filled.length === 0) return false;
-  return !filled.some(
-    (c) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c) || /^\+?[\d\s().\-\u0660-\u0669]{7,}$/.test(c),
-  );
 }
