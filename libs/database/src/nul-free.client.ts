@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 
 /** `\u0000` as JSON writes it, not preceded by an escaping backslash. */
 const JSON_NUL = /(^|[^\\])((?:\\\\)*)\\u0000/g;
@@ -28,6 +28,17 @@ export function withoutNul(value: unknown): unknown {
 
 /** The pg client every pooled connection is: parameters are cleaned of NUL before they leave. */
 export class NulFreeClient extends Client {
+  /**
+   * A connection that breaks while a caller holds it between two statements (PostgreSQL was
+   * killed or restarted) emits `error` with nobody listening, and an unheard `error` ends the
+   * process. Heard here, it ends only the connection: the caller's next statement fails, and
+   * the pool drops the client and opens a fresh one.
+   */
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+
   // pg's query() has many overloads; the parameters are the only thing touched.
   /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument,
      @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access,
