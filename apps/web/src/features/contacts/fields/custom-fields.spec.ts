@@ -2,6 +2,8 @@ import type { CustomFieldView } from '@sanad/contracts';
 import {
   customFieldErrors,
   fieldLabel,
+  fieldValuesCreate,
+  fieldValuesPatch,
   formatFieldValue,
   optionLabel,
   parseNumberInput,
@@ -73,6 +75,23 @@ describe('custom field helpers', () => {
   it('find values kept aside by a type change', () => {
     expect(previousValues({ plan: 'gold', age__previous: 'about 30' })).toEqual({
       age: 'about 30',
+    });
+  });
+});
+
+describe('custom-field values sent', () => {
+  it('patches every defined field, cleared ones as null, and leaves kept-aside keys alone', () => {
+    const fields = [{ key: 'plan' }, { key: 'size' }, { key: 'tags' }];
+    expect(
+      fieldValuesPatch(fields, { plan: 'gold', size: '', tags: [], plan__previous: 'x' }),
+    ).toEqual({ plan: 'gold', size: null, tags: null });
+  });
+
+  it('creates with the filled values only', () => {
+    expect(fieldValuesCreate({ a: 1, b: null, c: '', d: [], e: false, f: ['x'] })).toEqual({
+      a: 1,
+      e: false,
+      f: ['x'],
     });
   });
 });
