@@ -10,11 +10,6 @@ import { spawnServer, type SpawnedServer } from './spawn-server';
  * The one-command path's own PostgreSQL: it takes a free port when the default one is busy, and
  * when the postmaster dies under load it comes back by itself and no accepted mail is lost.
  */
-// One CI run in several saw the mail refused for two minutes after the kill, and it could not be
-// reproduced since: a second try (logged) keeps that from failing the run while the server's own
-// words, printed below when it happens, say why.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
 describe('embedded PostgreSQL', () => {
   let server: SpawnedServer;
   let blocker: Server | null = null;
