@@ -51,6 +51,16 @@ export interface AppConfig {
   outboxRedeliverAfterMs: number;
   workerConcurrency: number;
   inviteTtlHours: number;
+  /** Hosts, addresses or CIDR ranges webhooks may reach although the address guard refuses them. */
+  webhookAllowedHosts: string[];
+  webhookTimeoutMs: number;
+  /** Seconds before each attempt of a webhook delivery. */
+  webhookRetrySchedule: number[];
+  webhookSecretOverlapHours: number;
+  webhookDisableAfterDays: number;
+  webhookLogDays: number;
+  webhookConcurrency: number;
+  webhookEndpointConcurrency: number;
 }
 
 /** Injection token for AppConfig. */

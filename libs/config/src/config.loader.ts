@@ -113,5 +113,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxRedeliverAfterMs: (v.OUTBOX_REDELIVER_AFTER_MS as number | undefined) ?? 60000,
     workerConcurrency: (v.WORKER_CONCURRENCY as number | undefined) ?? 2,
     inviteTtlHours: (v.INVITE_TTL_HOURS as number | undefined) ?? 168,
+    webhookAllowedHosts: (v.WEBHOOK_ALLOWED_HOSTS as string[] | undefined) ?? [],
+    webhookTimeoutMs: (v.WEBHOOK_TIMEOUT_MS as number | undefined) ?? 15000,
+    webhookRetrySchedule: (v.WEBHOOK_RETRY_SCHEDULE as number[] | undefined) ?? [
+      0, 5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400,
+    ],
+    webhookSecretOverlapHours: (v.WEBHOOK_SECRET_OVERLAP_HOURS as number | undefined) ?? 24,
+    webhookDisableAfterDays: (v.WEBHOOK_DISABLE_AFTER_DAYS as number | undefined) ?? 5,
+    webhookLogDays: (v.WEBHOOK_LOG_DAYS as number | undefined) ?? 30,
+    webhookConcurrency: (v.WEBHOOK_CONCURRENCY as number | undefined) ?? 64,
+    webhookEndpointConcurrency: (v.WEBHOOK_ENDPOINT_CONCURRENCY as number | undefined) ?? 8,
   };
 }

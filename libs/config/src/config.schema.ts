@@ -43,6 +43,29 @@ const url =
     }
   };
 
+/** A comma-separated list of non-negative second counts (decimals allowed), at least one. */
+const secondsList = (raw: string): { value: number[] } | { error: string } => {
+  const parts = raw.split(',').map((p) => p.trim());
+  const values = parts.map(Number);
+  return parts.length > 0 &&
+    parts.length <= 30 &&
+    values.every((n, i) => parts[i] !== '' && Number.isFinite(n) && n >= 0 && n <= 604800)
+    ? { value: values }
+    : { error: 'must list 1 to 30 delays in seconds (0 to 604800), separated by commas' };
+};
+
+/** A comma-separated list of host names, IP addresses or CIDR ranges (empty = none). */
+const hostList = (raw: string): { value: string[] } | { error: string } => {
+  const list = raw
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = list.filter((h) => !/^[a-z0-9.:\[\]/*_-]+$/.test(h));
+  return bad.length > 0
+    ? { error: `not a host, address or range: ${bad.join(', ')}` }
+    : { value: list };
+};
+
 const text = (raw: string): { value: string } => ({ value: raw });
 
 const email = (raw: string): { value: string } | { error: string } =>
@@ -314,6 +337,56 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
       'Outbox events a worker process handles at once (inbound email is CPU work: more than the cores only adds contention)',
     default: '2',
     parse: int(1, 64),
+  },
+  {
+    name: 'WEBHOOK_ALLOWED_HOSTS',
+    description:
+      'Webhook receivers allowed on addresses the guard otherwise refuses (loopback, private networks): host names, IP addresses or CIDR ranges, comma-separated',
+    default: '',
+    parse: hostList,
+  },
+  {
+    name: 'WEBHOOK_TIMEOUT_MS',
+    description: 'Deadline of one webhook attempt: connecting, the answer’s headers and its body',
+    default: '15000',
+    parse: int(100, 120000),
+  },
+  {
+    name: 'WEBHOOK_RETRY_SCHEDULE',
+    description:
+      'Seconds before each webhook attempt after an event (the first is usually 0); jitter of ±10 % is added to delays over 10 s',
+    default: '0,5,300,1800,7200,18000,36000,50400,72000,86400',
+    parse: secondsList,
+  },
+  {
+    name: 'WEBHOOK_SECRET_OVERLAP_HOURS',
+    description: 'How long a rotated webhook secret keeps signing next to the new one',
+    default: '24',
+    parse: int(0, 720),
+  },
+  {
+    name: 'WEBHOOK_DISABLE_AFTER_DAYS',
+    description: 'A webhook endpoint failing without a success for this many days is disabled',
+    default: '5',
+    parse: int(1, 60),
+  },
+  {
+    name: 'WEBHOOK_LOG_DAYS',
+    description: 'How long webhook deliveries and their attempts are kept',
+    default: '30',
+    parse: int(1, 365),
+  },
+  {
+    name: 'WEBHOOK_CONCURRENCY',
+    description: 'Webhook requests a worker process has in flight at once',
+    default: '64',
+    parse: int(1, 1024),
+  },
+  {
+    name: 'WEBHOOK_ENDPOINT_CONCURRENCY',
+    description: 'Webhook requests in flight to one endpoint at once (a slow receiver holds no more)',
+    default: '8',
+    parse: int(1, 128),
   },
   {
     name: 'INVITE_TTL_HOURS',

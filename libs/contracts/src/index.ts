@@ -8,3 +8,4 @@ export * from './events.contract';
 export * from './contacts.contract';
 export * from './contact-merge.contract';
 export * from './contact-imports.contract';
+export * from './webhooks.contract';

@@ -9,6 +9,7 @@ import {
   type Language,
 } from '@sanad/core';
 import { MAIL_ERRORS } from '@sanad/mail';
+import { WEBHOOKS_ERRORS } from '@sanad/webhooks';
 
 /** Every library's failure codes in one catalog: what the problem filter answers with. */
 export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
@@ -16,6 +17,7 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
   ...ACCOUNTS_ERRORS,
   ...CONVERSATIONS_ERRORS,
   ...CONTACTS_ERRORS,
+  ...WEBHOOKS_ERRORS,
   ...MAIL_ERRORS,
 };
 
