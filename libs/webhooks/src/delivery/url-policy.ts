@@ -1,11 +1,14 @@
-import { promises as dns, type LookupAddress } from 'node:dns';
+import { promises as dns, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import { MAX_WEBHOOK_URL_LENGTH } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { forbiddenAddressReason, type AllowList } from './address-policy.util';
 
-/** Resolves a host name to every address it has (`dns.promises.lookup` with `all`). */
-export type LookupAll = (hostname: string, options: { all: true }) => Promise<LookupAddress[]>;
+/** Resolves a host name to every address it has, like `dns.promises.lookup` with `all`. */
+export type LookupAll = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+) => Promise<LookupAddress[]>;
 
 /**
  * Checks a webhook URL when it is saved and before a test event is sent: an absolute http(s) URL
