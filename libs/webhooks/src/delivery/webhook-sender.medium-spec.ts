@@ -165,7 +165,9 @@ describe('WebhookSender', () => {
 
   it('gives up at the deadline on a receiver that never answers', async () => {
     let hungUp: Promise<unknown> = Promise.resolve();
-    const r = await receiver((req) => (hungUp = once(req.socket, 'close')));
+    const r = await receiver((req) => {
+      hungUp = once(req.socket, 'close');
+    });
     const result = await hurried.send(attempt(r.url));
     expect(result).toMatchObject({ ok: false, status: null, errorCode: 'timeout' });
     expect(result.error).toContain(`${DEADLINE_MS} ms`);
