@@ -4,9 +4,12 @@ import { Agent, buildConnector } from 'undici';
 import { forbiddenAddressReason, type AllowList } from './address-policy.util';
 import type { LookupAll } from './url-policy';
 
+/** The `code` of a `ForbiddenAddressError`, for callers that see it wrapped or across realms. */
+export const FORBIDDEN_ADDRESS_CODE = 'ERR_WEBHOOK_FORBIDDEN_ADDRESS';
+
 /** A connection the guard refused: the host is, or resolved to, an address webhooks may not reach. */
 export class ForbiddenAddressError extends Error {
-  readonly code = 'ERR_WEBHOOK_FORBIDDEN_ADDRESS';
+  readonly code = FORBIDDEN_ADDRESS_CODE;
 
   constructor(
     readonly host: string,

@@ -1,11 +1,11 @@
 import { StringDecoder } from 'node:string_decoder';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import { DomainError } from '@sanad/core';
+import { DomainError, fillTemplate } from '@sanad/core';
 import { request, type Agent, type Dispatcher } from 'undici';
 import { WEBHOOKS_ERRORS } from '../webhooks.errors';
 import { AllowList } from './address-policy.util';
-import { createGuardedAgent, ForbiddenAddressError } from './guarded-agent';
+import { createGuardedAgent, FORBIDDEN_ADDRESS_CODE, ForbiddenAddressError } from './guarded-agent';
 import { parseRetryAfter } from './retry-after.util';
 import { parseWebhookUrl } from './url-policy';
 import type { AttemptErrorCode, AttemptResult, WebhookRequest } from './webhook-attempt';
@@ -71,7 +71,7 @@ export class WebhookSender implements OnApplicationShutdown {
       return finish({
         ok: false,
         errorCode,
-        error: describe(errorCode, error, this.timeoutMs),
+        error: explain(errorCode, error, this.timeoutMs),
         retryAfterMs: null,
       });
     } finally {
@@ -178,6 +178,7 @@ function errorCodeOf(error: unknown): AttemptErrorCode {
     const code = (cause as { code?: unknown }).code;
     const name = (cause as { name?: unknown }).name;
     if (typeof code === 'string') {
+      if (code === FORBIDDEN_ADDRESS_CODE) return 'forbidden_address';
       if (DNS_FAILURES.has(code)) return 'unresolvable';
       if (TIMEOUTS.has(code)) return 'timeout';
       if (PROTOCOL_ERRORS.has(code) || code.startsWith('HPE_')) return 'protocol';
@@ -188,11 +189,11 @@ function errorCodeOf(error: unknown): AttemptErrorCode {
   return 'connection';
 }
 
-function describe(code: AttemptErrorCode, error: unknown, timeoutMs: number): string {
+function explain(code: AttemptErrorCode, error: unknown, timeoutMs: number): string {
   if (code === 'timeout') return `no complete answer within ${timeoutMs} ms`;
   if (error instanceof DomainError && error.code in WEBHOOKS_ERRORS) {
-    const message = WEBHOOKS_ERRORS[error.code as keyof typeof WEBHOOKS_ERRORS].en;
-    return message.replace(/\{(\w+)\}/g, (_, key: string) => String(error.params[key] ?? key));
+    const { en } = WEBHOOKS_ERRORS[error.code as keyof typeof WEBHOOKS_ERRORS];
+    return fillTemplate(en, error.params);
   }
   // Not `instanceof Error`: errors from Node's internals may come from another realm (Jest's VM).
   const { message, code: errno } = (error ?? {}) as { message?: unknown; code?: unknown };
