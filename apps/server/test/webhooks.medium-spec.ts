@@ -126,13 +126,13 @@ describe('webhook endpoints', () => {
     ])
       expect((await b.owner.get(path)).status).toBe(404);
     expect((await b.owner.post(`/api/v1/webhooks/${mine.id}/pause`)).status).toBe(404);
-    expect((await b.owner.post(`/api/v1/webhook-deliveries/${test.body.id}/redeliver`)).status).toBe(
-      404,
-    );
+    expect(
+      (await b.owner.post(`/api/v1/webhook-deliveries/${test.body.id}/redeliver`)).status,
+    ).toBe(404);
     expect((await b.owner.delete(`/api/v1/webhooks/${mine.id}`)).status).toBe(404);
-    expect((await b.owner.get(`/api/v1/webhook-deliveries?endpointId=${mine.id}`)).body.items).toEqual(
-      [],
-    );
+    expect(
+      (await b.owner.get(`/api/v1/webhook-deliveries?endpointId=${mine.id}`)).body.items,
+    ).toEqual([]);
     const agent = await addMember(app.base, a.owner, 'agent');
     expect((await agent.session.get('/api/v1/webhooks')).status).toBe(403);
     expect((await a.owner.get(`/api/v1/webhooks/${mine.id}`)).status).toBe(200);
@@ -239,7 +239,7 @@ describe('webhook delivery', () => {
     expect(disabled.disabledReason).toBe('gone');
     expect(r.received).toHaveLength(1);
     const audit = await sql<Array<{ action: string }>>(
-      "SELECT action FROM audit_log WHERE target_id = $1 ORDER BY created_at",
+      'SELECT action FROM audit_log WHERE target_id = $1 ORDER BY created_at',
       [ep.id],
     );
     expect(audit.map((a) => a.action)).toEqual(['webhook.created', 'webhook.disabled']);

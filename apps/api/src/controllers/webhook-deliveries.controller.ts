@@ -2,11 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
-import type {
-  PageView,
-  WebhookDeliveryDetailView,
-  WebhookDeliveryView,
-} from '@sanad/contracts';
+import type { PageView, WebhookDeliveryDetailView, WebhookDeliveryView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { ListWebhookDeliveriesDto, WebhookDeliveriesService } from '@sanad/webhooks';
 

@@ -91,7 +91,7 @@ const DELIVERY = `d.id, d.workspace_id AS "workspaceId", d.endpoint_id AS "endpo
   d.status, d.attempts, d.next_attempt_at AS "nextAttemptAt",
   d.last_status_code AS "lastStatusCode", d.last_error AS "lastError",
   d.created_at AS "createdAt", d.updated_at AS "updatedAt",
-  (extract(epoch FROM d.created_at) * 1000000)::bigint::text AS "createdUs"`;
+  round(date_part('epoch', d.created_at) * 1000000)::bigint::text AS "createdUs"`;
 
 /** Messages, deliveries and attempts: the fan-out writes, the deliverer's claims, the log. */
 @Injectable()

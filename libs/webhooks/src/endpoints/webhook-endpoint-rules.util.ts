@@ -1,5 +1,6 @@
 import { MAX_WEBHOOK_HEADERS, WEBHOOK_EVENTS, type WebhookEventType } from '@sanad/contracts';
 import { DomainError, cleanText } from '@sanad/core';
+import { isReservedWebhookHeader } from '../signing/webhook-signature.util';
 
 const KNOWN = new Set<string>(WEBHOOK_EVENTS);
 
@@ -16,14 +17,16 @@ export function subscribedEvents(events: string[] | undefined): WebhookEventType
   return WEBHOOK_EVENTS.filter((type) => list.includes(type));
 }
 
-/** Headers Sanad sets itself, or that would change how the request is framed. */
-const RESERVED = /^(webhook-.*|x-sanad-.*|host|content-.*|transfer-encoding|connection|keep-alive|upgrade|te|trailer|expect|proxy-.*|user-agent)$/;
+/** Beyond the headers the sender sets itself: its prefixes and what frames the request. */
+const RESERVED_PREFIXES = /^(webhook-|x-sanad-|content-|proxy-)/;
 const TOKEN = /^[a-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
 /** Custom headers: lower-case names, HTTP tokens, printable values up to 1,000 characters. */
-export function customHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+export function customHeaders(
+  headers: Record<string, unknown> | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const entries = Object.entries(headers ?? {});
   if (entries.length > MAX_WEBHOOK_HEADERS)
@@ -32,7 +35,7 @@ export function customHeaders(headers: Record<string, unknown> | undefined): Rec
     ]);
   for (const [rawName, value] of entries) {
     const name = rawName.trim().toLowerCase();
-    if (!TOKEN.test(name) || RESERVED.test(name))
+    if (!TOKEN.test(name) || RESERVED_PREFIXES.test(name) || isReservedWebhookHeader(name))
       throw new DomainError('webhook/header_not_allowed', { name: rawName.slice(0, 100) }, [
         { field: `headers.${rawName.slice(0, 100)}`, code: 'headerNotAllowed' },
       ]);

@@ -1,12 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsObject,
-  IsOptional,
-  IsString,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_WEBHOOK_URL_LENGTH, WEBHOOK_EVENTS } from '@sanad/contracts';
 
 /**
@@ -14,7 +7,10 @@ import { MAX_WEBHOOK_URL_LENGTH, WEBHOOK_EVENTS } from '@sanad/contracts';
  * characters, where it resolves) and the event and header rules answer with their own codes.
  */
 export class CreateWebhookEndpointDto {
-  @ApiProperty({ example: 'https://crm.example.com/hooks/sanad', maxLength: MAX_WEBHOOK_URL_LENGTH })
+  @ApiProperty({
+    example: 'https://crm.example.com/hooks/sanad',
+    maxLength: MAX_WEBHOOK_URL_LENGTH,
+  })
   @IsString()
   @MaxLength(MAX_WEBHOOK_URL_LENGTH * 4)
   url: string;

@@ -59,9 +59,10 @@ export class WebhookEndpointsService {
     principal: Principal,
     dto: CreateWebhookEndpointDto,
   ): Promise<CreatedWebhookEndpointView> {
-    const url = await this.checkedUrl(dto.url);
+    // The cheap checks first: resolving the host is the slow one.
     const eventTypes = subscribedEvents(dto.events);
     const headers = customHeaders(dto.headers);
+    const url = await this.checkedUrl(dto.url);
     const secret = newWebhookSecret();
     const record = await this.tx.run(async () => {
       // Counted under the workspace's lock on its endpoints: concurrent creates cannot pass it.
@@ -90,10 +91,10 @@ export class WebhookEndpointsService {
     dto: UpdateWebhookEndpointDto,
   ): Promise<WebhookEndpointView> {
     const changes: EndpointChanges = {};
-    if (dto.url !== undefined) changes.url = await this.checkedUrl(dto.url);
     if (dto.description !== undefined) changes.description = endpointDescription(dto.description);
     if (dto.events !== undefined) changes.eventTypes = subscribedEvents(dto.events);
     if (dto.headers !== undefined) changes.headers = customHeaders(dto.headers);
+    if (dto.url !== undefined) changes.url = await this.checkedUrl(dto.url);
     await this.tx.run(async () => {
       await this.found(principal, id, true);
       await this.repo.update(principal.workspaceId, id, changes);
