@@ -17,6 +17,7 @@ beforeAll(async () => {
   sink = new MailSink();
   await receiver.start();
   running = await startTestApp({
+    scratch: true,
     env: {
       SMTP_URL: await sink.start(),
       MAIL_FROM: 'noreply@sanad.example',

@@ -9,6 +9,7 @@ import { WebhookEndpointViews } from './endpoints/webhook-endpoint-views';
 import { WebhookEndpointsRepository } from './endpoints/webhook-endpoints.repository';
 import { WebhookEndpointsService } from './endpoints/webhook-endpoints.service';
 import { WebhookFanOut } from './fanout/webhook-fanout.consumer';
+import { WebhookWorkspaces } from './fanout/webhook-workspaces';
 
 /**
  * Webhooks: admins' endpoints (API role), the fan-out of committed events into deliveries (an
@@ -24,6 +25,7 @@ import { WebhookFanOut } from './fanout/webhook-fanout.consumer';
     WebhookDeliveriesRepository,
     WebhookDeliveriesService,
     WebhookFanOut,
+    WebhookWorkspaces,
     WebhookSender,
     WebhookDeliverer,
   ],

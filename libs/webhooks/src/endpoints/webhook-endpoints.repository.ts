@@ -6,6 +6,9 @@ import type {
 } from '@sanad/contracts';
 import { Db } from '@sanad/database';
 
+/** NOTIFY channel: endpoints were added, removed, paused, resumed or disabled. */
+export const ENDPOINTS_CHANNEL = 'sanad_webhook_endpoints';
+
 /** An endpoint as stored; its secrets stay sealed (APP_SECRET) until the sender opens them. */
 export interface EndpointRecord {
   id: string;
@@ -100,6 +103,7 @@ export class WebhookEndpointsRepository {
         record.createdByUserId,
       ],
     );
+    await this.db.notify(ENDPOINTS_CHANNEL, record.workspaceId);
     return row;
   }
 
@@ -143,6 +147,14 @@ export class WebhookEndpointsRepository {
     );
   }
 
+  /** Workspaces with an endpoint that events reach (enabled or paused). */
+  async workspacesWithEndpoints(): Promise<string[]> {
+    const rows = await this.db.query<Array<{ id: string }>>(
+      "SELECT DISTINCT workspace_id AS id FROM webhook_endpoints WHERE status <> 'disabled'",
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Enabled or paused endpoints of the workspace taking any of these event types. */
   async subscribed(workspaceId: string, types: string[]): Promise<EndpointRecord[]> {
     return this.db.query<EndpointRecord[]>(
@@ -181,6 +193,7 @@ export class WebhookEndpointsRepository {
        WHERE id = $1`,
       [id, status, reason],
     );
+    await this.db.notify(ENDPOINTS_CHANNEL, id);
   }
 
   /**
@@ -200,6 +213,7 @@ export class WebhookEndpointsRepository {
        RETURNING id`,
       [id, reason, failingBefore],
     );
+    if (rows.length > 0) await this.db.notify(ENDPOINTS_CHANNEL, id);
     return rows.length > 0;
   }
 
@@ -223,6 +237,7 @@ export class WebhookEndpointsRepository {
       'DELETE FROM webhook_endpoints WHERE workspace_id = $1 AND id = $2 RETURNING id',
       [workspaceId, id],
     );
+    if (rows.length > 0) await this.db.notify(ENDPOINTS_CHANNEL, workspaceId);
     return rows.length > 0;
   }
 

@@ -5,6 +5,7 @@ import {
   EventPresenters,
   OutboxDispatcher,
   type AnyDomainEvent,
+  type DomainEvent,
   type OutboxConsumer,
 } from '@sanad/queue';
 import { WebhookDeliveriesRepository } from '../deliveries/webhook-deliveries.repository';
@@ -15,6 +16,7 @@ import {
   resourceIdOf,
   webhookTypesOf,
 } from './webhook-events.util';
+import { WebhookWorkspaces } from './webhook-workspaces';
 
 type FannedOut = (typeof FANNED_OUT_EVENTS)[number];
 
@@ -22,8 +24,8 @@ type FannedOut = (typeof FANNED_OUT_EVENTS)[number];
  * Turns committed events into deliveries, in the transaction holding the event's receipt: the
  * event is presented (the same data sockets get), its body frozen in a message, and a due
  * delivery written for each endpoint of the workspace subscribed to it. Paused endpoints get
- * theirs too (sent on resume); disabled ones do not. A workspace without endpoints costs one
- * indexed read.
+ * theirs too (sent on resume); disabled ones do not. Events of workspaces without endpoints
+ * get no job at all (`skips`).
  */
 @Injectable()
 export class WebhookFanOut implements OutboxConsumer<FannedOut>, OnModuleInit {
@@ -35,11 +37,16 @@ export class WebhookFanOut implements OutboxConsumer<FannedOut>, OnModuleInit {
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly presenters: EventPresenters,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly workspaces: WebhookWorkspaces,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.dispatcher.register(this);
+  }
+
+  skips(event: DomainEvent): boolean {
+    return !this.workspaces.mayHave(event.workspaceId);
   }
 
   async handle(event: AnyDomainEvent<FannedOut>): Promise<void> {
