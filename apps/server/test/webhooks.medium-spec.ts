@@ -183,6 +183,26 @@ describe('webhook endpoints', () => {
 });
 
 describe('webhook delivery', () => {
+  it('gives no fan-out job to events of a workspace without endpoints, and one once it has one', async () => {
+    const { owner, me } = await createWorkspace(app.base);
+    const done = async () =>
+      sql<Array<{ type: string; atRelay: boolean }>>(
+        `SELECT type, done_at = dispatched_at AS "atRelay" FROM outbox
+         WHERE workspace_id = $1 AND type = 'conversation.created' AND status = 'done'`,
+        [me.workspace.id],
+      );
+    await conversation(owner);
+    const [before] = await eventually(done, (rows) => rows.length === 1);
+    // Marked done in the relay's own statement: no job was queued for it.
+    expect(before.atRelay).toBe(true);
+    const r = await receiver();
+    await endpoint(owner, r.url, ['conversation.created']);
+    await conversation(owner);
+    await r.until((got) => got.length === 1);
+    const rows = await done();
+    expect(rows.map((row) => row.atRelay).sort()).toEqual([false, true]);
+  });
+
   it('delivers conversation and message events signed per Standard Webhooks, logged with the answer', async () => {
     const { owner, me } = await createWorkspace(app.base);
     const r = await receiver();
