@@ -3,6 +3,7 @@ import { ContactImportRunner } from '@sanad/contacts';
 import { AttachmentsService, SnoozeService } from '@sanad/conversations';
 import { OutboundMailer } from '@sanad/mail';
 import { OutboxRelay } from '@sanad/queue';
+import { WebhookDeliveriesService } from '@sanad/webhooks';
 import { writeFile } from 'node:fs/promises';
 import { WORKER_HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_FILE } from '@sanad/core';
 
@@ -10,10 +11,11 @@ const SNOOZE_EVERY_MS = 15_000;
 const ATTACHMENTS_EVERY_MS = 60 * 60 * 1000;
 const LOST_SENDS_EVERY_MS = 60_000;
 const ORPHAN_IMPORTS_EVERY_MS = 30_000;
+const WEBHOOK_LOG_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed, email
- * sends whose job was lost are queued again, imports whose runner is gone resume. All are idempotent, so several worker processes may run them at once.
+ * sends whose job was lost are queued again, imports whose runner is gone resume, webhook deliveries older than WEBHOOK_LOG_DAYS go. All are idempotent, so several worker processes may run them at once.
  */
 @Injectable()
 export class Housekeeping implements OnApplicationShutdown {
@@ -26,6 +28,7 @@ export class Housekeeping implements OnApplicationShutdown {
     private readonly mailer: OutboundMailer,
     private readonly relay: OutboxRelay,
     private readonly imports: ContactImportRunner,
+    private readonly webhooks: WebhookDeliveriesService,
   ) {}
 
   start(): void {
@@ -34,6 +37,7 @@ export class Housekeeping implements OnApplicationShutdown {
     this.every(LOST_SENDS_EVERY_MS, 'lost email sends', () => this.mailer.requeueOverdue());
     // An import whose worker died (or whose job was lost) goes on from its last batch.
     this.every(ORPHAN_IMPORTS_EVERY_MS, 'orphaned imports', () => this.imports.resumeOrphans());
+    this.every(WEBHOOK_LOG_EVERY_MS, 'webhook log', () => this.webhooks.prune());
     this.every(WORKER_HEARTBEAT_EVERY_MS, 'heartbeat', () => this.heartbeat());
     // The relay's first pass is under way: report soon after it, not only in 15 s.
     setTimeout(() => void this.heartbeat(), 2000).unref();

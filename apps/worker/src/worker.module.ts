@@ -4,14 +4,15 @@ import { ContactImportRunner, ContactsModule, PersonalDataService } from '@sanad
 import { ConversationsModule } from '@sanad/conversations';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
+import { WebhookDeliverer, WebhooksModule } from '@sanad/webhooks';
 import { Housekeeping } from './housekeeping.service';
 
 /**
- * Background work: relays the outbox to the queue, runs its consumers, sends email and runs
- * timed housekeeping.
+ * Background work: relays the outbox to the queue, runs its consumers, sends email and webhooks,
+ * and runs timed housekeeping.
  */
 @Module({
-  imports: [ContactsModule, ConversationsModule, MailLibModule],
+  imports: [ContactsModule, ConversationsModule, MailLibModule, WebhooksModule],
   providers: [Housekeeping],
 })
 export class WorkerModule implements OnApplicationBootstrap {
@@ -24,6 +25,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly mailer: OutboundMailer,
     private readonly erasure: PersonalDataService,
     private readonly imports: ContactImportRunner,
+    private readonly webhooks: WebhookDeliverer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,6 +35,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     this.erasure.listen();
     this.imports.listen();
     await this.relay.start();
+    await this.webhooks.start();
     this.housekeeping.start();
     this.logger.log('outbox relay and dispatcher running');
   }

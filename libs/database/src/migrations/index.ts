@@ -9,6 +9,7 @@ import { ArabicSearch1764700000000 } from './1764700000000-arabic-search';
 import { Contacts1764800000000 } from './1764800000000-contacts';
 import { ContactMerge1764850000000 } from './1764850000000-contact-merge';
 import { ContactImports1764900000000 } from './1764900000000-contact-imports';
+import { Webhooks1765000000000 } from './1765000000000-webhooks';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Contacts1764800000000,
   ContactMerge1764850000000,
   ContactImports1764900000000,
+  Webhooks1765000000000,
 ];
