@@ -147,6 +147,8 @@ describeBrowser('webhooks in a real browser', () => {
     await row.waitFor();
     expect(await page.getByTestId('delivery-row').count()).toBe(1);
     expect(digits(await row.getByTestId('delivery-attempts').textContent())).toBe('1');
+    // The endpoint's health follows the log.
+    await page.locator('[data-testid="webhook-health"][data-last-status="succeeded"]').waitFor();
     await shoot(page, 'endpoint', language);
 
     // The drawer: the body sent, the attempt with its answer.
@@ -191,6 +193,9 @@ describeBrowser('webhooks in a real browser', () => {
     await page.getByTestId('webhook-row').waitFor();
     expect(await page.getByTestId('webhook-row').count()).toBe(1);
     expect(await page.getByTestId('webhook-status').getAttribute('data-status')).toBe('enabled');
+    expect(await page.getByTestId('webhook-health').getAttribute('data-last-status')).toBe(
+      'succeeded',
+    );
     await shoot(page, 'list', language);
   }
 });
