@@ -4,6 +4,8 @@ import type {
   WebhookDeliveryView,
   WebhookEndpointView,
 } from '@sanad/contracts';
+import { WEBHOOK_COMPONENT_SCHEMAS, webhookBodySchema } from '@sanad/webhooks';
+import Ajv from 'ajv';
 import { DataSource } from 'typeorm';
 import { Webhook } from 'standardwebhooks';
 import { addMember, createWorkspace, sharedTestApp, type HttpSession } from './test-app';
@@ -74,6 +76,45 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * The OpenAPI document's `x-webhooks` schemas, checked against what receivers really got (their
+ * `nullable` is OpenAPI's: turned into JSON Schema's null type for ajv).
+ */
+function jsonSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(jsonSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const { nullable, ...rest } = schema as Record<string, unknown>;
+  const out = Object.fromEntries(
+    Object.entries(rest)
+      .filter(([k]) => k !== 'example')
+      .map(([k, v]) => [k, jsonSchema(v)]),
+  );
+  if (!nullable) return out;
+  if (out.$ref) return { anyOf: [{ $ref: out.$ref }, { type: 'null' }] };
+  const { enum: values, ...typed } = out as { enum?: unknown[]; type?: string };
+  return {
+    ...typed,
+    type: [typed.type, 'null'],
+    ...(values ? { enum: [...values, null] } : {}),
+  };
+}
+const ajv = new Ajv({ strict: false, allErrors: true });
+const components = { schemas: jsonSchema(WEBHOOK_COMPONENT_SCHEMAS) };
+function schemaErrors(body: string): string[] {
+  const payload = JSON.parse(body) as { type: Parameters<typeof webhookBodySchema>[0] };
+  // The `$ref`s point into the document's components: give the schema them at its root.
+  const schema = { ...(jsonSchema(webhookBodySchema(payload.type)) as object), components };
+  const validate = ajv.compile(schema);
+  const type = payload.type;
+  return validate(payload)
+    ? []
+    : (validate.errors ?? []).map((e) => `${type} ${e.instancePath} ${e.message}`);
+}
+afterAll(() => {
+  const errors = receivers.flatMap((r) => r.received.flatMap((x) => schemaErrors(x.body)));
+  expect(errors).toEqual([]);
+});
 
 const ofType = (type: string) => (r: ReceivedWebhook[]) =>
   r.some((x) => JSON.parse(x.body).type === type);

@@ -15,3 +15,4 @@ export * from './delivery/retry-schedule.util';
 export * from './delivery/webhook-sender';
 export * from './signing/webhook-secret.util';
 export * from './signing/webhook-signature.util';
+export * from './docs/webhook-event-schemas';

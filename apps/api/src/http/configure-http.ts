@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@sanad/config';
 import { SESSION_COOKIE } from '@sanad/contracts';
 import cookieParser from 'cookie-parser';
+import { WEBHOOK_COMPONENT_SCHEMAS, webhookDocs } from '@sanad/webhooks';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,6 +64,11 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
       .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
+  // What endpoints receive (OpenAPI 3.0 has no `webhooks` key: the vendor extension carries it).
+  Object.assign(document, { 'x-webhooks': webhookDocs() });
+  Object.assign((document.components ??= {}), {
+    schemas: { ...document.components.schemas, ...WEBHOOK_COMPONENT_SCHEMAS },
+  });
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   serveSpa(server, config.webDistDir);
 }
