@@ -18,6 +18,7 @@ import type {
   WebhookDeliveryView,
   WebhookEndpointView,
   WebhookReplayView,
+  RotatedWebhookSecretView,
   WebhookSecretView,
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
@@ -113,7 +114,7 @@ export class WebhooksController {
   rotate(
     @CurrentPrincipal() principal: Principal,
     @Param('id', endpointId) id: string,
-  ): Promise<WebhookSecretView & { previousSecretExpiresAt: string }> {
+  ): Promise<RotatedWebhookSecretView> {
     return this.endpoints.rotateSecret(principal, id);
   }
 

@@ -3,6 +3,7 @@ import type {
   CreatedWebhookEndpointView,
   ListView,
   PageView,
+  RotatedWebhookSecretView,
   UpdateWebhookEndpointBody,
   WebhookDeliveryDetailView,
   WebhookDeliveryStatus,
@@ -15,11 +16,7 @@ import { request } from './client';
 import { idempotencyKey } from './idempotency-key';
 import { queryString } from './query-string';
 
-/** A rotation's answer: the new secret, and until when the old one still signs. */
-export interface RotatedWebhookSecretView {
-  secret: string;
-  previousSecretExpiresAt: string;
-}
+export type { RotatedWebhookSecretView };
 
 /** GET /webhook-deliveries: every filter optional; `q` is a webhook-id or a resource id. */
 export interface WebhookDeliveryQuery {

@@ -6,6 +6,7 @@ import {
   MAX_WEBHOOK_ENDPOINTS,
   type CreatedWebhookEndpointView,
   type WebhookEndpointView,
+  type RotatedWebhookSecretView,
   type WebhookSecretView,
 } from '@sanad/contracts';
 import { DomainError, openSecret, sealSecret } from '@sanad/core';
@@ -134,10 +135,7 @@ export class WebhookEndpointsService {
    * A new secret; the old one keeps signing next to it for WEBHOOK_SECRET_OVERLAP_HOURS, so
    * receivers can switch without losing a delivery.
    */
-  async rotateSecret(
-    principal: Principal,
-    id: string,
-  ): Promise<WebhookSecretView & { previousSecretExpiresAt: string }> {
+  async rotateSecret(principal: Principal, id: string): Promise<RotatedWebhookSecretView> {
     const secret = newWebhookSecret();
     const expiresAt = new Date(Date.now() + this.config.webhookSecretOverlapHours * HOUR_MS);
     await this.tx.run(async () => {
