@@ -155,6 +155,20 @@ describe('webhook endpoints', () => {
     expect((await owner.get('/api/v1/webhooks')).body.items).toEqual([]);
   });
 
+  it('takes up to 100 endpoints per workspace, also when created at once', async () => {
+    const { owner } = await createWorkspace(app.base);
+    const r = await receiver();
+    const answers = await Promise.all(
+      Array.from({ length: 101 }, (_, i) =>
+        owner.post('/api/v1/webhooks', { url: `${r.url}/${i}` }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(100);
+    const refused = answers.filter((a) => a.status !== 201);
+    expect(refused.map((a) => [a.status, a.body.code])).toEqual([[422, 'webhook/limit']]);
+    expect((await owner.get('/api/v1/webhooks')).body.items).toHaveLength(100);
+  });
+
   it('keeps endpoints to their workspace and to admins', async () => {
     const a = await createWorkspace(app.base);
     const b = await createWorkspace(app.base);
