@@ -16,7 +16,9 @@ export type Answer = (request: ReceivedWebhook, res: ServerResponse) => void | P
 
 /**
  * A real HTTP receiver on 127.0.0.1 (a free port) that records every request and answers as
- * told: `answers` is used in order, then `otherwise`. Tests wait on `until`, never sleep.
+ * told: `answers` is used in order, then `otherwise`. Tests wait on `until`, never sleep. It can
+ * be stopped (its connections cut) and started again on the same port, as a receiver that went
+ * down and came back; requests cut before their body arrived are not recorded.
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
@@ -25,15 +27,27 @@ export class WebhookReceiver {
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   };
   private server: Server | null = null;
+  private port = 0;
   private waiters: Array<() => void> = [];
 
+  /** The address, also while stopped (the port it will start on again). */
   get url(): string {
-    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}/hooks`;
+    return `http://127.0.0.1:${this.port}/hooks`;
   }
 
+  get running(): boolean {
+    return this.server !== null;
+  }
+
+  /** Listens on a free port the first time, then on the same one again. */
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.take(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const server = createServer((req, res) => void this.take(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.port = (server.address() as AddressInfo).port;
     return this;
   }
 
@@ -78,7 +92,11 @@ export class WebhookReceiver {
 
   private async take(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+    } catch {
+      return; // The sender (or our stop) cut the request short.
+    }
     const request: ReceivedWebhook = {
       id: String(req.headers['webhook-id'] ?? ''),
       timestamp: String(req.headers['webhook-timestamp'] ?? ''),
