@@ -5,6 +5,7 @@ import type {
   WebhookEventType,
 } from '@sanad/contracts';
 import { Db } from '@sanad/database';
+import { WEBHOOKS_CHANNEL } from '../deliveries/webhook-deliveries.repository';
 
 /** NOTIFY channel: endpoints were added, removed, paused, resumed or disabled. */
 export const ENDPOINTS_CHANNEL = 'sanad_webhook_endpoints';
@@ -194,6 +195,8 @@ export class WebhookEndpointsRepository {
       [id, status, reason],
     );
     await this.db.notify(ENDPOINTS_CHANNEL, id);
+    // Resumed: what waited goes out now, not at the deliverer's next poll.
+    if (status === 'enabled') await this.db.notify(WEBHOOKS_CHANNEL, '');
   }
 
   /**
