@@ -431,7 +431,9 @@ describe('webhook delivery', () => {
     expect(replayedIds.sort()).toEqual(failed.map((d) => d.webhookId).sort());
 
     const test = await owner.post(`/api/v1/webhooks/${ep.id}/test`);
-    expect(test.body).toMatchObject({ eventType: 'webhook.test', status: 'pending' });
+    expect(test.body.eventType).toBe('webhook.test');
+    // Already on its way, maybe: the deliverer wakes at the commit.
+    expect(['pending', 'delivering', 'succeeded']).toContain(test.body.status);
     await r.until(ofType('webhook.test'));
     expect(r.verified(secret).some((v) => v.type === 'webhook.test')).toBe(true);
   });

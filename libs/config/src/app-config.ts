@@ -59,6 +59,7 @@ export interface AppConfig {
   webhookSecretOverlapHours: number;
   webhookDisableAfterDays: number;
   webhookLogDays: number;
+  webhookFanoutConcurrency: number;
   webhookConcurrency: number;
   webhookEndpointConcurrency: number;
 }

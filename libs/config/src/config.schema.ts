@@ -377,6 +377,13 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(1, 365),
   },
   {
+    name: 'WEBHOOK_FANOUT_CONCURRENCY',
+    description:
+      'Events a worker process turns into webhook deliveries at once (their own queue, apart from WORKER_CONCURRENCY)',
+    default: '4',
+    parse: int(1, 32),
+  },
+  {
     name: 'WEBHOOK_CONCURRENCY',
     description: 'Webhook requests a worker process has in flight at once',
     default: '64',

@@ -1,6 +1,7 @@
 /** Typed job names: one per kind of background work. */
 export const JOB_NAMES = [
   'outbox.dispatch',
+  'webhooks.fanout',
   'email.send',
   'contacts.import',
   'contacts.erase',

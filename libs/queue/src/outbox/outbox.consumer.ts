@@ -1,4 +1,5 @@
 import type { EventFacts, EventName } from '@sanad/contracts';
+import type { JobName } from '../queue.port';
 
 /** A committed domain event as consumers see it: its stored facts, typed by its name. */
 export interface DomainEvent<K extends EventName = EventName> {
@@ -31,6 +32,11 @@ export interface OutboxConsumer<K extends EventName = EventName> {
    * of queueing a job. Must answer at once, from memory; false whenever unsure.
    */
   skips?(event: DomainEvent): boolean;
+  /**
+   * Events only this consumer wants go through their own job queue with their own concurrency,
+   * so light, frequent work (webhook fan-out) never waits behind heavy work (inbound email).
+   */
+  readonly dispatchQueue?: { name: JobName; concurrency: number };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventName } from '@sanad/contracts';
 import { TransactionRunner } from '@sanad/database';
-import { JobQueue } from '../queue.port';
+import { JobQueue, type JobName } from '../queue.port';
 import type { AnyDomainEvent, DomainEvent, OutboxConsumer, OutboxHint } from './outbox.consumer';
 import { OutboxRepository } from './outbox.repository';
 
@@ -46,13 +46,23 @@ export class OutboxDispatcher {
     return takers.length === 0 || takers.some((c) => !c.skips?.(event));
   }
 
-  /** Starts taking `outbox.dispatch` jobs in this process. */
+  /** The job queue an event goes through: its consumers' own when they all share one. */
+  queueOf(event: DomainEvent): JobName {
+    const takers = this.consumers.filter((c) => c.types.includes(event.type) && !c.skips?.(event));
+    const own = takers[0]?.dispatchQueue?.name;
+    return own && takers.every((c) => c.dispatchQueue?.name === own) ? own : 'outbox.dispatch';
+  }
+
+  /** Starts taking `outbox.dispatch` jobs (and consumers' own queues) in this process. */
   listen(concurrency: number): void {
-    this.queue.process<{ outboxId: string; type?: EventName }>(
-      'outbox.dispatch',
-      concurrency,
-      (data) => this.dispatch(data.outboxId, data.type),
-    );
+    const queues = new Map<JobName, number>([['outbox.dispatch', concurrency]]);
+    for (const consumer of this.consumers)
+      if (consumer.dispatchQueue)
+        queues.set(consumer.dispatchQueue.name, consumer.dispatchQueue.concurrency);
+    for (const [name, count] of queues)
+      this.queue.process<{ outboxId: string; type?: EventName }>(name, count, (data) =>
+        this.dispatch(data.outboxId, data.type),
+      );
   }
 
   /** The relay's fast path: each hint gets the batch's events it takes; a failure is logged. */

@@ -102,7 +102,7 @@ export class OutboxRelay implements OnApplicationShutdown {
       // Enqueued before commit: if the queue refuses, the rows stay pending.
       for (const { id, type } of jobs.filter((j) => !unwanted.includes(j)))
         await this.queue.add(
-          'outbox.dispatch',
+          this.dispatcher.queueOf(byId.get(id) as DomainEvent),
           { outboxId: id, type },
           { jobId: id, attempts: 8, backoffMs: 500 },
         );

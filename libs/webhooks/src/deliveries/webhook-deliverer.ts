@@ -7,10 +7,6 @@ import type { AttemptResult } from '../delivery/webhook-attempt';
 import { nextAttemptAt } from '../delivery/retry-schedule.util';
 import { WebhookSender } from '../delivery/webhook-sender';
 import { webhookHeaders } from '../signing/webhook-signature.util';
-import {
-  WebhookEndpointsRepository,
-  type EndpointRecord,
-} from '../endpoints/webhook-endpoints.repository';
 import { EndpointDisabler } from '../endpoints/endpoint-disabler';
 import { webhookIdOf } from './webhook-id.util';
 import {
@@ -18,6 +14,7 @@ import {
   WebhookDeliveriesRepository,
   type AttemptRecord,
   type ClaimedDelivery,
+  type ClaimedEndpoint,
 } from './webhook-deliveries.repository';
 
 const POLL_MS = 1000;
@@ -25,6 +22,7 @@ const FLUSH_EVERY = 100;
 const FLUSH_AFTER_MS = 20;
 /** Results waiting to be recorded beyond which nothing new is taken (the database is slow or down). */
 const MAX_UNRECORDED = 2000;
+const MAX_OPENED_SECRETS = 10_000;
 
 /**
  * Sends due deliveries (worker role). Each pass takes as many as there is room for — at most
@@ -39,6 +37,7 @@ export class WebhookDeliverer implements OnApplicationShutdown {
   private readonly logger = new Logger('WebhookDeliverer');
   private readonly inFlight = new Map<string, number>();
   private readonly attempts = new Set<Promise<void>>();
+  private readonly secrets = new Map<string, string | null>();
   private unrecorded: AttemptRecord[] = [];
   private flushing: Promise<void> | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
@@ -51,7 +50,6 @@ export class WebhookDeliverer implements OnApplicationShutdown {
 
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
-    private readonly endpoints: WebhookEndpointsRepository,
     private readonly disabler: EndpointDisabler,
     private readonly sender: WebhookSender,
     private readonly notices: PgNotices,
@@ -86,6 +84,10 @@ export class WebhookDeliverer implements OnApplicationShutdown {
       });
   }
 
+  private get claimAtLeast(): number {
+    return Math.max(1, Math.floor(this.config.webhookConcurrency / 8));
+  }
+
   private get leaseMs(): number {
     return this.config.webhookTimeoutMs * 2 + 2000;
   }
@@ -94,6 +96,9 @@ export class WebhookDeliverer implements OnApplicationShutdown {
     for (;;) {
       const room = this.config.webhookConcurrency - this.total;
       if (room <= 0 || this.stopped || this.unrecorded.length > MAX_UNRECORDED) return;
+      // A claim costs about the same for 1 row as for 60: while attempts are in flight, wait
+      // until enough slots are free to make one worth it.
+      if (this.total > 0 && room < this.claimAtLeast) return;
       const token = randomUUID();
       const claimed = await this.deliveries.claim({
         limit: room,
@@ -102,19 +107,12 @@ export class WebhookDeliverer implements OnApplicationShutdown {
         leaseMs: this.leaseMs,
         token,
       });
-      if (claimed.length === 0) return;
-      const ids = [...new Set(claimed.map((c) => c.endpointId))];
-      const endpoints = new Map((await this.endpoints.byIds(ids)).map((e) => [e.id, e]));
-      for (const delivery of claimed) {
-        const endpoint = endpoints.get(delivery.endpointId);
-        // Deleted meanwhile: its deliveries went with it.
-        if (endpoint) this.begin(delivery, endpoint, token);
-      }
+      for (const delivery of claimed) this.begin(delivery, delivery.endpoint, token);
       if (claimed.length < room) return;
     }
   }
 
-  private begin(delivery: ClaimedDelivery, endpoint: EndpointRecord, claimToken: string): void {
+  private begin(delivery: ClaimedDelivery, endpoint: ClaimedEndpoint, claimToken: string): void {
     this.total++;
     this.inFlight.set(endpoint.id, (this.inFlight.get(endpoint.id) ?? 0) + 1);
     const attempt = this.attempt(delivery, endpoint, claimToken)
@@ -132,7 +130,7 @@ export class WebhookDeliverer implements OnApplicationShutdown {
 
   private async attempt(
     delivery: ClaimedDelivery,
-    endpoint: EndpointRecord,
+    endpoint: ClaimedEndpoint,
     claimToken: string,
   ): Promise<void> {
     const startedAt = new Date();
@@ -149,20 +147,31 @@ export class WebhookDeliverer implements OnApplicationShutdown {
   }
 
   /** The current secret, and the rotated-away one while its overlap lasts. */
-  private secretsOf(endpoint: EndpointRecord, now: Date): string[] {
-    const secrets = [openSecret(this.config.appSecret, endpoint.secretSealed)];
+  private secretsOf(endpoint: ClaimedEndpoint, now: Date): string[] {
+    const secrets = [this.opened(endpoint.secretSealed)];
     if (
       endpoint.previousSecretSealed &&
       endpoint.previousSecretExpiresAt &&
       endpoint.previousSecretExpiresAt > now
     )
-      secrets.push(openSecret(this.config.appSecret, endpoint.previousSecretSealed));
+      secrets.push(this.opened(endpoint.previousSecretSealed));
     return secrets.filter((s): s is string => s !== null);
+  }
+
+  /** Opening a sealed secret costs a decryption: each is opened once (a new one seals anew). */
+  private opened(sealed: string): string | null {
+    let secret = this.secrets.get(sealed);
+    if (secret === undefined) {
+      if (this.secrets.size >= MAX_OPENED_SECRETS) this.secrets.clear();
+      secret = openSecret(this.config.appSecret, sealed);
+      this.secrets.set(sealed, secret);
+    }
+    return secret;
   }
 
   private queueRecord(
     delivery: ClaimedDelivery,
-    endpoint: EndpointRecord,
+    endpoint: ClaimedEndpoint,
     claimToken: string,
     startedAt: Date,
     requestHeaders: Record<string, string>,

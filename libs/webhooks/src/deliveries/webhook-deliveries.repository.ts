@@ -17,7 +17,7 @@ export interface NewMessage {
   body: string;
 }
 
-/** A delivery taken for an attempt, with what the attempt sends. */
+/** A delivery taken for an attempt, with what the attempt sends and where. */
 export interface ClaimedDelivery {
   id: string;
   endpointId: string;
@@ -26,6 +26,18 @@ export interface ClaimedDelivery {
   attempts: number;
   trigger: AttemptTrigger;
   body: string;
+  endpoint: ClaimedEndpoint;
+}
+
+/** What an attempt needs of its endpoint, read with the claim. */
+export interface ClaimedEndpoint {
+  id: string;
+  url: string;
+  headers: Record<string, string>;
+  secretSealed: string;
+  previousSecretSealed: string | null;
+  previousSecretExpiresAt: Date | null;
+  failingSince: Date | null;
 }
 
 /** An attempt's outcome, recorded with the delivery's next state. */
@@ -143,6 +155,25 @@ export class WebhookDeliveriesRepository {
     leaseMs: number;
     token: string;
   }): Promise<ClaimedDelivery[]> {
+    const rows = await this.claimRows(options);
+    // json_build_object hands times back as text.
+    return rows.map((row) => ({
+      ...row,
+      endpoint: {
+        ...row.endpoint,
+        previousSecretExpiresAt: toDate(row.endpoint.previousSecretExpiresAt),
+        failingSince: toDate(row.endpoint.failingSince),
+      },
+    }));
+  }
+
+  private claimRows(options: {
+    limit: number;
+    perEndpoint: number;
+    inFlight: Record<string, number>;
+    leaseMs: number;
+    token: string;
+  }): Promise<ClaimedDelivery[]> {
     const saturated = Object.entries(options.inFlight)
       .filter(([, n]) => n >= options.perEndpoint)
       .map(([id]) => id);
@@ -170,10 +201,15 @@ export class WebhookDeliveriesRepository {
        UPDATE webhook_deliveries d
        SET status = 'delivering', next_attempt_at = now() + $5 * interval '1 millisecond',
            claim_token = $6, updated_at = now()
-       FROM picked, webhook_messages m
-       WHERE d.id = picked.id AND m.id = d.message_id
+       FROM picked, webhook_messages m, webhook_endpoints e
+       WHERE d.id = picked.id AND m.id = d.message_id AND e.id = d.endpoint_id
        RETURNING d.id, d.endpoint_id AS "endpointId", d.message_id AS "messageId",
-                 d.event_type AS "eventType", d.attempts, d.next_trigger AS trigger, m.body`,
+                 d.event_type AS "eventType", d.attempts, d.next_trigger AS trigger, m.body,
+                 json_build_object(
+                   'id', e.id, 'url', e.url, 'headers', e.headers,
+                   'secretSealed', e.secret_sealed, 'previousSecretSealed', e.previous_secret_sealed,
+                   'previousSecretExpiresAt', e.previous_secret_expires_at,
+                   'failingSince', e.failing_since) AS endpoint`,
       [
         options.limit,
         options.perEndpoint,
@@ -349,4 +385,8 @@ export class WebhookDeliveriesRepository {
     );
     return total;
   }
+}
+
+function toDate(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
 }

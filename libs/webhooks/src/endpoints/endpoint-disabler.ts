@@ -34,7 +34,7 @@ export class EndpointDisabler {
     if (this.due.get(endpointId) !== 'gone') this.due.set(endpointId, reason);
   }
 
-  laterIfFailing(endpoint: EndpointRecord, now = new Date()): void {
+  laterIfFailing(endpoint: Pick<EndpointRecord, 'id' | 'failingSince'>, now = new Date()): void {
     if (endpoint.failingSince && endpoint.failingSince < this.failingBefore(now))
       this.later(endpoint.id, 'failing');
   }

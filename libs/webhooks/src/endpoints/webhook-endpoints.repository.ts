@@ -148,12 +148,12 @@ export class WebhookEndpointsRepository {
     );
   }
 
-  /** Workspaces with an endpoint that events reach (enabled or paused). */
-  async workspacesWithEndpoints(): Promise<string[]> {
-    const rows = await this.db.query<Array<{ id: string }>>(
-      "SELECT DISTINCT workspace_id AS id FROM webhook_endpoints WHERE status <> 'disabled'",
+  /** What each endpoint that events reach (enabled or paused) takes; empty = every type. */
+  subscriptions(): Promise<Array<{ workspaceId: string; eventTypes: string[] }>> {
+    return this.db.query(
+      `SELECT workspace_id AS "workspaceId", event_types AS "eventTypes"
+       FROM webhook_endpoints WHERE status <> 'disabled'`,
     );
-    return rows.map((r) => r.id);
   }
 
   /** Enabled or paused endpoints of the workspace taking any of these event types. */
@@ -177,6 +177,7 @@ export class WebhookEndpointsRepository {
        WHERE workspace_id = $1 AND id = $2`,
       [workspaceId, id, ...entries.map(([k, v]) => (k === 'headers' ? JSON.stringify(v) : v))],
     );
+    if (changes.eventTypes) await this.db.notify(ENDPOINTS_CHANNEL, workspaceId);
   }
 
   /** Enabled, paused or disabled; enabling clears the reason and the failure streak. */

@@ -30,6 +30,13 @@ export function webhookTypesOf(event: AnyPresentedEvent): WebhookEventType[] {
   return types;
 }
 
+/** Every webhook type an event of this type may be delivered as (before its data is known). */
+export function webhookTypesFor(type: string): string[] {
+  return type === 'conversation.updated'
+    ? ['conversation.updated', 'conversation.status_changed', 'conversation.assigned']
+    : [type];
+}
+
 /** The id integrators search the delivery log by: the conversation, message, person or company. */
 export function resourceIdOf(event: AnyPresentedEvent): string | null {
   switch (event.type) {

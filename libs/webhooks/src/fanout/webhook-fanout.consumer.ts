@@ -14,6 +14,7 @@ import {
   FANNED_OUT_EVENTS,
   envelopeBody,
   resourceIdOf,
+  webhookTypesFor,
   webhookTypesOf,
 } from './webhook-events.util';
 import { WebhookWorkspaces } from './webhook-workspaces';
@@ -31,6 +32,7 @@ type FannedOut = (typeof FANNED_OUT_EVENTS)[number];
 export class WebhookFanOut implements OutboxConsumer<FannedOut>, OnModuleInit {
   readonly name = 'webhooks.fanout';
   readonly types = FANNED_OUT_EVENTS;
+  readonly dispatchQueue: { name: 'webhooks.fanout'; concurrency: number };
 
   constructor(
     private readonly endpoints: WebhookEndpointsRepository,
@@ -39,23 +41,27 @@ export class WebhookFanOut implements OutboxConsumer<FannedOut>, OnModuleInit {
     private readonly dispatcher: OutboxDispatcher,
     private readonly workspaces: WebhookWorkspaces,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.dispatchQueue = {
+      name: 'webhooks.fanout',
+      concurrency: config.webhookFanoutConcurrency,
+    };
+  }
 
   onModuleInit(): void {
     this.dispatcher.register(this);
   }
 
   skips(event: DomainEvent): boolean {
-    return !this.workspaces.mayHave(event.workspaceId);
+    return !this.workspaces.mayWant(event.workspaceId, webhookTypesFor(event.type));
   }
 
   async handle(event: AnyDomainEvent<FannedOut>): Promise<void> {
     if (!event.workspaceId) return;
-    const candidates = await this.endpoints.subscribed(event.workspaceId, [
-      event.type,
-      'conversation.status_changed',
-      'conversation.assigned',
-    ]);
+    const candidates = await this.endpoints.subscribed(
+      event.workspaceId,
+      webhookTypesFor(event.type),
+    );
     if (candidates.length === 0) return;
     const [presented] = await this.presenters.present([event]);
     if (!presented) return;

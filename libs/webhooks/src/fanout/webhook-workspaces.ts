@@ -6,9 +6,9 @@ import {
 } from '../endpoints/webhook-endpoints.repository';
 
 /**
- * Which workspaces have an endpoint that can receive events, kept in memory so the outbox
- * relay can skip the fan-out job for every other workspace's events (most installations have
- * none). Every endpoint change NOTIFYs; until the set is read again — and whenever notices are
+ * Which event types each workspace's endpoints take, kept in memory so the outbox relay can
+ * skip the fan-out job for events no endpoint wants (most installations have no endpoint, and
+ * most endpoints take a few types). Every endpoint change NOTIFYs; until the set is read again — and whenever notices are
  * not arriving — every workspace counts as having one, so nothing is skipped on a guess. An
  * event committed in the few milliseconds between a new endpoint's commit and its notice
  * reaching the relay may be skipped for it.
@@ -16,7 +16,8 @@ import {
 @Injectable()
 export class WebhookWorkspaces implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('WebhookWorkspaces');
-  private known: Set<string> | null = null;
+  /** Workspace → the types its endpoints take (`all` when one takes every type). */
+  private known: Map<string, Set<string> | 'all'> | null = null;
   private generation = 0;
   private unsubscribe: (() => void) | null = null;
 
@@ -38,20 +39,30 @@ export class WebhookWorkspaces implements OnModuleInit, OnApplicationShutdown {
     this.reload();
   }
 
-  /** False only when the workspace surely has no endpoint taking events. */
-  mayHave(workspaceId: string | null): boolean {
+  /** False only when surely no endpoint of the workspace takes any of these types. */
+  mayWant(workspaceId: string | null, types: readonly string[]): boolean {
     if (!workspaceId) return false;
-    return !this.known || !this.notices.listening || this.known.has(workspaceId);
+    if (!this.known || !this.notices.listening) return true;
+    const taken = this.known.get(workspaceId);
+    return taken === 'all' || (!!taken && types.some((type) => taken.has(type)));
   }
 
   private reload(): void {
     const generation = ++this.generation;
     this.known = null;
     this.repo
-      .workspacesWithEndpoints()
-      .then((ids) => {
+      .subscriptions()
+      .then((rows) => {
         // A change noticed meanwhile reads again; this answer may predate it.
-        if (generation === this.generation) this.known = new Set(ids);
+        if (generation !== this.generation) return;
+        const known = new Map<string, Set<string> | 'all'>();
+        for (const { workspaceId, eventTypes } of rows) {
+          const taken = known.get(workspaceId);
+          if (taken === 'all') continue;
+          if (eventTypes.length === 0) known.set(workspaceId, 'all');
+          else known.set(workspaceId, new Set([...(taken ?? []), ...eventTypes]));
+        }
+        this.known = known;
       })
       .catch((error: Error) => this.logger.warn(`reading webhook workspaces: ${error.message}`));
   }
