@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '@sanad/auth';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
+import { IdempotencyInterceptor, IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule } from '@sanad/mail';
 import { ApiTokensController } from './controllers/api-tokens.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
@@ -33,7 +35,7 @@ import { AgentsGateway } from './realtime/agents.gateway';
 
 /** The api role: REST controllers under /api/v1 and the agents' socket gateway. */
 @Module({
-  imports: [AuthModule, ConversationsModule, ContactsModule, MailLibModule],
+  imports: [AuthModule, ConversationsModule, ContactsModule, MailLibModule, IdempotencyModule],
   controllers: [
     AuthController,
     MeController,
@@ -62,6 +64,10 @@ import { AgentsGateway } from './realtime/agents.gateway';
     HealthController,
     IndexController,
   ],
-  providers: [SessionCookies, AgentsGateway],
+  providers: [
+    SessionCookies,
+    AgentsGateway,
+    { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
+  ],
 })
 export class ApiModule {}

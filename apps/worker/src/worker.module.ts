@@ -2,6 +2,7 @@ import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { ContactImportRunner, ContactsModule, PersonalDataService } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
+import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
 import { Housekeeping } from './housekeeping.service';
@@ -11,7 +12,7 @@ import { Housekeeping } from './housekeeping.service';
  * timed housekeeping.
  */
 @Module({
-  imports: [ContactsModule, ConversationsModule, MailLibModule],
+  imports: [ContactsModule, ConversationsModule, MailLibModule, IdempotencyModule],
   providers: [Housekeeping],
 })
 export class WorkerModule implements OnApplicationBootstrap {

@@ -13,6 +13,7 @@ import { ApiTokensService, CreateApiTokenDto, type Principal } from '@sanad/acco
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { ApiTokenView, CreatedApiTokenView, ListView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 
 const tokenId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('token/not_found') });
 
@@ -27,6 +28,7 @@ export class ApiTokensController {
     return { items: await this.tokens.list(principal) };
   }
 
+  @Idempotent({ secret: true })
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,

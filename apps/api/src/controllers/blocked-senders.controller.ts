@@ -13,6 +13,7 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { BlockedSenderView, ListView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import { BlockSenderDto, BlockedSendersService } from '@sanad/mail';
 
 const blockedId = new ParseUUIDPipe({
@@ -30,6 +31,7 @@ export class BlockedSendersController {
     return { items: await this.blocked.list(principal.workspaceId) };
   }
 
+  @Idempotent()
   @Post()
   block(
     @CurrentPrincipal() principal: Principal,

@@ -11,7 +11,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import {
@@ -30,7 +30,7 @@ import type {
   PersonView,
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
-import { idempotencyKey } from '../http/idempotency-key';
+import { Idempotent, idempotencyKey } from '@sanad/idempotency';
 
 const companyId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('company/not_found'),
@@ -53,7 +53,7 @@ export class CompaniesController {
   }
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent({ by: 'service' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateCompanyDto,

@@ -23,6 +23,7 @@ import {
 } from '@sanad/contacts';
 import type { CategoryView, ListView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 
 const categoryId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('contact_category/not_found'),
@@ -42,6 +43,7 @@ export class ContactCategoriesController {
   }
 
   @Roles('owner', 'admin')
+  @Idempotent()
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,

@@ -22,6 +22,7 @@ import {
 } from '@sanad/contacts';
 import type { CustomFieldView, FieldTypeChangeView, ListView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 
 const fieldId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('contact_field/not_found'),
@@ -41,6 +42,7 @@ export class ContactFieldsController {
   }
 
   @Roles('owner', 'admin')
+  @Idempotent()
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,

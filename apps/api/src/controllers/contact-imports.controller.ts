@@ -13,7 +13,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request, RequestHandler, Response } from 'express';
@@ -33,8 +33,8 @@ import type {
   PageView,
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent, idempotencyKey } from '@sanad/idempotency';
 import { fileUploadHandler, receiveFile } from '../http/file-upload';
-import { idempotencyKey } from '../http/idempotency-key';
 import { sendCsv } from '../http/send-csv';
 
 const importId = new ParseUUIDPipe({
@@ -67,7 +67,7 @@ export class ContactImportsController {
       },
     },
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent({ by: 'service' })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,

@@ -12,7 +12,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import type {
@@ -24,6 +24,7 @@ import type {
   ViewCountsView,
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent, idempotencyKey } from '@sanad/idempotency';
 import {
   ApiConversationsService,
   BulkService,
@@ -40,8 +41,6 @@ import {
   TriageService,
   UpdateConversationDto,
 } from '@sanad/conversations';
-
-import { idempotencyKey } from '../http/idempotency-key';
 
 const conversationId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('conversation/not_found'),
@@ -73,7 +72,7 @@ export class ConversationsController {
   }
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent({ by: 'service' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateConversationDto,
@@ -99,6 +98,7 @@ export class ConversationsController {
     return this.triage.update(principal, id, dto);
   }
 
+  @Idempotent()
   @Post(':id/replies')
   reply(
     @CurrentPrincipal() principal: Principal,
@@ -108,6 +108,7 @@ export class ConversationsController {
     return this.thread.reply(principal, id, dto);
   }
 
+  @Idempotent()
   @Post(':id/notes')
   note(
     @CurrentPrincipal() principal: Principal,
@@ -117,6 +118,7 @@ export class ConversationsController {
     return this.thread.note(principal, id, dto);
   }
 
+  @Idempotent()
   @Post(':id/customer-messages')
   @HttpCode(201)
   customerMessage(

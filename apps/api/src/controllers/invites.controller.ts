@@ -13,6 +13,7 @@ import { CreateInviteDto, InvitesService, type Principal } from '@sanad/accounts
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { CreatedInviteView, InviteView, ListView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 
 const inviteId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('invite/not_found') });
 
@@ -27,6 +28,7 @@ export class InvitesController {
     return { items: await this.invites.list(principal) };
   }
 
+  @Idempotent({ secret: true })
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,

@@ -14,6 +14,7 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { MailboxEmailSettingsView, TestEmailResultView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import {
   AddressDto,
   EmailSettingsService,
@@ -49,6 +50,7 @@ export class MailboxEmailController {
     return this.settings.update(principal.workspaceId, id, dto);
   }
 
+  @Idempotent()
   @Post('addresses')
   addAddress(
     @CurrentPrincipal() principal: Principal,

@@ -4,6 +4,7 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { ListView, MailboxView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import { CreateMailboxDto, MailboxesService, UpdateMailboxDto } from '@sanad/conversations';
 
 const mailboxId = new ParseUUIDPipe({
@@ -21,6 +22,7 @@ export class MailboxesController {
   }
 
   @Roles('owner', 'admin')
+  @Idempotent()
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,

@@ -12,7 +12,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import {
@@ -34,8 +34,8 @@ import type {
 } from '@sanad/contracts';
 import { InboxService } from '@sanad/conversations';
 import { contentDisposition, DomainError } from '@sanad/core';
+import { Idempotent, idempotencyKey } from '@sanad/idempotency';
 import type { Response } from 'express';
-import { idempotencyKey } from '../http/idempotency-key';
 
 const personId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('contact/not_found'),
@@ -59,7 +59,7 @@ export class PeopleController {
   }
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent({ by: 'service' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreatePersonDto,
@@ -142,6 +142,7 @@ export class PeopleController {
   }
 
   /** Erases the person (delete or redact) in a background job; admins only. */
+  @Idempotent()
   @Post(':id/erase')
   @HttpCode(202)
   @Roles('owner', 'admin')

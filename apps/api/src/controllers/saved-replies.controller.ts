@@ -15,6 +15,7 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import type { ListView, SavedReplyView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import {
   CreateSavedReplyDto,
   RenderSavedReplyDto,
@@ -45,6 +46,7 @@ export class SavedRepliesController {
     };
   }
 
+  @Idempotent()
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,

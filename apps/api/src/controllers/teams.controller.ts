@@ -14,6 +14,7 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { ListView, TeamView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import { SaveTeamDto, TeamsService } from '@sanad/conversations';
 
 const teamId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('team/not_found') });
@@ -29,6 +30,7 @@ export class TeamsController {
   }
 
   @Roles('owner', 'admin')
+  @Idempotent()
   @Post()
   create(@CurrentPrincipal() principal: Principal, @Body() dto: SaveTeamDto): Promise<TeamView> {
     return this.teams.create(principal, dto);

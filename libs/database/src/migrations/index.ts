@@ -9,6 +9,7 @@ import { ArabicSearch1764700000000 } from './1764700000000-arabic-search';
 import { Contacts1764800000000 } from './1764800000000-contacts';
 import { ContactMerge1764850000000 } from './1764850000000-contact-merge';
 import { ContactImports1764900000000 } from './1764900000000-contact-imports';
+import { ApiPolish1764960000000 } from './1764960000000-api-polish';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Contacts1764800000000,
   ContactMerge1764850000000,
   ContactImports1764900000000,
+  ApiPolish1764960000000,
 ];
