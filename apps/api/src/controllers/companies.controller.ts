@@ -31,6 +31,7 @@ import type {
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { Idempotent, idempotencyKey } from '@sanad/idempotency';
+import { WholeList } from '../openapi/api-errors.decorator';
 
 const companyId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('company/not_found'),
@@ -98,6 +99,7 @@ export class CompaniesController {
     return this.people.list(principal, { ...query, companyId: id });
   }
 
+  @WholeList('the newest 200 entries of the company’s timeline.')
   @Get(':id/activities')
   async activities(
     @CurrentPrincipal() principal: Principal,

@@ -36,6 +36,7 @@ import { DomainError } from '@sanad/core';
 import { Idempotent, idempotencyKey } from '@sanad/idempotency';
 import { fileUploadHandler, receiveFile } from '../http/file-upload';
 import { sendCsv } from '../http/send-csv';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 const importId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('contact_import/not_found'),
@@ -94,6 +95,7 @@ export class ContactImportsController {
     );
   }
 
+  @WholeList('the 50 newest imports.')
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ContactImportListView> {
     return { ...(await this.imports.list(principal)), maxFileMb: this.config.contactImportMaxMb };
@@ -117,6 +119,7 @@ export class ContactImportsController {
   }
 
   /** The dry run, in the background; follow it with `contact_import.updated` or GET. */
+  @ApiErrors('contact_import/wrong_status')
   @Post(':id/check')
   @HttpCode(202)
   check(

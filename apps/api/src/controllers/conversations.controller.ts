@@ -41,6 +41,7 @@ import {
   TriageService,
   UpdateConversationDto,
 } from '@sanad/conversations';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 const conversationId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('conversation/not_found'),
@@ -71,6 +72,7 @@ export class ConversationsController {
     return this.inbox.counts(principal);
   }
 
+  @ApiErrors('mailbox/not_found', 'mailbox/archived')
   @Post()
   @Idempotent({ by: 'service' })
   create(
@@ -99,6 +101,7 @@ export class ConversationsController {
   }
 
   @Idempotent()
+  @ApiErrors('conversation/stale_reply')
   @Post(':id/replies')
   reply(
     @CurrentPrincipal() principal: Principal,
@@ -154,6 +157,7 @@ export class ConversationsController {
     return this.bulkChanges.update(principal, dto);
   }
 
+  @ApiErrors('conversation/merge_self')
   @Post(':id/merge')
   @HttpCode(200)
   merge(

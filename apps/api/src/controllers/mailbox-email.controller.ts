@@ -21,6 +21,7 @@ import {
   TestEmailDto,
   UpdateEmailSettingsDto,
 } from '@sanad/mail';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 const mailboxId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('mailbox/not_found'),
@@ -50,6 +51,7 @@ export class MailboxEmailController {
     return this.settings.update(principal.workspaceId, id, dto);
   }
 
+  @ApiErrors('email/address_taken')
   @Idempotent()
   @Post('addresses')
   addAddress(
@@ -70,6 +72,7 @@ export class MailboxEmailController {
   }
 
   /** Sends a test email through the saved outgoing settings now; 422 with the server's reason. */
+  @ApiErrors('email/test_failed', 'email/no_outgoing_server')
   @Post('test')
   @HttpCode(200)
   test(

@@ -6,6 +6,7 @@ import type { ListView, MailboxView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { Idempotent } from '@sanad/idempotency';
 import { CreateMailboxDto, MailboxesService, UpdateMailboxDto } from '@sanad/conversations';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 const mailboxId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('mailbox/not_found'),
@@ -16,12 +17,14 @@ const mailboxId = new ParseUUIDPipe({
 export class MailboxesController {
   constructor(private readonly mailboxes: MailboxesService) {}
 
+  @WholeList('the mailboxes of one workspace (a handful).')
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ListView<MailboxView>> {
     return { items: await this.mailboxes.list(principal) };
   }
 
   @Roles('owner', 'admin')
+  @ApiErrors('mailbox/slug_taken')
   @Idempotent()
   @Post()
   create(

@@ -22,6 +22,7 @@ import {
   SavedRepliesService,
   UpdateSavedReplyDto,
 } from '@sanad/conversations';
+import { WholeList } from '../openapi/api-errors.decorator';
 
 const savedReplyId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('saved_reply/not_found'),
@@ -32,6 +33,9 @@ const savedReplyId = new ParseUUIDPipe({
 export class SavedRepliesController {
   constructor(private readonly savedReplies: SavedRepliesService) {}
 
+  @WholeList(
+    'the saved replies the caller may use (filtered by `q`), written by people one at a time.',
+  )
   @Get()
   @ApiQuery({ name: 'q', required: false })
   async list(
