@@ -391,8 +391,7 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
   },
   {
     name: 'WEBHOOK_ENDPOINT_CONCURRENCY',
-    description:
-      'Webhook requests in flight to one endpoint at once (a slow receiver holds no more)',
+    description: 'Webhook requests in flight to one endpoint at once (a slow receiver holds no more)',
     default: '8',
     parse: int(1, 128),
   },
