@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '@sanad/auth';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
-import { IdempotencyInterceptor, IdempotencyModule } from '@sanad/idempotency';
+import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule } from '@sanad/mail';
 import { ApiTokensController } from './controllers/api-tokens.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
@@ -64,10 +63,6 @@ import { AgentsGateway } from './realtime/agents.gateway';
     HealthController,
     IndexController,
   ],
-  providers: [
-    SessionCookies,
-    AgentsGateway,
-    { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
-  ],
+  providers: [SessionCookies, AgentsGateway],
 })
 export class ApiModule {}

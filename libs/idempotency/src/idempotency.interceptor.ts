@@ -8,11 +8,11 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, map, type Observable } from 'rxjs';
-import { IDEMPOTENT, type IdempotentOptions } from './idempotent.decorator';
+import { IDEMPOTENT, type IdempotentOptions } from './idempotency.constants';
 import { IdempotentRequests, REPLAYED_HEADER, type KeyOwner } from './idempotent-requests.service';
 
 /**
- * Routes marked @Idempotent() run inside IdempotentRequests when the request sends an
+ * Routes marked @Idempotent() (which installs this on them) run inside IdempotentRequests when the request sends an
  * Idempotency-Key: the handler's transactions join the one that holds the key, so the key, the
  * work and the stored answer commit together. Guards (who, scope, rate limit) run before this.
  */

@@ -7,7 +7,7 @@ import {
   type ExecutionContext,
   type INestApplication,
 } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { ConfigModule, loadConfig } from '@sanad/config';
 import { DatabaseModule, TransactionRunner } from '@sanad/database';
@@ -17,7 +17,6 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyModule } from './idempotency.module';
 import { IdempotentRequests, type IdempotentCall } from './idempotent-requests.service';
 import { Idempotent } from './idempotent.decorator';
@@ -64,10 +63,7 @@ describe('idempotent requests', () => {
         IdempotencyModule,
       ],
       controllers: [ThingsController],
-      providers: [
-        { provide: APP_GUARD, useClass: TestPrincipal },
-        { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
-      ],
+      providers: [{ provide: APP_GUARD, useClass: TestPrincipal }],
     }).compile();
     app = module.createNestApplication();
     await app.init();

@@ -1,26 +1,17 @@
-import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-
-export const IDEMPOTENT = 'sanad:idempotent';
-
-export interface IdempotentOptions {
-  /** The answer carries a secret (a new token, an invite link): it is kept sealed. */
-  secret?: boolean;
-  /**
-   * Who takes the key when not the interceptor: `service` — the route's service keeps its own
-   * key table in its transaction; `handler` — the handler calls IdempotentRequests itself, once
-   * it has read a body the interceptor cannot see (a file upload).
-   */
-  by?: 'service' | 'handler';
-}
+import { IDEMPOTENT, type IdempotentOptions } from './idempotency.constants';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /**
  * A creating route that honours Idempotency-Key (documented in the OpenAPI document). By
- * default the IdempotencyInterceptor takes the key around the handler.
+ * default the IdempotencyInterceptor takes the key around the handler; it is on these routes
+ * only, so every other request runs without an interceptor.
  */
 export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
   return applyDecorators(
     SetMetadata(IDEMPOTENT, options),
+    ...(options.by ? [] : [UseInterceptors(IdempotencyInterceptor)]),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

@@ -1,3 +1,4 @@
+export * from './idempotency.constants';
 export * from './idempotency.interceptor';
 export * from './idempotency.module';
 export * from './idempotent-requests.service';
