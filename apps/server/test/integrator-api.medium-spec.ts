@@ -320,20 +320,29 @@ describe('Idempotency-Key on creating routes', () => {
     expect((await upload('الفاتورة رقم 2')).status).toBe(409);
   });
 
-  it('are pruned after a day by the worker', async () => {
+  it('are pruned after a day by the worker, in every table that keeps them', async () => {
     const ws = await createWorkspace(app.base);
-    const old = randomUUID();
-    const fresh = randomUUID();
-    await ws.owner.post('/api/v1/teams', { name: 'أ' }, { 'Idempotency-Key': old });
-    await ws.owner.post('/api/v1/teams', { name: 'ب' }, { 'Idempotency-Key': fresh });
-    await sql(
-      `UPDATE http_idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`,
-      [old],
-    );
+    const [old, fresh, person, conversation] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
+    const key = (k: string) => ({ 'Idempotency-Key': k });
+    await ws.owner.post('/api/v1/teams', { name: 'أ' }, key(old));
+    await ws.owner.post('/api/v1/teams', { name: 'ب' }, key(fresh));
+    await ws.owner.post('/api/v1/people', { name: 'سارة' }, key(person));
+    await open(ws, conversationBody(), conversation);
+    const age = `created_at = now() - interval '25 hours'`;
+    await sql(`UPDATE http_idempotency_keys SET ${age} WHERE key = $1`, [old]);
+    await sql(`UPDATE contact_idempotency_keys SET ${age} WHERE key = $1`, [person]);
+    await sql(`UPDATE idempotency_keys SET ${age} WHERE key = $1`, [conversation]);
     await app.running.app.get(Housekeeping, { strict: false }).pruneIdempotencyKeys();
     const left = await sql<{ key: string }>(
-      'SELECT key FROM http_idempotency_keys WHERE key = ANY($1)',
-      [[old, fresh]],
+      `SELECT key FROM http_idempotency_keys WHERE key = ANY($1)
+       UNION ALL SELECT key FROM contact_idempotency_keys WHERE key = ANY($1)
+       UNION ALL SELECT key FROM idempotency_keys WHERE key = ANY($1)`,
+      [[old, fresh, person, conversation]],
     );
     expect(left.map((r) => r.key)).toEqual([fresh]);
   });
