@@ -1,19 +1,14 @@
-import type { INestApplication, Type } from '@nestjs/common';
-import { HTTP_CODE_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { IS_PUBLIC, ROLES_KEY } from '@sanad/auth';
 import { SESSION_COOKIE } from '@sanad/contracts';
-import { DomainError, type ErrorCode, type FieldError } from '@sanad/core';
-import { IDEMPOTENT, type IdempotentOptions } from '@sanad/idempotency';
+import type { ErrorCode } from '@sanad/core';
 import { ERROR_CATALOG } from '../http/error-catalog';
-import { problemFor } from '../http/problem.filter';
-import { API_ERRORS, WHOLE_LIST } from './api-errors.decorator';
 import { exampleFor } from './openapi-examples.util';
 import type { JsonSchema } from './openapi-types';
+import { ProblemExamples } from './problem-examples';
+import { routeFacts, type RouteFacts } from './route-facts';
 import { CONTRACT_SCHEMAS, ROUTE_RESPONSES } from './route-schemas.generated';
 
-const API_PRODUCES = 'swagger/apiProduces';
 const READS = new Set(['get', 'head']);
 const PROBLEM = { $ref: '#/components/schemas/Problem' };
 
@@ -29,18 +24,6 @@ const DESCRIPTION = `Sanad (سند) REST API, version 1. Everything the web app 
 
 **Rate limits.** Each API token may spend \`API_TOKEN_RATE_LIMIT\` points a minute (600 by default); a read costs 1 and a write 2. Every token answer carries \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\` (seconds); beyond the budget the answer is 429 \`token/rate_limited\` with \`Retry-After\`.`;
 
-/** What the routes' decorators say, by `Controller.method`. */
-interface RouteFacts {
-  isPublic: boolean;
-  roles: string[];
-  status: number | undefined;
-  idempotent: IdempotentOptions | undefined;
-  notFound: ErrorCode | undefined;
-  errors: ErrorCode[];
-  wholeList: string | undefined;
-  produces: string[];
-}
-
 interface Operation {
   operationId: string;
   description?: string;
@@ -54,94 +37,6 @@ interface Response {
   description: string;
   content?: Record<string, { schema?: JsonSchema; example?: unknown; examples?: unknown }>;
   headers?: Record<string, unknown>;
-}
-
-/** The pipe's own answer to a malformed id: what the route answers for an unknown one. */
-function notFoundCode(pipes: unknown[]): ErrorCode | undefined {
-  for (const pipe of pipes) {
-    const factory = (pipe as { exceptionFactory?: (error: string) => unknown }).exceptionFactory;
-    const error = factory?.('not a uuid');
-    if (error instanceof DomainError && ERROR_CATALOG[error.code].status === 404) return error.code;
-  }
-  return undefined;
-}
-
-function routeFacts(app: INestApplication): Map<string, RouteFacts> {
-  const facts = new Map<string, RouteFacts>();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const type = wrapper.metatype as Type | null;
-      if (!type) continue;
-      const prototype = type.prototype as Record<string, unknown>;
-      for (const method of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[method];
-        if (typeof handler !== 'function') continue;
-        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
-        const read = <T>(key: string): T | undefined =>
-          (Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, type)) as T | undefined;
-        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, type, method) ?? {}) as Record<
-          string,
-          { pipes?: unknown[] }
-        >;
-        facts.set(`${type.name}.${method}`, {
-          isPublic: read<boolean>(IS_PUBLIC) === true,
-          roles: read<string[]>(ROLES_KEY) ?? [],
-          status: Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined,
-          idempotent: read<IdempotentOptions>(IDEMPOTENT),
-          notFound: notFoundCode(Object.values(args).flatMap((arg) => arg.pipes ?? [])),
-          errors: read<ErrorCode[]>(API_ERRORS) ?? [],
-          wholeList: read<string>(WHOLE_LIST),
-          produces: read<string[]>(API_PRODUCES) ?? [],
-        });
-      }
-    }
-  }
-  return facts;
-}
-
-/** Sample values for the placeholders of the catalog's messages. */
-const SAMPLE_PARAMS: Record<string, string | number> = {
-  limit: '1024 KB',
-  max: 200,
-  retryAfter: 42,
-  key: 'name',
-  name: 'order_number',
-  address: 'support@example.com',
-  allowed: 'read, write',
-  columns: 'email',
-  count: 3,
-  events: 'conversation.created',
-  host: 'hooks.example.com',
-  reason: '550 mailbox unavailable',
-  row: 3,
-  status: 500,
-};
-
-/** Example problems, one per code and language, shared by the operations through $refs. */
-class ProblemExamples {
-  readonly components: Record<string, { summary: string; value: unknown }> = {};
-
-  /** References for an operation: every code in English, the first also in Arabic. */
-  refs(codes: ErrorCode[]): Record<string, { $ref: string }> {
-    const refs: Record<string, { $ref: string }> = {};
-    codes.forEach((code, index) => {
-      for (const language of index === 0 ? (['en', 'ar'] as const) : (['en'] as const)) {
-        const name = `${code.replace('/', '.')}${language === 'ar' ? '.ar' : ''}`;
-        this.components[name] ??= {
-          summary: language === 'ar' ? `${code} (العربية)` : code,
-          value: problemFor(this.error(code), language),
-        };
-        refs[name] = { $ref: `#/components/examples/${name}` };
-      }
-    });
-    return refs;
-  }
-
-  private error(code: ErrorCode): DomainError {
-    const fields: FieldError[] =
-      code === 'request/validation' ? [{ field: 'name', code: 'isNotEmpty' }] : [];
-    return new DomainError(code, SAMPLE_PARAMS, fields);
-  }
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -212,20 +107,16 @@ function rateHeaders(): Record<string, unknown> {
   };
 }
 
-function complete(
+/** The success answer: the generated schema and an example, or the file it streams. */
+function successResponse(
   method: string,
-  path: string,
   op: Operation,
   facts: RouteFacts,
   components: Record<string, JsonSchema>,
-  problems: ProblemExamples,
 ): void {
-  const key = op.operationId.replace('_', '.');
-  const route = ROUTE_RESPONSES[key];
-  if (!route) throw new Error(`no generated schema for ${key}: run npm run openapi:schemas`);
-  op.security = facts.isPublic ? [] : [{ bearer: [] }, { cookie: [] }];
-
-  // Success.
+  const route = ROUTE_RESPONSES[op.operationId.replace('_', '.')];
+  if (!route)
+    throw new Error(`no generated schema for ${op.operationId}: run npm run openapi:schemas`);
   const successKey = Object.keys(op.responses).find((status) => status.startsWith('2'));
   const status = Number(successKey ?? facts.status ?? (method === 'post' ? 201 : 200));
   const success: Response = { description: STATUS_TEXT[status] ?? 'OK' };
@@ -245,27 +136,37 @@ function complete(
   for (const other of Object.keys(op.responses))
     if (other.startsWith('2')) delete op.responses[other];
   op.responses[String(status)] = success;
+}
 
-  // Errors, grouped by status.
+/** One problem-details answer per status the route may fail with, its codes as examples. */
+function errorResponses(
+  method: string,
+  path: string,
+  op: Operation,
+  facts: RouteFacts,
+  problems: ProblemExamples,
+): void {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errorCodes(method, path, op, facts)) {
     const codeStatus = ERROR_CATALOG[code].status;
     byStatus.set(codeStatus, [...(byStatus.get(codeStatus) ?? []), code]);
   }
-  for (const [errorStatus, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
     const response: Response = {
-      description: `${STATUS_TEXT[errorStatus] ?? 'Refused'}: ${codes.map((c) => `\`${c}\``).join(', ')}`,
+      description: `${STATUS_TEXT[status] ?? 'Refused'}: ${codes.map((c) => `\`${c}\``).join(', ')}`,
       content: {
         'application/problem+json': { schema: PROBLEM, examples: problems.refs(codes) },
       },
     };
-    if (errorStatus === 429) response.headers = { 'Retry-After': headerRef('Retry-After') };
-    if (!facts.isPublic && errorStatus !== 401)
+    if (status === 429) response.headers = { 'Retry-After': headerRef('Retry-After') };
+    if (!facts.isPublic && status !== 401)
       response.headers = { ...rateHeaders(), ...response.headers };
-    op.responses[String(errorStatus)] = response;
+    op.responses[String(status)] = response;
   }
+}
 
-  // Requests.
+/** A JSON body's example (its required fields, or all when none is), and the page parameters. */
+function requestDetails(op: Operation, components: Record<string, JsonSchema>): void {
   for (const [type, media] of Object.entries(op.requestBody?.content ?? {})) {
     if (type !== 'application/json' || !media.schema || 'example' in media) continue;
     const some = exampleFor(media.schema, components, { requiredOnly: true });
@@ -281,16 +182,19 @@ function complete(
     if (parameter.in === 'query' && parameter.name === 'limit')
       parameter.description ??= 'How many items per page.';
   }
+}
 
-  // Pages.
-  const properties = (route.schema?.properties ?? {}) as Record<string, JsonSchema>;
-  const notes: string[] = [];
+/** What the description adds: how the list pages (or why it need not), who may call it. */
+function notes(method: string, op: Operation, facts: RouteFacts): void {
+  const route = ROUTE_RESPONSES[op.operationId.replace('_', '.')];
+  const properties = (route?.schema?.properties ?? {}) as Record<string, JsonSchema>;
+  const lines: string[] = [];
   if (properties.items && properties.nextCursor)
-    notes.push('Paginated by cursor: pass `nextCursor` back as `cursor` until it is null.');
-  else if (facts.wholeList) notes.push(`Not paginated: ${facts.wholeList}`);
-  if (facts.roles.length > 0) notes.push(`Only for: ${facts.roles.join(', ')}.`);
-  if (!facts.isPublic && !READS.has(method)) notes.push('Needs a read-write token.');
-  if (notes.length > 0) op.description = [op.description, ...notes].filter(Boolean).join('\n\n');
+    lines.push('Paginated by cursor: pass `nextCursor` back as `cursor` until it is null.');
+  else if (facts.wholeList) lines.push(`Not paginated: ${facts.wholeList}`);
+  if (facts.roles.length > 0) lines.push(`Only for: ${facts.roles.join(', ')}.`);
+  if (!facts.isPublic && !READS.has(method)) lines.push('Needs a read-write token.');
+  if (lines.length > 0) op.description = [op.description, ...lines].filter(Boolean).join('\n\n');
 }
 
 /**
@@ -331,10 +235,13 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const problems = new ProblemExamples();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
-      const key = operation.operationId.replace('_', '.');
-      const routeFacts = facts.get(key);
-      if (!routeFacts) throw new Error(`no route facts for ${key}`);
-      complete(method, path, operation, routeFacts, schemas, problems);
+      const found = facts.get(operation.operationId.replace('_', '.'));
+      if (!found) throw new Error(`no route facts for ${operation.operationId}`);
+      operation.security = found.isPublic ? [] : [{ bearer: [] }, { cookie: [] }];
+      successResponse(method, operation, found, schemas);
+      errorResponses(method, path, operation, found, problems);
+      requestDetails(operation, schemas);
+      notes(method, operation, found);
     }
   }
   (components as { examples?: unknown }).examples = problems.components;
