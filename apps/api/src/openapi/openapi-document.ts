@@ -114,9 +114,10 @@ function successResponse(
   facts: RouteFacts,
   components: Record<string, JsonSchema>,
 ): void {
+  // A route added since the schemas were generated is left as Nest documents it: the unit spec
+  // (stale schemas) and the document's medium spec fail, the server still starts.
   const route = ROUTE_RESPONSES[op.operationId.replace('_', '.')];
-  if (!route)
-    throw new Error(`no generated schema for ${op.operationId}: run npm run openapi:schemas`);
+  if (!route) return;
   const successKey = Object.keys(op.responses).find((status) => status.startsWith('2'));
   const status = Number(successKey ?? facts.status ?? (method === 'post' ? 201 : 200));
   const success: Response = { description: STATUS_TEXT[status] ?? 'OK' };
@@ -236,7 +237,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
       const found = facts.get(operation.operationId.replace('_', '.'));
-      if (!found) throw new Error(`no route facts for ${operation.operationId}`);
+      if (!found) continue;
       operation.security = found.isPublic ? [] : [{ bearer: [] }, { cookie: [] }];
       successResponse(method, operation, found, schemas);
       errorResponses(method, path, operation, found, problems);
