@@ -4,6 +4,7 @@ import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule } from '@sanad/mail';
+import { WebhooksModule } from '@sanad/webhooks';
 import { ApiTokensController } from './controllers/api-tokens.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
 import { AuthController } from './controllers/auth.controller';
@@ -29,18 +30,29 @@ import { PeopleController } from './controllers/people.controller';
 import { SavedRepliesController } from './controllers/saved-replies.controller';
 import { TagsController } from './controllers/tags.controller';
 import { TeamsController } from './controllers/teams.controller';
+import { WebhookDeliveriesController } from './controllers/webhook-deliveries.controller';
+import { WebhooksController } from './controllers/webhooks.controller';
 import { SessionCookies } from './http/session-cookies';
 import { AgentsGateway } from './realtime/agents.gateway';
 
 /** The api role: REST controllers under /api/v1 and the agents' socket gateway. */
 @Module({
-  imports: [AuthModule, ConversationsModule, ContactsModule, MailLibModule, IdempotencyModule],
+  imports: [
+    AuthModule,
+    ConversationsModule,
+    ContactsModule,
+    MailLibModule,
+    WebhooksModule,
+    IdempotencyModule,
+  ],
   controllers: [
     AuthController,
     MeController,
     MembersController,
     InvitesController,
     ApiTokensController,
+    WebhooksController,
+    WebhookDeliveriesController,
     MailboxesController,
     MailboxEmailController,
     ConversationsController,

@@ -10,6 +10,7 @@ import { MailLibModule } from '@sanad/mail';
 import { QueueModule } from '@sanad/queue';
 import { RealtimeModule } from '@sanad/realtime';
 import { StorageModule } from '@sanad/storage';
+import { WebhooksModule } from '@sanad/webhooks';
 
 const ROLE_MODULES: Record<Role, Type> = { api: ApiModule, worker: WorkerModule, mail: MailModule };
 
@@ -31,6 +32,7 @@ export class ServerModule {
         AuthModule,
         ConversationsModule,
         MailLibModule,
+        WebhooksModule,
         ...roles.map((role) => ROLE_MODULES[role]),
       ],
     };

@@ -206,3 +206,88 @@ export async function offScreen(locator: Locator): Promise<string | null> {
     return `y ${Math.round(box.y)}…${Math.round(box.y + box.height)} in ${size.height}`;
   return null;
 }
+
+/**
+ * Words on the screen that should not be there: a raw i18n key (`a.b.c`) anywhere, and in
+ * Arabic an English word outside customer data (bdi), inputs, code and left-to-right text;
+ * `allowed` are names written the same in Arabic (CSV, Excel, Ctrl).
+ */
+export async function textProblems(
+  page: Page,
+  language: 'ar' | 'en',
+  allowed: readonly string[] = [],
+): Promise<string[]> {
+  return page.locator('body').evaluate(
+    (body, [lang, allowedWords]) => {
+      interface El {
+        tagName: string;
+        closest(selector: string): El | null;
+        getAttribute(name: string): string | null;
+        querySelectorAll(selector: string): ArrayLike<El>;
+        textContent: string | null;
+        parentElement: El | null;
+        childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
+      }
+      const win = globalThis as unknown as {
+        getComputedStyle(el: El): { display: string; visibility: string };
+      };
+      const root = body as unknown as El;
+      const out: string[] = [];
+      const shown = (el: El): boolean => {
+        for (let at: El | null = el; at; at = at.parentElement) {
+          const style = win.getComputedStyle(at);
+          if (style.display === 'none' || style.visibility === 'hidden') return false;
+        }
+        return true;
+      };
+      const raw = /(^|[\s(«"])([a-z][a-zA-Z0-9]*\.){2,}[a-zA-Z0-9]+($|[\s)»".،:])/;
+      const latin = /\b[A-Za-z]{3,}\b/g;
+      const ok = new Set(allowedWords);
+      for (const el of Array.from(root.querySelectorAll('body *'))) {
+        const own = Array.from(el.childNodes)
+          .filter((n) => n.nodeType === 3)
+          .map((n) => n.textContent ?? '')
+          .join(' ')
+          .trim();
+        const attrs = ['placeholder', 'aria-label', 'title']
+          .map((a) => el.getAttribute(a) ?? '')
+          .filter(Boolean);
+        for (const text of [own, ...attrs]) {
+          if (!text || !shown(el)) continue;
+          if (raw.test(text)) out.push(`raw key "${text.slice(0, 80)}"`);
+          // Labels (attributes) may name customer data; addresses and domains are not words.
+          if (
+            lang === 'ar' &&
+            text === own &&
+            !el.closest('bdi, input, textarea, code, pre, .mono, [dir="ltr"], [lang="en"]')
+          ) {
+            const prose = text.replace(/\S*[.@]\S*/g, ' ');
+            const words = (prose.match(latin) ?? []).filter((w) => !ok.has(w));
+            if (words.length)
+              out.push(`English in Arabic: "${text.slice(0, 80)}" <${el.tagName.toLowerCase()}>`);
+          }
+        }
+      }
+      return [...new Set(out)].slice(0, 10);
+    },
+    [language, [...allowed]] as const,
+  );
+}
+
+/**
+ * Everything wrong with the screen as shown: the page wider than its window, boxes cut off
+ * (layoutProblems) and misplaced words (textProblems).
+ */
+export async function screenProblems(
+  page: Page,
+  language: 'ar' | 'en',
+  allowed: readonly string[] = [],
+): Promise<string[]> {
+  const problems: string[] = [];
+  const { scrollWidth, innerWidth } = await pageWidth(page);
+  if (scrollWidth > innerWidth + 1)
+    problems.push(`the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+  problems.push(...(await layoutProblems(page)));
+  problems.push(...(await textProblems(page, language, allowed)));
+  return problems;
+}

@@ -11,9 +11,8 @@ import {
   SHOTS,
   describeBrowser,
   launchBrowser,
-  layoutProblems,
   loginPageWith,
-  pageWidth,
+  screenProblems,
 } from './browser-harness';
 import { spawnServer, type SpawnedServer } from './spawn-server';
 import { HttpSession, createWorkspace, type TestWorkspace } from './test-app';
@@ -80,78 +79,16 @@ describeBrowser('contacts in a real browser', () => {
   let failures: string[] = [];
   beforeEach(() => (failures = []));
 
+  /** Names of formats and keys, written the same in Arabic. */
+  const FORMAT_WORDS = ['CSV', 'UTF', 'Excel', 'Windows', 'Unicode', 'Tab', 'Ctrl', 'Enter'];
+
   /**
    * The page holds: no sideways scroll or clipped box, no raw i18n key, and in Arabic no
    * English words outside customer data (bdi), inputs and code.
    */
   async function check(page: Page, what: string, language: Language): Promise<void> {
-    const { scrollWidth, innerWidth } = await pageWidth(page);
-    if (scrollWidth > innerWidth + 1)
-      failures.push(`${what}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
-    for (const problem of await layoutProblems(page)) failures.push(`${what}: ${problem}`);
-    const texts = await page.locator('body').evaluate((body, lang) => {
-      interface El {
-        tagName: string;
-        closest(selector: string): El | null;
-        getAttribute(name: string): string | null;
-        querySelectorAll(selector: string): ArrayLike<El>;
-        textContent: string | null;
-        parentElement: El | null;
-        childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
-      }
-      const win = globalThis as unknown as {
-        getComputedStyle(el: El): { display: string; visibility: string };
-      };
-      const root = body as unknown as El;
-      const out: string[] = [];
-      const shown = (el: El): boolean => {
-        for (let at: El | null = el; at; at = at.parentElement) {
-          const style = win.getComputedStyle(at);
-          if (style.display === 'none' || style.visibility === 'hidden') return false;
-        }
-        return true;
-      };
-      const raw = /(^|[\s(«"])([a-z][a-zA-Z0-9]*\.){2,}[a-zA-Z0-9]+($|[\s)»".،:])/;
-      const latin = /\b[A-Za-z]{3,}\b/g;
-      // Names of formats and keys, written the same in Arabic.
-      const allowed = new Set([
-        'CSV',
-        'UTF',
-        'Excel',
-        'Windows',
-        'Unicode',
-        'Tab',
-        'Ctrl',
-        'Enter',
-      ]);
-      for (const el of Array.from(root.querySelectorAll('body *'))) {
-        const own = Array.from(el.childNodes)
-          .filter((n) => n.nodeType === 3)
-          .map((n) => n.textContent ?? '')
-          .join(' ')
-          .trim();
-        const attrs = ['placeholder', 'aria-label', 'title']
-          .map((a) => el.getAttribute(a) ?? '')
-          .filter(Boolean);
-        for (const text of [own, ...attrs]) {
-          if (!text || !shown(el)) continue;
-          if (raw.test(text)) out.push(`raw key "${text.slice(0, 80)}"`);
-          // Labels (attributes) may name customer data; addresses and domains are not words.
-          if (
-            lang === 'ar' &&
-            text === own &&
-            !el.closest('bdi, input, textarea, code, .mono, [dir="ltr"], [lang="en"]')
-          ) {
-            const prose = text.replace(/\S*[.@]\S*/g, ' ');
-            const words = (prose.match(latin) ?? []).filter((w) => !allowed.has(w));
-            if (words.length)
-              out.push(`English in Arabic: "${text.slice(0, 80)}" <${el.tagName.toLowerCase()}>`);
-          }
-        }
-      }
-      return [...new Set(out)].slice(0, 10);
-    }, language);
-    for (const text of texts) failures.push(`${what}: ${text}`);
+    for (const problem of await screenProblems(page, language, FORMAT_WORDS))
+      failures.push(`${what}: ${problem}`);
   }
 
   /** Screenshots of one screen, checked at each size (Arabic: phone and desktop). */

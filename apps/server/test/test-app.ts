@@ -1,5 +1,6 @@
 import {
   STRONG_PASSWORD,
+  createScratchDatabase,
   testDatabaseUrl,
   testDir,
   testRedisUrl,
@@ -19,14 +20,20 @@ export interface TestAppOptions {
   redis?: boolean;
   /** Another database than the shared test database (e.g. an empty one). */
   databaseUrl?: string;
+  /**
+   * A database of its own, dropped on close: for work every app's worker would otherwise take
+   * from the shared database (webhook deliveries, sent by whichever worker claims them first).
+   */
+  scratch?: boolean;
 }
 
 /** The real app, in this process, on the test database, on a free port. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<Running> {
   const redisUrl = options.redis === false ? null : testRedisUrl();
-  return start({
+  const scratch = options.scratch ? await createScratchDatabase() : null;
+  const running = await start({
     roles: options.roles ?? ['api', 'worker'],
-    databaseUrl: options.databaseUrl ?? testDatabaseUrl(),
+    databaseUrl: scratch?.url ?? options.databaseUrl ?? testDatabaseUrl(),
     env: {
       NODE_ENV: 'test',
       PORT: '0',
@@ -41,6 +48,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
         ? { REDIS_URL: redisUrl, REDIS_PREFIX: `t${randomBytes(4).toString('hex')}` }
         : {}),
       ...options.env,
+    },
+  });
+  if (!scratch) return running;
+  const close = running.close.bind(running);
+  return Object.assign(running, {
+    close: async () => {
+      await close();
+      await scratch.drop();
     },
   });
 }

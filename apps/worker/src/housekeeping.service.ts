@@ -4,6 +4,7 @@ import { ApiConversationsService, AttachmentsService, SnoozeService } from '@san
 import { IDEMPOTENCY_KEY_HOURS, IdempotentRequests } from '@sanad/idempotency';
 import { OutboundMailer } from '@sanad/mail';
 import { OutboxRelay } from '@sanad/queue';
+import { WebhookDeliveriesService } from '@sanad/webhooks';
 import { writeFile } from 'node:fs/promises';
 import { WORKER_HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_FILE } from '@sanad/core';
 
@@ -12,11 +13,13 @@ const ATTACHMENTS_EVERY_MS = 60 * 60 * 1000;
 const LOST_SENDS_EVERY_MS = 60_000;
 const ORPHAN_IMPORTS_EVERY_MS = 30_000;
 const IDEMPOTENCY_KEYS_EVERY_MS = 60 * 60 * 1000;
+const WEBHOOK_LOG_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed, email
  * sends whose job was lost are queued again, imports whose runner is gone resume, Idempotency-Key
- * rows older than a day go. All are idempotent, so several worker processes may run them at once.
+ * rows older than a day go, webhook deliveries older than WEBHOOK_LOG_DAYS go. All are
+ * idempotent, so several worker processes may run them at once.
  */
 @Injectable()
 export class Housekeeping implements OnApplicationShutdown {
@@ -32,6 +35,7 @@ export class Housekeeping implements OnApplicationShutdown {
     private readonly keys: IdempotentRequests,
     private readonly apiConversations: ApiConversationsService,
     private readonly people: PeopleService,
+    private readonly webhooks: WebhookDeliveriesService,
   ) {}
 
   start(): void {
@@ -41,6 +45,7 @@ export class Housekeeping implements OnApplicationShutdown {
     // An import whose worker died (or whose job was lost) goes on from its last batch.
     this.every(ORPHAN_IMPORTS_EVERY_MS, 'orphaned imports', () => this.imports.resumeOrphans());
     this.every(IDEMPOTENCY_KEYS_EVERY_MS, 'idempotency keys', () => this.pruneIdempotencyKeys());
+    this.every(WEBHOOK_LOG_EVERY_MS, 'webhook log', () => this.webhooks.prune());
     this.every(WORKER_HEARTBEAT_EVERY_MS, 'heartbeat', () => this.heartbeat());
     // The relay's first pass is under way: report soon after it, not only in 15 s.
     setTimeout(() => void this.heartbeat(), 2000).unref();

@@ -5,14 +5,15 @@ import { ConversationsModule } from '@sanad/conversations';
 import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
+import { WebhookDeliverer, WebhooksModule } from '@sanad/webhooks';
 import { Housekeeping } from './housekeeping.service';
 
 /**
- * Background work: relays the outbox to the queue, runs its consumers, sends email and runs
- * timed housekeeping.
+ * Background work: relays the outbox to the queue, runs its consumers, sends email and webhooks,
+ * and runs timed housekeeping.
  */
 @Module({
-  imports: [ContactsModule, ConversationsModule, MailLibModule, IdempotencyModule],
+  imports: [ContactsModule, ConversationsModule, MailLibModule, WebhooksModule, IdempotencyModule],
   providers: [Housekeeping],
 })
 export class WorkerModule implements OnApplicationBootstrap {
@@ -25,6 +26,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly mailer: OutboundMailer,
     private readonly erasure: PersonalDataService,
     private readonly imports: ContactImportRunner,
+    private readonly webhooks: WebhookDeliverer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,6 +36,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     this.erasure.listen();
     this.imports.listen();
     await this.relay.start();
+    await this.webhooks.start();
     this.housekeeping.start();
     this.logger.log('outbox relay and dispatcher running');
   }

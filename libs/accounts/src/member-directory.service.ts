@@ -45,6 +45,16 @@ export class MemberDirectory {
     }));
   }
 
+  /** The active owners and admins, with where and in which language to write to them. */
+  async admins(
+    workspaceId: string,
+  ): Promise<Array<{ id: string; name: string; email: string; language: Language }>> {
+    const users = await this.repo.listUsers(workspaceId);
+    return users
+      .filter((u) => !u.deactivatedAt && (u.role === 'owner' || u.role === 'admin'))
+      .map((u) => ({ id: u.id, name: u.name, email: u.email, language: u.language }));
+  }
+
   /** Whether an active member may work on a conversation of this mailbox. */
   async canWorkIn(workspaceId: string, userId: string, mailboxId: string): Promise<boolean> {
     const [member] = await this.active(workspaceId, [userId]);

@@ -60,7 +60,7 @@ const hostList = (raw: string): { value: string[] } | { error: string } => {
     .split(',')
     .map((h) => h.trim().toLowerCase())
     .filter(Boolean);
-  const bad = list.filter((h) => !/^[a-z0-9.:\[\]/*_-]+$/.test(h));
+  const bad = list.filter((h) => !/^[a-z0-9.:[\]/*_-]+$/.test(h));
   return bad.length > 0
     ? { error: `not a host, address or range: ${bad.join(', ')}` }
     : { value: list };
@@ -391,7 +391,8 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
   },
   {
     name: 'WEBHOOK_ENDPOINT_CONCURRENCY',
-    description: 'Webhook requests in flight to one endpoint at once (a slow receiver holds no more)',
+    description:
+      'Webhook requests in flight to one endpoint at once (a slow receiver holds no more)',
     default: '8',
     parse: int(1, 128),
   },

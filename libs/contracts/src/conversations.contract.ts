@@ -65,6 +65,8 @@ export interface ConversationView {
   lastPublicFrom: 'contact' | 'user' | null;
   lastMessageAt: string;
   createdAt: string;
+  /** Last change of the conversation itself (receivers order snapshots by it). */
+  updatedAt: string;
   firstAgentReplyAt: string | null;
   lastCustomerMessageAt: string | null;
   lastAgentReplyAt: string | null;

@@ -10,6 +10,7 @@ import type {
 } from './contacts.contract';
 import type { ContactImportEventData } from './contact-imports.contract';
 import type { ConversationView, MentionView, MessageView } from './conversations.contract';
+import type { WebhookDisabledReason } from './webhooks.contract';
 
 /**
  * Every domain event, declared once: its name, what the outbox stores with the change that
@@ -44,6 +45,8 @@ export interface EventMap {
   'email.received': { facts: { inboundEmailId: string }; data: never };
   /** A reply was queued for email (again): its consumer puts the send job on the queue. */
   'email.queued': { facts: { messageId: string; generation: number }; data: never };
+  /** Sanad disabled a webhook endpoint (410 Gone, or failing for days): admins are told by email. */
+  'webhook.disabled': { facts: WebhookDisabledFacts; data: never };
   /** An admin asked to erase a person: its consumer puts the `contacts.erase` job on the queue. */
   'contact.erasure_requested': { facts: ContactErasureFacts; data: never };
 }
@@ -108,11 +111,20 @@ export interface ConversationFacts {
   mailboxId: string;
   /** The mailbox it left (moved, marked spam or merged). */
   previousMailboxId?: string;
+  /** What changed, as the timeline recorded it (absent when only messages were added). */
+  changes?: ConversationChange[];
+}
+/** One change of a conversation: the timeline entry's action (status, assignee, tags, ...). */
+export interface ConversationChange {
+  action: string;
+  from?: unknown;
+  to?: unknown;
 }
 export interface ConversationEventData {
   mailboxId: string;
   previousMailboxId?: string;
   conversation: ConversationView;
+  changes?: ConversationChange[];
 }
 
 export interface MessageFacts {
@@ -123,6 +135,8 @@ export interface MessageFacts {
 export interface MessageEventData {
   mailboxId: string;
   conversationId: string;
+  /** A note: seen by the team only, never sent to the customer. */
+  private: boolean;
   message: MessageView;
 }
 
@@ -164,4 +178,10 @@ export interface CompanyFacts {
 export interface CompanyMergedFacts {
   sourceId: string;
   targetId: string;
+}
+
+export interface WebhookDisabledFacts {
+  endpointId: string;
+  url: string;
+  reason: WebhookDisabledReason;
 }

@@ -82,6 +82,10 @@ export interface WebhookSecretView {
   /** `whsec_` + base64 of 32 random bytes. */
   secret: string;
 }
+/** A rotation's answer: the new secret, and until when the old one still signs next to it. */
+export interface RotatedWebhookSecretView extends WebhookSecretView {
+  previousSecretExpiresAt: string;
+}
 export interface CreatedWebhookEndpointView {
   endpoint: WebhookEndpointView;
   secret: string;

@@ -115,6 +115,19 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     ar: 'كلمة المرور ضعيفة: يجب ألا تقل عن {min} أحرف وألا تكون شائعة.',
     en: 'The password is too weak: use at least {min} characters and avoid common passwords.',
   },
+  webhookSearch: {
+    ar: 'ابحث بمعرّف الخطاف (msg_…) أو بمعرّف المحادثة أو الرسالة أو جهة الاتصال.',
+    en: 'Search by webhook id (msg_…) or by the id of a conversation, message or contact.',
+  },
+  unknownEvents: { ar: 'نوع حدث غير معروف.', en: 'Unknown event type.' },
+  headerNotAllowed: {
+    ar: 'لا يمكن تعيين هذه الترويسة.',
+    en: 'This header cannot be set.',
+  },
+  headerValue: {
+    ar: 'قيمة الترويسة نص من سطر واحد حتى 1000 حرف.',
+    en: 'A header value is one line of text up to 1,000 characters.',
+  },
 };
 
 const FALLBACK = { ar: 'القيمة غير صالحة.', en: 'The value is not valid.' };

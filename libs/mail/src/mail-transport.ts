@@ -50,23 +50,25 @@ export class MailTransports implements OnApplicationShutdown {
         source: 'mailbox',
       };
     }
-    if (!this.config.smtpUrl) return null;
+    const transport = this.installation();
+    if (!transport) return null;
     return {
-      transport: this.cached('global', this.config.smtpUrl, () =>
-        nodemailer.createTransport(
-          this.config.smtpUrl as string,
-          {
-            pool: true,
-            ...TIMEOUTS,
-          } as never,
-        ),
-      ),
+      transport,
       from: {
         name: settings?.fromName ?? null,
         address: settings?.fromAddress ?? this.config.mailFrom ?? mailbox.inboundAddress,
       },
       source: 'global',
     };
+  }
+
+  /** The installation's outgoing server (SMTP_URL), or null when there is none. */
+  installation(): Transporter | null {
+    const url = this.config.smtpUrl;
+    if (!url) return null;
+    return this.cached('global', url, () =>
+      nodemailer.createTransport(url, { pool: true, ...TIMEOUTS } as never),
+    );
   }
 
   /** The mailbox's own SMTP server with the password opened, or null when it has none. */

@@ -17,6 +17,7 @@ import { InboundEmailProcessor } from './inbound-email.processor';
 import { InboundEmailsService } from './inbound-emails.service';
 import { InboundStore } from './inbound-store.service';
 import { MailTransports } from './mail-transport';
+import { AdminNoticesMailer } from './admin-notices.mailer';
 import { MailRepository } from './mail.repository';
 import { OutboundMailer } from './outbound-mailer.service';
 import { OutboundRepository } from './outbound.repository';
@@ -47,6 +48,7 @@ import { SealedSecretsCheck } from './sealed-secrets.check';
     InboundEmailsService,
     EmailOutboundChannel,
     MailTransports,
+    AdminNoticesMailer,
     OutboundMailer,
     EmailSettingsService,
     BlockedSendersService,

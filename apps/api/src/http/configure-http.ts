@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@sanad/config';
 import cookieParser from 'cookie-parser';
+import { WEBHOOK_COMPONENT_SCHEMAS, webhookDocs } from '@sanad/webhooks';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +48,11 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   if (config.redisUrl) app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
 
   const document = createOpenApiDocument(app);
+  // What endpoints receive (OpenAPI 3.0 has no `webhooks` key: the vendor extension carries it).
+  Object.assign(document, { 'x-webhooks': webhookDocs() });
+  Object.assign((document.components ??= {}), {
+    schemas: { ...document.components.schemas, ...WEBHOOK_COMPONENT_SCHEMAS },
+  });
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   serveSpa(server, config.webDistDir);
 }

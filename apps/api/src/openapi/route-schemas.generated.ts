@@ -331,6 +331,13 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     },
     required: ['id', 'name', 'emails', 'phones', 'externalId', 'categoryId', 'companyId'],
   },
+  ConversationChange: {
+    description:
+      "One change of a conversation: the timeline entry's action (status, assignee, tags, ...).",
+    type: 'object',
+    properties: { action: { type: 'string' }, from: {}, to: {} },
+    required: ['action'],
+  },
   ConversationDetailView: {
     type: 'object',
     properties: {
@@ -345,6 +352,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       mailboxId: { type: 'string' },
       previousMailboxId: { type: 'string' },
       conversation: { $ref: '#/components/schemas/ConversationView' },
+      changes: { type: 'array', items: { $ref: '#/components/schemas/ConversationChange' } },
     },
     required: ['mailboxId', 'conversation'],
   },
@@ -381,6 +389,11 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       lastPublicFrom: { type: 'string', enum: ['contact', 'user'], nullable: true },
       lastMessageAt: { type: 'string', format: 'date-time' },
       createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: {
+        type: 'string',
+        format: 'date-time',
+        description: 'Last change of the conversation itself (receivers order snapshots by it).',
+      },
       firstAgentReplyAt: { type: 'string', nullable: true, format: 'date-time' },
       lastCustomerMessageAt: { type: 'string', nullable: true, format: 'date-time' },
       lastAgentReplyAt: { type: 'string', nullable: true, format: 'date-time' },
@@ -409,6 +422,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'lastPublicFrom',
       'lastMessageAt',
       'createdAt',
+      'updatedAt',
       'firstAgentReplyAt',
       'lastCustomerMessageAt',
       'lastAgentReplyAt',
@@ -431,6 +445,14 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     type: 'object',
     properties: { invite: { $ref: '#/components/schemas/InviteView' }, url: { type: 'string' } },
     required: ['invite', 'url'],
+  },
+  CreatedWebhookEndpointView: {
+    type: 'object',
+    properties: {
+      endpoint: { $ref: '#/components/schemas/WebhookEndpointView' },
+      secret: { type: 'string' },
+    },
+    required: ['endpoint', 'secret'],
   },
   CustomFieldOptionView: {
     type: 'object',
@@ -963,9 +985,13 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     properties: {
       mailboxId: { type: 'string' },
       conversationId: { type: 'string' },
+      private: {
+        type: 'boolean',
+        description: 'A note: seen by the team only, never sent to the customer.',
+      },
       message: { $ref: '#/components/schemas/MessageView' },
     },
-    required: ['mailboxId', 'conversationId', 'message'],
+    required: ['mailboxId', 'conversationId', 'private', 'message'],
   },
   MessageView: {
     type: 'object',
@@ -1157,6 +1183,16 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     },
     required: ['field', 'code', 'message'],
   },
+  RotatedWebhookSecretView: {
+    description:
+      "A rotation's answer: the new secret, and until when the old one still signs next to it.",
+    type: 'object',
+    properties: {
+      previousSecretExpiresAt: { type: 'string', format: 'date-time' },
+      secret: { type: 'string', description: '`whsec_` + base64 of 32 random bytes.' },
+    },
+    required: ['previousSecretExpiresAt', 'secret'],
+  },
   SavedReplyView: {
     type: 'object',
     properties: {
@@ -1240,6 +1276,233 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       mailboxes: { type: 'object', properties: {}, additionalProperties: { type: 'number' } },
     },
     required: ['views', 'mailboxes'],
+  },
+  WebhookAttemptView: {
+    description: 'What the receiver got and what it answered; bodies are capped (64 KB kept).',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      number: { type: 'number' },
+      trigger: {
+        type: 'string',
+        enum: ['schedule', 'redeliver', 'replay', 'test'],
+        description:
+          'schedule: the retry schedule; redeliver / replay: an admin asked; test: a test event.',
+      },
+      startedAt: { type: 'string', format: 'date-time' },
+      durationMs: { type: 'number' },
+      requestHeaders: { type: 'object', properties: {}, additionalProperties: { type: 'string' } },
+      responseStatus: { type: 'number', nullable: true },
+      responseHeaders: { type: 'object', properties: {}, additionalProperties: { type: 'string' } },
+      responseBody: { type: 'string' },
+      responseBodyTruncated: { type: 'boolean' },
+      error: {
+        type: 'string',
+        nullable: true,
+        description:
+          'Why it failed without an answer (timeout, refused address, redirect, connection).',
+      },
+    },
+    required: [
+      'id',
+      'number',
+      'trigger',
+      'startedAt',
+      'durationMs',
+      'requestHeaders',
+      'responseStatus',
+      'responseHeaders',
+      'responseBody',
+      'responseBodyTruncated',
+      'error',
+    ],
+  },
+  WebhookDeliveryDetailView: {
+    type: 'object',
+    properties: {
+      delivery: { $ref: '#/components/schemas/WebhookDeliveryView' },
+      requestBody: {
+        type: 'string',
+        description: 'The exact body sent (the same on every attempt).',
+      },
+      attempts: { type: 'array', items: { $ref: '#/components/schemas/WebhookAttemptView' } },
+    },
+    required: ['delivery', 'requestBody', 'attempts'],
+  },
+  WebhookDeliveryView: {
+    description: 'One event for one endpoint, with every attempt.',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      endpointId: { type: 'string' },
+      webhookId: {
+        type: 'string',
+        description: 'The `webhook-id` header: the same on every attempt, redelivery and replay.',
+      },
+      eventType: {
+        type: 'string',
+        enum: [
+          'conversation.created',
+          'conversation.updated',
+          'conversation.merged',
+          'message.created',
+          'message.updated',
+          'contact.created',
+          'contact.updated',
+          'contact.merged',
+          'contact.deleted',
+          'company.created',
+          'company.updated',
+          'company.merged',
+          'company.deleted',
+          'conversation.status_changed',
+          'conversation.assigned',
+          'webhook.test',
+        ],
+      },
+      resourceId: {
+        type: 'string',
+        nullable: true,
+        description: 'The conversation, message or contact the event is about.',
+      },
+      status: { type: 'string', enum: ['failed', 'pending', 'delivering', 'succeeded'] },
+      attempts: { type: 'number' },
+      nextAttemptAt: { type: 'string', nullable: true, format: 'date-time' },
+      lastStatusCode: { type: 'number', nullable: true },
+      lastError: { type: 'string', nullable: true },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+    required: [
+      'id',
+      'endpointId',
+      'webhookId',
+      'eventType',
+      'resourceId',
+      'status',
+      'attempts',
+      'nextAttemptAt',
+      'lastStatusCode',
+      'lastError',
+      'createdAt',
+      'updatedAt',
+    ],
+  },
+  WebhookEndpointHealthView: {
+    type: 'object',
+    properties: {
+      lastAttemptAt: {
+        type: 'string',
+        nullable: true,
+        format: 'date-time',
+        description: 'When the last attempt finished, and how.',
+      },
+      lastStatus: { type: 'string', enum: ['failed', 'succeeded'], nullable: true },
+      attempts24h: {
+        type: 'number',
+        description: 'Attempts in the last 24 h, and how many of them failed.',
+      },
+      failures24h: { type: 'number' },
+      pending: { type: 'number', description: 'Deliveries waiting for their next attempt.' },
+      failingSince: {
+        type: 'string',
+        nullable: true,
+        description: 'Since when every attempt failed (null while the last one succeeded).',
+      },
+    },
+    required: [
+      'lastAttemptAt',
+      'lastStatus',
+      'attempts24h',
+      'failures24h',
+      'pending',
+      'failingSince',
+    ],
+  },
+  WebhookEndpointView: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      url: { type: 'string' },
+      description: { type: 'string' },
+      events: {
+        type: 'array',
+        items: {
+          type: 'string',
+          enum: [
+            'conversation.created',
+            'conversation.updated',
+            'conversation.merged',
+            'message.created',
+            'message.updated',
+            'contact.created',
+            'contact.updated',
+            'contact.merged',
+            'contact.deleted',
+            'company.created',
+            'company.updated',
+            'company.merged',
+            'company.deleted',
+            'conversation.status_changed',
+            'conversation.assigned',
+          ],
+        },
+        description: 'Subscribed event types; empty = every event (also those added later).',
+      },
+      status: { type: 'string', enum: ['enabled', 'paused', 'disabled'] },
+      disabledReason: { type: 'string', enum: ['gone', 'failing'], nullable: true },
+      disabledAt: { type: 'string', nullable: true, format: 'date-time' },
+      headers: {
+        type: 'object',
+        properties: {},
+        additionalProperties: { type: 'string' },
+        description: 'Sent with every delivery (names are lower-case; values are shown to admins).',
+      },
+      previousSecretExpiresAt: {
+        type: 'string',
+        nullable: true,
+        format: 'date-time',
+        description: 'Until then a rotated-away secret still signs next to the current one.',
+      },
+      createdBy: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' } },
+        required: ['id', 'name'],
+        nullable: true,
+      },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+      health: { $ref: '#/components/schemas/WebhookEndpointHealthView' },
+    },
+    required: [
+      'id',
+      'url',
+      'description',
+      'events',
+      'status',
+      'disabledReason',
+      'disabledAt',
+      'headers',
+      'previousSecretExpiresAt',
+      'createdBy',
+      'createdAt',
+      'updatedAt',
+      'health',
+    ],
+  },
+  WebhookReplayView: {
+    type: 'object',
+    properties: { queued: { type: 'number' } },
+    required: ['queued'],
+  },
+  WebhookSecretView: {
+    description:
+      'Creating an endpoint or rotating its secret shows the secret once; admins may reveal it later.',
+    type: 'object',
+    properties: {
+      secret: { type: 'string', description: '`whsec_` + base64 of 32 random bytes.' },
+    },
+    required: ['secret'],
   },
   WorkspaceView: {
     type: 'object',
@@ -1588,4 +1851,43 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   'TeamsController.create': { schema: { $ref: '#/components/schemas/TeamView' } },
   'TeamsController.update': { schema: { $ref: '#/components/schemas/TeamView' } },
   'TeamsController.remove': {},
+  'WebhookDeliveriesController.list': {
+    schema: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/WebhookDeliveryView' } },
+        nextCursor: { type: 'string', nullable: true },
+      },
+      required: ['items', 'nextCursor'],
+    },
+  },
+  'WebhookDeliveriesController.detail': {
+    schema: { $ref: '#/components/schemas/WebhookDeliveryDetailView' },
+  },
+  'WebhookDeliveriesController.redeliver': {
+    schema: { $ref: '#/components/schemas/WebhookDeliveryView' },
+  },
+  'WebhooksController.list': {
+    schema: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/WebhookEndpointView' } },
+      },
+      required: ['items'],
+    },
+  },
+  'WebhooksController.create': {
+    schema: { $ref: '#/components/schemas/CreatedWebhookEndpointView' },
+  },
+  'WebhooksController.get': { schema: { $ref: '#/components/schemas/WebhookEndpointView' } },
+  'WebhooksController.update': { schema: { $ref: '#/components/schemas/WebhookEndpointView' } },
+  'WebhooksController.remove': {},
+  'WebhooksController.pause': { schema: { $ref: '#/components/schemas/WebhookEndpointView' } },
+  'WebhooksController.resume': { schema: { $ref: '#/components/schemas/WebhookEndpointView' } },
+  'WebhooksController.secret': { schema: { $ref: '#/components/schemas/WebhookSecretView' } },
+  'WebhooksController.rotate': {
+    schema: { $ref: '#/components/schemas/RotatedWebhookSecretView' },
+  },
+  'WebhooksController.test': { schema: { $ref: '#/components/schemas/WebhookDeliveryView' } },
+  'WebhooksController.replay': { schema: { $ref: '#/components/schemas/WebhookReplayView' } },
 };

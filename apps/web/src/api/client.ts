@@ -33,8 +33,15 @@ export function onUnauthenticated(listener: () => void): void {
   unauthenticatedListeners.add(listener);
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** `headers`: extra request headers (e.g. `Idempotency-Key` on a creating POST). */
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { headers?: Record<string, string> } = {},
+): Promise<T> {
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json',
     'Accept-Language': currentLanguage(),
   };

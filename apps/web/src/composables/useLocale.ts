@@ -30,6 +30,25 @@ export function useLocale() {
     return new Intl.NumberFormat(language.value, { maximumFractionDigits: 6 }).format(value);
   }
 
+  /** A fraction as a percentage (0.25 → 25 % / ٢٥٪), whole numbers unless below one. */
+  function formatPercent(fraction: number): string {
+    return new Intl.NumberFormat(language.value, {
+      style: 'percent',
+      maximumFractionDigits: fraction > 0 && fraction < 0.01 ? 1 : 0,
+    }).format(fraction);
+  }
+
+  /** How long something took: 240 ms / ٢٤٠ ملي ثانية, 1.5 s from a second on. */
+  function formatDuration(ms: number): string {
+    const seconds = ms >= 1000;
+    return new Intl.NumberFormat(language.value, {
+      style: 'unit',
+      unit: seconds ? 'second' : 'millisecond',
+      unitDisplay: 'short',
+      maximumFractionDigits: seconds ? 1 : 0,
+    }).format(seconds ? ms / 1000 : ms);
+  }
+
   /** 1.2 MB / ١٫٢ ميغابايت, with the unit in the interface language. */
   function formatFileSize(bytes: number): string {
     const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -48,5 +67,14 @@ export function useLocale() {
     }).format(value);
   }
 
-  return { language, otherLanguage, formatDateTime, formatDay, formatNumber, formatFileSize };
+  return {
+    language,
+    otherLanguage,
+    formatDateTime,
+    formatDay,
+    formatNumber,
+    formatPercent,
+    formatDuration,
+    formatFileSize,
+  };
 }

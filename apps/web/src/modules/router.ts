@@ -117,6 +117,16 @@ export const router = createRouter({
               meta: { admin: true },
             },
             {
+              path: 'webhooks',
+              component: () => import('@/features/settings/webhooks/WebhooksPage.vue'),
+              meta: { admin: true },
+            },
+            {
+              path: 'webhooks/:id',
+              component: () => import('@/features/settings/webhooks/WebhookPage.vue'),
+              meta: { admin: true },
+            },
+            {
               path: 'blocked-senders',
               component: () => import('@/features/settings/BlockedSendersPage.vue'),
               meta: { admin: true },

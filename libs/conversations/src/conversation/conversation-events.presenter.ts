@@ -65,11 +65,12 @@ export class ConversationEventsPresenter implements EventPresenter<Presented>, O
         switch (event.type) {
           case 'conversation.created':
           case 'conversation.updated': {
-            const { mailboxId, previousMailboxId } = event.payload;
+            const { mailboxId, previousMailboxId, changes } = event.payload;
             out.set(event.id, {
               mailboxId,
               ...(previousMailboxId ? { previousMailboxId } : {}),
               conversation,
+              ...(changes?.length ? { changes } : {}),
             });
             break;
           }
@@ -79,7 +80,12 @@ export class ConversationEventsPresenter implements EventPresenter<Presented>, O
             out.set(
               event.id,
               message
-                ? { mailboxId: event.payload.mailboxId, conversationId: conversation.id, message }
+                ? {
+                    mailboxId: event.payload.mailboxId,
+                    conversationId: conversation.id,
+                    private: message.kind === 'note',
+                    message,
+                  }
                 : null,
             );
             break;

@@ -53,6 +53,7 @@ export function toConversationView(row: ConversationRow): ConversationView {
     lastPublicFrom: c.lastPublicFrom,
     lastMessageAt: c.lastMessageAt.toISOString(),
     createdAt: c.createdAt.toISOString(),
+    updatedAt: (c.updatedAt ?? c.createdAt).toISOString(),
     firstAgentReplyAt: iso(c.firstAgentReplyAt),
     lastCustomerMessageAt: iso(c.lastCustomerMessageAt),
     lastAgentReplyAt: iso(c.lastAgentReplyAt),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sanad/accounts';
-import type { Channel, Priority } from '@sanad/contracts';
+import type { Channel, ConversationChange, Priority } from '@sanad/contracts';
 import { DomainError, cleanText } from '@sanad/core';
 import { indexTerms } from '@sanad/search';
 import { OutboxWriter } from '@sanad/queue';
@@ -201,11 +201,18 @@ export class ConversationWriter {
     previousMailboxId?: string,
   ): Promise<void> {
     const where = { conversationId: c.id, mailboxId: c.mailboxId };
+    const changes = messages
+      .filter((m) => m.kind === 'activity')
+      .map((m) => m.data as unknown as ConversationChange);
     await this.outbox.writeAll([
       {
         workspaceId: c.workspaceId,
         type,
-        payload: previousMailboxId ? { ...where, previousMailboxId } : where,
+        payload: {
+          ...where,
+          ...(previousMailboxId ? { previousMailboxId } : {}),
+          ...(changes.length > 0 ? { changes } : {}),
+        },
       },
       ...messages.map((message) => ({
         workspaceId: c.workspaceId,

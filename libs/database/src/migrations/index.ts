@@ -9,7 +9,8 @@ import { ArabicSearch1764700000000 } from './1764700000000-arabic-search';
 import { Contacts1764800000000 } from './1764800000000-contacts';
 import { ContactMerge1764850000000 } from './1764850000000-contact-merge';
 import { ContactImports1764900000000 } from './1764900000000-contact-imports';
-import { ApiPolish1764960000000 } from './1764960000000-api-polish';
+import { Webhooks1765000000000 } from './1765000000000-webhooks';
+import { ApiPolish1765100000000 } from './1765100000000-api-polish';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   Contacts1764800000000,
   ContactMerge1764850000000,
   ContactImports1764900000000,
-  ApiPolish1764960000000,
+  Webhooks1765000000000,
+  ApiPolish1765100000000,
 ];

@@ -25,6 +25,12 @@ export interface OutboxConsumer<K extends EventName = EventName> {
   readonly name: string;
   readonly types: readonly K[];
   handle(event: AnyDomainEvent<K>): Promise<void>;
+  /**
+   * True when this consumer certainly has nothing to do with the event (webhooks: its workspace
+   * has no endpoint). When every consumer of an event says so, the relay marks it done instead
+   * of queueing a job. Must answer at once, from memory; false whenever unsure.
+   */
+  skips?(event: DomainEvent): boolean;
 }
 
 /**

@@ -40,6 +40,12 @@ export class OutboxDispatcher {
     return [...types];
   }
 
+  /** Whether some consumer may act on the event (else it needs no job: see `skips`). */
+  wanted(event: DomainEvent): boolean {
+    const takers = this.consumers.filter((c) => c.types.includes(event.type));
+    return takers.length === 0 || takers.some((c) => !c.skips?.(event));
+  }
+
   /** Starts taking `outbox.dispatch` jobs in this process. */
   listen(concurrency: number): void {
     this.queue.process<{ outboxId: string; type?: EventName }>(

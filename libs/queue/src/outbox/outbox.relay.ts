@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { PgNotices, TransactionRunner } from '@sanad/database';
 import { JobQueue } from '../queue.port';
+import type { DomainEvent } from './outbox.consumer';
 import { OutboxDispatcher } from './outbox.dispatcher';
 import { OUTBOX_CHANNEL, OutboxRepository, RELAY_BATCH } from './outbox.repository';
 
@@ -92,8 +93,14 @@ export class OutboxRelay implements OnApplicationShutdown {
         this.config.outboxRedeliverAfterMs,
         this.dispatcher.hintOnlyTypes(),
       );
+      // Events no consumer wants (no webhook endpoint in their workspace) are done already.
+      const byId = new Map(events.map((e) => [e.id, e]));
+      const unwanted = jobs.filter(
+        ({ id }) => !this.dispatcher.wanted(byId.get(id) as DomainEvent),
+      );
+      if (unwanted.length > 0) await this.repo.markAllDone(unwanted.map((j) => j.id));
       // Enqueued before commit: if the queue refuses, the rows stay pending.
-      for (const { id, type } of jobs)
+      for (const { id, type } of jobs.filter((j) => !unwanted.includes(j)))
         await this.queue.add(
           'outbox.dispatch',
           { outboxId: id, type },

@@ -170,6 +170,13 @@ export class OutboxRepository {
     return rows[0] ? toEvent(rows[0]) : null;
   }
 
+  async markAllDone(ids: string[]): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox SET status = 'done', done_at = now() WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   async markDone(id: string): Promise<void> {
     await this.db.query(
       `UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL WHERE id = $1`,

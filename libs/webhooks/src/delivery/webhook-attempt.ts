@@ -8,12 +8,7 @@ export interface WebhookRequest {
 
 /** Why an attempt got no usable answer. */
 export type AttemptErrorCode =
-  | 'timeout'
-  | 'forbidden_address'
-  | 'unresolvable'
-  | 'redirect'
-  | 'connection'
-  | 'protocol';
+  'timeout' | 'forbidden_address' | 'unresolvable' | 'redirect' | 'connection' | 'protocol';
 
 export interface AttemptResult {
   /** The receiver answered 2xx. */

@@ -9,8 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * would reorder its keys), sealed with APP_SECRET when it carries a secret (a new token's, an
  * invite link). Kept at least 24 hours (the worker prunes them).
  */
-export class ApiPolish1764960000000 implements MigrationInterface {
-  name = 'ApiPolish1764960000000';
+export class ApiPolish1765100000000 implements MigrationInterface {
+  name = 'ApiPolish1765100000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

@@ -1,0 +1,13 @@
+/**
+ * A random UUID (v4) for the `Idempotency-Key` header: one per user action, so a retried or
+ * double-sent request creates nothing twice. `crypto.randomUUID` exists only on secure origins
+ * (a self-hosted Sanad may be served over plain http on a LAN), `getRandomValues` everywhere.
+ */
+export function idempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
