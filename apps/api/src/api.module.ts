@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@sanad/auth';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
+import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule } from '@sanad/mail';
 import { WebhooksModule } from '@sanad/webhooks';
 import { ApiTokensController } from './controllers/api-tokens.controller';
@@ -36,7 +37,14 @@ import { AgentsGateway } from './realtime/agents.gateway';
 
 /** The api role: REST controllers under /api/v1 and the agents' socket gateway. */
 @Module({
-  imports: [AuthModule, ConversationsModule, ContactsModule, MailLibModule, WebhooksModule],
+  imports: [
+    AuthModule,
+    ConversationsModule,
+    ContactsModule,
+    MailLibModule,
+    WebhooksModule,
+    IdempotencyModule,
+  ],
   controllers: [
     AuthController,
     MeController,

@@ -49,6 +49,7 @@ const OWNER: Record<string, string> = {
   mailbox_email_settings: 'mail',
   email_deliveries: 'mail',
   blocked_senders: 'mail',
+  http_idempotency_keys: 'idempotency',
 };
 
 const ROOT = join(__dirname, '..', '..', '..');

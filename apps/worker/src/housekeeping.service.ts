@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ContactImportRunner } from '@sanad/contacts';
-import { AttachmentsService, SnoozeService } from '@sanad/conversations';
+import { ContactImportRunner, PeopleService } from '@sanad/contacts';
+import { ApiConversationsService, AttachmentsService, SnoozeService } from '@sanad/conversations';
+import { IDEMPOTENCY_KEY_HOURS, IdempotentRequests } from '@sanad/idempotency';
 import { OutboundMailer } from '@sanad/mail';
 import { OutboxRelay } from '@sanad/queue';
 import { WebhookDeliveriesService } from '@sanad/webhooks';
@@ -11,11 +12,14 @@ const SNOOZE_EVERY_MS = 15_000;
 const ATTACHMENTS_EVERY_MS = 60 * 60 * 1000;
 const LOST_SENDS_EVERY_MS = 60_000;
 const ORPHAN_IMPORTS_EVERY_MS = 30_000;
+const IDEMPOTENCY_KEYS_EVERY_MS = 60 * 60 * 1000;
 const WEBHOOK_LOG_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed, email
- * sends whose job was lost are queued again, imports whose runner is gone resume, webhook deliveries older than WEBHOOK_LOG_DAYS go. All are idempotent, so several worker processes may run them at once.
+ * sends whose job was lost are queued again, imports whose runner is gone resume, Idempotency-Key
+ * rows older than a day go, webhook deliveries older than WEBHOOK_LOG_DAYS go. All are
+ * idempotent, so several worker processes may run them at once.
  */
 @Injectable()
 export class Housekeeping implements OnApplicationShutdown {
@@ -28,6 +32,9 @@ export class Housekeeping implements OnApplicationShutdown {
     private readonly mailer: OutboundMailer,
     private readonly relay: OutboxRelay,
     private readonly imports: ContactImportRunner,
+    private readonly keys: IdempotentRequests,
+    private readonly apiConversations: ApiConversationsService,
+    private readonly people: PeopleService,
     private readonly webhooks: WebhookDeliveriesService,
   ) {}
 
@@ -37,10 +44,21 @@ export class Housekeeping implements OnApplicationShutdown {
     this.every(LOST_SENDS_EVERY_MS, 'lost email sends', () => this.mailer.requeueOverdue());
     // An import whose worker died (or whose job was lost) goes on from its last batch.
     this.every(ORPHAN_IMPORTS_EVERY_MS, 'orphaned imports', () => this.imports.resumeOrphans());
+    this.every(IDEMPOTENCY_KEYS_EVERY_MS, 'idempotency keys', () => this.pruneIdempotencyKeys());
     this.every(WEBHOOK_LOG_EVERY_MS, 'webhook log', () => this.webhooks.prune());
     this.every(WORKER_HEARTBEAT_EVERY_MS, 'heartbeat', () => this.heartbeat());
     // The relay's first pass is under way: report soon after it, not only in 15 s.
     setTimeout(() => void this.heartbeat(), 2000).unref();
+  }
+
+  /** Keys are kept at least IDEMPOTENCY_KEY_HOURS, in each of the three tables that hold them. */
+  async pruneIdempotencyKeys(): Promise<number> {
+    const removed = await Promise.all([
+      this.keys.prune(),
+      this.apiConversations.pruneIdempotencyKeys(IDEMPOTENCY_KEY_HOURS),
+      this.people.pruneIdempotencyKeys(IDEMPOTENCY_KEY_HOURS),
+    ]);
+    return removed.reduce((a, b) => a + b, 0);
   }
 
   /** The container health check reads this file's age: fresh while the relay keeps passing. */

@@ -2,6 +2,7 @@ import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { ContactImportRunner, ContactsModule, PersonalDataService } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
+import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
 import { WebhookDeliverer, WebhooksModule } from '@sanad/webhooks';
@@ -12,7 +13,7 @@ import { Housekeeping } from './housekeeping.service';
  * and runs timed housekeeping.
  */
 @Module({
-  imports: [ContactsModule, ConversationsModule, MailLibModule, WebhooksModule],
+  imports: [ContactsModule, ConversationsModule, MailLibModule, WebhooksModule, IdempotencyModule],
   providers: [Housekeeping],
 })
 export class WorkerModule implements OnApplicationBootstrap {

@@ -87,6 +87,16 @@ export const ACCOUNTS_ERRORS = {
     ar: 'لم يتم العثور على الرمز.',
     en: 'API token not found.',
   },
+  'token/read_only': {
+    status: 403,
+    ar: 'هذا الرمز للقراءة فقط: يسمح بطلبات GET وHEAD وحدها. أنشئ رمزًا للقراءة والكتابة لإجراء التغييرات.',
+    en: 'This API token is read-only: it allows GET and HEAD requests only. Create a read-write token to make changes.',
+  },
+  'token/rate_limited': {
+    status: 429,
+    ar: 'طلبات كثيرة بهذا الرمز. حاول مرة أخرى بعد {retryAfter} ثانية.',
+    en: 'Too many requests with this API token. Try again in {retryAfter} seconds.',
+  },
 } as const satisfies ErrorCatalog;
 
 declare module '@sanad/core' {

@@ -170,9 +170,13 @@ export class AccountsRepository {
     return saved;
   }
 
-  /** At most one write per minute per token, so authenticated traffic stays read-only. */
+  /**
+   * At most one write per minute per token, so authenticated traffic stays read-only. On the
+   * pool: it never joins a request's transaction. Not announced: the cached token's last use
+   * does not matter to authentication.
+   */
   async touchApiToken(id: string): Promise<void> {
-    await this.db.manager.query(
+    await this.db.pool.query(
       `UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
       [id],
     );

@@ -43,6 +43,7 @@ export function toApiTokenView(token: ApiToken): ApiTokenView {
     id: token.id,
     name: token.name,
     prefix: token.prefix,
+    scope: token.scope,
     createdAt: token.createdAt.toISOString(),
     lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
     revokedAt: token.revokedAt?.toISOString() ?? null,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { ApiTokenView, CreatedApiTokenView } from '@sanad/contracts';
 import { DomainError, cleanText, randomSecret, sha256Hex } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
@@ -6,6 +6,7 @@ import { OutboxWriter } from '@sanad/queue';
 import { AccountCache } from './account-cache';
 import { AccountsRepository } from './accounts.repository';
 import { toApiTokenView } from './accounts.views';
+import { LastUseMarks } from './last-use-marks.util';
 import type { CreateApiTokenDto } from './dto/create-api-token.dto';
 import { mailboxScope, type Principal } from './principal';
 
@@ -14,7 +15,8 @@ const TOKEN_PREFIX = 'snd_';
 /** API tokens for integrators: shown once, stored as a hash, revocable; they act as their creator. */
 @Injectable()
 export class ApiTokensService {
-  private readonly touched = new Map<string, number>();
+  private readonly logger = new Logger('ApiTokens');
+  private readonly lastUse = new LastUseMarks(60_000);
 
   constructor(
     private readonly repo: AccountsRepository,
@@ -35,6 +37,7 @@ export class ApiTokensService {
         name: cleanText(dto.name),
         prefix: secret.slice(0, 10),
         tokenHash: sha256Hex(secret),
+        scope: dto.scope ?? 'write',
         createdById: principal.userId,
       });
       await this.repo.insertAudit({
@@ -43,7 +46,7 @@ export class ApiTokensService {
         action: 'token.created',
         targetType: 'api_token',
         targetId: token.id,
-        data: { name: token.name },
+        data: { name: token.name, scope: token.scope },
       });
       return { token: toApiTokenView(token), secret };
     });
@@ -72,13 +75,18 @@ export class ApiTokensService {
     });
   }
 
-  /** Last use is recorded at most once a minute per token (the repository checks it again). */
+  /**
+   * Last use is recorded at most once a minute per token in this process (and the UPDATE checks
+   * the minute again, for the other processes). The request does not wait for it: a failed
+   * write is logged and only leaves the time older.
+   */
   private touch(tokenId: string): void {
-    const now = Date.now();
-    if ((this.touched.get(tokenId) ?? 0) > now - 60_000) return;
-    this.touched.set(tokenId, now);
-    if (this.touched.size > 10_000) this.touched.clear();
-    void this.repo.touchApiToken(tokenId).catch(() => undefined);
+    if (!this.lastUse.due(tokenId, Date.now())) return;
+    void this.repo
+      .touchApiToken(tokenId)
+      .catch((error: Error) =>
+        this.logger.warn(`could not record the last use of token ${tokenId}: ${error.message}`),
+      );
   }
 
   /** Resolves a bearer secret to the principal of the token's creator (if still active). */
@@ -97,6 +105,7 @@ export class ApiTokensService {
       via: 'token',
       sessionId: null,
       tokenId: token.id,
+      tokenScope: token.scope,
       mailboxIds: mailboxScope(user),
     };
   }

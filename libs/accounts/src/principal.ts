@@ -1,4 +1,4 @@
-import type { Language, Role } from '@sanad/contracts';
+import type { ApiTokenScope, Language, Role } from '@sanad/contracts';
 
 /** Who is calling: every tenant-scoped query takes its workspaceId from here. */
 export interface Principal {
@@ -11,6 +11,8 @@ export interface Principal {
   sessionId: string | null;
   /** Set when authenticated by an API token. */
   tokenId?: string | null;
+  /** Set when authenticated by an API token: `read` allows GET and HEAD only. */
+  tokenScope?: ApiTokenScope | null;
   /** The mailboxes this member may see, or null for all of them (owners and admins always). */
   mailboxIds: string[] | null;
 }

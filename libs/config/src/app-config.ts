@@ -43,6 +43,8 @@ export interface AppConfig {
   accountCacheSeconds: number;
   loginRateLimit: number;
   loginRateWindowSeconds: number;
+  /** Requests per minute per API token; a write costs 2. */
+  apiTokenRateLimit: number;
   maxBodyKb: number;
   maxAttachmentMb: number;
   /** Largest CSV a people import accepts. */

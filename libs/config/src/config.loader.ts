@@ -106,6 +106,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accountCacheSeconds: (v.ACCOUNT_CACHE_SECONDS as number | undefined) ?? 60,
     loginRateLimit: (v.LOGIN_RATE_LIMIT as number | undefined) ?? 10,
     loginRateWindowSeconds: (v.LOGIN_RATE_WINDOW_SECONDS as number | undefined) ?? 900,
+    apiTokenRateLimit: (v.API_TOKEN_RATE_LIMIT as number | undefined) ?? 600,
     maxBodyKb: (v.MAX_BODY_KB as number | undefined) ?? 1024,
     maxAttachmentMb: (v.MAX_ATTACHMENT_MB as number | undefined) ?? 20,
     contactImportMaxMb: (v.CONTACT_IMPORT_MAX_MB as number | undefined) ?? 50,

@@ -302,6 +302,13 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(1, 86400),
   },
   {
+    name: 'API_TOKEN_RATE_LIMIT',
+    description:
+      'Requests per minute allowed to each API token (a write counts 2); answered 429 with Retry-After beyond it',
+    default: '600',
+    parse: int(1, 1000000),
+  },
+  {
     name: 'MAX_BODY_KB',
     description: 'Largest JSON request body accepted',
     default: '1024',

@@ -63,11 +63,18 @@ export interface InvitePreviewView {
   workspaceName: string;
 }
 
+/** What an API token may do: `read` only GET and HEAD; `write` everything its creator may. */
+export const API_TOKEN_SCOPES = ['read', 'write'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
 export interface ApiTokenView {
   id: string;
   name: string;
+  /** First characters of the secret, so people can tell tokens apart. */
   prefix: string;
+  scope: ApiTokenScope;
   createdAt: string;
+  /** When the token was last used, to the minute (written at most once a minute). */
   lastUsedAt: string | null;
   revokedAt: string | null;
 }

@@ -13,6 +13,8 @@ import { ApiTokensService, CreateApiTokenDto, type Principal } from '@sanad/acco
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { ApiTokenView, CreatedApiTokenView, ListView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
+import { WholeList } from '../openapi/api-errors.decorator';
 
 const tokenId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('token/not_found') });
 
@@ -22,11 +24,13 @@ const tokenId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('tok
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
+  @WholeList('a workspace’s API tokens, each made by an admin by hand.')
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ListView<ApiTokenView>> {
     return { items: await this.tokens.list(principal) };
   }
 
+  @Idempotent({ secret: true })
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,

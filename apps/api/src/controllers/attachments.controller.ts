@@ -17,6 +17,8 @@ import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import type { AttachmentView } from '@sanad/contracts';
 import { AttachmentsService } from '@sanad/conversations';
 import { DomainError } from '@sanad/core';
+import { Idempotent, IdempotentRequests, REPLAYED_HEADER } from '@sanad/idempotency';
+import { createHash } from 'node:crypto';
 import { fileUploadHandler, receiveFile } from '../http/file-upload';
 import { sendDownload } from '../http/send-download';
 
@@ -32,11 +34,13 @@ export class AttachmentsController {
 
   constructor(
     private readonly attachments: AttachmentsService,
+    private readonly idempotent: IdempotentRequests,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.upload = fileUploadHandler(config.maxAttachmentMb);
   }
 
+  @Idempotent({ by: 'handler' })
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -48,7 +52,17 @@ export class AttachmentsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AttachmentView> {
     const file = await receiveFile(this.upload, this.config.maxAttachmentMb, request, response);
-    return this.attachments.upload(principal, file);
+    // The key is taken only now: the file (its name, type and digest) is what identifies the
+    // request, and the interceptor runs before it is read.
+    const call = this.idempotent.callFor(request, principal, 201, {
+      fileName: file.fileName,
+      contentType: file.contentType,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+    });
+    if (!call) return this.attachments.upload(principal, file);
+    const outcome = await this.idempotent.run(call, () => this.attachments.upload(principal, file));
+    if (outcome.replayed) response.setHeader(REPLAYED_HEADER, 'true');
+    return outcome.body;
   }
 
   @Get(':id')

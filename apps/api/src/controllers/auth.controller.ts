@@ -11,6 +11,7 @@ import { AuthService, Public, sessionSecret } from '@sanad/auth';
 import type { InvitePreviewView, MeView, SetupStatusView } from '@sanad/contracts';
 import type { Request, Response } from 'express';
 import { ClientIp } from '../http/client-ip';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { SessionCookies } from '../http/session-cookies';
 
 @ApiTags('auth')
@@ -30,6 +31,7 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors('setup/already_done')
   @Post('setup')
   async setup(
     @Body() dto: CreateWorkspaceDto,
@@ -39,6 +41,7 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors('auth/signup_disabled', 'auth/rate_limited', 'user/email_taken')
   @Post('auth/signup')
   async signup(
     @Body() dto: CreateWorkspaceDto,
@@ -49,6 +52,7 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors('auth/invalid_credentials', 'auth/account_deactivated', 'auth/rate_limited')
   @Post('auth/login')
   @HttpCode(200)
   async login(
@@ -68,12 +72,14 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors('invite/not_found', 'invite/expired', 'invite/used')
   @Get('auth/invites/:token')
   previewInvite(@Param('token') token: string): Promise<InvitePreviewView> {
     return this.invites.preview(token);
   }
 
   @Public()
+  @ApiErrors('invite/not_found', 'invite/expired', 'invite/used')
   @Post('auth/invites/:token/accept')
   @HttpCode(200)
   async acceptInvite(

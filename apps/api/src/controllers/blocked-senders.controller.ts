@@ -13,7 +13,9 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { BlockedSenderView, ListView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import { BlockSenderDto, BlockedSendersService } from '@sanad/mail';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 const blockedId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('email/blocked_sender_not_found'),
@@ -25,11 +27,14 @@ const blockedId = new ParseUUIDPipe({
 export class BlockedSendersController {
   constructor(private readonly blocked: BlockedSendersService) {}
 
+  @WholeList('senders blocked by members one at a time.')
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ListView<BlockedSenderView>> {
     return { items: await this.blocked.list(principal.workspaceId) };
   }
 
+  @ApiErrors('email/blocked_sender_exists')
+  @Idempotent()
   @Post()
   block(
     @CurrentPrincipal() principal: Principal,

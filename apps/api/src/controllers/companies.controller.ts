@@ -11,7 +11,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import {
@@ -30,7 +30,8 @@ import type {
   PersonView,
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
-import { idempotencyKey } from '../http/idempotency-key';
+import { Idempotent, idempotencyKey } from '@sanad/idempotency';
+import { WholeList } from '../openapi/api-errors.decorator';
 
 const companyId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('company/not_found'),
@@ -53,7 +54,7 @@ export class CompaniesController {
   }
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent({ by: 'service' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateCompanyDto,
@@ -98,6 +99,7 @@ export class CompaniesController {
     return this.people.list(principal, { ...query, companyId: id });
   }
 
+  @WholeList('the newest 200 entries of the company’s timeline.')
   @Get(':id/activities')
   async activities(
     @CurrentPrincipal() principal: Principal,

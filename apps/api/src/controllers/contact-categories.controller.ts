@@ -23,6 +23,8 @@ import {
 } from '@sanad/contacts';
 import type { CategoryView, ListView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 const categoryId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('contact_category/not_found'),
@@ -33,6 +35,7 @@ const categoryId = new ParseUUIDPipe({
 export class ContactCategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
+  @WholeList('the categories of people or of companies (a handful each).')
   @Get()
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -42,6 +45,8 @@ export class ContactCategoriesController {
   }
 
   @Roles('owner', 'admin')
+  @ApiErrors('contact_category/name_taken')
+  @Idempotent()
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,
@@ -50,6 +55,7 @@ export class ContactCategoriesController {
     return this.categories.create(principal, dto);
   }
 
+  @WholeList('the categories of one kind in their new order.')
   @Roles('owner', 'admin')
   @Post('reorder')
   @HttpCode(200)

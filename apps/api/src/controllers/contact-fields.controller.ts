@@ -22,6 +22,8 @@ import {
 } from '@sanad/contacts';
 import type { CustomFieldView, FieldTypeChangeView, ListView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 const fieldId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('contact_field/not_found'),
@@ -32,6 +34,7 @@ const fieldId = new ParseUUIDPipe({
 export class ContactFieldsController {
   constructor(private readonly fields: ContactFieldsService) {}
 
+  @WholeList('at most 200 custom fields per kind.')
   @Get()
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -41,6 +44,8 @@ export class ContactFieldsController {
   }
 
   @Roles('owner', 'admin')
+  @ApiErrors('contact_field/key_taken', 'contact_field/limit')
+  @Idempotent()
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,

@@ -13,7 +13,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request, RequestHandler, Response } from 'express';
@@ -33,9 +33,10 @@ import type {
   PageView,
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent, idempotencyKey } from '@sanad/idempotency';
 import { fileUploadHandler, receiveFile } from '../http/file-upload';
-import { idempotencyKey } from '../http/idempotency-key';
 import { sendCsv } from '../http/send-csv';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 const importId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('contact_import/not_found'),
@@ -67,7 +68,7 @@ export class ContactImportsController {
       },
     },
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent({ by: 'service' })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
@@ -94,6 +95,7 @@ export class ContactImportsController {
     );
   }
 
+  @WholeList('the 50 newest imports.')
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ContactImportListView> {
     return { ...(await this.imports.list(principal)), maxFileMb: this.config.contactImportMaxMb };
@@ -117,6 +119,7 @@ export class ContactImportsController {
   }
 
   /** The dry run, in the background; follow it with `contact_import.updated` or GET. */
+  @ApiErrors('contact_import/wrong_status')
   @Post(':id/check')
   @HttpCode(202)
   check(

@@ -19,6 +19,7 @@ import type {
   PersonView,
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { WholeList } from '../openapi/api-errors.decorator';
 
 const personId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('contact/not_found'),
@@ -48,6 +49,7 @@ export class ContactMergeController {
     return this.duplicates.list(principal, query);
   }
 
+  @WholeList('the few people who share an email, phone or name with this one.')
   @Get('people/:id/duplicates')
   duplicatesOf(
     @CurrentPrincipal() principal: Principal,

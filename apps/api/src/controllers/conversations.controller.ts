@@ -12,7 +12,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import type {
@@ -24,6 +24,7 @@ import type {
   ViewCountsView,
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent, idempotencyKey } from '@sanad/idempotency';
 import {
   ApiConversationsService,
   BulkService,
@@ -40,8 +41,7 @@ import {
   TriageService,
   UpdateConversationDto,
 } from '@sanad/conversations';
-
-import { idempotencyKey } from '../http/idempotency-key';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 const conversationId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('conversation/not_found'),
@@ -72,8 +72,9 @@ export class ConversationsController {
     return this.inbox.counts(principal);
   }
 
+  @ApiErrors('mailbox/not_found', 'mailbox/archived')
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent({ by: 'service' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateConversationDto,
@@ -99,6 +100,8 @@ export class ConversationsController {
     return this.triage.update(principal, id, dto);
   }
 
+  @Idempotent()
+  @ApiErrors('conversation/stale_reply')
   @Post(':id/replies')
   reply(
     @CurrentPrincipal() principal: Principal,
@@ -108,6 +111,7 @@ export class ConversationsController {
     return this.thread.reply(principal, id, dto);
   }
 
+  @Idempotent()
   @Post(':id/notes')
   note(
     @CurrentPrincipal() principal: Principal,
@@ -117,6 +121,7 @@ export class ConversationsController {
     return this.thread.note(principal, id, dto);
   }
 
+  @Idempotent()
   @Post(':id/customer-messages')
   @HttpCode(201)
   customerMessage(
@@ -152,6 +157,7 @@ export class ConversationsController {
     return this.bulkChanges.update(principal, dto);
   }
 
+  @ApiErrors('conversation/merge_self')
   @Post(':id/merge')
   @HttpCode(200)
   merge(

@@ -7,6 +7,7 @@ import type { MessageView } from '@sanad/contracts';
 import { DomainError, isLanguage } from '@sanad/core';
 import { ThreadService } from '@sanad/conversations';
 import { emailDocument } from '@sanad/mail';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 const conversationId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('conversation/not_found'),
@@ -56,6 +57,7 @@ export class EmailMessagesController {
   }
 
   /** Queues a reply whose email delivery failed once more. */
+  @ApiErrors('message/not_retryable')
   @Post('retry')
   @HttpCode(200)
   retry(

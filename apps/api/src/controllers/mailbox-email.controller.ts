@@ -14,12 +14,14 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { MailboxEmailSettingsView, TestEmailResultView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import {
   AddressDto,
   EmailSettingsService,
   TestEmailDto,
   UpdateEmailSettingsDto,
 } from '@sanad/mail';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 const mailboxId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('mailbox/not_found'),
@@ -49,6 +51,8 @@ export class MailboxEmailController {
     return this.settings.update(principal.workspaceId, id, dto);
   }
 
+  @ApiErrors('email/address_taken')
+  @Idempotent()
   @Post('addresses')
   addAddress(
     @CurrentPrincipal() principal: Principal,
@@ -68,6 +72,7 @@ export class MailboxEmailController {
   }
 
   /** Sends a test email through the saved outgoing settings now; 422 with the server's reason. */
+  @ApiErrors('email/test_failed', 'email/no_outgoing_server')
   @Post('test')
   @HttpCode(200)
   test(

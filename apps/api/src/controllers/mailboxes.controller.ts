@@ -4,7 +4,9 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { ListView, MailboxView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import { CreateMailboxDto, MailboxesService, UpdateMailboxDto } from '@sanad/conversations';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 const mailboxId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('mailbox/not_found'),
@@ -15,12 +17,15 @@ const mailboxId = new ParseUUIDPipe({
 export class MailboxesController {
   constructor(private readonly mailboxes: MailboxesService) {}
 
+  @WholeList('the mailboxes of one workspace (a handful).')
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ListView<MailboxView>> {
     return { items: await this.mailboxes.list(principal) };
   }
 
   @Roles('owner', 'admin')
+  @ApiErrors('mailbox/slug_taken')
+  @Idempotent()
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,

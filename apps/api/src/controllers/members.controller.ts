@@ -15,6 +15,7 @@ import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { ListView, UserView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { MailboxAccessDto, MailboxesService } from '@sanad/conversations';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 /** Malformed ids answer like unknown ones: 404, never a database error. */
 export const memberId = new ParseUUIDPipe({
@@ -29,11 +30,13 @@ export class MembersController {
     private readonly mailboxes: MailboxesService,
   ) {}
 
+  @WholeList('the members of one workspace.')
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ListView<UserView>> {
     return { items: await this.members.list(principal) };
   }
 
+  @ApiErrors('user/cannot_change_self', 'user/owner_protected')
   @Roles('owner', 'admin')
   @Patch(':id')
   changeRole(

@@ -12,7 +12,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags, PickType } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import {
@@ -32,10 +32,14 @@ import type {
   PageView,
   PersonView,
 } from '@sanad/contracts';
-import { InboxService } from '@sanad/conversations';
+import { InboxService, ListConversationsDto } from '@sanad/conversations';
 import { contentDisposition, DomainError } from '@sanad/core';
+import { Idempotent, idempotencyKey } from '@sanad/idempotency';
 import type { Response } from 'express';
-import { idempotencyKey } from '../http/idempotency-key';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
+
+/** A page of a person's conversations: the inbox list's cursor and size. */
+class ConversationsPageDto extends PickType(ListConversationsDto, ['cursor', 'limit'] as const) {}
 
 const personId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('contact/not_found'),
@@ -59,7 +63,7 @@ export class PeopleController {
   }
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent({ by: 'service' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreatePersonDto,
@@ -104,6 +108,7 @@ export class PeopleController {
     return this.people.remove(principal, id);
   }
 
+  @WholeList('the newest 200 entries of the person’s timeline.')
   @Get(':id/activities')
   async activities(
     @CurrentPrincipal() principal: Principal,
@@ -112,14 +117,19 @@ export class PeopleController {
     return { items: await this.people.timeline(principal, id) };
   }
 
-  /** The person's conversations the caller may see, newest first. */
+  /** The person's conversations the caller may see, newest first (50 a page unless told). */
   @Get(':id/conversations')
   async conversations(
     @CurrentPrincipal() principal: Principal,
     @Param('id', personId) id: string,
+    @Query() page: ConversationsPageDto,
   ): Promise<PageView<ConversationView>> {
     await this.people.get(principal, id);
-    return this.inbox.list(principal, { contactId: id, limit: 50 });
+    return this.inbox.list(principal, {
+      contactId: id,
+      cursor: page.cursor,
+      limit: page.limit ?? 50,
+    });
   }
 
   /** Everything about the person as a ZIP (profile, conversations, attachments); admins only. */
@@ -142,6 +152,8 @@ export class PeopleController {
   }
 
   /** Erases the person (delete or redact) in a background job; admins only. */
+  @ApiErrors('contact/erasure_in_progress')
+  @Idempotent()
   @Post(':id/erase')
   @HttpCode(202)
   @Roles('owner', 'admin')

@@ -15,12 +15,14 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import type { ListView, SavedReplyView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import {
   CreateSavedReplyDto,
   RenderSavedReplyDto,
   SavedRepliesService,
   UpdateSavedReplyDto,
 } from '@sanad/conversations';
+import { WholeList } from '../openapi/api-errors.decorator';
 
 const savedReplyId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('saved_reply/not_found'),
@@ -31,6 +33,9 @@ const savedReplyId = new ParseUUIDPipe({
 export class SavedRepliesController {
   constructor(private readonly savedReplies: SavedRepliesService) {}
 
+  @WholeList(
+    'the saved replies the caller may use (filtered by `q`), written by people one at a time.',
+  )
   @Get()
   @ApiQuery({ name: 'q', required: false })
   async list(
@@ -45,6 +50,7 @@ export class SavedRepliesController {
     };
   }
 
+  @Idempotent()
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,

@@ -15,6 +15,7 @@ import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { ListView, TagView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { MergeTagDto, RenameTagDto, TagsService } from '@sanad/conversations';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 const tagId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('tag/not_found') });
 
@@ -23,11 +24,15 @@ const tagId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('tag/n
 export class TagsController {
   constructor(private readonly tags: TagsService) {}
 
+  @WholeList(
+    'every tag with its count, for the filters and the tag picker; tags are names people type, so a workspace has hundreds, not millions.',
+  )
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ListView<TagView>> {
     return { items: await this.tags.list(principal) };
   }
 
+  @ApiErrors('tag/name_taken')
   @Roles('owner', 'admin')
   @Patch(':id')
   rename(

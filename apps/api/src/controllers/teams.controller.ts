@@ -14,7 +14,9 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { ListView, TeamView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import { SaveTeamDto, TeamsService } from '@sanad/conversations';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 const teamId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('team/not_found') });
 
@@ -23,12 +25,15 @@ const teamId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('team
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
+  @WholeList('the teams of one workspace.')
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ListView<TeamView>> {
     return { items: await this.teams.list(principal) };
   }
 
   @Roles('owner', 'admin')
+  @ApiErrors('team/name_taken')
+  @Idempotent()
   @Post()
   create(@CurrentPrincipal() principal: Principal, @Body() dto: SaveTeamDto): Promise<TeamView> {
     return this.teams.create(principal, dto);

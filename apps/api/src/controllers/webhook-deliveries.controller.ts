@@ -4,6 +4,7 @@ import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type { PageView, WebhookDeliveryDetailView, WebhookDeliveryView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import { ListWebhookDeliveriesDto, WebhookDeliveriesService } from '@sanad/webhooks';
 
 const deliveryId = new ParseUUIDPipe({
@@ -33,6 +34,7 @@ export class WebhookDeliveriesController {
     return this.deliveries.detail(principal, id);
   }
 
+  @Idempotent()
   @Post(':id/redeliver')
   @HttpCode(202)
   redeliver(

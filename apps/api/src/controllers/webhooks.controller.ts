@@ -22,6 +22,7 @@ import type {
   WebhookSecretView,
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
+import { Idempotent } from '@sanad/idempotency';
 import {
   CreateWebhookEndpointDto,
   ReplayWebhookDto,
@@ -29,6 +30,7 @@ import {
   WebhookDeliveriesService,
   WebhookEndpointsService,
 } from '@sanad/webhooks';
+import { ApiErrors, WholeList } from '../openapi/api-errors.decorator';
 
 const endpointId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('webhook/not_found'),
@@ -44,11 +46,24 @@ export class WebhooksController {
     private readonly deliveries: WebhookDeliveriesService,
   ) {}
 
+  @WholeList('at most 100 endpoints per workspace.')
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ListView<WebhookEndpointView>> {
     return { items: await this.endpoints.list(principal) };
   }
 
+  @ApiErrors(
+    'webhook/limit',
+    'webhook/url_invalid',
+    'webhook/url_too_long',
+    'webhook/url_scheme',
+    'webhook/url_credentials',
+    'webhook/url_forbidden_address',
+    'webhook/url_unresolvable',
+    'webhook/unknown_events',
+    'webhook/header_not_allowed',
+  )
+  @Idempotent({ secret: true })
   @Post()
   create(
     @CurrentPrincipal() principal: Principal,
@@ -118,6 +133,7 @@ export class WebhooksController {
     return this.endpoints.rotateSecret(principal, id);
   }
 
+  @Idempotent()
   @Post(':id/test')
   @HttpCode(202)
   test(
@@ -127,6 +143,7 @@ export class WebhooksController {
     return this.deliveries.test(principal, id);
   }
 
+  @Idempotent()
   @Post(':id/replay')
   @HttpCode(202)
   replay(

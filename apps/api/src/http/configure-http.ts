@@ -1,12 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@sanad/config';
-import { SESSION_COOKIE } from '@sanad/contracts';
 import cookieParser from 'cookie-parser';
 import { WEBHOOK_COMPONENT_SCHEMAS, webhookDocs } from '@sanad/webhooks';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createOpenApiDocument } from '../openapi/openapi-document';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { installBodyParsing } from './body-parsing';
 import { ProblemFilter } from './problem.filter';
@@ -47,23 +47,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.useGlobalPipes(createValidationPipe());
   if (config.redisUrl) app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Sanad API')
-      .setDescription(
-        'Sanad (سند) REST API. Errors are application/problem+json with a stable `code`.',
-      )
-      .setVersion('1')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'opaque (snd_...)',
-        description: 'API token (snd_...), created by an admin',
-      })
-      .addCookieAuth(SESSION_COOKIE)
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   // What endpoints receive (OpenAPI 3.0 has no `webhooks` key: the vendor extension carries it).
   Object.assign(document, { 'x-webhooks': webhookDocs() });
   Object.assign((document.components ??= {}), {

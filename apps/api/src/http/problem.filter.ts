@@ -69,7 +69,8 @@ export class ProblemFilter implements ExceptionFilter {
     const error = this.toDomainError(exception);
     const problem = problemFor(error, requestLanguage(request));
     const headers: Record<string, string> = {};
-    if (error.code === 'auth/rate_limited')
+    // Every rate limit (logins, API tokens) says when to come back.
+    if (error.params.retryAfter !== undefined)
       headers['Retry-After'] = String(error.params.retryAfter);
     sendProblem(response, problem, headers);
   }

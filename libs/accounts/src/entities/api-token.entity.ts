@@ -1,3 +1,4 @@
+import type { ApiTokenScope } from '@sanad/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('api_tokens')
@@ -17,6 +18,10 @@ export class ApiToken {
 
   @Column('text')
   tokenHash: string;
+
+  /** `read`: GET and HEAD only; `write`: everything its creator may do. */
+  @Column('text')
+  scope: ApiTokenScope;
 
   @Column('uuid', { nullable: true })
   createdById: string | null;

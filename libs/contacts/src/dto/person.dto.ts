@@ -38,22 +38,26 @@ export class CreatePersonDto {
   @MaxLength(40, { each: true })
   phones?: string[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUUID()
   companyId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUUID()
   categoryId?: string | null;
 
-  @ApiPropertyOptional({ description: 'Values by custom-field key' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Values by custom-field key',
+  })
   @IsOptional()
   @IsObject()
   customFields?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(10_000)
@@ -64,7 +68,7 @@ export class CreatePersonDto {
   @IsIn([...LANGUAGES, null])
   language?: Language | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -75,7 +79,7 @@ export class CreatePersonDto {
 export class UpdatePersonDto extends CreatePersonDto {}
 
 export class LinkCompanyDto {
-  @ApiPropertyOptional({ nullable: true, description: 'null unlinks' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null unlinks' })
   @IsOptional()
   @IsUUID()
   companyId?: string | null;

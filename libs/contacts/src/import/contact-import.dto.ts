@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -31,11 +31,18 @@ import {
 const TARGET = new RegExp(`^(${IMPORT_TARGETS.join('|')}|field:[a-z][a-z0-9_]{0,39})$`);
 
 export class ImportColumnDto {
+  @ApiProperty({ description: 'The column, counted from 0', minimum: 0, maximum: 999, example: 0 })
   @IsInt()
   @Min(0)
   @Max(999)
   index: number;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: `Where its values go: ${IMPORT_TARGETS.join(', ')}, or \`field:<key>\` for a custom field; null skips the column`,
+    example: 'name',
+  })
   @ValidateIf((_, value) => value !== null)
   @IsString()
   @Matches(TARGET)

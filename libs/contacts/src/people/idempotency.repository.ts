@@ -25,6 +25,18 @@ export class ContactIdempotencyRepository {
     return { claimed: false, requestHash: rows[0].request_hash, response: rows[0].response };
   }
 
+  /** Deletes up to `batch` keys older than `hours`; returns how many went. */
+  async prune(hours: number, batch: number): Promise<number> {
+    const rows = await this.db.returning<unknown>(
+      `DELETE FROM contact_idempotency_keys WHERE ctid IN (
+         SELECT ctid FROM contact_idempotency_keys
+         WHERE created_at < now() - make_interval(hours => $1) LIMIT $2)
+       RETURNING 1`,
+      [hours, batch],
+    );
+    return rows.length;
+  }
+
   async store(workspaceId: string, key: string, response: unknown): Promise<void> {
     await this.db.query(
       'UPDATE contact_idempotency_keys SET response = $3 WHERE workspace_id = $1 AND key = $2',

@@ -198,6 +198,19 @@ export class PeopleService {
     return this.update(principal, id, { companyId });
   }
 
+  /**
+   * Idempotency keys of contact creates (people, companies, imports) older than `hours` go, in
+   * batches; returns how many went.
+   */
+  async pruneIdempotencyKeys(hours: number, batch = 5000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const removed = await this.idempotency.prune(hours, batch);
+      total += removed;
+      if (removed < batch) return total;
+    }
+  }
+
   async remove(principal: Principal, id: string): Promise<void> {
     await this.tx.run(async () => {
       const current = await this.repo.lock(principal.workspaceId, id);

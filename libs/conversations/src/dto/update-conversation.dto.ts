@@ -32,6 +32,8 @@ export class UpdateConversationDto {
   priority?: Priority;
 
   @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
     nullable: true,
     description: 'Snooze (مؤجلة) until this time: pending now, open again then. null wakes it.',
   })
@@ -41,13 +43,13 @@ export class UpdateConversationDto {
   @IsISO8601({ strict: true })
   snoozedUntil?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   assigneeId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()

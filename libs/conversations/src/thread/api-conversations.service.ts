@@ -81,4 +81,14 @@ export class ApiConversationsService {
     });
     return this.thread.get(principal, conversationId);
   }
+
+  /** Idempotency keys older than `hours` go, in batches; returns how many went. */
+  async pruneIdempotencyKeys(hours: number, batch = 5000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const removed = await this.threads.pruneIdempotencyKeys(hours, batch);
+      total += removed;
+      if (removed < batch) return total;
+    }
+  }
 }

@@ -45,6 +45,18 @@ export class ThreadRepository {
     return { claimed: false, requestHash: rows[0].request_hash, response: rows[0].response };
   }
 
+  /** Deletes up to `batch` keys older than `hours`; returns how many went. */
+  async pruneIdempotencyKeys(hours: number, batch: number): Promise<number> {
+    const rows = await this.db.returning<unknown>(
+      `DELETE FROM idempotency_keys WHERE ctid IN (
+         SELECT ctid FROM idempotency_keys
+         WHERE created_at < now() - make_interval(hours => $1) LIMIT $2)
+       RETURNING 1`,
+      [hours, batch],
+    );
+    return rows.length;
+  }
+
   async storeIdempotentResponse(
     workspaceId: string,
     key: string,

@@ -10,6 +10,7 @@ import { Contacts1764800000000 } from './1764800000000-contacts';
 import { ContactMerge1764850000000 } from './1764850000000-contact-merge';
 import { ContactImports1764900000000 } from './1764900000000-contact-imports';
 import { Webhooks1765000000000 } from './1765000000000-webhooks';
+import { ApiPolish1765100000000 } from './1765100000000-api-polish';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ContactMerge1764850000000,
   ContactImports1764900000000,
   Webhooks1765000000000,
+  ApiPolish1765100000000,
 ];

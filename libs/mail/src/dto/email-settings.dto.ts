@@ -15,13 +15,13 @@ import {
 
 /** Fields left out stay as they are; null clears one. A password is only ever written. */
 export class UpdateEmailSettingsDto {
-  @ApiPropertyOptional({ nullable: true, example: 'smtp.gmail.com' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'smtp.gmail.com' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(/^[a-z0-9.-]{1,253}$/i)
   smtpHost?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 587 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 587 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -34,28 +34,28 @@ export class UpdateEmailSettingsDto {
   @IsIn(['tls', 'starttls', 'none'])
   smtpSecurity?: 'tls' | 'starttls' | 'none';
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(320)
   smtpUser?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Write-only; null removes it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Write-only; null removes it' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(1000)
   smtpPassword?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'فريق الدعم' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'فريق الدعم' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(120)
   fromName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'support@company.com' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'support@company.com' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsEmail()
@@ -67,14 +67,14 @@ export class UpdateEmailSettingsDto {
   @IsBoolean()
   autoAckEnabled?: boolean;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(5000)
   autoAckAr?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
