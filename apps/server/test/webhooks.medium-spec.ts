@@ -165,7 +165,7 @@ describe('webhook endpoints', () => {
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(100);
     const refused = answers.filter((a) => a.status !== 201);
-    expect(refused.map((a) => [a.status, a.body.code])).toEqual([[422, 'webhook/limit']]);
+    expect(refused.map((a) => [a.status, String(a.body.code)])).toEqual([[422, 'webhook/limit']]);
     expect((await owner.get('/api/v1/webhooks')).body.items).toHaveLength(100);
   });
 
