@@ -1,5 +1,5 @@
 // npm run bench:webhooks [-- --events 6000 --receivers 10 --fail 0.1 --slow 2000
-//   --schedule 0,0.5,0.5,0.5,0.5,0.5 --posters 16 --conversations 32 --concurrency 64 --workers 0 --drain 60]
+//   --schedule 0,0.5,0.5,0.5,0.5,0.5 --posters 16 --conversations 32 --concurrency 64 --fanout 0 --drain 60]
 // Webhook deliveries from the outbox to loopback receivers (in their own process). Events are
 // notes posted over the API (`message.created`, each tagged with a unique text; the POST answers
 // after commit, so its answer is the commit time); every endpoint is subscribed to
@@ -30,8 +30,8 @@ const opts = flags({
   conversations: 32,
   // In flight for the bare client: WEBHOOK_CONCURRENCY of the server.
   concurrency: 64,
-  // WORKER_CONCURRENCY of the server (outbox jobs at once, hence fan-outs; 0 = its default).
-  workers: 0,
+  // WEBHOOK_FANOUT_CONCURRENCY of the server (events fanned out at once; 0 = its default).
+  fanout: 0,
   // Seconds to wait, after the last event, for the healthy receivers to have everything.
   drain: 60,
 });
@@ -139,7 +139,7 @@ const server = await startServer('webhooks', {
   WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
   WEBHOOK_RETRY_SCHEDULE: opts.schedule,
   WEBHOOK_CONCURRENCY: String(opts.concurrency),
-  ...(opts.workers ? { WORKER_CONCURRENCY: String(opts.workers) } : {}),
+  ...(opts.fanout ? { WEBHOOK_FANOUT_CONCURRENCY: String(opts.fanout) } : {}),
 });
 const db = new pg.Client({ connectionString: server.databaseUrl });
 const api = new Pool(server.base, { connections: opts.posters });
@@ -446,7 +446,7 @@ try {
     `${PER_PHASE} notes per phase (message.created) from ${opts.posters} concurrent POSTs; every endpoint subscribed, so ${PER_PHASE * HEALTHY} healthy deliveries a phase (${PER_PHASE * opts.receivers} in B with the slow one)`,
   );
   console.log(
-    `server: WEBHOOK_RETRY_SCHEDULE=${opts.schedule} (shortened for the bench), WEBHOOK_CONCURRENCY=${opts.concurrency}, WEBHOOK_ENDPOINT_CONCURRENCY=8 (default), WEBHOOK_TIMEOUT_MS=15000 (default), WORKER_CONCURRENCY=${opts.workers || '2 (default)'}\n`,
+    `server: WEBHOOK_RETRY_SCHEDULE=${opts.schedule} (shortened for the bench), WEBHOOK_CONCURRENCY=${opts.concurrency}, WEBHOOK_ENDPOINT_CONCURRENCY=8 (default), WEBHOOK_TIMEOUT_MS=15000 (default), WEBHOOK_FANOUT_CONCURRENCY=${opts.fanout || '4 (default)'}\n`,
   );
   const pair = ([p50, p99]) => `p50 ${ms(p50)} / p99 ${ms(p99)}`;
   for (const r of [a, b, drained]) {
