@@ -446,7 +446,7 @@ try {
     `${PER_PHASE} notes per phase (message.created) from ${opts.posters} concurrent POSTs; every endpoint subscribed, so ${PER_PHASE * HEALTHY} healthy deliveries a phase (${PER_PHASE * opts.receivers} in B with the slow one)`,
   );
   console.log(
-    `server: WEBHOOK_RETRY_SCHEDULE=${opts.schedule} (shortened for the bench), WEBHOOK_CONCURRENCY=${opts.concurrency}, WEBHOOK_ENDPOINT_CONCURRENCY=8 (default), WEBHOOK_TIMEOUT_MS=15000 (default), WEBHOOK_FANOUT_CONCURRENCY=${opts.fanout || '4 (default)'}\n`,
+    `server: WEBHOOK_RETRY_SCHEDULE=${opts.schedule} (shortened for the bench), WEBHOOK_CONCURRENCY=${opts.concurrency}, WEBHOOK_ENDPOINT_CONCURRENCY=8 (default), WEBHOOK_TIMEOUT_MS=15000 (default), WEBHOOK_FANOUT_CONCURRENCY=${opts.fanout || '8 (default)'}\n`,
   );
   const pair = ([p50, p99]) => `p50 ${ms(p50)} / p99 ${ms(p99)}`;
   for (const r of [a, b, drained]) {

@@ -122,7 +122,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookSecretOverlapHours: (v.WEBHOOK_SECRET_OVERLAP_HOURS as number | undefined) ?? 24,
     webhookDisableAfterDays: (v.WEBHOOK_DISABLE_AFTER_DAYS as number | undefined) ?? 5,
     webhookLogDays: (v.WEBHOOK_LOG_DAYS as number | undefined) ?? 30,
-    webhookFanoutConcurrency: (v.WEBHOOK_FANOUT_CONCURRENCY as number | undefined) ?? 4,
+    webhookFanoutConcurrency: (v.WEBHOOK_FANOUT_CONCURRENCY as number | undefined) ?? 8,
     webhookConcurrency: (v.WEBHOOK_CONCURRENCY as number | undefined) ?? 64,
     webhookEndpointConcurrency: (v.WEBHOOK_ENDPOINT_CONCURRENCY as number | undefined) ?? 8,
   };

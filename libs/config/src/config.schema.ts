@@ -387,7 +387,7 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     name: 'WEBHOOK_FANOUT_CONCURRENCY',
     description:
       'Events a worker process turns into webhook deliveries at once (their own queue, apart from WORKER_CONCURRENCY)',
-    default: '4',
+    default: '8',
     parse: int(1, 32),
   },
   {
