@@ -5,6 +5,7 @@ import { WebhookDeliverer } from './deliveries/webhook-deliverer';
 import { WebhookDeliveriesRepository } from './deliveries/webhook-deliveries.repository';
 import { WebhookDeliveriesService } from './deliveries/webhook-deliveries.service';
 import { EndpointDisabler } from './endpoints/endpoint-disabler';
+import { WebhookAudit } from './endpoints/webhook-audit';
 import { WebhookEndpointViews } from './endpoints/webhook-endpoint-views';
 import { WebhookEndpointsRepository } from './endpoints/webhook-endpoints.repository';
 import { WebhookEndpointsService } from './endpoints/webhook-endpoints.service';
@@ -22,6 +23,7 @@ import { WebhookWorkspaces } from './fanout/webhook-workspaces';
     WebhookEndpointsService,
     WebhookEndpointViews,
     EndpointDisabler,
+    WebhookAudit,
     WebhookDeliveriesRepository,
     WebhookDeliveriesService,
     WebhookFanOut,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditLog, type Principal } from '@sanad/accounts';
+import type { Principal } from '@sanad/accounts';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import {
   WEBHOOK_TEST_EVENT,
@@ -13,6 +13,7 @@ import {
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
+import { WebhookAudit } from '../endpoints/webhook-audit';
 import { WebhookEndpointsService } from '../endpoints/webhook-endpoints.service';
 import { decodeDeliveryCursor, encodeDeliveryCursor } from './delivery-cursor.util';
 import {
@@ -32,7 +33,7 @@ export class WebhookDeliveriesService {
   constructor(
     private readonly repo: WebhookDeliveriesRepository,
     private readonly endpoints: WebhookEndpointsService,
-    private readonly audit: AuditLog,
+    private readonly audit: WebhookAudit,
     private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -87,7 +88,7 @@ export class WebhookDeliveriesService {
       const delivery = await this.found(principal, id);
       await this.endpoints.found(principal, delivery.endpointId);
       await this.repo.makeDue(principal.workspaceId, [id], 'redeliver');
-      await this.record(principal, 'webhook.redelivered', delivery.endpointId, {
+      await this.audit.record(principal, 'webhook.redelivered', delivery.endpointId, {
         deliveryId: id,
       });
     });
@@ -104,7 +105,7 @@ export class WebhookDeliveriesService {
         endpointId,
         since < earliest ? earliest : since,
       );
-      await this.record(principal, 'webhook.replayed', endpointId, {
+      await this.audit.record(principal, 'webhook.replayed', endpointId, {
         since: since.toISOString(),
         queued,
       });
@@ -140,7 +141,7 @@ export class WebhookDeliveriesService {
         [endpointId],
         new Date(),
       );
-      await this.record(principal, 'webhook.tested', endpointId, {});
+      await this.audit.record(principal, 'webhook.tested', endpointId, {});
     });
     const [delivery] = await this.repo.list(principal.workspaceId, {
       endpointId,
@@ -159,22 +160,6 @@ export class WebhookDeliveriesService {
     const delivery = await this.repo.find(principal.workspaceId, id);
     if (!delivery) throw new DomainError('webhook_delivery/not_found');
     return delivery;
-  }
-
-  private record(
-    principal: Principal,
-    action: string,
-    targetId: string,
-    data: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record({
-      workspaceId: principal.workspaceId,
-      actorUserId: principal.userId,
-      action,
-      targetType: 'webhook',
-      targetId,
-      data,
-    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditLog, type Principal } from '@sanad/accounts';
+import type { Principal } from '@sanad/accounts';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import {
   MAX_WEBHOOK_ENDPOINTS,
@@ -20,6 +20,7 @@ import {
   endpointDescription,
   subscribedEvents,
 } from './webhook-endpoint-rules.util';
+import { WebhookAudit } from './webhook-audit';
 import { WebhookEndpointViews } from './webhook-endpoint-views';
 import {
   WebhookEndpointsRepository,
@@ -41,7 +42,7 @@ export class WebhookEndpointsService {
   constructor(
     private readonly repo: WebhookEndpointsRepository,
     private readonly views: WebhookEndpointViews,
-    private readonly audit: AuditLog,
+    private readonly audit: WebhookAudit,
     private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -80,7 +81,10 @@ export class WebhookEndpointsService {
         secretSealed: sealSecret(this.config.appSecret, secret),
         createdByUserId: principal.userId,
       });
-      await this.record(principal, 'webhook.created', created.id, { url, events: eventTypes });
+      await this.audit.record(principal, 'webhook.created', created.id, {
+        url,
+        events: eventTypes,
+      });
       return created;
     });
     return { endpoint: await this.views.one(record), secret };
@@ -99,7 +103,7 @@ export class WebhookEndpointsService {
     await this.tx.run(async () => {
       await this.found(principal, id, true);
       await this.repo.update(principal.workspaceId, id, changes);
-      await this.record(principal, 'webhook.updated', id, { changed: Object.keys(changes) });
+      await this.audit.record(principal, 'webhook.updated', id, { changed: Object.keys(changes) });
     });
     return this.get(principal, id);
   }
@@ -118,7 +122,7 @@ export class WebhookEndpointsService {
     await this.tx.run(async () => {
       const endpoint = await this.found(principal, id, true);
       await this.repo.delete(principal.workspaceId, id);
-      await this.record(principal, 'webhook.deleted', id, { url: endpoint.url });
+      await this.audit.record(principal, 'webhook.deleted', id, { url: endpoint.url });
     });
   }
 
@@ -127,7 +131,7 @@ export class WebhookEndpointsService {
     const endpoint = await this.found(principal, id);
     const secret = openSecret(this.config.appSecret, endpoint.secretSealed);
     if (!secret) throw new DomainError('internal');
-    await this.record(principal, 'webhook.secret_revealed', id, {});
+    await this.audit.record(principal, 'webhook.secret_revealed', id, {});
     return { secret };
   }
 
@@ -146,7 +150,7 @@ export class WebhookEndpointsService {
         sealSecret(this.config.appSecret, secret),
         expiresAt,
       );
-      await this.record(principal, 'webhook.secret_rotated', id, {
+      await this.audit.record(principal, 'webhook.secret_rotated', id, {
         previousSecretExpiresAt: expiresAt.toISOString(),
       });
     });
@@ -174,26 +178,15 @@ export class WebhookEndpointsService {
       const endpoint = await this.found(principal, id, true);
       if (endpoint.status === status) return;
       await this.repo.setStatus(id, status);
-      await this.record(principal, status === 'paused' ? 'webhook.paused' : 'webhook.resumed', id, {
-        from: endpoint.status,
-      });
+      await this.audit.record(
+        principal,
+        status === 'paused' ? 'webhook.paused' : 'webhook.resumed',
+        id,
+        {
+          from: endpoint.status,
+        },
+      );
     });
     return this.get(principal, id);
-  }
-
-  private record(
-    principal: Principal,
-    action: string,
-    targetId: string,
-    data: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record({
-      workspaceId: principal.workspaceId,
-      actorUserId: principal.userId,
-      action,
-      targetType: 'webhook',
-      targetId,
-      data,
-    });
   }
 }
