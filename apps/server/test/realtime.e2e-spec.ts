@@ -201,6 +201,12 @@ describe('agents socket', () => {
       text: 'hi',
     });
     const otherId = (other.body as { conversation: { id: string } }).conversation.id;
+    // How long a note takes on this machine right now, without a flood (the suite runs in parallel).
+    const calmStarted = performance.now();
+    expect(
+      (await b.owner.post(`/api/v1/conversations/${otherId}/notes`, { text: 'هادئ' })).status,
+    ).toBe(201);
+    const calm = performance.now() - calmStarted;
     const flooder = connect({ cookie: a.owner.cookieHeader });
     const watcher = connect({ cookie: colleague.session.cookieHeader });
     sockets.push(flooder, watcher);
@@ -216,7 +222,7 @@ describe('agents socket', () => {
     const started = performance.now();
     const note = await b.owner.post(`/api/v1/conversations/${otherId}/notes`, { text: 'سريع' });
     expect(note.status).toBe(201);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(calm + 500);
   });
 
   it('gives an agent limited to some mailboxes only their events and presence, and rejoins after a change', async () => {
