@@ -64,7 +64,9 @@ function files(dir: string, match: (name: string) => boolean): string[] {
 
 /** Tables a file's SQL names (CTE names of the same file are not tables). */
 function tablesIn(source: string): string[] {
-  const ctes = new Set([...source.matchAll(/(?:WITH|,)\s+([a-z_]+)\s+AS\s*\(/gi)].map((m) => m[1]));
+  const ctes = new Set(
+    [...source.matchAll(/(?:WITH(?:\s+RECURSIVE)?|,)\s+([a-z_]+)\s+AS\s*\(/gi)].map((m) => m[1]),
+  );
   const named = [...source.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+([a-z_]+)\b(?!\s*\()/g)].map(
     (m) => m[1],
   );

@@ -74,13 +74,15 @@ export class Webhooks1765000000000 implements MigrationInterface {
       `ALTER TABLE webhook_deliveries SET (autovacuum_vacuum_scale_factor = 0.02,
          autovacuum_analyze_scale_factor = 0.02)`,
     );
+    // The deliverer walks the endpoints with waiting deliveries and takes each one's oldest due.
     await db.query(
-      `CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (next_attempt_at)
+      `CREATE INDEX ix_webhook_deliveries_waiting ON webhook_deliveries (endpoint_id, next_attempt_at)
        WHERE status IN ('pending', 'delivering')`,
     );
+    // What admins asked for on paused or disabled endpoints, without reading their backlog.
     await db.query(
-      `CREATE INDEX ix_webhook_deliveries_waiting ON webhook_deliveries (endpoint_id)
-       WHERE status IN ('pending', 'delivering')`,
+      `CREATE INDEX ix_webhook_deliveries_manual ON webhook_deliveries (endpoint_id, next_attempt_at)
+       WHERE status IN ('pending', 'delivering') AND next_trigger <> 'schedule'`,
     );
     await db.query(
       'CREATE INDEX ix_webhook_deliveries_log ON webhook_deliveries (workspace_id, created_at DESC, id DESC)',

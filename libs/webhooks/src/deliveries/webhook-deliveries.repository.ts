@@ -144,8 +144,9 @@ export class WebhookDeliveriesRepository {
   }
 
   /**
-   * Takes due deliveries of enabled endpoints for an attempt: at most `perEndpoint` minus what
-   * this process already has in flight to each endpoint, none to `saturated` ones. A taken
+   * Takes due deliveries of enabled endpoints for an attempt, endpoint by endpoint: at most
+   * `perEndpoint` minus what this process already has in flight to each, none to saturated
+   * ones, the oldest first across them. A taken
    * delivery is `delivering` and due again when its lease runs out (its worker died).
    */
   async claim(options: {
@@ -178,23 +179,40 @@ export class WebhookDeliveriesRepository {
       .filter(([, n]) => n >= options.perEndpoint)
       .map(([id]) => id);
     return this.db.returning<ClaimedDelivery>(
-      `WITH due AS (
-         SELECT d.id, d.endpoint_id, d.next_attempt_at
-         FROM webhook_deliveries d
-         JOIN webhook_endpoints e ON e.id = d.endpoint_id
-           AND (e.status = 'enabled' OR d.next_trigger <> 'schedule')
-         WHERE d.status IN ('pending', 'delivering') AND d.next_attempt_at <= now()
-           AND d.endpoint_id <> ALL($3::uuid[])
-         ORDER BY d.next_attempt_at
-         LIMIT 2000
-       ), fair AS (
-         SELECT id, next_attempt_at,
-                row_number() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_at) AS rank,
-                $2::int - coalesce(($4::jsonb ->> endpoint_id::text)::int, 0) AS room
-         FROM due
+      `WITH RECURSIVE waiting AS (
+         -- The endpoints with deliveries waiting, one index probe each (a skip scan): a slow
+         -- endpoint's backlog is never read past to reach the others'.
+         (SELECT endpoint_id FROM webhook_deliveries
+          WHERE status IN ('pending', 'delivering') ORDER BY endpoint_id LIMIT 1)
+         UNION ALL
+         SELECT (SELECT d.endpoint_id FROM webhook_deliveries d
+                 WHERE d.status IN ('pending', 'delivering') AND d.endpoint_id > w.endpoint_id
+                 ORDER BY d.endpoint_id LIMIT 1)
+         FROM waiting w WHERE w.endpoint_id IS NOT NULL
+       ), candidates AS (
+         SELECT due.id, due.next_attempt_at
+         FROM waiting w
+         JOIN webhook_endpoints e ON e.id = w.endpoint_id
+         CROSS JOIN LATERAL (
+           -- Each endpoint's oldest due ones, as many as it has room for; paused or disabled
+           -- endpoints only take what an admin asked for (redeliver, replay, test).
+           (SELECT d.id, d.next_attempt_at FROM webhook_deliveries d
+            WHERE e.status = 'enabled' AND d.endpoint_id = w.endpoint_id
+              AND d.status IN ('pending', 'delivering') AND d.next_attempt_at <= now()
+            ORDER BY d.next_attempt_at
+            LIMIT greatest($2::int - coalesce(($4::jsonb ->> w.endpoint_id::text)::int, 0), 0))
+           UNION ALL
+           (SELECT d.id, d.next_attempt_at FROM webhook_deliveries d
+            WHERE e.status <> 'enabled' AND d.endpoint_id = w.endpoint_id
+              AND d.status IN ('pending', 'delivering') AND d.next_trigger <> 'schedule'
+              AND d.next_attempt_at <= now()
+            ORDER BY d.next_attempt_at
+            LIMIT greatest($2::int - coalesce(($4::jsonb ->> w.endpoint_id::text)::int, 0), 0))
+         ) due
+         WHERE w.endpoint_id <> ALL($3::uuid[])
        ), picked AS (
          SELECT d.id FROM webhook_deliveries d
-         WHERE d.id IN (SELECT id FROM fair WHERE rank <= room ORDER BY next_attempt_at LIMIT $1)
+         WHERE d.id IN (SELECT id FROM candidates ORDER BY next_attempt_at LIMIT $1)
            AND d.status IN ('pending', 'delivering') AND d.next_attempt_at <= now()
          FOR UPDATE SKIP LOCKED
        )
