@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@sanad/accounts';
 import { WebhookSender } from './delivery/webhook-sender';
+import { DeliveryClaimsRepository } from './deliveries/delivery-claims.repository';
 import { WebhookDeliverer } from './deliveries/webhook-deliverer';
 import { WebhookDeliveriesRepository } from './deliveries/webhook-deliveries.repository';
 import { WebhookDeliveriesService } from './deliveries/webhook-deliveries.service';
@@ -25,6 +26,7 @@ import { WebhookWorkspaces } from './fanout/webhook-workspaces';
     EndpointDisabler,
     WebhookAudit,
     WebhookDeliveriesRepository,
+    DeliveryClaimsRepository,
     WebhookDeliveriesService,
     WebhookFanOut,
     WebhookWorkspaces,

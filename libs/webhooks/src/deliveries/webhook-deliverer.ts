@@ -10,12 +10,12 @@ import { webhookHeaders } from '../signing/webhook-signature.util';
 import { EndpointDisabler } from '../endpoints/endpoint-disabler';
 import { webhookIdOf } from './webhook-id.util';
 import {
-  WEBHOOKS_CHANNEL,
-  WebhookDeliveriesRepository,
+  DeliveryClaimsRepository,
   type AttemptRecord,
   type ClaimedDelivery,
   type ClaimedEndpoint,
-} from './webhook-deliveries.repository';
+} from './delivery-claims.repository';
+import { WEBHOOKS_CHANNEL } from './webhook-deliveries.repository';
 
 const POLL_MS = 1000;
 const FLUSH_EVERY = 100;
@@ -49,7 +49,7 @@ export class WebhookDeliverer implements OnApplicationShutdown {
   private total = 0;
 
   constructor(
-    private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly deliveries: DeliveryClaimsRepository,
     private readonly disabler: EndpointDisabler,
     private readonly sender: WebhookSender,
     private readonly notices: PgNotices,
