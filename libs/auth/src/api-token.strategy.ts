@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { PassportStrategy } from '@nestjs/passport';
-import { ApiTokensService, type Principal } from '@sanad/accounts';
-import type { Request } from 'express';
+import { ApiTokensService } from '@sanad/accounts';
 import { Strategy } from 'passport-custom';
-import { TOKEN_STRATEGY } from './auth.constants';
 import { bearerToken } from './request-credentials.util';
 
 /** Integrators: `Authorization: Bearer snd_...`. */
 @Injectable()
-export class ApiTokenStrategy extends PassportStrategy(Strategy, TOKEN_STRATEGY) {
-  constructor(private readonly tokens: ApiTokensService) {
-    super();
-  }
-
-  async validate(request: Request): Promise<Principal | false> {
-    const token = bearerToken(request);
-    return (token && (await this.tokens.authenticate(token))) || false;
+export class ApiTokenStrategy extends Strategy {
+  constructor(tokens: ApiTokensService) {
+    super((request, done) => {
+      const token = bearerToken(request);
+      if (!token) return done(null, false);
+      tokens.authenticate(token).then((principal) => done(null, principal ?? false), done);
+    });
   }
 }

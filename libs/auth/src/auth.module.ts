@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { AccountsModule } from '@sanad/accounts';
 import { ApiTokenRateLimiter } from './api-token-rate-limiter';
 import { ApiTokenStrategy } from './api-token.strategy';
 import { AuthService } from './auth.service';
 import { AuthenticatedGuard } from './authenticated.guard';
+import { Authenticator } from './authenticator';
 import { CsrfGuard } from './csrf.guard';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { RolesGuard } from './roles.guard';
@@ -18,10 +18,11 @@ import { TokenScopeGuard } from './token-scope.guard';
  * scope, CSRF, role.
  */
 @Module({
-  imports: [PassportModule, AccountsModule],
+  imports: [AccountsModule],
   providers: [
     SessionStrategy,
     ApiTokenStrategy,
+    Authenticator,
     LoginRateLimiter,
     ApiTokenRateLimiter,
     AuthService,

@@ -1,33 +1,21 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
 import { DomainError } from '@sanad/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { IS_PUBLIC, SESSION_STRATEGY, TOKEN_STRATEGY } from './auth.constants';
-
-/** Passport's guard for one strategy, with our error for "no or bad credentials". */
-function guardFor(strategy: string): IAuthGuard {
-  class StrategyGuard extends AuthGuard(strategy) {
-    override handleRequest<T>(error: unknown, user: T): T {
-      if (error) throw error instanceof Error ? error : new DomainError('auth/unauthenticated');
-      if (!user) throw new DomainError('auth/unauthenticated');
-      return user;
-    }
-  }
-  return new StrategyGuard();
-}
+import { Authenticator } from './authenticator';
 
 /**
  * Global guard: every route needs a session or an API token unless marked @Public(). A request
  * with an Authorization header is an integrator's (API token only); any other is the SPA's
- * (session cookie only), so each request runs one passport strategy, not two.
+ * (session cookie only), so each request runs one strategy, not two.
  */
 @Injectable()
 export class AuthenticatedGuard implements CanActivate {
-  private readonly byToken = guardFor(TOKEN_STRATEGY);
-  private readonly bySession = guardFor(SESSION_STRATEGY);
-
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
@@ -35,8 +23,16 @@ export class AuthenticatedGuard implements CanActivate {
       context.getClass(),
     ]);
     if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<Request>();
-    const guard = request.headers.authorization ? this.byToken : this.bySession;
-    return (await guard.canActivate(context)) as boolean;
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const strategy = request.headers.authorization ? TOKEN_STRATEGY : SESSION_STRATEGY;
+    const principal = await this.authenticator.authenticate(
+      strategy,
+      request,
+      http.getResponse<Response>(),
+    );
+    if (!principal) throw new DomainError('auth/unauthenticated');
+    request.user = principal;
+    return true;
   }
 }
