@@ -1,4 +1,5 @@
 /** Shapes exchanged between the API and its clients (SPA, integrators) for accounts and access. */
+import type { BrandView, CalendarDisplay, Digits, WeekStart } from './branding.contract';
 
 export const ROLES = ['owner', 'admin', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
@@ -15,6 +16,8 @@ export interface UserView {
   email: string;
   role: Role;
   language: Language;
+  /** The member's own choice of digits; null = the workspace's. */
+  digits: Digits | null;
   active: boolean;
   /** Mailboxes an agent is limited to; null = all mailboxes. */
   mailboxIds: string[] | null;
@@ -27,6 +30,11 @@ export interface WorkspaceView {
   slug: string;
   defaultLanguage: Language;
   timeZone: string;
+  weekStart: WeekStart;
+  digits: Digits;
+  calendar: CalendarDisplay;
+  /** The brand's colours and asset URLs (the SPA's accent, header logo and favicon). */
+  brand: Pick<BrandView, 'colours' | 'logo' | 'icon'>;
 }
 
 /** GET /api/v1/me and the answer of every call that logs someone in. */

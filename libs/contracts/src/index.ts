@@ -9,3 +9,4 @@ export * from './contacts.contract';
 export * from './contact-merge.contract';
 export * from './contact-imports.contract';
 export * from './webhooks.contract';
+export * from './branding.contract';
