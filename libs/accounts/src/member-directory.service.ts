@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Language, Role } from '@sanad/contracts';
 import { AccountCache } from './account-cache';
 import { AccountsRepository } from './accounts.repository';
+import type { StoredBrand } from './entities/workspace.entity';
 import { mailboxScope } from './principal';
 
 export interface ActiveMember {
@@ -75,6 +76,20 @@ export class MemberDirectory {
     const workspace = await this.repo.findWorkspace(workspaceId);
     return (
       workspace && { defaultLanguage: workspace.defaultLanguage, timeZone: workspace.timeZone }
+    );
+  }
+
+  /** The workspace's name, language and brand (what customers' emails wear), or null. */
+  async workspaceBrand(
+    workspaceId: string,
+  ): Promise<{ name: string; defaultLanguage: Language; brand: StoredBrand } | null> {
+    const workspace = await this.repo.findWorkspace(workspaceId);
+    return (
+      workspace && {
+        name: workspace.name,
+        defaultLanguage: workspace.defaultLanguage,
+        brand: workspace.brand,
+      }
     );
   }
 
