@@ -7,6 +7,7 @@ import {
   type MessageView,
 } from '@sanad/contracts';
 import sharp from 'sharp';
+import { withDigits } from '@sanad/core';
 import { uniqueEmail } from '@sanad/testing';
 import {
   DOMAIN,
@@ -351,12 +352,16 @@ describe('automatic messages and loops (R12)', () => {
   it('acknowledges a new email in the customer’s language, marked Auto-Submitted, within the budget', async () => {
     const ws = await createWorkspace(app.base);
     await enableAutoAck(ws);
+    await ws.owner.patch('/api/v1/workspace', { digits: 'arab' });
     const from = uniqueEmail('ack');
     const first = await customerWrites(ws, 'طلب جديد', { from });
     const ack = await globalSink.waitFor((m) => m.to.includes(from));
     expect(ack.raw.toString()).toMatch(/^Auto-Submitted: auto-replied/im);
     expect(ack.parsed.html).toContain(`border-top:4px solid ${DEFAULT_BRAND.colours.primary}`);
-    expect(ack.parsed.text).toContain(`#${first.detail.conversation.number}`);
+    // Arabic text shows the number in the workspace's digits (٠-٩ here); English keeps 0-9.
+    expect(ack.parsed.text).toContain(
+      `#${withDigits(String(first.detail.conversation.number), 'arab')}`,
+    );
     expect(ack.parsed.text).toContain('شكراً لتواصلك معنا');
     expect(ack.parsed.inReplyTo).toBe(`<${first.messageId}>`);
     const detail = await until(async () => {
@@ -376,6 +381,7 @@ describe('automatic messages and loops (R12)', () => {
     await customerWrites(ws, 'New order', { from: english, text: 'Hello, I need help.' });
     const enAck = await globalSink.waitFor((m) => m.to.includes(english));
     expect(enAck.parsed.text).toContain('Thanks for writing to us');
+    expect(enAck.parsed.text).toMatch(/#\d+/);
 
     // The budget is 2 a day per address: the third new conversation gets no acknowledgement.
     await customerWrites(ws, 'طلب ثانٍ', { from });
