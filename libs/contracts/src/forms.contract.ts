@@ -144,7 +144,6 @@ export interface FormSummaryView {
   state: FormState;
   live: FormVersionSummary | null;
   hasUnpublishedChanges: boolean;
-  submissions: number;
   updatedAt: string;
 }
 
