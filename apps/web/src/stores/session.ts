@@ -1,6 +1,13 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Language, MeView, SetupStatusView, UserView } from '@sanad/contracts';
+import type {
+  Digits,
+  Language,
+  MeView,
+  SetupStatusView,
+  UserView,
+  WorkspaceView,
+} from '@sanad/contracts';
 import { authApi, type CreateWorkspaceInput } from '@/api/auth';
 import { ApiError } from '@/api/client';
 import { meApi } from '@/api/me';
@@ -88,6 +95,24 @@ export const useSessionStore = defineStore('session', () => {
     me.value = await meApi.update({ name });
   }
 
+  /** The member's own digits (null = the workspace's): applied at once, rolled back on failure. */
+  async function setDigits(digits: Digits | null): Promise<void> {
+    if (!me.value) return;
+    const previous = me.value;
+    me.value = { ...previous, user: { ...previous.user, digits } };
+    try {
+      me.value = await meApi.update({ digits });
+    } catch (error) {
+      me.value = previous;
+      throw error;
+    }
+  }
+
+  /** The workspace's settings or brand as an admin changed them (`workspace.updated`). */
+  function applyWorkspace(workspace: WorkspaceView): void {
+    if (me.value && me.value.workspace.id === workspace.id) me.value = { ...me.value, workspace };
+  }
+
   /** Our own account as another admin changed it (role, mailboxes), from a member event. */
   function applyUser(user: UserView): void {
     if (me.value && me.value.user.id === user.id) me.value = { ...me.value, user };
@@ -106,6 +131,8 @@ export const useSessionStore = defineStore('session', () => {
     forget,
     setLanguage,
     updateName,
+    setDigits,
     applyUser,
+    applyWorkspace,
   };
 });
