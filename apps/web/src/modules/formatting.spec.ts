@@ -1,4 +1,4 @@
-import { createFormatter, digitise, weekDays, weekStartDay } from './formatting';
+import { createFormatter, digitise, keepDigitsInOrder, weekDays, weekStartDay } from './formatting';
 
 /** Intl puts bidi marks (RLM, ALM, LRM) around some parts; compare the visible text. */
 const visible = (text: string) => text.replace(/[\u200e\u200f\u061c]/g, '');
@@ -38,6 +38,16 @@ describe('formatting: digits', () => {
     expect(en('latn').fileSize(220)).toBe('220 bytes');
   });
 
+  it('English with Arabic-Indic digits keeps its numbers in reading order (bidi marks)', () => {
+    const shown = en('arab').dateTime('2026-12-02T12:05:00Z');
+    expect(shown).toBe('Dec ٢\u200e, ٢٠٢٦\u200e, ٣\u200e:٠٥ PM');
+    expect(keepDigitsInOrder(shown)).toBe(shown);
+    expect(keepDigitsInOrder('١٢٬٣٤٥')).toBe('١٢٬٣٤٥');
+    expect(en('arab').integer(3)).toBe('٣');
+    // Arabic text is right-to-left already: no marks.
+    expect(ar('arab').dateTime('2026-12-02T12:05:00Z')).not.toContain('\u200e');
+  });
+
   it('empty and invalid dates give nothing rather than "Invalid Date"', () => {
     const f = ar('arab');
     expect(f.dateTime(null)).toBe('');
@@ -53,6 +63,8 @@ describe('formatting: digits', () => {
     expect(digitise('header2 utf-8 a1@x.sa https://x.sa:8080/a #12', 'arab')).toBe(
       'header2 utf-8 a1@x.sa https://x.sa:8080/a #12',
     );
+    expect(digitise('10.0.0.1 v1.2.3 2026-12-02', 'arab')).toBe('10.0.0.1 v1.2.3 2026-12-02');
+    expect(digitise('(max 5).', 'arab')).toBe('(max ٥).');
     expect(digitise('10 أحرف', 'latn')).toBe('10 أحرف');
     expect(ar('arab').digitise('من 3 إلى 5')).toBe('من ٣ إلى ٥');
   });

@@ -46,17 +46,45 @@ const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 /**
  * Numbers written by someone else (the server's validation messages) in the chosen digits.
  * Only free-standing numbers change: digits inside words, codes, addresses or URLs
- * (`header2`, `utf-8`, `a1@x.sa`) stay as they are.
+ * (`header2`, `utf-8`, `a1@x.sa`, `10.0.0.1`) stay as they are.
  */
 export function digitise(text: string, digits: Digits): string {
   if (digits !== 'arab') return text;
-  return text.replace(/(?<![\p{L}\p{N}_@/:#.-])\d+(?:[.,]\d+)*(?![\p{L}\p{N}_@/:-])/gu, (number) =>
-    number
-      .replace(/\d/g, (d) => ARABIC_INDIC[Number(d)])
-      .replace(/,/g, '٬')
-      .replace(/\./g, '٫'),
+  return text.replace(
+    /(?<![\p{L}\p{N}_@/:#.,-])\d+(?:,\d{3})*(?:\.\d+)?(?![\p{L}\p{N}_@/:-]|[.,]\d)/gu,
+    (number) =>
+      number
+        .replace(/\d/g, (d) => ARABIC_INDIC[Number(d)])
+        .replace(/,/g, '٬')
+        .replace(/\./g, '٫'),
   );
 }
+
+/**
+ * Arabic-Indic digits are right-to-left numbers for the bidi algorithm: in left-to-right text,
+ * the spaces and commas between two of them turn right-to-left too, and "Dec ٣, ٢٠٢٦, ٤:٥٠ PM"
+ * reads backwards. A left-to-right mark after each such number keeps English text in order.
+ */
+export function keepDigitsInOrder(text: string): string {
+  return text.replace(/([٠-٩٬٫])(?!\u200e)(?=[^\p{L}\p{N}\u200e٬٫]+[٠-٩])/gu, '$1\u200e');
+}
+
+const WRAPPED = [
+  'number',
+  'integer',
+  'percent',
+  'duration',
+  'fileSize',
+  'dateTime',
+  'date',
+  'day',
+  'hijri',
+  'time',
+  'relative',
+  'compact',
+  'timeZoneLabel',
+  'timeZoneOffset',
+] as const;
 
 const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 60],
@@ -301,6 +329,13 @@ export function createFormatter(input: Partial<FormatSettings> = {}): Formatter 
 
     digitise: (text) => digitise(text, digits),
   };
+  if (digits === 'arab' && language === 'en') {
+    const methods = formatter as unknown as Record<string, (...args: unknown[]) => string>;
+    for (const name of WRAPPED) {
+      const method = methods[name];
+      methods[name] = (...args) => keepDigitsInOrder(method(...args));
+    }
+  }
   return formatter;
 }
 

@@ -14,6 +14,7 @@ import { meApi } from '@/api/me';
 import { applyLanguage } from '@/modules/direction';
 import { currentLanguage } from '@/modules/i18n';
 import { connectRealtime, disconnectRealtime } from '@/modules/realtime';
+import { useEventStreamStore } from './event-stream';
 
 /** Who is logged in, and the installation's first-run state. */
 export const useSessionStore = defineStore('session', () => {
@@ -112,6 +113,20 @@ export const useSessionStore = defineStore('session', () => {
   function applyWorkspace(workspace: WorkspaceView): void {
     if (me.value && me.value.workspace.id === workspace.id) me.value = { ...me.value, workspace };
   }
+
+  // `workspace.updated` (settings or brand changed by an admin): applied at once, so dates,
+  // digits and the accent follow without a reload; after a gap, /me is read again. (Compared
+  // as a string until the event is in the contracts' event list.)
+  useEventStreamStore().register({
+    apply(event) {
+      if ((event.type as string) !== 'workspace.updated') return;
+      const data = event.data as unknown as { workspace?: WorkspaceView };
+      if (data.workspace) applyWorkspace(data.workspace);
+    },
+    async resync() {
+      if (me.value) me.value = await meApi.get();
+    },
+  });
 
   /** Our own account as another admin changed it (role, mailboxes), from a member event. */
   function applyUser(user: UserView): void {
