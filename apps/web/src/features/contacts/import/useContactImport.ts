@@ -131,7 +131,7 @@ export function useContactImport() {
   };
 }
 
-/** Counts and percentages in the reader's language (Arabic-Indic digits in Arabic). */
+/** Counts and percentages in the reader's language and chosen digits. */
 export function useImportNumbers() {
   const { formatter } = useLocale();
   return {
