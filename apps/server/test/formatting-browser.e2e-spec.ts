@@ -91,9 +91,8 @@ describeBrowser('formatting in a real browser: digits, Hijri dates, time zone na
       );
       expect(await row.getByTestId('conversation-time').getAttribute('title')).toMatch(LATIN);
 
+      // Applied live from the workspace.updated event: no reload.
       await setWorkspace(ws, { digits: 'arab' });
-      await page.reload();
-      await openInbox(page);
       await page.getByTestId('count-all').filter({ hasText: /^٣$/ }).waitFor();
       const arabicNumber = String(number).replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]);
       expect(await row.locator('.row__number').textContent()).toBe(`#${arabicNumber}`);

@@ -115,13 +115,10 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   // `workspace.updated` (settings or brand changed by an admin): applied at once, so dates,
-  // digits and the accent follow without a reload; after a gap, /me is read again. (Compared
-  // as a string until the event is in the contracts' event list.)
+  // digits and the accent follow without a reload; after a gap, /me is read again.
   useEventStreamStore().register({
     apply(event) {
-      if ((event.type as string) !== 'workspace.updated') return;
-      const data = event.data as unknown as { workspace?: WorkspaceView };
-      if (data.workspace) applyWorkspace(data.workspace);
+      if (event.type === 'workspace.updated') applyWorkspace(event.data.workspace);
     },
     async resync() {
       if (me.value) me.value = await meApi.get();
