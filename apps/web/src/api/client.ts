@@ -1,4 +1,5 @@
 import { CSRF_COOKIE, CSRF_HEADER, type Problem, type ProblemFieldError } from '@sanad/contracts';
+import { currentFormatter } from '@/composables/useLocale';
 import { currentLanguage, i18n } from '@/modules/i18n';
 
 /** Every failed API call, normalised: a localised message, field errors and the status. */
@@ -71,17 +72,21 @@ export async function request<T>(
   const retryAfter = Number(response.headers.get('Retry-After')) || null;
   if (response.status === 401 && problem.code === 'auth/unauthenticated')
     unauthenticatedListeners.forEach((listener) => listener());
+  // The server writes numbers in Latin digits; they are shown in the reader's, like the hints.
+  const format = currentFormatter();
   const message =
     response.status === 429 && retryAfter
-      ? i18n.global.t('common.rateLimited', { seconds: retryAfter })
-      : (problem.detail ?? i18n.global.t('common.errorGeneric'));
+      ? i18n.global.t('common.rateLimited', { seconds: format.integer(retryAfter) })
+      : problem.detail
+        ? format.digitise(problem.detail)
+        : i18n.global.t('common.errorGeneric');
   const known = new Set(['type', 'title', 'status', 'code', 'detail', 'errors']);
   const extra = Object.fromEntries(Object.entries(problem).filter(([key]) => !known.has(key)));
   throw new ApiError(
     response.status,
     problem.code ?? 'unknown',
     message,
-    problem.errors ?? [],
+    (problem.errors ?? []).map((error) => ({ ...error, message: format.digitise(error.message) })),
     retryAfter,
     extra,
   );

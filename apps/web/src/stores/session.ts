@@ -1,12 +1,20 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Language, MeView, SetupStatusView, UserView } from '@sanad/contracts';
+import type {
+  Digits,
+  Language,
+  MeView,
+  SetupStatusView,
+  UserView,
+  WorkspaceView,
+} from '@sanad/contracts';
 import { authApi, type CreateWorkspaceInput } from '@/api/auth';
 import { ApiError } from '@/api/client';
 import { meApi } from '@/api/me';
 import { applyLanguage } from '@/modules/direction';
 import { currentLanguage } from '@/modules/i18n';
 import { connectRealtime, disconnectRealtime } from '@/modules/realtime';
+import { useEventStreamStore } from './event-stream';
 
 /** Who is logged in, and the installation's first-run state. */
 export const useSessionStore = defineStore('session', () => {
@@ -88,6 +96,35 @@ export const useSessionStore = defineStore('session', () => {
     me.value = await meApi.update({ name });
   }
 
+  /** The member's own digits (null = the workspace's): applied at once, rolled back on failure. */
+  async function setDigits(digits: Digits | null): Promise<void> {
+    if (!me.value) return;
+    const previous = me.value;
+    me.value = { ...previous, user: { ...previous.user, digits } };
+    try {
+      me.value = await meApi.update({ digits });
+    } catch (error) {
+      me.value = previous;
+      throw error;
+    }
+  }
+
+  /** The workspace's settings or brand as an admin changed them (`workspace.updated`). */
+  function applyWorkspace(workspace: WorkspaceView): void {
+    if (me.value && me.value.workspace.id === workspace.id) me.value = { ...me.value, workspace };
+  }
+
+  // `workspace.updated` (settings or brand changed by an admin): applied at once, so dates,
+  // digits and the accent follow without a reload; after a gap, /me is read again.
+  useEventStreamStore().register({
+    apply(event) {
+      if (event.type === 'workspace.updated') applyWorkspace(event.data.workspace);
+    },
+    async resync() {
+      if (me.value) me.value = await meApi.get();
+    },
+  });
+
   /** Our own account as another admin changed it (role, mailboxes), from a member event. */
   function applyUser(user: UserView): void {
     if (me.value && me.value.user.id === user.id) me.value = { ...me.value, user };
@@ -106,6 +143,8 @@ export const useSessionStore = defineStore('session', () => {
     forget,
     setLanguage,
     updateName,
+    setDigits,
     applyUser,
+    applyWorkspace,
   };
 });

@@ -131,15 +131,12 @@ export function useContactImport() {
   };
 }
 
-/** Counts and percentages in the reader's language (Arabic-Indic digits in Arabic). */
+/** Counts and percentages in the reader's language and chosen digits. */
 export function useImportNumbers() {
-  const { language } = useLocale();
-  const integer = computed(() => new Intl.NumberFormat(language.value));
-  const percent = computed(
-    () => new Intl.NumberFormat(language.value, { style: 'percent', maximumFractionDigits: 0 }),
-  );
+  const { formatter } = useLocale();
   return {
-    count: (value: number) => integer.value.format(value),
-    percent: (value: number) => percent.value.format(value / 100),
+    count: (value: number) => formatter.value.integer(value),
+    percent: (value: number) =>
+      formatter.value.number(value / 100, { style: 'percent', maximumFractionDigits: 0 }),
   };
 }
