@@ -1,12 +1,24 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
-import type { Language, MeView, SetupStatusView, UserView } from '@sanad/contracts';
+import { computed, ref, watch } from 'vue';
+import type {
+  Language,
+  MeView,
+  RealtimeEventType,
+  SetupStatusView,
+  UserView,
+  WorkspaceView,
+} from '@sanad/contracts';
 import { authApi, type CreateWorkspaceInput } from '@/api/auth';
 import { ApiError } from '@/api/client';
 import { meApi } from '@/api/me';
 import { applyLanguage } from '@/modules/direction';
 import { currentLanguage } from '@/modules/i18n';
+import { applyBrand } from '@/modules/brand';
 import { connectRealtime, disconnectRealtime } from '@/modules/realtime';
+import { useEventStreamStore } from './event-stream';
+
+/** Settings or the brand changed (another admin, or this one in another tab). */
+const WORKSPACE_UPDATED = 'workspace.updated' as RealtimeEventType;
 
 /** Who is logged in, and the installation's first-run state. */
 export const useSessionStore = defineStore('session', () => {
@@ -88,6 +100,18 @@ export const useSessionStore = defineStore('session', () => {
     me.value = await meApi.update({ name });
   }
 
+  /** The workspace as saved (settings, brand): the whole SPA follows it at once. */
+  function applyWorkspace(workspace: WorkspaceView): void {
+    if (me.value && me.value.workspace.id === workspace.id) me.value = { ...me.value, workspace };
+  }
+
+  // The brand is worn from the first view of a session to its end (colours, favicon).
+  watch(() => me.value?.workspace.brand, applyBrand, { immediate: true });
+  useEventStreamStore().on([WORKSPACE_UPDATED], (event) => {
+    const data = event.data as unknown as { workspace?: WorkspaceView };
+    if (data.workspace) applyWorkspace(data.workspace);
+  });
+
   /** Our own account as another admin changed it (role, mailboxes), from a member event. */
   function applyUser(user: UserView): void {
     if (me.value && me.value.user.id === user.id) me.value = { ...me.value, user };
@@ -107,5 +131,6 @@ export const useSessionStore = defineStore('session', () => {
     setLanguage,
     updateName,
     applyUser,
+    applyWorkspace,
   };
 });
