@@ -85,4 +85,9 @@ export class MemberDirectory {
   ): Promise<{ name: string; workspace: string } | null> {
     return this.repo.userAndWorkspaceName(workspaceId, userId);
   }
+
+  /** Whether anyone but the owner belongs to or was invited to the workspace. */
+  hasTeam(workspaceId: string): Promise<boolean> {
+    return this.repo.hasTeam(workspaceId);
+  }
 }
