@@ -1,13 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import type {
-  Language,
-  MeView,
-  RealtimeEventType,
-  SetupStatusView,
-  UserView,
-  WorkspaceView,
-} from '@sanad/contracts';
+import type { Language, MeView, SetupStatusView, UserView, WorkspaceView } from '@sanad/contracts';
 import { authApi, type CreateWorkspaceInput } from '@/api/auth';
 import { ApiError } from '@/api/client';
 import { meApi } from '@/api/me';
@@ -16,9 +9,6 @@ import { currentLanguage } from '@/modules/i18n';
 import { applyBrand } from '@/modules/brand';
 import { connectRealtime, disconnectRealtime } from '@/modules/realtime';
 import { useEventStreamStore } from './event-stream';
-
-/** Settings or the brand changed (another admin, or this one in another tab). */
-const WORKSPACE_UPDATED = 'workspace.updated' as RealtimeEventType;
 
 /** Who is logged in, and the installation's first-run state. */
 export const useSessionStore = defineStore('session', () => {
@@ -107,10 +97,8 @@ export const useSessionStore = defineStore('session', () => {
 
   // The brand is worn from the first view of a session to its end (colours, favicon).
   watch(() => me.value?.workspace.brand, applyBrand, { immediate: true });
-  useEventStreamStore().on([WORKSPACE_UPDATED], (event) => {
-    const data = event.data as unknown as { workspace?: WorkspaceView };
-    if (data.workspace) applyWorkspace(data.workspace);
-  });
+  // Settings or the brand changed (another admin, or this one in another tab).
+  useEventStreamStore().on(['workspace.updated'], (event) => applyWorkspace(event.data.workspace));
 
   /** Our own account as another admin changed it (role, mailboxes), from a member event. */
   function applyUser(user: UserView): void {
