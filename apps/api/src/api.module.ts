@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@sanad/auth';
 import { BrandingModule } from '@sanad/branding';
+import { FormsModule } from '@sanad/forms';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { IdempotencyModule } from '@sanad/idempotency';
@@ -19,6 +20,7 @@ import { ContactFieldsController } from './controllers/contact-fields.controller
 import { ConversationsController } from './controllers/conversations.controller';
 import { EmailMessagesController } from './controllers/email-messages.controller';
 import { EventsController } from './controllers/events.controller';
+import { FormsController } from './controllers/forms.controller';
 import { HealthController } from './controllers/health.controller';
 import { InboundEmailsController } from './controllers/inbound-emails.controller';
 import { IndexController } from './controllers/index.controller';
@@ -48,11 +50,13 @@ import { AgentsGateway } from './realtime/agents.gateway';
     WebhooksModule,
     IdempotencyModule,
     BrandingModule,
+    FormsModule,
   ],
   controllers: [
     AuthController,
     MeController,
     WorkspaceController,
+    FormsController,
     MembersController,
     InvitesController,
     ApiTokensController,

@@ -15,6 +15,8 @@ const OWNER: Record<string, string> = {
   api_tokens: 'accounts',
   audit_log: 'accounts',
   brand_images: 'branding',
+  forms: 'forms',
+  form_versions: 'forms',
   contacts: 'contacts',
   companies: 'contacts',
   contact_categories: 'contacts',

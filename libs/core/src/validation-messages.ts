@@ -20,6 +20,52 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     en: 'Not allowed. Allowed values: {allowed}.',
   },
   isTimeZone: { ar: 'منطقة زمنية غير معروفة.', en: 'Unknown time zone.' },
+  unknownTag: { ar: 'الوسم غير موجود.', en: 'This tag does not exist.' },
+  unknownCustomField: {
+    ar: 'لا يوجد حقل مخصص للأشخاص بالمعرّف «{key}».',
+    en: 'No custom field of people has the key "{key}".',
+  },
+  fieldKey: {
+    ar: 'المعرّف حروف لاتينية صغيرة وأرقام و_ ويبدأ بحرف (حتى ٤٠ محرفاً).',
+    en: 'Keys are lowercase letters, digits and _, starting with a letter (up to 40).',
+  },
+  duplicateKey: { ar: 'المعرّف «{key}» مكرر.', en: 'The key "{key}" is used twice.' },
+  noInputField: {
+    ar: 'أضف حقلاً واحداً على الأقل يجيب عنه العميل.',
+    en: 'Add at least one field the customer answers.',
+  },
+  minAboveMax: { ar: 'الحد الأدنى أكبر من الحد الأقصى.', en: 'The minimum is above the maximum.' },
+  optionValue: {
+    ar: 'قيمة الخيار حروف لاتينية وأرقام و_ و- (حتى ٦٠ محرفاً).',
+    en: 'Option values are letters, digits, _ and - (up to 60).',
+  },
+  fileType: {
+    ar: 'نوع الملف غير مسموح. المسموح: {allowed}.',
+    en: 'This file type is not allowed. Allowed: {allowed}.',
+  },
+  tooManyFiles: { ar: 'عدد الملفات أكثر من المسموح ({max}).', en: 'Too many files (at most {max}).' },
+  fileTooLarge: {
+    ar: 'الملف «{name}» أكبر من المسموح ({limit}).',
+    en: 'The file "{name}" is too large (at most {limit}).',
+  },
+  mappingType: {
+    ar: 'لا يمكن لحقل من نوع {type} أن يملأ «{property}».',
+    en: 'A {type} field cannot fill "{property}".',
+  },
+  mapping: {
+    ar: 'الربط غير صالح: اختر خاصية لجهة الاتصال أو حقلاً مخصصاً.',
+    en: 'Not a valid mapping: choose a contact property or a custom field.',
+  },
+  origin: {
+    ar: 'اكتب أصل الموقع فقط، مثل https://shop.example.',
+    en: 'Write the site origin only, such as https://shop.example.',
+  },
+  redirectNotAllowed: {
+    ar: 'التحويل مسموح فقط إلى المواقع المسموح لها بتضمين النموذج (أضف {origin}).',
+    en: 'Redirects may only go to the sites allowed to embed the form (add {origin}).',
+  },
+  arrayMinSize: { ar: 'أضف عنصراً واحداً على الأقل.', en: 'Add at least one.' },
+  isObject: { ar: 'يجب أن تكون القيمة كائناً.', en: 'The value must be an object.' },
   hexColour: {
     ar: 'اكتب اللون بالصيغة الست عشرية مثل ‎#45B97C أو ‎#4B7.',
     en: 'Write the colour in hex, such as #45B97C or #4B7.',

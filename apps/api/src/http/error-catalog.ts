@@ -1,5 +1,6 @@
 import { ACCOUNTS_ERRORS } from '@sanad/accounts';
 import { BRANDING_ERRORS } from '@sanad/branding';
+import { FORMS_ERRORS } from '@sanad/forms';
 import { CONTACTS_ERRORS } from '@sanad/contacts';
 import { CONVERSATIONS_ERRORS } from '@sanad/conversations';
 import {
@@ -21,6 +22,7 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
   ...WEBHOOKS_ERRORS,
   ...MAIL_ERRORS,
   ...BRANDING_ERRORS,
+  ...FORMS_ERRORS,
 };
 
 export function errorMessage(

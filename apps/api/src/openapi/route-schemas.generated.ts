@@ -881,6 +881,249 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     },
     required: ['steps', 'inboundAddress', 'complete'],
   },
+  FormDefinition: {
+    description: 'What is versioned: the fields and the settings, as published.',
+    type: 'object',
+    properties: {
+      fields: { type: 'array', items: { $ref: '#/components/schemas/FormField' } },
+      settings: { $ref: '#/components/schemas/FormSettings' },
+    },
+    required: ['fields', 'settings'],
+  },
+  FormField: {
+    type: 'object',
+    properties: {
+      key: {
+        type: 'string',
+        description:
+          'Stable within the form: what submissions, the JSON endpoint and mappings use.',
+      },
+      type: {
+        type: 'string',
+        enum: [
+          'number',
+          'long_text',
+          'decimal',
+          'date',
+          'select',
+          'multi_select',
+          'checkbox',
+          'url',
+          'email',
+          'phone',
+          'short_text',
+          'radio',
+          'file',
+          'hidden',
+          'heading',
+          'paragraph',
+        ],
+      },
+      label: { $ref: '#/components/schemas/LocalText' },
+      help: { allOf: [{ $ref: '#/components/schemas/LocalText' }], nullable: true },
+      placeholder: { allOf: [{ $ref: '#/components/schemas/LocalText' }], nullable: true },
+      required: { type: 'boolean' },
+      minLength: {
+        type: 'number',
+        nullable: true,
+        description:
+          'Text: length bounds. Number and decimal: value bounds. Date: `YYYY-MM-DD` bounds.',
+      },
+      maxLength: { type: 'number', nullable: true },
+      min: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true },
+      max: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true },
+      options: { type: 'array', items: { $ref: '#/components/schemas/FormFieldOption' } },
+      file: { allOf: [{ $ref: '#/components/schemas/FormFileRules' }], nullable: true },
+      mapTo: {
+        oneOf: [
+          {
+            type: 'object',
+            properties: {
+              kind: { type: 'string', enum: ['contact'] },
+              property: { type: 'string', enum: ['company', 'email', 'phone', 'name'] },
+            },
+            required: ['kind', 'property'],
+          },
+          {
+            type: 'object',
+            properties: {
+              kind: { type: 'string', enum: ['custom_field'] },
+              key: { type: 'string' },
+            },
+            required: ['kind', 'key'],
+          },
+        ],
+        nullable: true,
+      },
+    },
+    required: [
+      'key',
+      'type',
+      'label',
+      'help',
+      'placeholder',
+      'required',
+      'minLength',
+      'maxLength',
+      'min',
+      'max',
+      'options',
+      'file',
+      'mapTo',
+    ],
+  },
+  FormFieldOption: {
+    type: 'object',
+    properties: {
+      value: {
+        type: 'string',
+        description: 'Stable: what is stored. Letters, digits, `_` and `-`.',
+      },
+      label: { $ref: '#/components/schemas/LocalText' },
+    },
+    required: ['value', 'label'],
+  },
+  FormFileRules: {
+    type: 'object',
+    properties: {
+      maxFiles: {
+        type: 'number',
+        description: 'Files one submission may attach to this field (1–10).',
+      },
+      maxSizeMb: { type: 'number', description: 'Largest file (1–25 MB).' },
+      accept: {
+        type: 'array',
+        items: { type: 'string' },
+        description:
+          'Allowed types: MIME types (`image/png`), families (`image/*`) or extensions (`.pdf`).',
+      },
+    },
+    required: ['maxFiles', 'maxSizeMb', 'accept'],
+  },
+  FormSettings: {
+    description: 'What a form does with a submission and how it looks after one.',
+    type: 'object',
+    properties: {
+      languages: { type: 'string', enum: ['ar', 'en', 'both'] },
+      mailboxId: {
+        type: 'string',
+        nullable: true,
+        description: "Where the conversation opens; null = the workspace's inbox.",
+      },
+      opensConversation: { type: 'boolean' },
+      subjectTemplate: {
+        allOf: [{ $ref: '#/components/schemas/LocalText' }],
+        description: 'Subject of that conversation; `{{field_key}}` is replaced by the answer.',
+      },
+      tagIds: { type: 'array', items: { type: 'string' } },
+      teamId: { type: 'string', nullable: true },
+      thankYou: { $ref: '#/components/schemas/LocalText' },
+      redirectUrl: {
+        type: 'string',
+        nullable: true,
+        description:
+          'After submitting, go here instead of the thank-you message (a URL on an allowed domain).',
+      },
+      autoAcknowledge: { type: 'boolean' },
+      allowedOrigins: {
+        type: 'array',
+        items: { type: 'string' },
+        description:
+          'Origins that may embed the form and call its JSON endpoint (`https://shop.example`).',
+      },
+      closedMessage: { $ref: '#/components/schemas/LocalText' },
+      submissionLimit: {
+        type: 'number',
+        nullable: true,
+        description: 'Submissions accepted in all; null = no limit.',
+      },
+    },
+    required: [
+      'languages',
+      'mailboxId',
+      'opensConversation',
+      'subjectTemplate',
+      'tagIds',
+      'teamId',
+      'thankYou',
+      'redirectUrl',
+      'autoAcknowledge',
+      'allowedOrigins',
+      'closedMessage',
+      'submissionLimit',
+    ],
+  },
+  FormSummaryView: {
+    description: 'One row of GET /forms.',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      key: { type: 'string' },
+      state: { type: 'string', enum: ['open', 'closed'] },
+      live: { allOf: [{ $ref: '#/components/schemas/FormVersionSummary' }], nullable: true },
+      hasUnpublishedChanges: { type: 'boolean' },
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+    required: ['id', 'name', 'key', 'state', 'live', 'hasUnpublishedChanges', 'updatedAt'],
+  },
+  FormVersionSummary: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      number: { type: 'number' },
+      note: { type: 'string', nullable: true },
+      publishedAt: { type: 'string', format: 'date-time' },
+      publishedBy: { type: 'string', nullable: true },
+    },
+    required: ['id', 'number', 'note', 'publishedAt', 'publishedBy'],
+  },
+  FormVersionView: {
+    description: 'GET /forms/:id/versions/:number: a published version exactly as it was.',
+    type: 'object',
+    properties: {
+      formId: { type: 'string' },
+      definition: { $ref: '#/components/schemas/FormDefinition' },
+      id: { type: 'string' },
+      number: { type: 'number' },
+      note: { type: 'string', nullable: true },
+      publishedAt: { type: 'string', format: 'date-time' },
+      publishedBy: { type: 'string', nullable: true },
+    },
+    required: ['formId', 'definition', 'id', 'number', 'note', 'publishedAt', 'publishedBy'],
+  },
+  FormView: {
+    description: 'GET /forms/:id: the draft, and what is live.',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      key: {
+        type: 'string',
+        description: 'The public key of its URLs (`/f/:key`, `/public/forms/:key/...`).',
+      },
+      state: { type: 'string', enum: ['open', 'closed'] },
+      draft: { $ref: '#/components/schemas/FormDefinition' },
+      hasUnpublishedChanges: {
+        type: 'boolean',
+        description: 'The draft differs from the live version (or nothing is published yet).',
+      },
+      live: { allOf: [{ $ref: '#/components/schemas/FormVersionSummary' }], nullable: true },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+    required: [
+      'id',
+      'name',
+      'key',
+      'state',
+      'draft',
+      'hasUnpublishedChanges',
+      'live',
+      'createdAt',
+      'updatedAt',
+    ],
+  },
   ImportColumnView: {
     type: 'object',
     properties: {
@@ -965,6 +1208,12 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       createdAt: { type: 'string', format: 'date-time' },
     },
     required: ['id', 'email', 'role', 'expiresAt', 'acceptedAt', 'createdAt'],
+  },
+  LocalText: {
+    description: 'A text in both languages; a form in one language needs only that one.',
+    type: 'object',
+    properties: { ar: { type: 'string' }, en: { type: 'string' } },
+    required: ['ar', 'en'],
   },
   MailboxEmailSettingsView: {
     description:
@@ -1894,6 +2143,31 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   'EmailMessagesController.email': {},
   'EmailMessagesController.retry': { schema: { $ref: '#/components/schemas/MessageView' } },
   'EventsController.list': { schema: { $ref: '#/components/schemas/EventsPageView' } },
+  'FormsController.list': {
+    schema: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/FormSummaryView' } },
+      },
+      required: ['items'],
+    },
+  },
+  'FormsController.create': { schema: { $ref: '#/components/schemas/FormView' } },
+  'FormsController.get': { schema: { $ref: '#/components/schemas/FormView' } },
+  'FormsController.update': { schema: { $ref: '#/components/schemas/FormView' } },
+  'FormsController.publish': { schema: { $ref: '#/components/schemas/FormView' } },
+  'FormsController.versions': {
+    schema: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/FormVersionSummary' } },
+      },
+      required: ['items'],
+    },
+  },
+  'FormsController.version': { schema: { $ref: '#/components/schemas/FormVersionView' } },
+  'FormsController.restore': { schema: { $ref: '#/components/schemas/FormView' } },
+  'FormsController.remove': {},
   'HealthController.health': {
     schema: {
       type: 'object',

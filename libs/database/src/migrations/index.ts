@@ -12,6 +12,7 @@ import { ContactImports1764900000000 } from './1764900000000-contact-imports';
 import { Webhooks1765000000000 } from './1765000000000-webhooks';
 import { ApiPolish1765100000000 } from './1765100000000-api-polish';
 import { Branding1765200000000 } from './1765200000000-branding';
+import { Forms1765300000000 } from './1765300000000-forms';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Webhooks1765000000000,
   ApiPolish1765100000000,
   Branding1765200000000,
+  Forms1765300000000,
 ];
