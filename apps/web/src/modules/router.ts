@@ -127,6 +127,16 @@ export const router = createRouter({
               meta: { admin: true },
             },
             {
+              path: 'workspace',
+              component: () => import('@/features/settings/branding/BasicSettingsPage.vue'),
+              meta: { admin: true },
+            },
+            {
+              path: 'brand',
+              component: () => import('@/features/settings/branding/BrandPage.vue'),
+              meta: { admin: true },
+            },
+            {
               path: 'blocked-senders',
               component: () => import('@/features/settings/BlockedSendersPage.vue'),
               meta: { admin: true },

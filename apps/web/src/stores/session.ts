@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type {
   Digits,
   Language,
@@ -13,6 +13,7 @@ import { ApiError } from '@/api/client';
 import { meApi } from '@/api/me';
 import { applyLanguage } from '@/modules/direction';
 import { currentLanguage } from '@/modules/i18n';
+import { applyBrand } from '@/modules/brand';
 import { connectRealtime, disconnectRealtime } from '@/modules/realtime';
 import { useEventStreamStore } from './event-stream';
 
@@ -109,11 +110,13 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  /** The workspace's settings or brand as an admin changed them (`workspace.updated`). */
+  /** The workspace as saved or changed by an admin (settings, brand): the SPA follows it at once. */
   function applyWorkspace(workspace: WorkspaceView): void {
     if (me.value && me.value.workspace.id === workspace.id) me.value = { ...me.value, workspace };
   }
 
+  // The brand is worn from the first view of a session to its end (colours, favicon).
+  watch(() => me.value?.workspace.brand, applyBrand, { immediate: true });
   // `workspace.updated` (settings or brand changed by an admin): applied at once, so dates,
   // digits and the accent follow without a reload; after a gap, /me is read again.
   useEventStreamStore().register({
