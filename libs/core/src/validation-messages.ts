@@ -43,7 +43,10 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     ar: 'نوع الملف غير مسموح. المسموح: {allowed}.',
     en: 'This file type is not allowed. Allowed: {allowed}.',
   },
-  tooManyFiles: { ar: 'عدد الملفات أكثر من المسموح ({max}).', en: 'Too many files (at most {max}).' },
+  tooManyFiles: {
+    ar: 'عدد الملفات أكثر من المسموح ({max}).',
+    en: 'Too many files (at most {max}).',
+  },
   fileTooLarge: {
     ar: 'الملف «{name}» أكبر من المسموح ({limit}).',
     en: 'The file "{name}" is too large (at most {limit}).',
