@@ -195,11 +195,11 @@ describe('formatting: relative times', () => {
 
   it.each([
     [10, 'الآن', 'الآن', 'now'],
-    [5 * 60, 'قبل ٥ دقائق', 'قبل 5 دقائق', '5 minutes ago'],
-    [2 * 60, 'قبل دقيقتين', 'قبل دقيقتين', '2 minutes ago'],
-    [3 * 3600, 'قبل ٣ ساعات', 'قبل 3 ساعات', '3 hours ago'],
+    [5 * 60, 'منذ ٥ دقائق', 'منذ 5 دقائق', '5 minutes ago'],
+    [2 * 60, 'منذ دقيقتين', 'منذ دقيقتين', '2 minutes ago'],
+    [3 * 3600, 'منذ ٣ ساعات', 'منذ 3 ساعات', '3 hours ago'],
     [26 * 3600, 'أمس', 'أمس', 'yesterday'],
-    [11 * 86400, 'قبل أسبوعين', 'قبل أسبوعين', '2 weeks ago'],
+    [11 * 86400, 'منذ أسبوعين', 'منذ أسبوعين', '2 weeks ago'],
     [-3 * 3600, 'خلال ٣ ساعات', 'خلال 3 ساعات', 'in 3 hours'],
   ])('%i seconds ago', (seconds, arabicIndic, arabicLatin, english) => {
     expect(ar('arab').relative(ago(seconds), now)).toBe(arabicIndic);

@@ -283,7 +283,9 @@ export function createFormatter(input: Partial<FormatSettings> = {}): Formatter 
       if (Math.abs(amount) < 45) return relativeFormat().format(0, 'second');
       for (const [unit, size] of RELATIVE_STEPS) {
         if (Math.abs(amount) < size || unit === 'year') {
-          return relativeFormat().format(Math.round(amount), unit);
+          const text = relativeFormat().format(Math.round(amount), unit);
+          // Timestamps in Arabic interfaces read "منذ ٥ دقائق" (since), ICU says "قبل" (before).
+          return language === 'ar' ? text.replace(/^قبل /, 'منذ ') : text;
         }
         amount /= size;
       }
