@@ -17,6 +17,12 @@ export type ViewName = (typeof VIEWS)[number];
 export const MAILBOX_KINDS = ['inbox', 'spam', 'custom'] as const;
 export type MailboxKind = (typeof MAILBOX_KINDS)[number];
 
+/**
+ * The names the two system mailboxes are created with. While one keeps its name, interfaces show
+ * it in their own language (Inbox, Spam); a name an admin chose stays as written.
+ */
+export const SYSTEM_MAILBOX_NAMES = { inbox: 'الصندوق الوارد', spam: 'المزعج' } as const;
+
 export interface MailboxView {
   id: string;
   name: string;

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { MembersService, canSeeMailbox, type Principal } from '@sanad/accounts';
-import type { MailboxView, UserView } from '@sanad/contracts';
+import { SYSTEM_MAILBOX_NAMES, type MailboxView, type UserView } from '@sanad/contracts';
 import { DomainError, cleanText } from '@sanad/core';
 import { toMailboxView } from '../conversation/conversation-views.util';
 import type { CreateMailboxDto, UpdateMailboxDto } from '../dto/mailbox.dto';
 import type { Mailbox } from '../entities/mailbox.entity';
 import { MailboxesRepository } from './mailboxes.repository';
 
-export const SYSTEM_MAILBOX_NAMES = { inbox: 'الصندوق الوارد', spam: 'المزعج' };
 
 /** Mailboxes: every workspace has the inbox and spam; admins add, rename and archive others. */
 @Injectable()
