@@ -7,7 +7,6 @@ import type { CreateMailboxDto, UpdateMailboxDto } from '../dto/mailbox.dto';
 import type { Mailbox } from '../entities/mailbox.entity';
 import { MailboxesRepository } from './mailboxes.repository';
 
-
 /** Mailboxes: every workspace has the inbox and spam; admins add, rename and archive others. */
 @Injectable()
 export class MailboxesService {
