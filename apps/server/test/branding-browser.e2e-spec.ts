@@ -9,6 +9,8 @@ import {
   layoutProblems,
   pageWidth,
 } from './browser-harness';
+import { createTransport } from 'nodemailer';
+import { MailSink, raw, until } from './email-harness';
 import { spawnServer, type SpawnedServer } from './spawn-server';
 import { addMember, createWorkspace, type TestWorkspace } from './test-app';
 
@@ -120,16 +122,55 @@ async function contrastViolations(page: Page, minimumChecked = 25): Promise<stri
 describeBrowser('Brand and basic settings in the browser', () => {
   let server: SpawnedServer;
   let browser: Browser;
+  // Where replies go out: the branded email is read here.
+  const sink = new MailSink();
 
   beforeAll(async () => {
-    server = await spawnServer();
+    server = await spawnServer({
+      SMTP_URL: await sink.start(),
+      MAIL_FROM: 'support@sanad.example',
+    });
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await sink.close();
   });
+
+  /** A customer's email to the workspace, answered by its owner; the reply as the customer gets it. */
+  async function replyByEmail(ws: TestWorkspace, inboundAddress: string) {
+    const customer = uniqueEmail('brand-customer');
+    const smtp = createTransport({
+      host: '127.0.0.1',
+      port: server.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+    await smtp.sendMail({
+      envelope: { from: customer, to: [inboundAddress] },
+      raw: raw(
+        {
+          From: customer,
+          To: inboundAddress,
+          Subject: 'سؤال عن الطلب',
+          'Message-ID': `<${uniqueEmail('brand-message')}>`,
+          'Content-Type': 'text/plain; charset=utf-8',
+        },
+        'مرحباً، متى يصل طلبي؟',
+      ),
+    });
+    smtp.close();
+    const conversation = await until(async () => {
+      const list = (await ws.owner.get('/api/v1/conversations')).body as {
+        items: Array<{ id: string }>;
+      };
+      return list.items[0] ?? null;
+    });
+    await ws.owner.post(`/api/v1/conversations/${conversation.id}/replies`, { text: 'يصلك غداً.' });
+    return (await sink.waitFor((mail) => mail.to.includes(customer))).parsed;
+  }
 
   /** Logged in through the login screen; CSP bypassed so axe-core can be injected. */
   async function open(
@@ -274,6 +315,12 @@ describeBrowser('Brand and basic settings in the browser', () => {
       expect(body.colours).toEqual(saved.colours);
       expect(body.logoUrl).toBe(saved.logo?.url);
       expect(body.iconUrls?.[32]).toBe(saved.icon?.urls[32]);
+
+      // A reply by email wears it too: the logo over a bar in the brand colour.
+      const email = await replyByEmail(ws, checklist.inboundAddress);
+      expect(email.text).toBe('يصلك غداً.');
+      expect(email.html).toContain(`${saved.logo?.url}"`);
+      expect(email.html).toContain(`border-top:4px solid ${saved.colours.primary}`);
 
       // The first-run guide ticks the brand.
       await page.goto(`${server.url}/`);
