@@ -210,6 +210,18 @@ describeBrowser('the agent app at phone, tablet and laptop widths', () => {
       );
   }
 
+  /** The drawer has finished sliding. */
+  async function settled(page: Page): Promise<void> {
+    await page.waitForFunction(() => {
+      const doc = (
+        globalThis as unknown as {
+          document: { getElementById(id: string): { getAnimations(): unknown[] } | null };
+        }
+      ).document;
+      return doc.getElementById('main-nav')?.getAnimations().length === 0;
+    });
+  }
+
   /** Which element has the focus: its test id, or the test id of the nearest ancestor with one. */
   function focused(page: Page): Promise<string | null> {
     return page.evaluate(() => {
@@ -260,6 +272,7 @@ describeBrowser('the agent app at phone, tablet and laptop widths', () => {
     await page.getByTestId('nav-open').click();
     await nav.waitFor();
     expect(await page.getByTestId('nav-open').getAttribute('aria-expanded')).toBe('true');
+    await settled(page);
     const at = await box(page, 'main-nav');
     expect(at.width).toBeGreaterThan(200);
     expect(at.width).toBeLessThan(PHONE.width);
@@ -364,6 +377,10 @@ describeBrowser('the agent app at phone, tablet and laptop widths', () => {
     await page.keyboard.press('Escape');
     await sidebar.waitFor({ state: 'hidden' });
     expect(await focused(page)).toBe('thread-customer-toggle');
+    // Its close button is on top of everything (the header too).
+    await page.getByTestId('thread-customer-toggle').click();
+    await page.getByTestId('thread-customer-close').click();
+    await sidebar.waitFor({ state: 'hidden' });
 
     // Back: the list as it was.
     await page.getByTestId('thread-back').click();
@@ -415,7 +432,6 @@ describeBrowser('the agent app at phone, tablet and laptop widths', () => {
     async (language) => {
       await ws.owner.patch('/api/v1/me', { language });
       const page = await loginPageWith(browser, server.url, ws, { viewport: PHONE });
-      await page.emulateMedia({ reducedMotion: 'reduce' });
       expect(await page.locator('html').getAttribute('dir')).toBe(
         language === 'ar' ? 'rtl' : 'ltr',
       );
