@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@sanad/auth';
+import { BrandingModule } from '@sanad/branding';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { IdempotencyModule } from '@sanad/idempotency';
@@ -27,11 +28,13 @@ import { MailboxesController } from './controllers/mailboxes.controller';
 import { MeController } from './controllers/me.controller';
 import { MembersController } from './controllers/members.controller';
 import { PeopleController } from './controllers/people.controller';
+import { PublicBrandController } from './controllers/public-brand.controller';
 import { SavedRepliesController } from './controllers/saved-replies.controller';
 import { TagsController } from './controllers/tags.controller';
 import { TeamsController } from './controllers/teams.controller';
 import { WebhookDeliveriesController } from './controllers/webhook-deliveries.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
+import { WorkspaceController } from './controllers/workspace.controller';
 import { SessionCookies } from './http/session-cookies';
 import { AgentsGateway } from './realtime/agents.gateway';
 
@@ -44,10 +47,12 @@ import { AgentsGateway } from './realtime/agents.gateway';
     MailLibModule,
     WebhooksModule,
     IdempotencyModule,
+    BrandingModule,
   ],
   controllers: [
     AuthController,
     MeController,
+    WorkspaceController,
     MembersController,
     InvitesController,
     ApiTokensController,
@@ -72,6 +77,7 @@ import { AgentsGateway } from './realtime/agents.gateway';
     CompaniesController,
     ContactCategoriesController,
     ContactFieldsController,
+    PublicBrandController,
     HealthController,
     IndexController,
   ],

@@ -14,6 +14,7 @@ const OWNER: Record<string, string> = {
   invites: 'accounts',
   api_tokens: 'accounts',
   audit_log: 'accounts',
+  brand_images: 'branding',
   contacts: 'contacts',
   companies: 'contacts',
   contact_categories: 'contacts',

@@ -1,9 +1,13 @@
-import type {
-  ConversationDetailView,
-  MailboxEmailSettingsView,
-  MailboxView,
-  MessageView,
+import {
+  DEFAULT_BRAND,
+  type BrandView,
+  type ConversationDetailView,
+  type MailboxEmailSettingsView,
+  type MailboxView,
+  type MessageView,
 } from '@sanad/contracts';
+import sharp from 'sharp';
+import { withDigits } from '@sanad/core';
 import { uniqueEmail } from '@sanad/testing';
 import {
   DOMAIN,
@@ -173,6 +177,39 @@ describe('replies leave as email', () => {
     expect(all.items).toHaveLength(1);
   });
 
+  it("wears the workspace's brand in the HTML part, with a plain-text part beside it", async () => {
+    const ws = await createWorkspace(app.base);
+    await ws.owner.patch('/api/v1/workspace/brand', { colour: '#BE185D' });
+    const logo = await sharp({
+      create: { width: 288, height: 84, channels: 4, background: '#BE185D' },
+    })
+      .png()
+      .toBuffer();
+    const branded = await ws.owner.replaceFile(
+      '/api/v1/workspace/brand/logo',
+      'logo.png',
+      logo,
+      'image/png',
+    );
+    const logoUrl = (branded.body as BrandView).logo?.url as string;
+    const { detail, from } = await customerWrites(ws, 'سؤال عن الشحن');
+    await ws.owner.post(`/api/v1/conversations/${detail.conversation.id}/replies`, {
+      text: 'سيصلك الطلب غداً.\n\nمع التحية',
+    });
+    const { parsed } = await globalSink.waitFor((m) => m.to.includes(from));
+    expect(parsed.text).toBe('سيصلك الطلب غداً.\n\nمع التحية');
+    const html = parsed.html as string;
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(html).toContain(`src="${app.running.config.publicUrl}${logoUrl}"`);
+    expect(html).toContain('width="144" height="42"');
+    expect(html).toContain('border-top:4px solid #BE185D');
+    expect(html).toContain('<p dir="auto" style="margin:0 0 1em">سيصلك الطلب غداً.</p>');
+    // The logo the email points at is served to anyone (mail clients are not logged in).
+    const served = await fetch(`${app.base}${logoUrl}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+  });
+
   it('sends through the mailbox’s own SMTP server with its password kept encrypted', async () => {
     const ws = await createWorkspace(app.base);
     const box = await inbox(ws);
@@ -315,11 +352,16 @@ describe('automatic messages and loops (R12)', () => {
   it('acknowledges a new email in the customer’s language, marked Auto-Submitted, within the budget', async () => {
     const ws = await createWorkspace(app.base);
     await enableAutoAck(ws);
+    await ws.owner.patch('/api/v1/workspace', { digits: 'arab' });
     const from = uniqueEmail('ack');
     const first = await customerWrites(ws, 'طلب جديد', { from });
     const ack = await globalSink.waitFor((m) => m.to.includes(from));
     expect(ack.raw.toString()).toMatch(/^Auto-Submitted: auto-replied/im);
-    expect(ack.parsed.text).toContain(`#${first.detail.conversation.number}`);
+    expect(ack.parsed.html).toContain(`border-top:4px solid ${DEFAULT_BRAND.colours.primary}`);
+    // Arabic text shows the number in the workspace's digits (٠-٩ here); English keeps 0-9.
+    expect(ack.parsed.text).toContain(
+      `#${withDigits(String(first.detail.conversation.number), 'arab')}`,
+    );
     expect(ack.parsed.text).toContain('شكراً لتواصلك معنا');
     expect(ack.parsed.inReplyTo).toBe(`<${first.messageId}>`);
     const detail = await until(async () => {
@@ -339,6 +381,7 @@ describe('automatic messages and loops (R12)', () => {
     await customerWrites(ws, 'New order', { from: english, text: 'Hello, I need help.' });
     const enAck = await globalSink.waitFor((m) => m.to.includes(english));
     expect(enAck.parsed.text).toContain('Thanks for writing to us');
+    expect(enAck.parsed.text).toMatch(/#\d+/);
 
     // The budget is 2 a day per address: the third new conversation gets no acknowledgement.
     await customerWrites(ws, 'طلب ثانٍ', { from });

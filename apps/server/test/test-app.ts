@@ -152,6 +152,12 @@ export class HttpSession {
     return this.remember(await req.attach('file', data, { filename: fileName, contentType }));
   }
 
+  /** PUT multipart/form-data with one file in `file` (replacing a logo or an icon). */
+  async replaceFile(path: string, fileName: string, data: Buffer, contentType: string) {
+    const req = this.prepare(request(this.baseUrl).put(path), true);
+    return this.remember(await req.attach('file', data, { filename: fileName, contentType }));
+  }
+
   /** A GET whose body is kept as bytes, whatever the content type. */
   async download(path: string): Promise<Response> {
     return this.remember(

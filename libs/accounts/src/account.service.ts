@@ -45,6 +45,7 @@ export class AccountService {
       if (!user) throw new DomainError('auth/unauthenticated');
       if (dto.name !== undefined) user.name = cleanText(dto.name);
       if (dto.language !== undefined) user.language = dto.language;
+      if (dto.digits !== undefined) user.digits = dto.digits;
       await this.repo.saveUser(user);
       await this.outbox.write({
         workspaceId: user.workspaceId,

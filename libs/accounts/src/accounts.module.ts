@@ -17,6 +17,7 @@ import { MembersService } from './members.service';
 import { PasswordHasher } from './password.hasher';
 import { SessionsService } from './sessions.service';
 import { WorkspaceSetupService } from './workspace-setup.service';
+import { WorkspaceSettingsService } from './workspace-settings.service';
 
 export const ACCOUNTS_ENTITIES = [Workspace, User, Invite, ApiToken, Session, AuditEntry];
 
@@ -32,6 +33,7 @@ const SERVICES = [
   InvitesService,
   ApiTokensService,
   AuditLog,
+  WorkspaceSettingsService,
 ];
 
 @Module({

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DEFAULT_BRAND } from '@sanad/contracts';
 import { Db } from '@sanad/database';
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
@@ -48,7 +49,7 @@ export class AccountsRepository {
   ): Promise<Workspace> {
     return this.db.manager.save(
       Workspace,
-      this.db.manager.create(Workspace, { id: randomUUID(), ...data }),
+      this.db.manager.create(Workspace, { id: randomUUID(), brand: DEFAULT_BRAND, ...data }),
     );
   }
 
@@ -56,12 +57,33 @@ export class AccountsRepository {
     return this.db.manager.findOne(Workspace, { where: { id } });
   }
 
+  /** The workspace, locked until the transaction ends (settings and brand writes). */
+  lockWorkspace(id: string): Promise<Workspace | null> {
+    return this.db.manager.findOne(Workspace, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  findWorkspaceBySlug(slug: string): Promise<Workspace | null> {
+    return this.db.manager.findOne(Workspace, { where: { slug } });
+  }
+
+  async saveWorkspace(workspace: Workspace): Promise<Workspace> {
+    const saved = await this.db.manager.save(Workspace, workspace);
+    await this.announce(`workspace:${workspace.id}`);
+    return saved;
+  }
+
   async emailTaken(email: string): Promise<boolean> {
     return (await this.db.manager.count(User, { where: { email } })) > 0;
   }
 
   insertUser(
-    data: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt' | 'mailboxIds'>,
+    data: Omit<
+      User,
+      'id' | 'createdAt' | 'updatedAt' | 'active' | 'deactivatedAt' | 'mailboxIds' | 'digits'
+    >,
   ): Promise<User> {
     return this.db.manager.save(
       User,
@@ -70,6 +92,7 @@ export class AccountsRepository {
         active: true,
         deactivatedAt: null,
         mailboxIds: null,
+        digits: null,
         ...data,
       }),
     );
@@ -237,6 +260,16 @@ export class AccountsRepository {
       AuditEntry,
       this.db.manager.create(AuditEntry, { id: randomUUID(), ...entry }),
     );
+  }
+
+  /** Whether anyone but the owner belongs to or was invited to the workspace. */
+  async hasTeam(workspaceId: string): Promise<boolean> {
+    const rows = await this.db.query<Array<{ team: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM users WHERE workspace_id = $1 AND role <> 'owner')
+           OR EXISTS (SELECT 1 FROM invites WHERE workspace_id = $1) AS team`,
+      [workspaceId],
+    );
+    return rows[0]?.team ?? false;
   }
 
   async userNames(workspaceId: string, ids: string[]): Promise<Map<string, string>> {

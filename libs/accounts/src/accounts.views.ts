@@ -11,6 +11,7 @@ export function toUserView(user: User): UserView {
     email: user.email,
     role: user.role,
     language: user.language,
+    digits: user.digits ?? null,
     active: user.active,
     mailboxIds: user.mailboxIds ?? null,
     createdAt: user.createdAt.toISOString(),
@@ -24,6 +25,14 @@ export function toWorkspaceView(workspace: Workspace): WorkspaceView {
     slug: workspace.slug,
     defaultLanguage: workspace.defaultLanguage,
     timeZone: workspace.timeZone,
+    weekStart: workspace.weekStart,
+    digits: workspace.digits,
+    calendar: workspace.calendar,
+    brand: {
+      colours: workspace.brand.colours,
+      logo: workspace.brand.logo,
+      icon: workspace.brand.icon,
+    },
   };
 }
 

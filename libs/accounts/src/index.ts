@@ -10,6 +10,8 @@ export * from './password.policy';
 export * from './principal';
 export * from './sessions.service';
 export * from './workspace-setup.service';
+export * from './workspace-settings.service';
+export * from './dto/update-workspace.dto';
 export * from './dto/accept-invite.dto';
 export * from './dto/change-password.dto';
 export * from './dto/change-role.dto';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Language, Role } from '@sanad/contracts';
+import type { Digits, Language, Role } from '@sanad/contracts';
 import { AccountCache } from './account-cache';
 import { AccountsRepository } from './accounts.repository';
+import type { StoredBrand } from './entities/workspace.entity';
 import { mailboxScope } from './principal';
 
 export interface ActiveMember {
@@ -68,13 +69,34 @@ export class MemberDirectory {
     return [...(await this.repo.userNames(workspaceId, unique)).keys()];
   }
 
-  /** A workspace's language and time zone (the country local phone numbers are read in). */
+  /**
+   * A workspace's language, time zone and digits (the country local phone numbers are read in,
+   * the clock of exports, the digits of Arabic automatic messages).
+   */
   async workspaceLocale(
     workspaceId: string,
-  ): Promise<{ defaultLanguage: Language; timeZone: string } | null> {
+  ): Promise<{ defaultLanguage: Language; timeZone: string; digits: Digits } | null> {
     const workspace = await this.repo.findWorkspace(workspaceId);
     return (
-      workspace && { defaultLanguage: workspace.defaultLanguage, timeZone: workspace.timeZone }
+      workspace && {
+        defaultLanguage: workspace.defaultLanguage,
+        timeZone: workspace.timeZone,
+        digits: workspace.digits,
+      }
+    );
+  }
+
+  /** The workspace's name, language and brand (what customers' emails wear), or null. */
+  async workspaceBrand(
+    workspaceId: string,
+  ): Promise<{ name: string; defaultLanguage: Language; brand: StoredBrand } | null> {
+    const workspace = await this.repo.findWorkspace(workspaceId);
+    return (
+      workspace && {
+        name: workspace.name,
+        defaultLanguage: workspace.defaultLanguage,
+        brand: workspace.brand,
+      }
     );
   }
 
@@ -84,5 +106,10 @@ export class MemberDirectory {
     userId: string,
   ): Promise<{ name: string; workspace: string } | null> {
     return this.repo.userAndWorkspaceName(workspaceId, userId);
+  }
+
+  /** Whether anyone but the owner belongs to or was invited to the workspace. */
+  hasTeam(workspaceId: string): Promise<boolean> {
+    return this.repo.hasTeam(workspaceId);
   }
 }

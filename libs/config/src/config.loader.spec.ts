@@ -11,6 +11,9 @@ describe('configuration', () => {
       allowSignup: false,
       roles: ['api', 'worker', 'mail'],
       publicUrl: 'http://localhost:3000',
+      // A workspace and owner created from the environment are named in Arabic unless told.
+      workspaceName: 'سند',
+      adminName: 'المسؤول',
     });
   });
 

@@ -260,14 +260,14 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
   },
   {
     name: 'SANAD_ADMIN_NAME',
-    description: 'Display name of that owner',
-    default: 'Admin',
+    description: 'Display name of that owner (Arabic by default: the workspace starts in Arabic)',
+    default: 'المسؤول',
     parse: text,
   },
   {
     name: 'SANAD_WORKSPACE_NAME',
     description: 'Name of the workspace created at start',
-    default: 'Sanad',
+    default: 'سند',
     parse: text,
   },
   {

@@ -61,6 +61,22 @@ export interface BrandColours {
   contrastOk: boolean;
 }
 
+/** A new workspace's brand: DEFAULT_BRAND_COLOUR and what it derives to (a unit test checks). */
+export const DEFAULT_BRAND: Pick<BrandView, 'colour' | 'colours' | 'logo' | 'icon'> = {
+  colour: DEFAULT_BRAND_COLOUR,
+  colours: {
+    primary: '#1F7A5C',
+    primaryHover: '#1B694F',
+    primarySoft: '#E4EFEB',
+    onPrimary: '#FFFFFF',
+    link: '#1F7A5C',
+    contrastRatio: 5.25,
+    contrastOk: true,
+  },
+  logo: null,
+  icon: null,
+};
+
 /** GET /api/v1/workspace/brand and every brand write. URLs are content-addressed (immutable). */
 export interface BrandView {
   colour: string;

@@ -1,4 +1,4 @@
-import type { InviteView, UserView } from './auth.contract';
+import type { InviteView, UserView, WorkspaceView } from './auth.contract';
 import type {
   CompanyDeletedData,
   CompanyEventData,
@@ -23,6 +23,8 @@ export interface EventMap {
   'member.updated': { facts: MemberUpdatedData; data: MemberUpdatedData };
   'member.invited': { facts: MemberInvitedData; data: MemberInvitedData };
   'member.joined': { facts: MemberJoinedData; data: MemberJoinedData };
+  /** Basic settings or the brand changed: every member's SPA applies the new workspace. */
+  'workspace.updated': { facts: WorkspaceUpdatedData; data: WorkspaceUpdatedData };
   'conversation.created': { facts: ConversationFacts; data: ConversationEventData };
   'conversation.updated': { facts: ConversationFacts; data: ConversationEventData };
   'conversation.merged': { facts: ConversationMergedData; data: ConversationMergedData };
@@ -64,6 +66,7 @@ export const PUBLIC_EVENTS = [
   'member.updated',
   'member.invited',
   'member.joined',
+  'workspace.updated',
   'conversation.created',
   'conversation.updated',
   'conversation.merged',
@@ -103,6 +106,11 @@ export interface MemberInvitedData {
 }
 export interface MemberJoinedData {
   user: UserView;
+}
+export interface WorkspaceUpdatedData {
+  workspace: WorkspaceView;
+  /** What changed: basic settings' field names, or `brand`. */
+  changed: string[];
 }
 
 /** Stored with a conversation change: where it is (and was), and the new message if any. */

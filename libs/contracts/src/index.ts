@@ -10,3 +10,4 @@ export * from './contact-merge.contract';
 export * from './contact-imports.contract';
 export * from './webhooks.contract';
 export * from './branding.contract';
+export * from './forms.contract';

@@ -9,3 +9,4 @@ export * from './text.util';
 export * from './clock';
 export * from './file-name.util';
 export * from './worker-heartbeat';
+export * from './local-time.util';

@@ -1,4 +1,4 @@
-import { languageFromAcceptLanguage } from './language.util';
+import { languageFromAcceptLanguage, withDigits } from './language.util';
 
 describe('languageFromAcceptLanguage', () => {
   it.each([
@@ -13,5 +13,12 @@ describe('languageFromAcceptLanguage', () => {
     ['ar;q=0,en', 'en'],
   ])('%s -> %s', (header, expected) => {
     expect(languageFromAcceptLanguage(header)).toBe(expected);
+  });
+});
+
+describe('withDigits', () => {
+  it('writes Latin digits as Arabic-Indic only when asked', () => {
+    expect(withDigits('#1290', 'arab')).toBe('#١٢٩٠');
+    expect(withDigits('#1290', 'latn')).toBe('#1290');
   });
 });

@@ -23,3 +23,10 @@ export function languageFromAcceptLanguage(header: string | undefined | null): L
 export function isLanguage(value: unknown): value is Language {
   return value === 'ar' || value === 'en';
 }
+
+const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+
+/** Latin digits in `text` written as Arabic-Indic (٠-٩) when `digits` is `arab`. */
+export function withDigits(text: string, digits: 'latn' | 'arab'): string {
+  return digits === 'arab' ? text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]) : text;
+}

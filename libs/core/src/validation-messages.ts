@@ -20,6 +20,10 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     en: 'Not allowed. Allowed values: {allowed}.',
   },
   isTimeZone: { ar: 'منطقة زمنية غير معروفة.', en: 'Unknown time zone.' },
+  hexColour: {
+    ar: 'اكتب اللون بالصيغة الست عشرية مثل ‎#45B97C أو ‎#4B7.',
+    en: 'Write the colour in hex, such as #45B97C or #4B7.',
+  },
   slugTaken: { ar: 'هذا المعرّف مستخدم لصندوق آخر.', en: 'Another mailbox uses this slug.' },
   contactIdentity: {
     ar: 'حدّد جهة الاتصال ببريد إلكتروني أو هاتف أو معرّف خارجي.',

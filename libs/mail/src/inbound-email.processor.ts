@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
+import { MemberDirectory } from '@sanad/accounts';
 import { ContactsService } from '@sanad/contacts';
 import {
   IntakeService,
@@ -8,7 +9,7 @@ import {
   fillPlaceholders,
   type UploadedFile,
 } from '@sanad/conversations';
-import { normaliseEmail, sha256Hex } from '@sanad/core';
+import { normaliseEmail, sha256Hex, withDigits } from '@sanad/core';
 import { OutboxDispatcher, type DomainEvent, type OutboxConsumer } from '@sanad/queue';
 import { automaticKind, cleanMessageId, flaggedAsSpam, referencedIds } from './email-headers.util';
 import type { MailboxEmailSettings } from './entities/mailbox-email-settings.entity';
@@ -42,6 +43,7 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
     private readonly intake: IntakeService,
     private readonly mailboxes: MailboxesService,
     private readonly contacts: ContactsService,
+    private readonly members: MemberDirectory,
     private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -200,10 +202,14 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
     const language = /[\u0600-\u06FF]/.test(text) ? 'ar' : 'en';
     const template = (language === 'ar' ? settings.autoAckAr : settings.autoAckEn) ?? '';
     if (!context || !mailbox || !template.trim()) return;
+    // An Arabic message shows the number in the workspace's digits (٠-٩ when chosen).
+    const digits = (await this.members.workspaceLocale(inbound.workspaceId))?.digits ?? 'latn';
+    const number =
+      language === 'ar' ? withDigits(String(context.number), digits) : String(context.number);
     const body = fillPlaceholders(template, {
       'contact.name': contactName ?? to,
       'contact.email': to,
-      'conversation.number': String(context.number),
+      'conversation.number': number,
       'conversation.subject': context.subject,
       'mailbox.name': mailbox.name,
     });

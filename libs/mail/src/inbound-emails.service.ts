@@ -14,4 +14,9 @@ export class InboundEmailsService {
       throw new DomainError('email/not_found');
     return { fileName: `${inbound.id}.eml`, data: inbound.raw };
   }
+
+  /** Whether any mail has arrived for the workspace yet. */
+  anyReceived(workspaceId: string): Promise<boolean> {
+    return this.repo.anyInbound(workspaceId);
+  }
 }

@@ -159,6 +159,15 @@ export class MailRepository {
     return this.db.manager.findOne(InboundEmail, { where: { workspaceId, id } });
   }
 
+  /** Whether any mail has arrived for the workspace (the first-run guide's email step). */
+  async anyInbound(workspaceId: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
+      'SELECT 1 FROM inbound_emails WHERE workspace_id = $1 LIMIT 1',
+      [workspaceId],
+    );
+    return rows.length > 0;
+  }
+
   /** Whether the sender or their domain is blocked in the workspace. */
   async blocked(workspaceId: string, from: string): Promise<boolean> {
     const domain = from.slice(from.lastIndexOf('@'));

@@ -1,6 +1,7 @@
 import type { SendMailOptions } from 'nodemailer';
 import type { Readable } from 'node:stream';
 import { escapeHtml } from '@sanad/core';
+import { brandedEmailHtml, type EmailBrand } from './branded-email.layout';
 import type { DeliveryKind } from './entities/email-delivery.entity';
 import type { OutgoingServer } from './mail-transport';
 import type { OutboundContext } from '@sanad/conversations';
@@ -18,13 +19,15 @@ export interface ComposeInput {
   inboundAddress: string;
   thread: { references: string[]; inReplyTo: string | null };
   files: Array<{ fileName: string; contentType: string; contentId: string | null; data: Readable }>;
+  /** The workspace's brand: the HTML part wears it. */
+  brand: EmailBrand;
 }
 
 /**
  * The email a reply becomes: From shows the agent and the mailbox, Reply-To brings answers back
  * to the mailbox, Message-ID/In-Reply-To/References keep the customer's thread, text and HTML
- * parts carry the mailbox signature, and automatic messages say so (RFC 3834) so nobody answers
- * them automatically.
+ * parts carry the mailbox signature, the HTML part wears the workspace's brand, and automatic
+ * messages say so (RFC 3834) so nobody answers them automatically.
  */
 export function composeEmail(input: ComposeInput): SendMailOptions {
   const { context, server } = input;
@@ -46,7 +49,7 @@ export function composeEmail(input: ComposeInput): SendMailOptions {
       ? { references: input.thread.references.map((id) => `<${id}>`) }
       : {}),
     text,
-    html: toHtml(context.text, signature),
+    html: brandedEmailHtml(toHtml(context.text, signature), input.brand),
     headers:
       input.kind === 'auto_ack'
         ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' }
@@ -61,7 +64,7 @@ export function composeEmail(input: ComposeInput): SendMailOptions {
   };
 }
 
-/** Paragraphs with `dir="auto"` so Arabic and English each read in their own direction. */
+/** The message as HTML: paragraphs with `dir="auto"` so Arabic and English each read right. */
 function toHtml(text: string, signature: string): string {
   const paragraphs = (value: string): string =>
     value
@@ -73,5 +76,5 @@ function toHtml(text: string, signature: string): string {
   const sign = signature
     ? `<div dir="auto" style="color:#555;border-top:1px solid #ddd;padding-top:8px;margin-top:16px">${paragraphs(signature)}</div>`
     : '';
-  return `<!doctype html><html><body><div dir="auto" style="font-family:Tahoma,Arial,sans-serif;font-size:14px;line-height:1.6">${paragraphs(text)}${sign}</div></body></html>`;
+  return `${paragraphs(text)}${sign}`;
 }

@@ -4,6 +4,7 @@ import { MemberDirectory } from '@sanad/accounts';
 import { AttachmentsService, IntakeService } from '@sanad/conversations';
 import { TransactionRunner } from '@sanad/database';
 import { JobQueue, OutboxDispatcher, type DomainEvent, type OutboxConsumer } from '@sanad/queue';
+import { emailBrand } from './branded-email.layout';
 import type { EmailDelivery } from './entities/email-delivery.entity';
 import { composeEmail } from './outbound-email.composer';
 import { failureReason, isPermanentFailure, MailTransports } from './mail-transport';
@@ -85,6 +86,7 @@ export class OutboundMailer implements OutboxConsumer<'email.queued'>, OnModuleI
         return null;
       }
       const files = await this.attachments.contentsOf(delivery.workspaceId, messageId);
+      const workspace = await this.members.workspaceBrand(delivery.workspaceId);
       const mail = composeEmail({
         context,
         kind: delivery.kind,
@@ -92,6 +94,7 @@ export class OutboundMailer implements OutboxConsumer<'email.queued'>, OnModuleI
         server,
         inboundAddress,
         thread: await this.intake.emailThreadIds(context.conversationId, messageId),
+        brand: emailBrand(workspace, this.config.publicUrl, context.mailboxName),
         files: files.map(({ attachment, data }) => ({
           fileName: attachment.fileName,
           contentType: attachment.contentType,

@@ -120,6 +120,7 @@ export function aUser(overrides: Partial<User> = {}): User {
     passwordHash: 'x',
     role: 'agent',
     language: 'ar',
+    digits: null,
     active: true,
     mailboxIds: null,
     deactivatedAt: null,

@@ -1,4 +1,5 @@
 import { ACCOUNTS_ERRORS } from '@sanad/accounts';
+import { BRANDING_ERRORS } from '@sanad/branding';
 import { CONTACTS_ERRORS } from '@sanad/contacts';
 import { CONVERSATIONS_ERRORS } from '@sanad/conversations';
 import {
@@ -19,6 +20,7 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
   ...CONTACTS_ERRORS,
   ...WEBHOOKS_ERRORS,
   ...MAIL_ERRORS,
+  ...BRANDING_ERRORS,
 };
 
 export function errorMessage(

@@ -56,6 +56,82 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     },
     required: ['id', 'pattern', 'createdAt'],
   },
+  BrandColours: {
+    description:
+      'Colours derived from the primary colour. `onPrimary` is the text colour (white or near-black)\nwith the better contrast on `primary`; `contrastOk` says whether it reaches WCAG AA (4.5:1).\n`link` is the primary colour darkened or lightened until it reaches 4.5:1 on white.',
+    type: 'object',
+    properties: {
+      primary: { type: 'string' },
+      primaryHover: { type: 'string' },
+      primarySoft: {
+        type: 'string',
+        description: 'A light tint for selected rows and soft backgrounds (text on it stays dark).',
+      },
+      onPrimary: { type: 'string' },
+      link: { type: 'string' },
+      contrastRatio: { type: 'number' },
+      contrastOk: { type: 'boolean' },
+    },
+    required: [
+      'primary',
+      'primaryHover',
+      'primarySoft',
+      'onPrimary',
+      'link',
+      'contrastRatio',
+      'contrastOk',
+    ],
+  },
+  BrandColoursPreviewView: {
+    description:
+      'GET /api/v1/workspace/brand/colours?colour=%2345B97C: what a colour would give (the preview).',
+    type: 'object',
+    properties: {
+      colours: { $ref: '#/components/schemas/BrandColours' },
+      palette: { type: 'array', items: { type: 'string' } },
+    },
+    required: ['colours', 'palette'],
+  },
+  BrandView: {
+    description:
+      'GET /api/v1/workspace/brand and every brand write. URLs are content-addressed (immutable).',
+    type: 'object',
+    properties: {
+      colour: { type: 'string' },
+      colours: { $ref: '#/components/schemas/BrandColours' },
+      logo: {
+        type: 'object',
+        properties: {
+          url: { type: 'string' },
+          width: { type: 'number' },
+          height: { type: 'number' },
+        },
+        required: ['url', 'width', 'height'],
+        nullable: true,
+      },
+      icon: {
+        type: 'object',
+        properties: {
+          urls: {
+            type: 'object',
+            properties: {
+              '32': { type: 'string' },
+              '180': { type: 'string' },
+              '192': { type: 'string' },
+              '512': { type: 'string' },
+            },
+            required: ['32', '180', '192', '512'],
+          },
+        },
+        required: ['urls'],
+        nullable: true,
+        description:
+          'The icon in every generated size (`32` is the favicon, `192` the widget avatar).',
+      },
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+    required: ['colour', 'colours', 'logo', 'icon', 'updatedAt'],
+  },
   BulkResultView: {
     description:
       'POST /conversations/bulk: what changed and what could not (unknown ids count as not found).',
@@ -571,6 +647,16 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
             {
               type: 'object',
               properties: {
+                data: { $ref: '#/components/schemas/WorkspaceUpdatedData' },
+                seq: { type: 'number' },
+                type: { type: 'string', enum: ['workspace.updated'] },
+                at: { type: 'string' },
+              },
+              required: ['data', 'seq', 'type', 'at'],
+            },
+            {
+              type: 'object',
+              properties: {
                 data: { $ref: '#/components/schemas/ConversationEventData' },
                 seq: { type: 'number' },
                 type: { type: 'string', enum: ['conversation.created'] },
@@ -769,6 +855,31 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       },
     },
     required: ['from', 'to', 'converted', 'kept'],
+  },
+  FirstRunChecklistView: {
+    description: 'GET /api/v1/workspace/checklist: the first-run guide on the home page.',
+    type: 'object',
+    properties: {
+      steps: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            key: { type: 'string', enum: ['email', 'brand', 'team'] },
+            done: { type: 'boolean' },
+          },
+          required: ['key', 'done'],
+        },
+      },
+      inboundAddress: {
+        type: 'string',
+        nullable: true,
+        description:
+          "Where forwarded mail arrives (the default mailbox's inbound address), for the copy button.",
+      },
+      complete: { type: 'boolean', description: 'Every step is done (the guide hides itself).' },
+    },
+    required: ['steps', 'inboundAddress', 'complete'],
   },
   ImportColumnView: {
     type: 'object',
@@ -1247,6 +1358,12 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       email: { type: 'string' },
       role: { type: 'string', enum: ['owner', 'admin', 'agent'] },
       language: { type: 'string', enum: ['ar', 'en'] },
+      digits: {
+        type: 'string',
+        enum: ['latn', 'arab'],
+        nullable: true,
+        description: "The member's own choice of digits; null = the workspace's.",
+      },
       active: { type: 'boolean' },
       mailboxIds: {
         type: 'array',
@@ -1256,7 +1373,17 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       },
       createdAt: { type: 'string', format: 'date-time' },
     },
-    required: ['id', 'name', 'email', 'role', 'language', 'active', 'mailboxIds', 'createdAt'],
+    required: [
+      'id',
+      'name',
+      'email',
+      'role',
+      'language',
+      'digits',
+      'active',
+      'mailboxIds',
+      'createdAt',
+    ],
   },
   ViewCountsView: {
     type: 'object',
@@ -1504,6 +1631,18 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     },
     required: ['secret'],
   },
+  WorkspaceUpdatedData: {
+    type: 'object',
+    properties: {
+      workspace: { $ref: '#/components/schemas/WorkspaceView' },
+      changed: {
+        type: 'array',
+        items: { type: 'string' },
+        description: "What changed: basic settings' field names, or `brand`.",
+      },
+    },
+    required: ['workspace', 'changed'],
+  },
   WorkspaceView: {
     type: 'object',
     properties: {
@@ -1512,8 +1651,59 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       slug: { type: 'string' },
       defaultLanguage: { type: 'string', enum: ['ar', 'en'] },
       timeZone: { type: 'string' },
+      weekStart: { type: 'string', enum: ['saturday', 'sunday', 'monday'] },
+      digits: { type: 'string', enum: ['latn', 'arab'] },
+      calendar: { type: 'string', enum: ['gregory', 'gregory-hijri'] },
+      brand: {
+        type: 'object',
+        properties: {
+          colours: { $ref: '#/components/schemas/BrandColours' },
+          logo: {
+            type: 'object',
+            properties: {
+              url: { type: 'string' },
+              width: { type: 'number' },
+              height: { type: 'number' },
+            },
+            required: ['url', 'width', 'height'],
+            nullable: true,
+          },
+          icon: {
+            type: 'object',
+            properties: {
+              urls: {
+                type: 'object',
+                properties: {
+                  '32': { type: 'string' },
+                  '180': { type: 'string' },
+                  '192': { type: 'string' },
+                  '512': { type: 'string' },
+                },
+                required: ['32', '180', '192', '512'],
+              },
+            },
+            required: ['urls'],
+            nullable: true,
+            description:
+              'The icon in every generated size (`32` is the favicon, `192` the widget avatar).',
+          },
+        },
+        required: ['colours', 'logo', 'icon'],
+        description:
+          "The brand's colours and asset URLs (the SPA's accent, header logo and favicon).",
+      },
     },
-    required: ['id', 'name', 'slug', 'defaultLanguage', 'timeZone'],
+    required: [
+      'id',
+      'name',
+      'slug',
+      'defaultLanguage',
+      'timeZone',
+      'weekStart',
+      'digits',
+      'calendar',
+      'brand',
+    ],
   },
 };
 
@@ -1816,6 +2006,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   },
   'PeopleController.exportPersonalData': {},
   'PeopleController.erase': { schema: { $ref: '#/components/schemas/ContactErasureView' } },
+  'PublicBrandController.theme': {},
+  'PublicBrandController.image': {},
   'SavedRepliesController.list': {
     schema: {
       type: 'object',
@@ -1890,4 +2082,18 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   },
   'WebhooksController.test': { schema: { $ref: '#/components/schemas/WebhookDeliveryView' } },
   'WebhooksController.replay': { schema: { $ref: '#/components/schemas/WebhookReplayView' } },
+  'WorkspaceController.get': { schema: { $ref: '#/components/schemas/WorkspaceView' } },
+  'WorkspaceController.update': { schema: { $ref: '#/components/schemas/WorkspaceView' } },
+  'WorkspaceController.firstRun': {
+    schema: { $ref: '#/components/schemas/FirstRunChecklistView' },
+  },
+  'WorkspaceController.getBrand': { schema: { $ref: '#/components/schemas/BrandView' } },
+  'WorkspaceController.previewColours': {
+    schema: { $ref: '#/components/schemas/BrandColoursPreviewView' },
+  },
+  'WorkspaceController.setColour': { schema: { $ref: '#/components/schemas/BrandView' } },
+  'WorkspaceController.setLogo': { schema: { $ref: '#/components/schemas/BrandView' } },
+  'WorkspaceController.removeLogo': { schema: { $ref: '#/components/schemas/BrandView' } },
+  'WorkspaceController.setIcon': { schema: { $ref: '#/components/schemas/BrandView' } },
+  'WorkspaceController.removeIcon': { schema: { $ref: '#/components/schemas/BrandView' } },
 };

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { LANGUAGES, type Language } from '@sanad/contracts';
+import { DIGITS, LANGUAGES, type Digits, type Language } from '@sanad/contracts';
 
 export class UpdateProfileDto {
   @ApiProperty({ required: false })
@@ -14,4 +14,10 @@ export class UpdateProfileDto {
   @IsOptional()
   @IsIn(LANGUAGES)
   language?: Language;
+
+  /** The member's own digits; null goes back to the workspace's. */
+  @ApiProperty({ enum: DIGITS, required: false, nullable: true })
+  @IsOptional()
+  @IsIn(DIGITS)
+  digits?: Digits | null;
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { Language, Role } from '@sanad/contracts';
+import type { Digits, Language, Role } from '@sanad/contracts';
 
 @Entity('users')
 export class User {
@@ -23,6 +23,10 @@ export class User {
 
   @Column('text', { default: 'ar' })
   language: Language;
+
+  /** The member's own digits; null = the workspace's. */
+  @Column('text', { nullable: true })
+  digits: Digits | null;
 
   @Column('boolean', { default: true })
   active: boolean;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@sanad/accounts';
+import { MemberDirectory, type Principal } from '@sanad/accounts';
 import type { ContactEntity } from '@sanad/contracts';
-import { DomainError, type Language } from '@sanad/core';
+import { DomainError, localDay, type Language } from '@sanad/core';
 import { contactSearchPatterns } from '@sanad/search';
 import { ContactFieldsService } from '../fields/contact-fields.service';
 import { PeopleFilters } from '../people/people-filters';
@@ -42,11 +42,18 @@ export class ContactExportService {
     private readonly repo: ExportRepository,
     private readonly fields: ContactFieldsService,
     private readonly filters: PeopleFilters,
+    private readonly members: MemberDirectory,
   ) {}
+
+  /** Dates in exports are on the workspace's clock. */
+  private async timeZone(workspaceId: string): Promise<string> {
+    return (await this.members.workspaceLocale(workspaceId))?.timeZone ?? 'UTC';
+  }
 
   async people(principal: Principal, dto: ExportPeopleDto): Promise<CsvExport> {
     const { workspaceId } = principal;
-    const language = principal.language;
+    const format = { language: principal.language, timeZone: await this.timeZone(workspaceId) };
+    const { language } = format;
     const columns = await this.columns(workspaceId, 'person', PERSON_COLUMNS, dto.columns);
     const sort = dto.sort ?? 'name';
     const query = {
@@ -70,16 +77,18 @@ export class ContactExportService {
       let after: PageCursor | undefined;
       do {
         const batch = await repo.people({ ...query, after });
-        for (const row of batch.rows) yield columns.map((c) => personCell(c, row, language));
+        for (const row of batch.rows) yield columns.map((c) => personCell(c, row, format));
         after = batch.last ?? undefined;
       } while (after);
     }
-    return { fileName: fileName(language === 'ar' ? 'الأشخاص' : 'people'), rows: rows() };
+    const name = fileName(language === 'ar' ? 'الأشخاص' : 'people', format.timeZone);
+    return { fileName: name, rows: rows() };
   }
 
   async companies(principal: Principal, dto: ExportCompaniesDto): Promise<CsvExport> {
     const { workspaceId } = principal;
-    const language = principal.language;
+    const format = { language: principal.language, timeZone: await this.timeZone(workspaceId) };
+    const { language } = format;
     const columns = await this.columns(workspaceId, 'company', COMPANY_COLUMNS, dto.columns);
     const query = {
       workspaceId,
@@ -93,11 +102,12 @@ export class ContactExportService {
       let after: PageCursor | undefined;
       do {
         const batch = await repo.companies({ ...query, after });
-        for (const row of batch.rows) yield columns.map((c) => companyCell(c, row, language));
+        for (const row of batch.rows) yield columns.map((c) => companyCell(c, row, format));
         after = batch.last ?? undefined;
       } while (after);
     }
-    return { fileName: fileName(language === 'ar' ? 'الشركات' : 'companies'), rows: rows() };
+    const name = fileName(language === 'ar' ? 'الشركات' : 'companies', format.timeZone);
+    return { fileName: name, rows: rows() };
   }
 
   private async columns<B extends string>(
@@ -114,10 +124,16 @@ export class ContactExportService {
   }
 }
 
+/** How cells are written: labels in the member's language, instants on the workspace's clock. */
+interface CellFormat {
+  language: Language;
+  timeZone: string;
+}
+
 function personCell(
   column: ExportColumn<PersonColumn>,
   row: PersonExportRow,
-  language: Language,
+  { language, timeZone }: CellFormat,
 ): string {
   if (column.kind === 'field')
     return neutralise(fieldCell(column.field, row.customFields[column.field.key], language));
@@ -134,13 +150,13 @@ function personCell(
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
   };
-  return neutralise(cellText(values[column.key]));
+  return neutralise(cellText(values[column.key], timeZone));
 }
 
 function companyCell(
   column: ExportColumn<CompanyColumn>,
   row: CompanyExportRow,
-  language: Language,
+  { language, timeZone }: CellFormat,
 ): string {
   if (column.kind === 'field')
     return neutralise(fieldCell(column.field, row.customFields[column.field.key], language));
@@ -151,9 +167,9 @@ function companyCell(
     notes: row.notes,
     createdAt: row.createdAt,
   };
-  return neutralise(cellText(values[column.key]));
+  return neutralise(cellText(values[column.key], timeZone));
 }
 
-function fileName(base: string, now = new Date()): string {
-  return `${base}-${now.toISOString().slice(0, 10)}.csv`;
+function fileName(base: string, timeZone: string, now = new Date()): string {
+  return `${base}-${localDay(now, timeZone)}.csv`;
 }

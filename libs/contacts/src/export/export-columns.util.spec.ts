@@ -63,7 +63,10 @@ describe('export cells', () => {
   });
 
   it('writes dates as ISO 8601, lists with "; " and nothing for null', () => {
-    expect(cellText(new Date(Date.UTC(2026, 0, 2, 3, 4, 5)))).toBe('2026-01-02T03:04:05.000Z');
+    expect(cellText(new Date(Date.UTC(2026, 0, 2, 3, 4, 5)))).toBe('2026-01-02 03:04:05 +00:00');
+    expect(cellText(new Date(Date.UTC(2026, 0, 2, 22, 4, 5)), 'Asia/Riyadh')).toBe(
+      '2026-01-03 01:04:05 +03:00',
+    );
     expect(cellText(['a@x.sa', 'b@x.sa'])).toBe('a@x.sa; b@x.sa');
     expect(cellText(null)).toBe('');
     expect(cellText(true)).toBe('true');

@@ -1,5 +1,5 @@
 import type { CustomFieldOptionView, CustomFieldType, CustomFieldValue } from '@sanad/contracts';
-import type { Language } from '@sanad/core';
+import { localTimestamp, type Language } from '@sanad/core';
 
 /** Built-in columns of the people export, in their default order. */
 export const PERSON_COLUMNS = [
@@ -108,11 +108,15 @@ export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-/** One cell's text: dates as ISO 8601, lists joined with "; ", null as empty. */
-export function cellText(value: unknown): string {
+/**
+ * One cell's text: instants on the workspace's clock (`2026-12-03 00:30:05 +03:00`, which
+ * spreadsheets read as a date), lists joined with "; ", null as empty. Digits stay Latin so
+ * numbers stay numbers in a spreadsheet.
+ */
+export function cellText(value: unknown, timeZone = 'UTC'): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(cellText).join('; ');
+  if (value instanceof Date) return localTimestamp(value, timeZone);
+  if (Array.isArray(value)) return value.map((v) => cellText(v, timeZone)).join('; ');
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);

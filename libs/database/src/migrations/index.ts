@@ -11,6 +11,7 @@ import { ContactMerge1764850000000 } from './1764850000000-contact-merge';
 import { ContactImports1764900000000 } from './1764900000000-contact-imports';
 import { Webhooks1765000000000 } from './1765000000000-webhooks';
 import { ApiPolish1765100000000 } from './1765100000000-api-polish';
+import { Branding1765200000000 } from './1765200000000-branding';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ContactImports1764900000000,
   Webhooks1765000000000,
   ApiPolish1765100000000,
+  Branding1765200000000,
 ];

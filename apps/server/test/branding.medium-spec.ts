@@ -1,0 +1,401 @@
+import type {
+  BrandColoursPreviewView,
+  BrandView,
+  FirstRunChecklistView,
+  MeView,
+  PublicThemeView,
+  WorkspaceView,
+} from '@sanad/contracts';
+import sharp from 'sharp';
+import { DataSource } from 'typeorm';
+import { crc32 } from 'node:zlib';
+import { addMember, createWorkspace, sharedTestApp, type TestWorkspace } from './test-app';
+
+const app = sharedTestApp();
+
+function sql<T = Array<Record<string, unknown>>>(text: string, params: unknown[] = []): Promise<T> {
+  return app.running.app.get(DataSource).query<T>(text, params);
+}
+
+const png = (width: number, height: number, background = '#45B97C') =>
+  sharp({ create: { width, height, channels: 4, background } })
+    .png()
+    .toBuffer();
+
+/** A PNG whose header claims width×height but whose pixels are one tiny image (a bomb's shape). */
+async function pngClaiming(width: number, height: number): Promise<Buffer> {
+  const real = await png(8, 8);
+  const ihdr = real.subarray(8, 8 + 25); // length, type, 13 bytes of data, crc
+  const patched = Buffer.from(ihdr);
+  patched.writeUInt32BE(width, 8);
+  patched.writeUInt32BE(height, 12);
+  patched.writeUInt32BE(crc32(patched.subarray(4, 21)) >>> 0, 21);
+  return Buffer.concat([real.subarray(0, 8), patched, real.subarray(33)]);
+}
+
+describe('basic settings and the brand', () => {
+  let ws: TestWorkspace;
+  let workspaceId: string;
+
+  beforeAll(async () => {
+    ws = await createWorkspace(app.base);
+    workspaceId = ws.me.workspace.id;
+  });
+
+  const brand = async () => (await ws.owner.get('/api/v1/workspace/brand')).body as BrandView;
+
+  describe('basic settings', () => {
+    it('starts Arabic-first: Riyadh time, Saturday weeks, Latin digits, Gregorian dates', () => {
+      expect(ws.me.workspace).toMatchObject({
+        defaultLanguage: 'ar',
+        timeZone: 'Asia/Riyadh',
+        weekStart: 'saturday',
+        digits: 'latn',
+        calendar: 'gregory',
+        brand: { logo: null, icon: null, colours: { primary: '#1F7A5C', onPrimary: '#FFFFFF' } },
+      });
+      expect(ws.me.user.digits).toBeNull();
+    });
+
+    it('are changed by an admin, audited, announced, and seen by every member', async () => {
+      const agent = await addMember(app.base, ws.owner, 'agent');
+      const response = await ws.owner.patch('/api/v1/workspace', {
+        name: '  شركة سند  ',
+        timeZone: 'Europe/Berlin',
+        weekStart: 'monday',
+        digits: 'arab',
+        calendar: 'gregory-hijri',
+      });
+      expect(response.status).toBe(200);
+      expect(response.body as WorkspaceView).toMatchObject({
+        name: 'شركة سند',
+        timeZone: 'Europe/Berlin',
+        weekStart: 'monday',
+        digits: 'arab',
+        calendar: 'gregory-hijri',
+      });
+      const seen = (await agent.session.get('/api/v1/me')).body as MeView;
+      expect(seen.workspace).toMatchObject({ timeZone: 'Europe/Berlin', digits: 'arab' });
+
+      const [audit] = await sql<
+        Array<{ action: string; data: { changed: Record<string, unknown> } }>
+      >(
+        `SELECT action, data FROM audit_log WHERE workspace_id = $1 AND action = 'workspace.settings_changed'`,
+        [workspaceId],
+      );
+      expect(audit.data.changed).toEqual({
+        name: { from: ws.me.workspace.name, to: 'شركة سند' },
+        timeZone: { from: 'Asia/Riyadh', to: 'Europe/Berlin' },
+        weekStart: { from: 'saturday', to: 'monday' },
+        digits: { from: 'latn', to: 'arab' },
+        calendar: { from: 'gregory', to: 'gregory-hijri' },
+      });
+      const events = (await agent.session.get('/api/v1/events?after=0')).body as {
+        events: Array<{ type: string; data: { changed: string[]; workspace: WorkspaceView } }>;
+      };
+      const updated = events.events.filter((e) => e.type === 'workspace.updated');
+      expect(updated.at(-1)?.data.changed).toEqual([
+        'name',
+        'timeZone',
+        'weekStart',
+        'digits',
+        'calendar',
+      ]);
+      expect(updated.at(-1)?.data.workspace.digits).toBe('arab');
+
+      // The same values again change nothing: no audit entry, no event.
+      await ws.owner.patch('/api/v1/workspace', { digits: 'arab' });
+      const [{ count }] = await sql<Array<{ count: string }>>(
+        `SELECT count(*) FROM audit_log WHERE workspace_id = $1 AND action = 'workspace.settings_changed'`,
+        [workspaceId],
+      );
+      expect(count).toBe('1');
+
+      // Agents read them but may not change them.
+      expect((await agent.session.get('/api/v1/workspace')).status).toBe(200);
+      expect((await agent.session.patch('/api/v1/workspace', { digits: 'latn' })).status).toBe(403);
+      expect(
+        (await agent.session.patch('/api/v1/workspace/brand', { colour: '#000' })).status,
+      ).toBe(403);
+      const upload = await agent.session.replaceFile(
+        '/api/v1/workspace/brand/logo',
+        'logo.png',
+        await png(144, 42),
+        'image/png',
+      );
+      expect(upload.status).toBe(403);
+    });
+
+    it.each([
+      [{ timeZone: 'Mars/Olympus' }, 'timeZone', 'منطقة زمنية غير معروفة.'],
+      [{ defaultLanguage: 'fr' }, 'defaultLanguage', 'القيمة غير مسموحة'],
+      [{ digits: 'roman' }, 'digits', 'القيم المسموحة: latn, arab'],
+      [{ weekStart: 'friday' }, 'weekStart', 'saturday, sunday, monday'],
+      [{ calendar: 'hijri-only' }, 'calendar', 'القيمة غير مسموحة'],
+      [{ name: '' }, 'name', 'هذا الحقل مطلوب.'],
+    ])('refuses %j naming the field and the rule', async (body, field, message) => {
+      const response = await ws.owner.patch('/api/v1/workspace', body);
+      expect(response.status).toBe(400);
+      const errors = response.body.errors as Array<{ field: string; message: string }>;
+      expect(errors.find((e) => e.field === field)?.message).toContain(message);
+    });
+
+    it("lets each member choose their own digits, and go back to the workspace's", async () => {
+      const chose = await ws.owner.patch('/api/v1/me', { digits: 'arab' });
+      expect((chose.body as MeView).user.digits).toBe('arab');
+      const back = await ws.owner.patch('/api/v1/me', { digits: null });
+      expect((back.body as MeView).user.digits).toBeNull();
+      expect((await ws.owner.patch('/api/v1/me', { digits: 'hindi' })).status).toBe(400);
+    });
+  });
+
+  describe('the primary colour', () => {
+    it('accepts 3- and 6-digit hex, derives readable colours, and previews without saving', async () => {
+      const saved = await ws.owner.patch('/api/v1/workspace/brand', { colour: '#fe3' });
+      expect(saved.status).toBe(200);
+      expect((saved.body as BrandView).colour).toBe('#FFEE33');
+      expect((saved.body as BrandView).colours).toMatchObject({
+        onPrimary: '#1A1A1A',
+        contrastOk: true,
+      });
+
+      const preview = await ws.owner.get('/api/v1/workspace/brand/colours?colour=%237F7F7F');
+      expect(preview.status).toBe(200);
+      expect((preview.body as BrandColoursPreviewView).colours.contrastOk).toBe(false);
+      expect((preview.body as BrandColoursPreviewView).palette).toContain('#45B97C');
+      expect((await brand()).colour).toBe('#FFEE33');
+    });
+
+    it.each(['45B97C', '#45B97', 'red', '#GGGGGG', ''])(
+      'refuses %j naming the field',
+      async (colour) => {
+        ws.owner.language = 'en';
+        const response = await ws.owner.patch('/api/v1/workspace/brand', { colour });
+        ws.owner.language = 'ar';
+        expect(response.status).toBe(400);
+        expect(response.body.errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ field: 'colour' })]),
+        );
+      },
+    );
+  });
+
+  describe('the logo', () => {
+    it('is stored re-encoded under its content hash and served for a year', async () => {
+      const response = await ws.owner.replaceFile(
+        '/api/v1/workspace/brand/logo',
+        'شعار.jpg',
+        await sharp({ create: { width: 144, height: 42, channels: 3, background: '#123456' } })
+          .jpeg()
+          .toBuffer(),
+        'image/jpeg',
+      );
+      expect(response.status).toBe(200);
+      const { logo } = response.body as BrandView;
+      expect(logo).toMatchObject({ width: 144, height: 42 });
+      expect(logo?.url).toMatch(/^\/api\/v1\/public\/brand\/[0-9a-f]{32}\.png$/);
+
+      const served = await fetch(`${app.base}${logo?.url}`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('image/png');
+      expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const metadata = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
+      expect(metadata).toMatchObject({ format: 'png', width: 144, height: 42 });
+      expect((await fetch(`${app.base}/api/v1/public/brand/${'0'.repeat(32)}.png`)).status).toBe(
+        404,
+      );
+      expect((await fetch(`${app.base}/api/v1/public/brand/..%2F..%2Fetc.png`)).status).toBe(404);
+    });
+
+    it.each([
+      [
+        'larger than 900×300 px',
+        () => png(901, 100),
+        'brand/logo_too_large_pixels',
+        'الحد 900×300 بكسل، والمقترح 144×42',
+      ],
+      [
+        'a decompression bomb of 20,000×20,000 px',
+        () => pngClaiming(20_000, 20_000),
+        'brand/logo_too_large_pixels',
+        '20000×20000',
+      ],
+      [
+        'HTML named .png',
+        async () => Buffer.from('<html><script>alert(1)</script></html>'),
+        'brand/image_type',
+        'PNG',
+      ],
+      ['empty', async () => Buffer.alloc(0), 'brand/image_missing', 'file'],
+      [
+        'an SVG with a script',
+        async () =>
+          Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="30"><script>alert(1)</script></svg>',
+          ),
+        'brand/svg_unsafe',
+        '<script>',
+      ],
+      [
+        'an SVG with an event handler',
+        async () =>
+          Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="30" onload="alert(1)"><rect width="10" height="10"/></svg>',
+          ),
+        'brand/svg_unsafe',
+        'on…',
+      ],
+      [
+        'an SVG referencing a file',
+        async () =>
+          Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="30"><image xlink:href="file:///etc/hostname" width="10" height="10"/></svg>',
+          ),
+        'brand/svg_unsafe',
+        'file:///etc/hostname',
+      ],
+      [
+        'over 2 MB',
+        async () => Buffer.alloc(2 * 1024 * 1024 + 1, 1),
+        'brand/image_too_large',
+        '2 MB',
+      ],
+    ])('refuses a logo %s and keeps the brand as it was', async (_what, make, code, detail) => {
+      const before = await brand();
+      const response = await ws.owner.replaceFile(
+        '/api/v1/workspace/brand/logo',
+        'logo.png',
+        await make(),
+        'image/png',
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe(code);
+      expect(response.body.detail ?? response.body.title).toContain(detail);
+      expect(await brand()).toEqual(before);
+    });
+
+    it('accepts a clean SVG, rasterised to PNG', async () => {
+      const svg = Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><defs><linearGradient id="g"><stop offset="0" stop-color="#1F7A5C"/></linearGradient></defs><rect width="120" height="40" fill="url(#g)"/></svg>',
+      );
+      const response = await ws.owner.replaceFile(
+        '/api/v1/workspace/brand/logo',
+        'logo.svg',
+        svg,
+        'image/svg+xml',
+      );
+      expect(response.status).toBe(200);
+      const served = await fetch(`${app.base}${(response.body as BrandView).logo?.url}`);
+      expect(served.headers.get('content-type')).toBe('image/png');
+      expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).format).toBe('png');
+    });
+
+    it('is removed on request', async () => {
+      const removed = await ws.owner.delete('/api/v1/workspace/brand/logo');
+      expect(removed.status).toBe(200);
+      expect((removed.body as BrandView).logo).toBeNull();
+    });
+  });
+
+  describe('the icon', () => {
+    it('is square, at least 64 px, and generated in every favicon size', async () => {
+      const nonSquare = await ws.owner.replaceFile(
+        '/api/v1/workspace/brand/icon',
+        'i.png',
+        await png(128, 64),
+        'image/png',
+      );
+      expect(nonSquare.status).toBe(400);
+      expect(nonSquare.body.code).toBe('brand/icon_not_square');
+      expect(nonSquare.body.detail).toContain('128×64');
+      const small = await ws.owner.replaceFile(
+        '/api/v1/workspace/brand/icon',
+        'i.png',
+        await png(32, 32),
+        'image/png',
+      );
+      expect(small.body.code).toBe('brand/icon_too_small');
+
+      const response = await ws.owner.replaceFile(
+        '/api/v1/workspace/brand/icon',
+        'i.webp',
+        await sharp({ create: { width: 256, height: 256, channels: 4, background: '#BE185D' } })
+          .webp()
+          .toBuffer(),
+        'image/webp',
+      );
+      expect(response.status).toBe(200);
+      const urls: Record<string, string> = (response.body as BrandView).icon?.urls ?? {};
+      expect(Object.keys(urls)).toEqual(['32', '180', '192', '512']);
+      for (const [size, url] of Object.entries(urls)) {
+        const served = await fetch(`${app.base}${url}`);
+        const metadata = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
+        expect([metadata.width, metadata.height]).toEqual([Number(size), Number(size)]);
+      }
+    });
+  });
+
+  describe('the public theme', () => {
+    it('gives public pages the brand by slug, with an ETag', async () => {
+      const url = `${app.base}/api/v1/public/workspaces/${ws.me.workspace.slug}/theme`;
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      const theme = (await response.json()) as PublicThemeView;
+      const current = await brand();
+      expect(theme).toEqual({
+        name: 'شركة سند',
+        slug: ws.me.workspace.slug,
+        language: 'ar',
+        colours: current.colours,
+        logoUrl: null,
+        iconUrls: current.icon?.urls,
+      });
+      const etag = response.headers.get('etag') as string;
+      expect(response.headers.get('cache-control')).toContain('max-age=60');
+      expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+      await ws.owner.patch('/api/v1/workspace/brand', { colour: '#0E7490' });
+      const changed = await fetch(url, { headers: { 'if-none-match': etag } });
+      expect(changed.status).toBe(200);
+      expect(((await changed.json()) as PublicThemeView).colours.primary).toBe('#0E7490');
+      expect(
+        (await fetch(`${app.base}/api/v1/public/workspaces/no-such-workspace/theme`)).status,
+      ).toBe(404);
+    });
+
+    it("never shows one workspace's brand in another's", async () => {
+      const other = await createWorkspace(app.base);
+      const theme = (await (
+        await fetch(`${app.base}/api/v1/public/workspaces/${other.me.workspace.slug}/theme`)
+      ).json()) as PublicThemeView;
+      expect(theme).toMatchObject({
+        logoUrl: null,
+        iconUrls: null,
+        colours: { primary: '#1F7A5C' },
+      });
+      expect(((await other.owner.get('/api/v1/me')).body as MeView).workspace.digits).toBe('latn');
+    });
+  });
+
+  describe('the first-run guide', () => {
+    it('ticks each step as it is done', async () => {
+      const fresh = await createWorkspace(app.base);
+      const steps = async () => {
+        const view = (await fresh.owner.get('/api/v1/workspace/checklist'))
+          .body as FirstRunChecklistView;
+        return { done: Object.fromEntries(view.steps.map((s) => [s.key, s.done])), view };
+      };
+      const first = await steps();
+      expect(first.done).toEqual({ email: false, brand: false, team: false });
+      expect(first.view.inboundAddress).toMatch(/@/);
+      expect(first.view.complete).toBe(false);
+
+      await fresh.owner.patch('/api/v1/workspace/brand', { colour: '#2563EB' });
+      await fresh.owner.post('/api/v1/invites', {
+        email: `x-${Date.now()}@example.test`,
+        role: 'agent',
+      });
+      expect((await steps()).done).toEqual({ email: false, brand: true, team: true });
+    });
+  });
+});

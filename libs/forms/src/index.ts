@@ -1,0 +1,2 @@
+export * from './definition/form-definition.rules';
+export * from './submissions/submission-values.rules';
