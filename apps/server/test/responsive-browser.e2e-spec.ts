@@ -354,6 +354,15 @@ describeBrowser('the agent app at phone, tablet and laptop widths', () => {
     expect(await list.isVisible()).toBe(false);
     await expectFits(page, `open thread 390 ${language}`);
 
+    // The on-screen keyboard takes half the screen: the composer stays above it (dvh).
+    await page.getByTestId('composer-text').focus();
+    await page.setViewportSize({ width: PHONE.width, height: 420 });
+    for (const testid of ['composer-text', 'composer-send', 'mode-note'])
+      await expectOnScreen(page, testid, `keyboard open 390 ${language}`);
+    await expectFits(page, `keyboard open 390 ${language}`);
+    await shot(page, 'keyboard', language);
+    await page.setViewportSize(PHONE);
+
     // The folded controls.
     expect(await page.getByTestId('thread-merge').isVisible()).toBe(false);
     await page.getByTestId('thread-actions-toggle').click();
