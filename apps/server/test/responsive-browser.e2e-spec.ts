@@ -383,6 +383,15 @@ describeBrowser('the agent app at phone, tablet and laptop widths', () => {
     expect(Math.round(sheet.width)).toBe(PHONE.width);
     await expectFits(page, `customer sheet 390 ${language}`);
     await shot(page, 'customer-sheet', language);
+    // Shift+Tab from its close button goes round to its last control, not behind it.
+    await page.keyboard.press('Shift+Tab');
+    expect(
+      await page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { activeElement: FocusedEl | null } })
+          .document;
+        return !!doc.activeElement?.closest('#thread-customer');
+      }),
+    ).toBe(true);
     await page.keyboard.press('Escape');
     await sidebar.waitFor({ state: 'hidden' });
     expect(await focused(page)).toBe('thread-customer-toggle');
