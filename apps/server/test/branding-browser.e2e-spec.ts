@@ -357,6 +357,8 @@ describeBrowser('Brand and basic settings in the browser', () => {
       expect((await brandOf(ws)).logo).toBeNull();
       await Promise.all([page, other, phone].map((p) => p.context().close()));
     },
+    // Three tabs, uploads, an email round trip: on a busy 2-core machine it can pass a minute.
+    120_000,
   );
 
   it('warns when no text colour reads on the chosen colour', async () => {

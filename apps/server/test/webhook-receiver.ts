@@ -59,8 +59,11 @@ export class WebhookReceiver {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** Resolves once `check` holds for what was received (checked on every request). */
-  until(check: (received: ReceivedWebhook[]) => boolean, timeoutMs = 15_000): Promise<void> {
+  /**
+   * Resolves once `check` holds for what was received (checked on every request). The wait is
+   * generous: browser suites share two cores with a server and Chromium each.
+   */
+  until(check: (received: ReceivedWebhook[]) => boolean, timeoutMs = 30_000): Promise<void> {
     if (check(this.received)) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
