@@ -92,6 +92,10 @@ describeBrowser('composer, attachments, mentions, snooze and shortcuts in a real
     await page.getByTestId('snooze-tomorrow').click();
     await page.getByTestId('thread-snooze').getByText('مؤجلة حتى').waitFor();
     expect(await page.getByTestId('thread-status').inputValue()).toBe('pending');
+    // "Tomorrow" is 9:00 on the workspace's clock (Riyadh, 06:00 UTC), whatever the browser's zone.
+    const detail = (await ws.owner.get(`/api/v1/conversations/${created.conversation.id}`))
+      .body as { conversation: { snoozedUntil: string } };
+    expect(new Date(detail.conversation.snoozedUntil).toISOString()).toMatch(/T06:00:00\.000Z$/);
     await page
       .locator(`[data-testid="conversation-row"][data-id="${created.conversation.id}"]`)
       .getByText('مؤجلة')
