@@ -1,4 +1,5 @@
-import { checkDefinition, defaultDefinition } from './form-definition.rules';
+import { defaultDefinition } from './default-definition';
+import { checkDefinition } from './form-definition.rules';
 
 const errorsOf = (draft: unknown) =>
   checkDefinition(draft).errors.map((e) => `${e.field}:${e.code}`);

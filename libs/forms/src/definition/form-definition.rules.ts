@@ -10,16 +10,28 @@ import {
   type FormFileRules,
   type FormLanguages,
   type FormSettings,
-  type LocalText,
 } from '@sanad/contracts';
 import type { FieldError } from '@sanad/core';
+import { emptyField } from './default-definition';
+import {
+  bool,
+  bound,
+  day,
+  httpUrl,
+  isObject,
+  localText,
+  number,
+  optionalText,
+  origins,
+  uuidOrNull,
+  uuids,
+  type Raw,
+} from './raw-values.util';
 
 export const MAX_FIELDS = 100;
 export const MAX_OPTIONS = 100;
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
 const OPTION_VALUE = /^[A-Za-z0-9_-]{1,60}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ACCEPT = /^(\.[a-z0-9]{1,10}|[a-z]+\/(\*|[a-z0-9.+-]{1,60}))$/i;
 /** Text answers are bounded even when the admin sets no maximum. */
 export const TEXT_LIMITS: Partial<Record<FormFieldType, number>> = {
@@ -38,72 +50,6 @@ const PROPERTY_TYPES: Record<string, FormFieldType[]> = {
   phone: ['phone', 'hidden'],
   company: ['short_text', 'hidden'],
 };
-
-type Raw = Record<string, unknown>;
-
-/** A new form: name, email and message, in the workspace's language. */
-export function defaultDefinition(language: 'ar' | 'en'): FormDefinition {
-  const text = (ar: string, en: string): LocalText => ({ ar, en });
-  const field = (
-    key: string,
-    type: FormFieldType,
-    label: LocalText,
-    extra: Partial<FormField>,
-  ) => ({
-    ...emptyField(key, type, label),
-    ...extra,
-  });
-  return {
-    fields: [
-      field('name', 'short_text', text('الاسم', 'Name'), {
-        mapTo: { kind: 'contact', property: 'name' },
-      }),
-      field('email', 'email', text('البريد الإلكتروني', 'Email'), {
-        required: true,
-        mapTo: { kind: 'contact', property: 'email' },
-      }),
-      field('message', 'long_text', text('رسالتك', 'Your message'), { required: true }),
-    ],
-    settings: {
-      languages: language,
-      mailboxId: null,
-      opensConversation: true,
-      subjectTemplate: text('رسالة من {{name}}', 'Message from {{name}}'),
-      tagIds: [],
-      teamId: null,
-      thankYou: text(
-        'شكراً لك، وصلتنا رسالتك وسنرد عليك قريباً.',
-        'Thank you: we received your message and will reply soon.',
-      ),
-      redirectUrl: null,
-      autoAcknowledge: false,
-      allowedOrigins: [],
-      closedMessage: text(
-        'هذا النموذج لا يستقبل ردوداً الآن.',
-        'This form is not taking submissions now.',
-      ),
-      submissionLimit: null,
-    },
-  };
-}
-
-function emptyField(key: string, type: FormFieldType, label: LocalText): FormField {
-  return {
-    key,
-    type,
-    label,
-    help: null,
-    placeholder: null,
-    required: false,
-    minLength: null,
-    maxLength: null,
-    min: null,
-    max: null,
-    options: [],
-    file: null,
-    mapTo: null,
-  };
-}
 
 /**
  * A draft as an admin sent it, checked and normalised: every rule a field or setting breaks is
@@ -250,43 +196,6 @@ function checkSettings(raw: Raw, errors: FieldError[]): FormSettings {
   return settings;
 }
 
-function localText(
-  raw: unknown,
-  path: string,
-  max: number,
-  languages: FormLanguages,
-  required: boolean,
-  errors: FieldError[],
-): LocalText {
-  const value = isObject(raw) ? raw : {};
-  const text: LocalText = { ar: '', en: '' };
-  for (const language of ['ar', 'en'] as const) {
-    const part = value[language];
-    if (part !== undefined && part !== null && typeof part !== 'string') {
-      errors.push({ field: `${path}.${language}`, code: 'isString' });
-      continue;
-    }
-    text[language] = (part ?? '').trim();
-    if (text[language].length > max)
-      errors.push({ field: `${path}.${language}`, code: 'maxLength', params: { max } });
-    const needed = languages === 'both' || languages === language;
-    if (required && needed && !text[language])
-      errors.push({ field: `${path}.${language}`, code: 'isNotEmpty' });
-  }
-  return text;
-}
-
-function optionalText(
-  raw: unknown,
-  path: string,
-  max: number,
-  errors: FieldError[],
-): LocalText | null {
-  if (raw === null || raw === undefined) return null;
-  const text = localText(raw, path, max, 'both', false, errors);
-  return text.ar || text.en ? text : null;
-}
-
 function options(raw: unknown, path: string, languages: FormLanguages, errors: FieldError[]) {
   if (!Array.isArray(raw) || raw.length === 0) {
     errors.push({ field: path, code: 'arrayMinSize', params: { min: 1 } });
@@ -346,104 +255,4 @@ function mapping(
     return { kind: 'custom_field', key: value.key };
   errors.push({ field: path, code: 'mapping' });
   return null;
-}
-
-function origins(raw: unknown, path: string, errors: FieldError[]): string[] {
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw) || raw.length > 20) {
-    errors.push({ field: path, code: 'arrayMaxSize', params: { max: 20 } });
-    return [];
-  }
-  const result: string[] = [];
-  raw.forEach((origin, i) => {
-    const url = httpUrl(origin);
-    if (!url || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
-      errors.push({ field: `${path}.${i}`, code: 'origin' });
-    else if (!result.includes(url.origin)) result.push(url.origin);
-  });
-  return result;
-}
-
-function httpUrl(raw: unknown): URL | null {
-  if (typeof raw !== 'string' || raw.length > 2000) return null;
-  try {
-    const url = new URL(raw.trim());
-    return ['http:', 'https:'].includes(url.protocol) && url.hostname ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-function bound(
-  raw: unknown,
-  path: string,
-  min: number,
-  max: number,
-  errors: FieldError[],
-): number | null {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw !== 'number' || !Number.isInteger(raw)) {
-    errors.push({ field: path, code: 'isInt' });
-    return null;
-  }
-  if (raw < min || raw > max) {
-    errors.push({
-      field: path,
-      code: raw < min ? 'min' : 'max',
-      params: raw < min ? { min } : { max },
-    });
-    return null;
-  }
-  return raw;
-}
-
-function number(raw: unknown, path: string, integer: boolean, errors: FieldError[]): number | null {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw !== 'number' || !Number.isFinite(raw) || (integer && !Number.isInteger(raw))) {
-    errors.push({ field: path, code: integer ? 'isInt' : 'isNumber' });
-    return null;
-  }
-  return raw;
-}
-
-function day(raw: unknown, path: string, errors: FieldError[]): string | null {
-  if (raw === null || raw === undefined) return null;
-  const valid =
-    typeof raw === 'string' &&
-    DAY.test(raw) &&
-    new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
-  if (!valid) errors.push({ field: path, code: 'isDate' });
-  return valid ? raw : null;
-}
-
-function bool(raw: unknown, path: string, fallback: boolean, errors: FieldError[]): boolean {
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'boolean') errors.push({ field: path, code: 'isBoolean' });
-  return typeof raw === 'boolean' ? raw : fallback;
-}
-
-function uuidOrNull(raw: unknown, path: string, errors: FieldError[]): string | null {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw !== 'string' || !UUID.test(raw)) {
-    errors.push({ field: path, code: 'isUuid' });
-    return null;
-  }
-  return raw.toLowerCase();
-}
-
-function uuids(raw: unknown, path: string, max: number, errors: FieldError[]): string[] {
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw) || raw.length > max) {
-    errors.push({ field: path, code: 'arrayMaxSize', params: { max } });
-    return [];
-  }
-  return [
-    ...new Set(
-      raw.map((id, i) => uuidOrNull(id, `${path}.${i}`, errors)).filter((id): id is string => !!id),
-    ),
-  ];
-}
-
-function isObject(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -10,7 +10,8 @@ import type {
 import { DomainError, cleanText } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { checkDefinition, defaultDefinition } from '../definition/form-definition.rules';
+import { defaultDefinition } from '../definition/default-definition';
+import { checkDefinition } from '../definition/form-definition.rules';
 import type { CreateFormDto, PublishFormDto, UpdateFormDto } from '../dto/form.dto';
 import { FormReferences } from './form-references';
 import { FormsRepository, type FormRecord, type VersionRecord } from './forms.repository';

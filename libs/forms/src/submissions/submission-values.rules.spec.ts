@@ -1,6 +1,6 @@
 import type { FormField } from '@sanad/contracts';
+import { defaultDefinition } from '../definition/default-definition';
 import { checkDefinition } from '../definition/form-definition.rules';
-import { defaultDefinition } from '../definition/form-definition.rules';
 import { accepts, checkSubmission, type SubmittedFile } from './submission-values.rules';
 
 const text = (ar: string) => ({ ar, en: ar });
