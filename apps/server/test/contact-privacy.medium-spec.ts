@@ -5,7 +5,9 @@ import { DataSource } from 'typeorm';
 import yauzl from 'yauzl';
 import { addMember, createWorkspace, sharedTestApp, type HttpSession } from './test-app';
 
-const app = sharedTestApp();
+// A database of its own: erasure runs from the outbox, and on the shared database a spawned
+// e2e server's worker (with its own DATA_DIR) could claim it and delete the files elsewhere.
+const app = sharedTestApp({ scratch: true });
 
 function sql<T = unknown[]>(text: string, params: unknown[] = []): Promise<T> {
   return app.running.app.get(DataSource).query<T>(text, params);
