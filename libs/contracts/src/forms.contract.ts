@@ -144,6 +144,7 @@ export interface FormSummaryView {
   state: FormState;
   live: FormVersionSummary | null;
   hasUnpublishedChanges: boolean;
+  submissions: FormSubmissionCounts;
   updatedAt: string;
 }
 
@@ -157,4 +158,113 @@ export interface FormVersionView extends FormVersionSummary {
 export function formLanguage(languages: FormLanguages, wanted: Language | null): Language {
   if (languages === 'both') return wanted ?? 'ar';
   return languages;
+}
+
+/** GET /forms rows also count their submissions. */
+export interface FormSubmissionCounts {
+  total: number;
+  /** Not yet opened by anyone (state `new`). */
+  unread: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public side: what a customer's browser gets (only the live version, never the draft).
+// ---------------------------------------------------------------------------------------------
+
+/** GET /public/forms/:key: the live version of an open or closed form. */
+export interface PublicFormView {
+  key: string;
+  name: string;
+  state: FormState;
+  version: number;
+  languages: FormLanguages;
+  fields: FormField[];
+  thankYou: LocalText;
+  closedMessage: LocalText;
+  redirectUrl: string | null;
+  /** A proof-of-work challenge must be solved before submitting (altcha). */
+  challenge: boolean;
+  /** Largest request body the endpoints accept (all files together), in bytes. */
+  maxRequestBytes: number;
+}
+
+/** The answer to an accepted submission (JSON endpoint, and the hosted page's thank-you). */
+export interface SubmissionReceipt {
+  id: string;
+  /** What to show, in the submission's language. */
+  message: string;
+  redirectUrl: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agent side: submissions (استلامات).
+// ---------------------------------------------------------------------------------------------
+
+export const SUBMISSION_STATES = ['new', 'read', 'archived', 'spam'] as const;
+export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+
+/** Why a submission was held as spam (shown to agents, who can release it). */
+export const SPAM_REASONS = ['honeypot', 'too_fast', 'challenge', 'rate'] as const;
+export type SpamReason = (typeof SPAM_REASONS)[number];
+
+/** An answer as stored: text, number, boolean, option values; files are listed apart. */
+export type SubmissionAnswer = string | number | boolean | string[];
+
+export interface SubmissionFileView {
+  id: string;
+  fieldKey: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  /** Download through the agent API: GET /form-submissions/:id/files/:fileId. */
+  url: string;
+}
+
+/** One row of GET /form-submissions (and /forms/:id/submissions). */
+export interface SubmissionSummaryView {
+  id: string;
+  formId: string;
+  formName: string;
+  version: number;
+  state: SubmissionState;
+  spamReason: SpamReason | null;
+  language: Language;
+  /** The first few answers as "label: value", for the list. */
+  preview: string;
+  contact: { id: string; name: string | null; email: string | null } | null;
+  conversationId: string | null;
+  createdAt: string;
+}
+
+/** GET /form-submissions/:id: everything, labelled by the version it was made against. */
+export interface SubmissionView extends SubmissionSummaryView {
+  /** The version's fields, in order, with their answers (content fields left out). */
+  answers: Array<{
+    key: string;
+    type: FormFieldType;
+    label: LocalText;
+    value: SubmissionAnswer | null;
+    /** For choice fields: the labels of the chosen options. */
+    display: LocalText | null;
+  }>;
+  files: SubmissionFileView[];
+  pageUrl: string | null;
+  referrer: string | null;
+  userAgent: string | null;
+  editedAt: string | null;
+  editedBy: string | null;
+}
+
+/** PATCH /form-submissions/:id: the state, or corrected answers (audited). */
+export interface UpdateSubmissionInput {
+  state?: SubmissionState;
+  values?: Record<string, SubmissionAnswer | null>;
+}
+
+/** `data.form` of a conversation's first message when a form submission opened it. */
+export interface FormMessageOrigin {
+  submissionId: string;
+  formId: string;
+  formName: string;
+  version: number;
 }
