@@ -10,7 +10,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { Public } from '@sanad/auth';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import type { Language, PublicFormView, SubmissionReceipt } from '@sanad/contracts';
@@ -79,6 +79,7 @@ export class PublicFormsController {
     };
   }
 
+  @ApiExcludeEndpoint()
   @Options([':key', ':key/token', ':key/submissions'])
   async preflight(
     @Param('key') key: string,

@@ -47,6 +47,7 @@ export class ContactSubmissionsParticipant implements ContactDataParticipant, On
         toSubmissionView(
           r,
           files.filter((f) => f.submissionId === r.id),
+          new Map(),
         ),
       ),
     );

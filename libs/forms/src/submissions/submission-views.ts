@@ -1,8 +1,15 @@
-import type { SubmissionSummaryView, SubmissionView } from '@sanad/contracts';
+import type { ContactSummaryView, SubmissionSummaryView, SubmissionView } from '@sanad/contracts';
 import { answerViews, answersPreview } from './submission-answers.util';
 import type { SubmissionFileRecord, SubmissionRecord } from './submissions.repository';
 
-export function toSubmissionSummary(record: SubmissionRecord): SubmissionSummaryView {
+/** The people submissions name, by id (from contacts' summaries). */
+export type SubmissionPeople = ReadonlyMap<string, ContactSummaryView>;
+
+export function toSubmissionSummary(
+  record: SubmissionRecord,
+  people: SubmissionPeople,
+): SubmissionSummaryView {
+  const person = record.contactId ? people.get(record.contactId) : undefined;
   return {
     id: record.id,
     formId: record.formId,
@@ -12,9 +19,7 @@ export function toSubmissionSummary(record: SubmissionRecord): SubmissionSummary
     spamReason: record.spamReason,
     language: record.language,
     preview: answersPreview(record.definition.fields, record.answers, record.language),
-    contact: record.contactId
-      ? { id: record.contactId, name: record.contactName, email: record.contactEmail }
-      : null,
+    contact: person ? { id: person.id, name: person.name, email: person.emails[0] ?? null } : null,
     conversationId: record.conversationId,
     createdAt: record.createdAt.toISOString(),
   };
@@ -23,9 +28,10 @@ export function toSubmissionSummary(record: SubmissionRecord): SubmissionSummary
 export function toSubmissionView(
   record: SubmissionRecord,
   files: SubmissionFileRecord[],
+  people: SubmissionPeople,
 ): SubmissionView {
   return {
-    ...toSubmissionSummary(record),
+    ...toSubmissionSummary(record, people),
     answers: answerViews(record.definition.fields, record.answers),
     files: files.map((f) => ({
       id: f.id,

@@ -17,8 +17,6 @@ export interface SubmissionRecord {
   language: Language;
   answers: StoredAnswers;
   contactId: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
   conversationId: string | null;
   pageUrl: string | null;
   referrer: string | null;
@@ -80,8 +78,6 @@ interface SubmissionRow {
   language: Language;
   answers: StoredAnswers;
   contact_id: string | null;
-  contact_name: string | null;
-  contact_email: string | null;
   conversation_id: string | null;
   page_url: string | null;
   referrer: string | null;
@@ -92,11 +88,10 @@ interface SubmissionRow {
 }
 
 const SELECT = `
-  SELECT s.*, f.name AS form_name, v.definition, c.name AS contact_name, c.emails[1] AS contact_email
+  SELECT s.*, f.name AS form_name, v.definition
   FROM form_submissions s
   JOIN forms f ON f.id = s.form_id
-  JOIN form_versions v ON v.id = s.version_id
-  LEFT JOIN contacts c ON c.id = s.contact_id`;
+  JOIN form_versions v ON v.id = s.version_id`;
 
 /** Submissions, their files, and the counts forms show. */
 @Injectable()
@@ -325,8 +320,6 @@ function toRecord(r: SubmissionRow): SubmissionRecord {
     language: r.language,
     answers: r.answers,
     contactId: r.contact_id,
-    contactName: r.contact_name,
-    contactEmail: r.contact_email,
     conversationId: r.conversation_id,
     pageUrl: r.page_url,
     referrer: r.referrer,

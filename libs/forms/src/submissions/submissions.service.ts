@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, MemberDirectory, type Principal } from '@sanad/accounts';
-import { WorkspaceRegion, cellText, neutralise } from '@sanad/contacts';
+import { ContactsService, WorkspaceRegion, cellText, neutralise } from '@sanad/contacts';
 import type {
   FormField,
   PageView,
@@ -49,6 +49,7 @@ export class SubmissionsService {
     private readonly repo: SubmissionsRepository,
     private readonly effects: SubmissionEffects,
     private readonly members: MemberDirectory,
+    private readonly contacts: ContactsService,
     private readonly region: WorkspaceRegion,
     private readonly storage: BlobStorage,
     private readonly audit: AuditLog,
@@ -66,8 +67,9 @@ export class SubmissionsService {
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const people = await this.people(principal.workspaceId, page);
     return {
-      items: page.map(toSubmissionSummary),
+      items: page.map((r) => toSubmissionSummary(r, people)),
       nextCursor:
         rows.length > limit && last
           ? encodeSubmissionCursor({ createdAt: last.createdAt, id: last.id })
@@ -85,7 +87,15 @@ export class SubmissionsService {
   async view(workspaceId: string, id: string): Promise<SubmissionView | null> {
     const record = await this.repo.find(workspaceId, id);
     if (!record) return null;
-    return toSubmissionView(record, await this.repo.files(workspaceId, [id]));
+    const files = await this.repo.files(workspaceId, [id]);
+    return toSubmissionView(record, files, await this.people(workspaceId, [record]));
+  }
+
+  private people(workspaceId: string, records: SubmissionRecord[]) {
+    return this.contacts.summaries(
+      workspaceId,
+      records.flatMap((r) => (r.contactId ? [r.contactId] : [])),
+    );
   }
 
   async update(
@@ -131,6 +141,7 @@ export class SubmissionsService {
         ? ['وقت الإرسال', 'الحالة', 'الإصدار', 'اللغة', 'الاسم', 'البريد الإلكتروني']
         : ['Submitted at', 'State', 'Version', 'Language', 'Name', 'Email'];
     const repo = this.repo;
+    const people = (records: SubmissionRecord[]) => this.people(principal.workspaceId, records);
     async function* rows(): AsyncIterable<string[]> {
       yield [...labels, ...columns.map((c) => localText(c.label, language) || c.key)].map(
         neutralise,
@@ -142,16 +153,19 @@ export class SubmissionsService {
           before,
           limit: EXPORT_BATCH,
         });
-        for (const s of batch)
+        const named = await people(batch);
+        for (const s of batch) {
+          const person = s.contactId ? named.get(s.contactId) : undefined;
           yield [
             localTimestamp(s.createdAt, timeZone),
             s.state,
             String(s.versionNumber),
             s.language,
-            s.contactName ?? '',
-            s.contactEmail ?? '',
+            person?.name ?? '',
+            person?.emails[0] ?? '',
             ...columns.map((c) => answerCell(c, s.answers, language)),
           ].map(neutralise);
+        }
         if (batch.length < EXPORT_BATCH) return;
         const last = batch[batch.length - 1];
         before = { createdAt: last.createdAt, id: last.id };
