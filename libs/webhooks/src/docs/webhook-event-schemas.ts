@@ -150,7 +150,7 @@ export const WEBHOOK_COMPONENT_SCHEMAS: Record<string, Schema> = {
         key: str,
         type: str,
         label: object({ ar: str, en: str }),
-        value: { nullable: true, description: 'Text, number, boolean or option values' },
+        value: { description: 'Text, number, boolean, option values, or null (unanswered)' },
         display: { ...object({ ar: str, en: str }), nullable: true },
       }),
     },
