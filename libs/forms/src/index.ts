@@ -5,3 +5,6 @@ export * from './definition/form-definition.rules';
 export * from './submissions/submission-values.rules';
 export * from './forms/forms.service';
 export * from './dto/form.dto';
+export * from './public/form-page.renderer';
+export * from './public/embed-script';
+export { escapeHtml } from './public/html.util';
