@@ -5,6 +5,7 @@
 // .test-data/form-pages/ and runs axe-core on each. Not a test: a tool to look at the page.
 //
 //   node scripts/dev/render-form-page.mjs
+/* global document, window */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

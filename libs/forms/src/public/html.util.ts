@@ -13,7 +13,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** Safe in element text and in a quoted attribute value (single or double quotes). */
-export function escapeHtml(value: unknown): string {
+export function escapeHtml(value: string | number | null | undefined): string {
   const text = value === null || value === undefined ? '' : String(value);
   return text.replace(/[&<>"'`]/g, (ch) => ENTITIES[ch]);
 }
