@@ -326,12 +326,12 @@ describe('renderFormPage: after errors', () => {
     );
     expect(summary).toContain('role="alert"');
     expect(summary).toContain('<li dir="auto">Too &lt;many&gt; tries</li>');
-    expect(summary).toContain('<a href="#f-email">Email: Enter a valid email address.</a>');
+    expect(summary).toContain('<a href="#f-email">Email — Enter a valid email address.</a>');
     expect(summary).toContain(
-      '<a href="#f-contact_by-0">How should we reach you?: This field is required.</a>',
+      '<a href="#f-contact_by-0">How should we reach you? — This field is required.</a>',
     );
     // A hidden field has nowhere to go: listed, not linked.
-    expect(summary).toContain('<li>Campaign: Must be at most 200 characters long.</li>');
+    expect(summary).toContain('<li>Campaign — Must be at most 200 characters long.</li>');
     expect(html.indexOf('class="summary"')).toBeLessThan(html.indexOf('<form'));
     expect(renderFormPage(input())).not.toContain('class="summary"');
   });

@@ -140,7 +140,7 @@ ${challenge}
   const scripts = input.challenge
     ? `<script${attributes({ src: safeUrl(input.challenge.script), nonce: input.nonce, defer: true })}></script>`
     : '';
-  return documentOf(input, body, scripts, {});
+  return documentOf(input, body, scripts, {}, 'form');
 }
 
 /** The thank-you page after a submission, or the page of a closed form. */
@@ -157,10 +157,16 @@ export function renderFormMessagePage(input: FormMessagePageInput): string {
 ${paragraphs(text, 'message__text')}
 </div>`;
   const redirect = kind === 'thank_you' ? safeUrl(input.redirectUrl ?? null) : null;
-  return documentOf(input, body, '', {
-    'data-sanad-submitted': kind === 'thank_you' ? '1' : null,
-    'data-sanad-redirect': redirect && /^https?:/i.test(redirect) ? redirect : null,
-  });
+  return documentOf(
+    input,
+    body,
+    '',
+    {
+      'data-sanad-submitted': kind === 'thank_you' ? '1' : null,
+      'data-sanad-redirect': redirect && /^https?:/i.test(redirect) ? redirect : null,
+    },
+    'message',
+  );
 }
 
 function documentOf(
@@ -168,6 +174,7 @@ function documentOf(
   body: string,
   scripts: string,
   rootData: Record<string, string | null>,
+  variant: 'form' | 'message',
 ): string {
   const { form, language, theme, embed, nonce } = frame;
   const dir = language === 'ar' ? 'rtl' : 'ltr';
@@ -194,7 +201,7 @@ ${scripts}
 <body>
 <div class="page">
 ${header}
-<main class="card" id="main">
+<main class="${variant === 'message' ? 'card card--message' : 'card'}" id="main">
 <h1 class="card__title" dir="auto">${escapeHtml(form.name)}</h1>
 ${body}
 </main>
@@ -231,7 +238,7 @@ function errorSummary(input: FormPageInput, byKey: Map<string, FormField>): stri
   for (const error of input.errors) {
     const field = byKey.get(error.field);
     const visible = field && field.type !== 'hidden';
-    const text = field ? `${field.label[language]}: ${error.message}` : error.message;
+    const text = field ? `${field.label[language]} — ${error.message}` : error.message;
     items.push(
       visible
         ? `<li><a${attributes({ href: `#${targetId(field)}` })}>${escapeHtml(text)}</a></li>`

@@ -50,7 +50,7 @@ body{margin:0;background:var(--canvas);color:var(--text);font:400 16px/1.6 var(-
 .lang__link{color:var(--link);font-weight:600;font-size:15px;text-decoration:none;padding:6px 12px;border-radius:999px;border:1px solid var(--line)}
 .lang__link:hover{background:var(--primary-soft)}
 .card{max-width:640px;width:100%;margin-inline:auto;background:var(--surface);border-radius:16px;padding:24px 18px 28px;box-shadow:0 1px 2px rgba(16,24,40,.06),0 4px 16px rgba(16,24,40,.06);border-top:4px solid var(--primary)}
-.embed .card{box-shadow:none;border:1px solid var(--line);border-top:4px solid var(--primary)}
+.embed .card{max-width:none;box-shadow:none;border:1px solid var(--line);border-top:4px solid var(--primary)}
 .card__title{margin:0 0 8px;font-size:24px;line-height:1.3;font-weight:700;overflow-wrap:anywhere}
 .form{display:flex;flex-direction:column;gap:22px;margin:0}
 .form__note{margin:0 0 -6px;color:var(--muted);font-size:14px}
@@ -62,6 +62,7 @@ body{margin:0;background:var(--canvas);color:var(--text);font:400 16px/1.6 var(-
 .field--group .field__label{margin-bottom:2px}
 .field__required{color:var(--danger);font-weight:700}
 .field__help{margin:-2px 0 2px;color:var(--muted);font-size:14px;line-height:1.5}
+.field__help span{display:block}
 .input{display:block;width:100%;min-height:48px;padding:10px 14px;font:inherit;color:inherit;background:var(--surface);border:1.5px solid var(--line);border-radius:var(--radius);transition:border-color .15s,box-shadow .15s;appearance:none;-webkit-appearance:none}
 .input::placeholder{color:#7a818d}
 .input:hover{border-color:var(--line-strong)}
@@ -74,6 +75,7 @@ body{margin:0;background:var(--canvas);color:var(--text);font:400 16px/1.6 var(-
 .select{position:relative;display:block}
 .select .input{padding-inline-end:44px;cursor:pointer}
 .select::after{content:'';position:absolute;inset-inline-end:18px;top:50%;width:8px;height:8px;margin-top:-6px;border-inline-end:2px solid var(--muted);border-bottom:2px solid var(--muted);transform:rotate(45deg);pointer-events:none}
+[dir=rtl] .select::after{transform:rotate(-45deg)}
 .input--file{padding:10px;border-style:dashed;background:var(--canvas);cursor:pointer}
 .input--file::file-selector-button{font:inherit;font-weight:600;margin-inline-end:12px;padding:6px 14px;border-radius:8px;border:1px solid var(--line-strong);background:var(--surface);color:var(--text);cursor:pointer}
 .choices{display:flex;flex-direction:column;gap:8px}
@@ -89,7 +91,7 @@ body{margin:0;background:var(--canvas);color:var(--text);font:400 16px/1.6 var(-
 .field__error{display:flex;align-items:flex-start;gap:8px;margin:0;color:var(--danger);font-size:14px;font-weight:600;line-height:1.5}
 .field__error-icon{flex:none;display:inline-flex;align-items:center;justify-content:center;width:18px;height:18px;margin-top:2px;border-radius:50%;background:var(--danger);color:#fff;font-size:12px;font-weight:700;line-height:1}
 .summary{margin:8px 0 20px;padding:14px 16px;border:1px solid #fecdca;border-inline-start:4px solid var(--danger);border-radius:var(--radius);background:var(--danger-soft)}
-.summary:focus{outline:2px solid var(--danger);outline-offset:2px}
+.summary:focus{outline:2px solid #fda29b;outline-offset:2px}
 .summary__title{margin:0 0 6px;font-size:16px;font-weight:700;color:var(--danger)}
 .summary__list{margin:0;padding-inline-start:20px}
 .summary__list li{margin:2px 0}
@@ -100,6 +102,7 @@ body{margin:0;background:var(--canvas);color:var(--text);font:400 16px/1.6 var(-
 .button:active{transform:translateY(1px)}
 .button:focus-visible{outline:3px solid var(--primary);outline-offset:3px;box-shadow:inset 0 0 0 2px var(--on-primary)}
 .challenge:empty{display:none}
+.card--message .card__title{text-align:center}
 .message{display:flex;flex-direction:column;align-items:center;text-align:center;padding:16px 0 8px}
 .message__icon{display:flex;align-items:center;justify-content:center;width:64px;height:64px;border-radius:50%;background:var(--primary-soft);color:var(--primary);margin-bottom:14px}
 .message--closed .message__icon{background:var(--canvas);color:var(--muted)}
