@@ -138,6 +138,16 @@ try {
       await tab.goto(`${base}/${name}`);
       await tab.evaluate(() => document.fonts.ready);
       await tab.screenshot({ path: join(OUT, `${name}-${width}.png`), fullPage: true });
+      if (name.startsWith('brand-')) {
+        // Focus rings in the brand colour: a text field, then the button (keyboard focus).
+        await tab.focus('#f-email');
+        await tab.keyboard.type('sara@example.com');
+        await tab.locator('#f-email').screenshot({ path: join(OUT, `${name}-${width}-focus.png`) });
+        await tab.focus('button[type=submit]');
+        await tab.keyboard.press('Shift+Tab');
+        await tab.keyboard.press('Tab');
+        await tab.locator('.form__actions').screenshot({ path: join(OUT, `${name}-${width}-button.png`) });
+      }
       await tab.addScriptTag({ path: require.resolve('axe-core') });
       const result = await tab.evaluate(() => window.axe.run());
       const bad = result.violations.filter(
