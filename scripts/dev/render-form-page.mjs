@@ -25,16 +25,8 @@ const { chromium } = require('playwright-core');
 const OUT = '.test-data/form-pages';
 mkdirSync(OUT, { recursive: true });
 
-const FONT_DIR = 'node_modules/@fontsource/ibm-plex-sans-arabic/files';
-const ARABIC = 'U+0600-06FF,U+0750-077F,U+08A0-08FF,U+200C-200E,U+FB50-FDFF,U+FE70-FEFC';
-const fonts = [400, 600, 700].flatMap((weight) => [
-  {
-    weight,
-    url: `/fonts/ibm-plex-sans-arabic-arabic-${weight}-normal.woff2`,
-    unicodeRange: ARABIC,
-  },
-  { weight, url: `/fonts/ibm-plex-sans-arabic-latin-${weight}-normal.woff2` },
-]);
+const { FORM_FONT_DIR, formPageFonts } = require('../../libs/forms/src/public/form-page.fonts.ts');
+const fonts = formPageFonts('/fonts');
 
 const theme = sampleTheme({ colours: { ...sampleTheme().colours } });
 const brandedTheme = sampleTheme({
@@ -111,7 +103,7 @@ const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   if (url.pathname.startsWith('/fonts/')) {
     res.writeHead(200, { 'content-type': 'font/woff2' });
-    return res.end(readFileSync(join(FONT_DIR, url.pathname.slice(7))));
+    return res.end(readFileSync(join(FORM_FONT_DIR, url.pathname.slice(7))));
   }
   const name = url.pathname.slice(1);
   if (pages[name]) {
@@ -146,7 +138,9 @@ try {
         await tab.focus('button[type=submit]');
         await tab.keyboard.press('Shift+Tab');
         await tab.keyboard.press('Tab');
-        await tab.locator('.form__actions').screenshot({ path: join(OUT, `${name}-${width}-button.png`) });
+        await tab
+          .locator('.form__actions')
+          .screenshot({ path: join(OUT, `${name}-${width}-button.png`) });
       }
       await tab.addScriptTag({ path: require.resolve('axe-core') });
       const result = await tab.evaluate(() => window.axe.run());

@@ -8,3 +8,4 @@ export * from './dto/form.dto';
 export * from './public/form-page.renderer';
 export * from './public/embed-script';
 export { escapeHtml } from './public/html.util';
+export * from './public/form-page.fonts';

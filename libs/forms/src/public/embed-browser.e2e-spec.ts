@@ -1,10 +1,12 @@
 import type { PublicFormView } from '@sanad/contracts';
 import { chromiumPath } from '@sanad/testing';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EMBED_SCRIPT, FRAME_SCRIPT } from './embed-script';
+import { FORM_FONT_DIR, FORM_FONT_FILES, formPageFonts } from './form-page.fonts';
 import { renderFormMessagePage, renderFormPage } from './form-page.renderer';
 import { sampleField, sampleForm, sampleTheme } from './form-page.sample';
 
@@ -48,6 +50,12 @@ function formServer(posted: Array<Record<string, string>>): Server {
         res.end(url.pathname.endsWith('embed.js') ? EMBED_SCRIPT : FRAME_SCRIPT);
         return;
       }
+      const font = url.pathname.replace('/public/forms/fonts/', '');
+      if (FORM_FONT_FILES.includes(font)) {
+        res.writeHead(200, { 'content-type': 'font/woff2' });
+        res.end(readFileSync(join(FORM_FONT_DIR, font)));
+        return;
+      }
       if (url.pathname !== `/f/${form.key}`) return void res.writeHead(404).end();
       const language = url.searchParams.get('lang') === 'en' ? 'en' : 'ar';
       const embed = url.searchParams.get('embed') === '1';
@@ -58,6 +66,7 @@ function formServer(posted: Array<Record<string, string>>): Server {
         nonce: NONCE,
         embed,
         languageSwitch: null,
+        fonts: formPageFonts('/public/forms/fonts'),
       } as const;
       let html: string;
       if (req.method === 'POST') {
@@ -92,7 +101,7 @@ function formServer(posted: Array<Record<string, string>>): Server {
       }
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': `default-src 'none'; style-src 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'; img-src 'self'; form-action 'self'; base-uri 'none'`,
+        'content-security-policy': `default-src 'none'; style-src 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'; img-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'`,
       });
       res.end(html);
     })();
@@ -208,6 +217,14 @@ describeBrowser('form embed in Chromium (stand-in form server)', () => {
     // host's unset (inline) body, though the button is visible and a person can press it.
     const submit = () => inside.locator('button[type=submit]').press('Enter');
     await inside.locator('#f-name').waitFor();
+    // The webfont swaps in once: measure after it.
+    await inside
+      .locator('html')
+      .evaluate(() =>
+        (
+          globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }
+        ).document.fonts.ready.then(() => undefined),
+      );
     // Auto-sized: the iframe grows to the page inside it (not its 480 px start, not 0).
     expect(
       await eventually(
