@@ -1,12 +1,12 @@
 import type { FormField, Language } from '@sanad/contracts';
 import {
-  FORM_TOKEN_FIELD,
   FRAME_SCRIPT_PATH,
   fieldErrorMessages,
   renderFormMessagePage,
   renderFormPage,
   type FormPageInput,
 } from './form-page.renderer';
+import { RENDER_TOKEN_FIELD } from '../spam/render-token.util';
 import { sampleField, sampleForm, sampleTheme } from './form-page.sample';
 
 function input(overrides: Partial<FormPageInput> = {}): FormPageInput {
@@ -101,7 +101,13 @@ describe('renderFormPage: the document', () => {
   it('posts to the action with the token, labels the button, and says who powers it', () => {
     const ar = renderFormPage(input());
     expect(ar).toContain('<form class="form" method="post" action="/f/k7Qm2xPa?lang=ar"');
-    expect(ar).toContain(`<input type="hidden" name="${FORM_TOKEN_FIELD}" value="tok.123">`);
+    expect(ar).toContain(`<input type="hidden" name="${RENDER_TOKEN_FIELD}" value="tok.123">`);
+    expect(ar).toContain('<input type="hidden" name="_sanad_lang" value="ar">');
+    expect(ar).not.toContain('_sanad_page');
+    const embedded = renderFormPage(input({ pageUrl: 'https://shop.example/p?a=1&b="2"' }));
+    expect(embedded).toContain(
+      '<input type="hidden" name="_sanad_page" value="https://shop.example/p?a=1&amp;b=&quot;2&quot;">',
+    );
     expect(ar).toContain('<button type="submit" class="button">إرسال</button>');
     expect(ar).toContain('يعمل بواسطة سند');
     const en = renderFormPage(input({ language: 'en' }));

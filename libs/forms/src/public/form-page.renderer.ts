@@ -6,12 +6,13 @@ import type {
   PublicThemeView,
 } from '@sanad/contracts';
 import { fieldMessage, type FieldError } from '@sanad/core';
+import { RENDER_TOKEN_FIELD } from '../spam/render-token.util';
 import { formPageStyles } from './form-page.styles';
 import { pageText } from './form-page.texts';
 import { attributes, escapeHtml, paragraphs, safeUrl } from './html.util';
 
-/** The hidden input carrying the signed render time (too-fast submissions are spam). */
-export const FORM_TOKEN_FIELD = '_sanad_t';
+/** Control fields the public forms controller reads besides the answers (its CONTROL names). */
+export const FORM_CONTROL_FIELDS = { language: '_sanad_lang', page: '_sanad_page' } as const;
 /** Where the iframe page's script is served (it reports the page's height to the embed). */
 export const FRAME_SCRIPT_PATH = '/public/forms/frame.js';
 
@@ -42,8 +43,10 @@ export interface FormPageFrame {
 export interface FormPageInput extends FormPageFrame {
   /** Where the form posts. */
   action: string;
-  /** The signed render time, posted back as FORM_TOKEN_FIELD. */
+  /** The signed render time, posted back as RENDER_TOKEN_FIELD (`_sanad_t`). */
   token: string;
+  /** The page the embed sits on (its `page` query parameter), posted back as `_sanad_page`. */
+  pageUrl?: string | null;
   honeypotName: string;
   /** What the customer sent, to fill the fields again after errors. */
   values: Record<string, unknown>;
@@ -130,7 +133,9 @@ ${summary}
     enctype: multipart ? 'multipart/form-data' : null,
     'accept-charset': 'utf-8',
   })}>
-<input type="hidden"${attributes({ name: FORM_TOKEN_FIELD, value: input.token })}>
+<input type="hidden"${attributes({ name: RENDER_TOKEN_FIELD, value: input.token })}>
+<input type="hidden"${attributes({ name: FORM_CONTROL_FIELDS.language, value: language })}>
+${input.pageUrl ? `<input type="hidden"${attributes({ name: FORM_CONTROL_FIELDS.page, value: input.pageUrl })}>` : ''}
 ${anyRequired ? `<p class="form__note">${escapeHtml(pageText('requiredNote', language))}</p>` : ''}
 ${fields}
 ${honeypot(input.honeypotName, language)}

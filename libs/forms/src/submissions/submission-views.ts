@@ -1,0 +1,44 @@
+import type { SubmissionSummaryView, SubmissionView } from '@sanad/contracts';
+import { answerViews, answersPreview } from './submission-answers.util';
+import type { SubmissionFileRecord, SubmissionRecord } from './submissions.repository';
+
+export function toSubmissionSummary(record: SubmissionRecord): SubmissionSummaryView {
+  return {
+    id: record.id,
+    formId: record.formId,
+    formName: record.formName,
+    version: record.versionNumber,
+    state: record.state,
+    spamReason: record.spamReason,
+    language: record.language,
+    preview: answersPreview(record.definition.fields, record.answers, record.language),
+    contact: record.contactId
+      ? { id: record.contactId, name: record.contactName, email: record.contactEmail }
+      : null,
+    conversationId: record.conversationId,
+    createdAt: record.createdAt.toISOString(),
+  };
+}
+
+export function toSubmissionView(
+  record: SubmissionRecord,
+  files: SubmissionFileRecord[],
+): SubmissionView {
+  return {
+    ...toSubmissionSummary(record),
+    answers: answerViews(record.definition.fields, record.answers),
+    files: files.map((f) => ({
+      id: f.id,
+      fieldKey: f.fieldKey,
+      fileName: f.fileName,
+      contentType: f.contentType,
+      size: f.size,
+      url: `/api/v1/form-submissions/${record.id}/files/${f.id}`,
+    })),
+    pageUrl: record.pageUrl,
+    referrer: record.referrer,
+    userAgent: record.userAgent,
+    editedAt: record.editedAt?.toISOString() ?? null,
+    editedBy: record.editedBy,
+  };
+}
