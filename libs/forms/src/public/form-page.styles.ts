@@ -46,7 +46,7 @@ body{margin:0;background:var(--canvas);color:var(--text);font:400 16px/1.6 var(-
 .embed .page{min-height:0;padding:2px}
 .brand{display:flex;align-items:center;justify-content:space-between;gap:12px;max-width:640px;width:100%;margin-inline:auto;padding-inline:4px;min-height:40px}
 .brand__logo{display:block;max-height:40px;max-width:180px;width:auto;height:auto}
-.brand__name{font-weight:700;font-size:18px}
+.brand__name{font-weight:700;font-size:18px;min-width:0;overflow-wrap:anywhere}
 .lang__link{color:var(--link);font-weight:600;font-size:15px;text-decoration:none;padding:6px 12px;border-radius:999px;border:1px solid var(--line)}
 .lang__link:hover{background:var(--primary-soft)}
 .card{max-width:640px;width:100%;margin-inline:auto;background:var(--surface);border-radius:16px;padding:24px 18px 28px;box-shadow:0 1px 2px rgba(16,24,40,.06),0 4px 16px rgba(16,24,40,.06);border-top:4px solid var(--primary)}
@@ -79,7 +79,7 @@ body{margin:0;background:var(--canvas);color:var(--text);font:400 16px/1.6 var(-
 .input--file{padding:10px;border-style:dashed;background:var(--canvas);cursor:pointer}
 .input--file::file-selector-button{font:inherit;font-weight:600;margin-inline-end:12px;padding:6px 14px;border-radius:8px;border:1px solid var(--line-strong);background:var(--surface);color:var(--text);cursor:pointer}
 .choices{display:flex;flex-direction:column;gap:8px}
-.choice{display:flex;align-items:flex-start;gap:12px;padding:12px 14px;border:1.5px solid var(--line);border-radius:var(--radius);background:var(--surface);cursor:pointer;line-height:1.5;transition:border-color .15s,background-color .15s}
+.choice{display:flex;overflow-wrap:anywhere;align-items:flex-start;gap:12px;padding:12px 14px;border:1.5px solid var(--line);border-radius:var(--radius);background:var(--surface);cursor:pointer;line-height:1.5;transition:border-color .15s,background-color .15s}
 .choice:hover{border-color:var(--line-strong)}
 .choice:has(input:checked){border-color:var(--primary);background:var(--primary-soft)}
 .choice:has(input:focus-visible){outline:2px solid var(--primary);outline-offset:2px}
