@@ -11,3 +11,7 @@ export * from './spam/honeypot.util';
 export * from './forms/forms.service';
 export * from './dto/form.dto';
 export * from './dto/submission.dto';
+export * from './public/form-page.renderer';
+export * from './public/embed-script';
+export { escapeHtml } from './public/html.util';
+export * from './public/form-page.fonts';
