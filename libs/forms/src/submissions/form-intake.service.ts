@@ -9,6 +9,7 @@ import {
 } from '@sanad/contracts';
 import { DomainError, cleanText, hmacHex, safeFileName } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
+import { OutboxWriter } from '@sanad/queue';
 import { indexTerms } from '@sanad/search';
 import { BlobStorage } from '@sanad/storage';
 import { randomUUID } from 'node:crypto';
@@ -70,6 +71,7 @@ export class FormIntakeService {
     private readonly region: WorkspaceRegion,
     private readonly storage: BlobStorage,
     private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -132,42 +134,44 @@ export class FormIntakeService {
     const id = randomUUID();
     const stored = await this.storeFiles(id, files);
     try {
-      await this.tx.run(async () => {
-        if (settings.submissionLimit !== null) {
-          await this.forms.lock(form.workspaceId, form.id);
-          if ((await this.repo.countAccepted(form.id)) >= settings.submissionLimit)
-            throw new DomainError('form/limit_reached');
-        }
-        await this.repo.insert({
-          id,
-          workspaceId: form.workspaceId,
-          formId: form.id,
-          versionId: form.version.id,
-          versionNumber: form.version.number,
-          state: spamReason ? 'spam' : 'new',
-          spamReason,
-          language,
-          answers: checked.values,
-          pageUrl: capped(input.pageUrl),
-          referrer: capped(input.referrer),
-          userAgent: capped(input.userAgent),
-          ipHash,
-          searchTerms: indexTerms(answersText(fields, checked.values, files, language)),
-        });
-        await this.repo.insertFiles(form.workspaceId, stored);
-        if (!spamReason)
-          await this.effects.accept({
+      await this.tx.run(() =>
+        this.outbox.holding(async () => {
+          if (settings.submissionLimit !== null) {
+            await this.forms.lock(form.workspaceId, form.id);
+            if ((await this.repo.countAccepted(form.id)) >= settings.submissionLimit)
+              throw new DomainError('form/limit_reached');
+          }
+          await this.repo.insert({
             id,
             workspaceId: form.workspaceId,
             formId: form.id,
-            formName: form.name,
+            versionId: form.version.id,
             versionNumber: form.version.number,
-            definition: form.version.definition,
+            state: spamReason ? 'spam' : 'new',
+            spamReason,
             language,
             answers: checked.values,
-            files,
+            pageUrl: capped(input.pageUrl),
+            referrer: capped(input.referrer),
+            userAgent: capped(input.userAgent),
+            ipHash,
+            searchTerms: indexTerms(answersText(fields, checked.values, files, language)),
           });
-      });
+          await this.repo.insertFiles(form.workspaceId, stored);
+          if (!spamReason)
+            await this.effects.accept({
+              id,
+              workspaceId: form.workspaceId,
+              formId: form.id,
+              formName: form.name,
+              versionNumber: form.version.number,
+              definition: form.version.definition,
+              language,
+              answers: checked.values,
+              files,
+            });
+        }),
+      );
     } catch (error) {
       for (const file of stored) await this.storage.delete(file.storageKey).catch(() => undefined);
       throw error;

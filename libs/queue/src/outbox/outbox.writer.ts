@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventFacts, EventName } from '@sanad/contracts';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { OutboxRepository } from './outbox.repository';
 
@@ -27,14 +28,41 @@ export interface WrittenEvent {
  */
 @Injectable()
 export class OutboxWriter {
+  private readonly held = new AsyncLocalStorage<NewEvent[]>();
+
   constructor(private readonly repo: OutboxRepository) {}
 
   async write(event: NewEvent): Promise<WrittenEvent> {
     return (await this.writeAll([event]))[0];
   }
 
+  /**
+   * Runs `work` (inside a transaction) with its events held back and written together at its
+   * end. Numbering an event locks the workspace's sequence row until commit; holding the events
+   * keeps that lock to the last moment, so busy writers of one workspace (form submissions) do
+   * not queue behind each other's whole transaction. Held writes report no seq.
+   */
+  async holding<T>(work: () => Promise<T>): Promise<T> {
+    const events: NewEvent[] = [];
+    const result = await this.held.run(events, work);
+    await this.held.exit(async () => {
+      for (let i = 0; i < events.length;) {
+        let j = i + 1;
+        while (j < events.length && events[j].workspaceId === events[i].workspaceId) j++;
+        await this.writeAll(events.slice(i, j));
+        i = j;
+      }
+    });
+    return result;
+  }
+
   /** Events of one workspace (or of none), numbered in the order given. */
   async writeAll(events: NewEvent[]): Promise<WrittenEvent[]> {
+    const held = this.held.getStore();
+    if (held) {
+      held.push(...events);
+      return events.map(() => ({ id: '', seq: null, created: true }));
+    }
     const workspaceId = events[0]?.workspaceId ?? null;
     if (events.some((e) => e.workspaceId !== workspaceId))
       throw new Error('writeAll takes the events of one workspace');
