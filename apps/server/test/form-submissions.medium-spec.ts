@@ -528,3 +528,41 @@ describe('the hosted form page', () => {
     expect((await request(app.base).get('/public/forms/fonts/..%2Fpackage.json')).status).toBe(404);
   });
 });
+
+describe('the proof-of-work challenge', () => {
+  it('holds a submission without a solution as spam, takes a solved one once', async () => {
+    const { solveChallenge } = await import('altcha-lib');
+    const { deriveKey } = await import('altcha-lib/algorithms/pbkdf2');
+    const ws = await createWorkspace(app.base);
+    const form = await publishedForm(ws, (d) => (d.settings.challenge = true));
+    expect((await request(app.base).get(`/public/forms/${form.key}`)).body.challenge).toBe(true);
+    const missing = await submitJson(form.key, {
+      values: { email: 'p1@example.sa', message: 'x' },
+    });
+    expect(missing.status).toBe(201);
+    const challenge = (await request(app.base).get(`/public/forms/${form.key}/challenge`)).body;
+    const solution = await solveChallenge({ challenge, deriveKey });
+    const payload = Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+    const solved = await submitJson(form.key, {
+      values: { email: 'p2@example.sa', message: 'x' },
+      challenge: payload,
+    });
+    const replayed = await submitJson(form.key, {
+      values: { email: 'p3@example.sa', message: 'x' },
+      challenge: payload,
+    });
+    const states = await Promise.all(
+      [missing, solved, replayed].map(
+        async (r) => (await ws.owner.get(`/api/v1/form-submissions/${r.body.id}`)).body,
+      ),
+    );
+    expect(states.map((s) => [s.state, s.spamReason])).toEqual([
+      ['spam', 'challenge'],
+      ['new', null],
+      ['spam', 'challenge'],
+    ]);
+    const page = await request(app.base).get(`/f/${form.key}`);
+    expect(page.text).toContain('<altcha-widget');
+    expect(page.headers['content-security-policy']).toContain('worker-src blob:');
+  });
+});

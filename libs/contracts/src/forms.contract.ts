@@ -97,6 +97,11 @@ export interface FormSettings {
   /** After submitting, go here instead of the thank-you message (a URL on an allowed domain). */
   redirectUrl: string | null;
   autoAcknowledge: boolean;
+  /**
+   * A proof-of-work challenge (ALTCHA, self-hosted) the browser solves before sending: bots pay
+   * for every submission. It needs JavaScript; a submission without the solution is held as spam.
+   */
+  challenge: boolean;
   /** Origins that may embed the form and call its JSON endpoint (`https://shop.example`). */
   allowedOrigins: string[];
   closedMessage: LocalText;

@@ -6,6 +6,7 @@ import { MailLibModule } from '@sanad/mail';
 import { FormReferences } from './forms/form-references';
 import { FormsRepository } from './forms/forms.repository';
 import { FormsService } from './forms/forms.service';
+import { ProofOfWork } from './spam/proof-of-work';
 import { SubmissionRateLimiter } from './spam/submission-rate-limiter';
 import { ContactSubmissionsParticipant } from './submissions/contact-submissions.participant';
 import { FormIntakeService } from './submissions/form-intake.service';
@@ -20,6 +21,7 @@ const SERVICES = [
   FormsService,
   SubmissionsRepository,
   SubmissionRateLimiter,
+  ProofOfWork,
   SubmissionEffects,
   FormIntakeService,
   SubmissionsService,

@@ -8,6 +8,7 @@ export * from './submissions/form-intake.service';
 export * from './submissions/submissions.service';
 export * from './spam/render-token.util';
 export * from './spam/honeypot.util';
+export * from './spam/proof-of-work';
 export * from './forms/forms.service';
 export * from './dto/form.dto';
 export * from './dto/submission.dto';

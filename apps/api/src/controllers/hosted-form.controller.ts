@@ -6,7 +6,9 @@ import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { formLanguage, type Language } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import {
+  CHALLENGE_FIELD,
   FormIntakeService,
+  escapeHtml,
   fieldErrorMessages,
   formPageFonts,
   honeypotName,
@@ -136,6 +138,8 @@ export class HostedFormController {
     }
     const params = new URLSearchParams({ lang: language });
     if (embed) params.set('embed', '1');
+    const page = one(query.page);
+    if (page) params.set('page', page.slice(0, 2000));
     const theme = await this.themes.byWorkspace(form.workspaceId);
     sendFormPage(
       response,
@@ -154,13 +158,19 @@ export class HostedFormController {
           pageUrl: one(query.page) ?? null,
           honeypotName: honeypotName(this.config.appSecret, form.key),
           hidden,
-          challenge: null,
+          challenge: view.challenge
+            ? {
+                script: '/public/forms/altcha.js',
+                markup: `<altcha-widget challenge="/public/forms/${escapeHtml(form.key)}/challenge" name="${CHALLENGE_FIELD}" language="${language}" auto="onsubmit"></altcha-widget>`,
+              }
+            : null,
           ...state,
         }),
       {
         embed,
         allowedOrigins: form.version.definition.settings.allowedOrigins,
         redirectUrl: view.redirectUrl,
+        challenge: view.challenge,
       },
     );
   }

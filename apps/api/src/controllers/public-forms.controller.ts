@@ -21,17 +21,21 @@ import {
   FORM_FONT_FILES,
   FRAME_SCRIPT,
   FormIntakeService,
+  ProofOfWork,
   RENDER_TOKEN_FIELD,
   honeypotName,
   renderToken,
 } from '@sanad/forms';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Request, Response } from 'express';
 import { ClientIp } from '../http/client-ip';
 import { allowOrigin, originAllowed } from '../http/form-origins';
 import { formPostReader } from '../http/form-post';
 import { submissionFromJson, submissionFromPost } from '../http/form-submission-input';
 import { ApiErrors } from '../openapi/api-errors.decorator';
+
+/** The widget's browser build, with its translations (Arabic among them). */
+const ALTCHA_WIDGET = join(dirname(require.resolve('altcha')), 'altcha.i18n.umd.min.cjs');
 
 /** Where a custom HTML form may name the page to come back to. */
 const RETURN_FIELD = '_sanad_return';
@@ -49,6 +53,7 @@ export class PublicFormsController {
 
   constructor(
     private readonly intake: FormIntakeService,
+    private readonly pow: ProofOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.readPost = formPostReader(config.formMaxRequestMb);
@@ -66,6 +71,14 @@ export class PublicFormsController {
   @Get('frame.js')
   frameScript(@Res() response: Response): void {
     script(response, FRAME_SCRIPT);
+  }
+
+  /** The proof-of-work widget (ALTCHA, with its translations), for forms that ask for it. */
+  @ApiExcludeEndpoint()
+  @Get('altcha.js')
+  altchaScript(@Res() response: Response): void {
+    response.setHeader('Cache-Control', 'public, max-age=86400');
+    response.type('application/javascript').sendFile(ALTCHA_WIDGET);
   }
 
   /** The form pages' webfont (an allow-list of files: nothing else is read from disk). */
@@ -109,7 +122,21 @@ export class PublicFormsController {
   }
 
   @ApiExcludeEndpoint()
-  @Options([':key', ':key/token', ':key/submissions'])
+  /** A fresh proof-of-work challenge (signed, ten minutes) for the ALTCHA widget. */
+  @ApiErrors('form/not_found')
+  @Get(':key/challenge')
+  async challenge(
+    @Param('key') key: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    const { form } = await this.intake.live(key);
+    this.cors(request, response, form.version.definition.settings.allowedOrigins);
+    response.setHeader('Cache-Control', 'no-store');
+    return this.pow.create();
+  }
+
+  @Options([':key', ':key/token', ':key/challenge', ':key/submissions'])
   async preflight(
     @Param('key') key: string,
     @Req() request: Request,

@@ -10,7 +10,13 @@ export function sendFormPage(
   response: Response,
   status: number,
   render: (nonce: string) => string,
-  options: { embed: boolean; allowedOrigins: readonly string[]; redirectUrl: string | null },
+  options: {
+    embed: boolean;
+    allowedOrigins: readonly string[];
+    redirectUrl: string | null;
+    /** The proof-of-work widget runs in blob workers and styles itself inline. */
+    challenge?: boolean;
+  },
 ): void {
   const nonce = randomBytes(16).toString('base64');
   const ancestors = options.embed
@@ -23,8 +29,9 @@ export function sendFormPage(
     'Content-Security-Policy',
     [
       "default-src 'none'",
-      `style-src 'nonce-${nonce}'`,
+      options.challenge ? "style-src 'self' 'unsafe-inline'" : `style-src 'nonce-${nonce}'`,
       `script-src 'nonce-${nonce}'`,
+      ...(options.challenge ? ["worker-src blob: 'self'"] : []),
       "img-src 'self' data:",
       "font-src 'self'",
       "connect-src 'self'",

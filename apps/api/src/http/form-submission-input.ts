@@ -1,6 +1,7 @@
 import type { Language } from '@sanad/contracts';
 import { DomainError, languageFromAcceptLanguage } from '@sanad/core';
 import {
+  CHALLENGE_FIELD,
   FORM_CONTROL_FIELDS,
   RENDER_TOKEN_FIELD,
   honeypotName,
@@ -12,6 +13,7 @@ import type { FormPost } from './form-post';
 /** Fields a post carries besides the answers (the page's, or a custom form's return page). */
 const CONTROL_FIELDS = [
   RENDER_TOKEN_FIELD,
+  CHALLENGE_FIELD,
   FORM_CONTROL_FIELDS.language,
   FORM_CONTROL_FIELDS.page,
   '_sanad_return',
@@ -45,11 +47,15 @@ export function submissionFromPost(
     spam: {
       honeypot: post.fields[honeypot] === undefined ? undefined : (single(honeypot) ?? ''),
       token: single(RENDER_TOKEN_FIELD),
+      challenge: single(CHALLENGE_FIELD),
     },
   };
 }
 
-/** The JSON endpoint's `{ values, language?, pageUrl?, token? }`: values by field key. */
+/**
+ * The JSON endpoint's `{ values, language?, pageUrl?, token?, challenge? }`: values by field key;
+ * `challenge` is the proof-of-work solution when the form asks for one.
+ */
 export function submissionFromJson(
   key: string,
   body: unknown,
@@ -61,7 +67,7 @@ export function submissionFromJson(
   if (!values || typeof values !== 'object' || Array.isArray(values))
     throw new DomainError('request/validation', {}, [{ field: 'values', code: 'isObject' }]);
   const unknown = Object.keys(json).filter(
-    (k) => !['values', 'language', 'pageUrl', 'token'].includes(k),
+    (k) => !['values', 'language', 'pageUrl', 'token', 'challenge'].includes(k),
   );
   if (unknown.length > 0)
     throw new DomainError(
@@ -78,7 +84,10 @@ export function submissionFromJson(
     referrer: request.headers.referer ?? null,
     userAgent: request.headers['user-agent'] ?? null,
     ip,
-    spam: { token: typeof json.token === 'string' ? json.token : null },
+    spam: {
+      token: typeof json.token === 'string' ? json.token : null,
+      challenge: typeof json.challenge === 'string' ? json.challenge : null,
+    },
   };
 }
 

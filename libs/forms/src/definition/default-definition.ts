@@ -36,6 +36,7 @@ export function defaultDefinition(language: 'ar' | 'en'): FormDefinition {
       ),
       redirectUrl: null,
       autoAcknowledge: false,
+      challenge: false,
       allowedOrigins: [],
       closedMessage: text(
         'هذا النموذج لا يستقبل ردوداً الآن.',

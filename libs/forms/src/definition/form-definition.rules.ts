@@ -168,6 +168,7 @@ function checkSettings(raw: Raw, errors: FieldError[]): FormSettings {
     thankYou: localText(raw.thankYou, `${path}.thankYou`, 1000, languages, true, errors),
     redirectUrl: null,
     autoAcknowledge: bool(raw.autoAcknowledge, `${path}.autoAcknowledge`, false, errors),
+    challenge: bool(raw.challenge, `${path}.challenge`, false, errors),
     allowedOrigins,
     closedMessage: localText(
       raw.closedMessage,

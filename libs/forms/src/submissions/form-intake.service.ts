@@ -14,6 +14,7 @@ import { indexTerms } from '@sanad/search';
 import { BlobStorage } from '@sanad/storage';
 import { randomUUID } from 'node:crypto';
 import { FormsRepository, type LiveForm } from '../forms/forms.repository';
+import { ProofOfWork } from '../spam/proof-of-work';
 import { checkRenderToken } from '../spam/render-token.util';
 import { SubmissionRateLimiter } from '../spam/submission-rate-limiter';
 import { spamVerdict } from '../spam/spam-verdict.rules';
@@ -42,8 +43,9 @@ export interface IncomingSubmission {
   referrer: string | null;
   userAgent: string | null;
   ip: string;
-  /** The honeypot's content (undefined when the request had none) and the render token. */
-  spam: { honeypot?: string; token?: string | null };
+  /** The honeypot's content (undefined when the request had none), the render token, and the
+   *  proof-of-work solution when the form asks for one. */
+  spam: { honeypot?: string; token?: string | null; challenge?: string | null };
 }
 
 /** A 429's and a 4xx's form: the live form is needed to render the page around the error. */
@@ -72,6 +74,7 @@ export class FormIntakeService {
     private readonly storage: BlobStorage,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly pow: ProofOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,7 +95,7 @@ export class FormIntakeService {
         thankYou: settings.thankYou,
         closedMessage: settings.closedMessage,
         redirectUrl: settings.redirectUrl,
-        challenge: false,
+        challenge: settings.challenge === true,
         maxRequestBytes: this.config.formMaxRequestMb * 1024 * 1024,
       },
     };
@@ -128,7 +131,11 @@ export class FormIntakeService {
       ? checkRenderToken(this.config.appSecret, form.key, input.spam.token)
       : null;
     const spamReason = spamVerdict(
-      { honeypot: input.spam.honeypot, token, challengeSolved: null },
+      {
+        honeypot: input.spam.honeypot,
+        token,
+        challengeSolved: settings.challenge ? await this.pow.solved(input.spam.challenge) : null,
+      },
       this.config.formMinFillSeconds * 1000,
     );
     const id = randomUUID();
