@@ -198,7 +198,9 @@ describe('renderFormPage: controls', () => {
     expect(tagById(html, 'f-email')).toContain('aria-describedby="f-email-help"');
     expect(tagById(html, 'f-email-help')).toBe('<p class="field__help" id="f-email-help">');
     expect(fieldHtml(html, 'attachments')).toContain('Up to 3 files, each up to 10 MB.');
-    expect(fieldHtml(html, 'attachments')).toContain('Types: image/*, .pdf');
+    expect(fieldHtml(html, 'attachments')).toContain(
+      'Types: \u2066image/*\u2069, \u2066.pdf\u2069',
+    );
     expect(tagById(html, 'f-phone')).not.toContain('aria-describedby');
   });
 

@@ -421,7 +421,10 @@ function fileHints(field: FormField, ctx: FieldContext): string[] {
   if (rules.accept.length)
     hints.push(
       pageText('fileTypes', language, {
-        types: rules.accept.join(language === 'ar' ? '، ' : ', '),
+        // Each type isolated left-to-right (U+2066…U+2069): `.pdf` and `image/*` stay whole in Arabic.
+        types: rules.accept
+          .map((type) => `\u2066${type}\u2069`)
+          .join(language === 'ar' ? '، ' : ', '),
       }),
     );
   if (ctx.hasErrors) hints.push(pageText('filesAgain', language));
