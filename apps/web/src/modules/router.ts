@@ -67,6 +67,14 @@ export const router = createRouter({
           component: () => import('@/features/contacts/companies/CompanyPage.vue'),
         },
         {
+          path: 'forms/submissions',
+          component: () => import('@/features/forms/submissions/SubmissionsPage.vue'),
+        },
+        {
+          path: 'forms/submissions/:id',
+          component: () => import('@/features/forms/submissions/SubmissionPage.vue'),
+        },
+        {
           path: 'settings',
           component: () => import('@/features/settings/SettingsLayout.vue'),
           children: [
