@@ -21,6 +21,8 @@ import { ConversationsController } from './controllers/conversations.controller'
 import { EmailMessagesController } from './controllers/email-messages.controller';
 import { EventsController } from './controllers/events.controller';
 import { FormsController } from './controllers/forms.controller';
+import { FormSubmissionsController } from './controllers/form-submissions.controller';
+import { PublicFormsController } from './controllers/public-forms.controller';
 import { HealthController } from './controllers/health.controller';
 import { InboundEmailsController } from './controllers/inbound-emails.controller';
 import { IndexController } from './controllers/index.controller';
@@ -57,6 +59,8 @@ import { AgentsGateway } from './realtime/agents.gateway';
     MeController,
     WorkspaceController,
     FormsController,
+    FormSubmissionsController,
+    PublicFormsController,
     MembersController,
     InvitesController,
     ApiTokensController,

@@ -6,6 +6,7 @@ import { AuthModule } from '@sanad/auth';
 import { ConfigModule, type AppConfig, type Role } from '@sanad/config';
 import { ConversationsModule } from '@sanad/conversations';
 import { DatabaseModule } from '@sanad/database';
+import { FormsModule } from '@sanad/forms';
 import { MailLibModule } from '@sanad/mail';
 import { QueueModule } from '@sanad/queue';
 import { RealtimeModule } from '@sanad/realtime';
@@ -33,6 +34,8 @@ export class ServerModule {
         ConversationsModule,
         MailLibModule,
         WebhooksModule,
+        // Its event presenter and personal-data participant serve every role.
+        FormsModule,
         ...roles.map((role) => ROLE_MODULES[role]),
       ],
     };

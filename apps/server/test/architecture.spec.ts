@@ -17,6 +17,8 @@ const OWNER: Record<string, string> = {
   brand_images: 'branding',
   forms: 'forms',
   form_versions: 'forms',
+  form_submissions: 'forms',
+  form_submission_files: 'forms',
   contacts: 'contacts',
   companies: 'contacts',
   contact_categories: 'contacts',

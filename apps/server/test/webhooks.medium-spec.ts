@@ -6,6 +6,7 @@ import type {
 } from '@sanad/contracts';
 import { WEBHOOK_COMPONENT_SCHEMAS, webhookBodySchema } from '@sanad/webhooks';
 import Ajv from 'ajv';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Webhook } from 'standardwebhooks';
 import { addMember, createWorkspace, sharedTestApp, type HttpSession } from './test-app';
@@ -263,6 +264,32 @@ describe('webhook delivery', () => {
     const view = (await owner.get(`/api/v1/webhooks/${created.endpoint.id}`))
       .body as WebhookEndpointView;
     expect(view.health).toMatchObject({ lastStatus: 'succeeded', attempts24h: 2, failures24h: 0 });
+  });
+
+  it('delivers form.submitted with the submission, labelled by its version', async () => {
+    const { owner } = await createWorkspace(app.base);
+    const r = await receiver();
+    const created = await endpoint(owner, r.url, ['form.submitted']);
+    const form = (await owner.post('/api/v1/forms', { name: 'اتصل بنا' })).body as { id: string };
+    const live = await owner.post(`/api/v1/forms/${form.id}/publish`, {});
+    const key = (live.body as { key: string }).key;
+    const sent = await request(app.base)
+      .post(`/public/forms/${key}/submissions`)
+      .send({ values: { name: 'منى', email: 'mona@example.sa', message: 'أريد عرض سعر' } });
+    expect(sent.status).toBe(201);
+    await r.until(ofType('form.submitted'));
+    const [event] = r.verified(created.secret);
+    expect(event.type).toBe('form.submitted');
+    expect(event.data).toMatchObject({
+      submission: {
+        id: sent.body.id,
+        formId: form.id,
+        version: 1,
+        state: 'new',
+        contact: { name: 'منى', email: 'mona@example.sa' },
+        conversationId: expect.any(String),
+      },
+    });
   });
 
   it('retries a failing receiver with the same webhook-id until it answers 2xx', async () => {

@@ -45,6 +45,11 @@ export interface AppConfig {
   loginRateWindowSeconds: number;
   /** Requests per minute per API token; a write costs 2. */
   apiTokenRateLimit: number;
+  /** Form submissions per IP per form per hour, and per form per day. */
+  formRateLimitPerIp: number;
+  formRateLimitPerForm: number;
+  /** Largest form submission, answers and files together. */
+  formMaxRequestMb: number;
   maxBodyKb: number;
   maxAttachmentMb: number;
   /** Largest CSV a people import accepts. */

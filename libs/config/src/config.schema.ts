@@ -309,6 +309,25 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(1, 1000000),
   },
   {
+    name: 'FORM_RATE_LIMIT_PER_IP',
+    description:
+      'Submissions one IP address may send to one form per hour; answered 429 with Retry-After beyond it',
+    default: '20',
+    parse: int(1, 1000000),
+  },
+  {
+    name: 'FORM_RATE_LIMIT_PER_FORM',
+    description: 'Submissions one form accepts per day from everyone together',
+    default: '5000',
+    parse: int(1, 100000000),
+  },
+  {
+    name: 'FORM_MAX_REQUEST_MB',
+    description: 'Largest form submission (answers and all its files together)',
+    default: '30',
+    parse: int(1, 1024),
+  },
+  {
     name: 'MAX_BODY_KB',
     description: 'Largest JSON request body accepted',
     default: '1024',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ContactSummaryView } from '@sanad/contracts';
+import type { ContactSummaryView, CustomFieldValues } from '@sanad/contracts';
 import { cleanText, cappedName, normaliseEmail } from '@sanad/core';
 import { OutboxWriter } from '@sanad/queue';
 import { contactSearchText, foldedSortName } from '@sanad/search';
@@ -94,6 +94,48 @@ export class ContactsService {
       payload: { contactId: found.id, changed: ['identity'] },
     });
     return saved;
+  }
+
+  /**
+   * What a form's answers add to the person it found or created: custom fields that are still
+   * empty (a value already there is never replaced by a public form's), and the company of that
+   * name when they have none and it exists (public input never creates companies).
+   */
+  async fillFromForm(
+    workspaceId: string,
+    contact: Contact,
+    answers: { company?: string; customFields: CustomFieldValues },
+  ): Promise<void> {
+    const changed: string[] = [];
+    const customFields = { ...contact.customFields };
+    for (const [key, value] of Object.entries(answers.customFields))
+      if (customFields[key] === undefined || customFields[key] === '') {
+        customFields[key] = value;
+        changed.push('customFields');
+      }
+    let companyName: string | null = null;
+    if (answers.company && !contact.companyId) {
+      const company = await this.companies.byName(workspaceId, answers.company);
+      if (company) {
+        contact.companyId = company.id;
+        contact.companyLink = 'manual';
+        companyName = company.name;
+        changed.push('companyId');
+      }
+    }
+    if (changed.length === 0) return;
+    contact.customFields = customFields;
+    if (contact.companyId && !companyName)
+      companyName =
+        (await this.companies.names(workspaceId, [contact.companyId])).get(contact.companyId) ??
+        null;
+    contact.searchText = contactSearchText({ ...contact, companyName });
+    await this.repo.save(contact);
+    await this.outbox.write({
+      workspaceId,
+      type: 'contact.updated',
+      payload: { contactId: contact.id, changed: [...new Set(changed)] },
+    });
   }
 
   /**

@@ -9,6 +9,7 @@ import type {
   ContactMergedData,
 } from './contacts.contract';
 import type { ContactImportEventData } from './contact-imports.contract';
+import type { SubmissionView } from './forms.contract';
 import type { ConversationView, MentionView, MessageView } from './conversations.contract';
 import type { WebhookDisabledReason } from './webhooks.contract';
 
@@ -41,6 +42,8 @@ export interface EventMap {
   'company.deleted': { facts: CompanyDeletedData; data: CompanyDeletedData };
   /** A CSV import moved on (checked, a batch imported, finished): its screen follows it. */
   'contact_import.updated': { facts: { importId: string }; data: ContactImportEventData };
+  /** A form submission was accepted (or released from spam): its contact and conversation exist. */
+  'form.submitted': { facts: FormSubmittedFacts; data: FormSubmittedData };
   /** Sessions or API tokens ended (logout, revocation, password change): their sockets close. */
   'credentials.revoked': { facts: { credentialIds: string[] }; data: never };
   /** A stored inbound email waits for the processor. */
@@ -82,6 +85,7 @@ export const PUBLIC_EVENTS = [
   'company.merged',
   'company.deleted',
   'contact_import.updated',
+  'form.submitted',
 ] as const satisfies readonly PublicEventName[];
 
 /** Compile-time check that PUBLIC_EVENTS lists every public event. */
@@ -107,6 +111,14 @@ export interface MemberInvitedData {
 export interface MemberJoinedData {
   user: UserView;
 }
+export interface FormSubmittedFacts {
+  submissionId: string;
+  formId: string;
+}
+export interface FormSubmittedData {
+  submission: SubmissionView;
+}
+
 export interface WorkspaceUpdatedData {
   workspace: WorkspaceView;
   /** What changed: basic settings' field names, or `brand`. */

@@ -21,6 +21,7 @@ export const WEBHOOK_EVENTS = [
   'company.updated',
   'company.merged',
   'company.deleted',
+  'form.submitted',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 

@@ -1,4 +1,4 @@
-import { localDay, localTimestamp } from './local-time.util';
+import { dayStart, localDay, localTimestamp } from './local-time.util';
 
 describe('local time', () => {
   const instant = new Date('2026-12-02T21:30:05.250Z');
@@ -17,5 +17,17 @@ describe('local time', () => {
   it('gives the calendar day there', () => {
     expect(localDay(instant, 'Asia/Riyadh')).toBe('2026-12-03');
     expect(localDay(instant, 'Europe/London')).toBe('2026-12-02');
+  });
+});
+
+describe('dayStart', () => {
+  it('is local midnight in the zone, across a DST change', () => {
+    expect(dayStart('2026-12-03', 'Asia/Riyadh').toISOString()).toBe('2026-12-02T21:00:00.000Z');
+    expect(dayStart('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(dayStart('2026-03-30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(dayStart('2026-11-01', 'America/New_York').toISOString()).toBe(
+      '2026-11-01T04:00:00.000Z',
+    );
+    expect(dayStart('2026-12-03', 'UTC').toISOString()).toBe('2026-12-03T00:00:00.000Z');
   });
 });

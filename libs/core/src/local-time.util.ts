@@ -22,3 +22,20 @@ export function localTimestamp(date: Date, timeZone: string): string {
 export function localDay(date: Date, timeZone: string): string {
   return localTimestamp(date, timeZone).slice(0, 10);
 }
+
+/** The instant a calendar day (`YYYY-MM-DD`) begins in `timeZone` (DST days included). */
+export function dayStart(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d);
+  // The zone's offset at the guess, then again at the corrected instant (a DST change between).
+  let instant = wall - offsetMs(new Date(wall), timeZone);
+  instant = wall - offsetMs(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+function offsetMs(date: Date, timeZone: string): number {
+  const stamp = localTimestamp(date, timeZone);
+  const sign = stamp.endsWith('+00:00') ? 1 : stamp.slice(-6, -5) === '-' ? -1 : 1;
+  const [hours, minutes] = stamp.slice(-5).split(':').map(Number);
+  return sign * (hours * 60 + minutes) * 60_000;
+}

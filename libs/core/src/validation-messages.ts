@@ -140,6 +140,14 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     ar: 'لا يوجد حقل مخصص بالمفتاح {key}.',
     en: 'There is no custom field with the key {key}.',
   },
+  unknownFormField: {
+    ar: 'لا يوجد في هذا النموذج حقل بالمفتاح {key}.',
+    en: 'This form has no field with the key {key}.',
+  },
+  malformedBody: {
+    ar: 'تعذرت قراءة محتوى الطلب.',
+    en: 'The request body could not be read.',
+  },
   duplicateOption: { ar: 'الخيار {value} مكرر.', en: 'The option {value} appears twice.' },
   categoryOrder: {
     ar: 'أرسل كل الفئات مرة واحدة لكل منها بالترتيب الجديد.',

@@ -32,8 +32,10 @@ export class EmailOutboundChannel implements OutboundChannel, OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Form conversations are answered by email too (the contact's address). */
   onModuleInit(): void {
     this.channels.register(this);
+    this.channels.register(this, 'form');
   }
 
   async queue(

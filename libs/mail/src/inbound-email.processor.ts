@@ -1,3 +1,4 @@
+import { AutoReplyBudget } from './auto-reply-budget.service';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
@@ -45,6 +46,7 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
     private readonly contacts: ContactsService,
     private readonly members: MemberDirectory,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly budget: AutoReplyBudget,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -187,14 +189,7 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
     text: string,
     written: { conversationId: string },
   ): Promise<void> {
-    if (!inbound.envelopeFrom) return;
-    const domain = to.slice(to.lastIndexOf('@') + 1);
-    const own = await this.outbound.ownAddresses(inbound.workspaceId);
-    if (domain === this.config.inboundDomain || own.has(to) || to.endsWith('.invalid')) return;
-    if (/^(no-?reply|do-?not-?reply|forwarding-noreply)\b/i.test(to)) return;
-    const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
-    const sent = await this.outbound.autoRepliesTo(inbound.workspaceId, to, since);
-    if (sent >= this.config.autoRepliesPerRecipientPerDay) return;
+    if (!inbound.envelopeFrom || !(await this.budget.allows(inbound.workspaceId, to))) return;
     const context = await this.intake.ackContext(inbound.workspaceId, written.conversationId);
     const mailbox = context
       ? await this.mailboxes.find(inbound.workspaceId, context.mailboxId)

@@ -14,3 +14,4 @@ export * from './dto/email-settings.dto';
 export * from './bounce-report.util';
 export * from './email-document.util';
 export * from './mail.errors';
+export * from './auto-reply-budget.service';

@@ -1,3 +1,4 @@
+import { AutoReplyBudget } from './auto-reply-budget.service';
 import { ContactMailDataParticipant } from './contact-mail-data.participant';
 import { ContactMailDataRepository } from './contact-mail-data.repository';
 import { Module } from '@nestjs/common';
@@ -55,6 +56,7 @@ import { SealedSecretsCheck } from './sealed-secrets.check';
     SealedSecretsCheck,
     ContactMailDataRepository,
     ContactMailDataParticipant,
+    AutoReplyBudget,
   ],
   exports: [
     InboundStore,
@@ -64,6 +66,7 @@ import { SealedSecretsCheck } from './sealed-secrets.check';
     OutboundMailer,
     EmailSettingsService,
     BlockedSendersService,
+    AutoReplyBudget,
   ],
 })
 export class MailLibModule {}

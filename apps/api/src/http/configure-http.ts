@@ -13,7 +13,7 @@ import { ProblemFilter } from './problem.filter';
 import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation.pipe';
 
-const NOT_SPA = /^\/(api|socket\.io|health|ready)(\/|$)/;
+const NOT_SPA = /^\/(api|socket\.io|health|ready|public|f)(\/|$)/;
 
 /** Everything HTTP-wide: security headers, body limits, errors, validation, docs, the SPA. */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
@@ -42,7 +42,10 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   );
   app.use(cookieParser());
   installBodyParsing(server, config.maxBodyKb);
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
+  // Customers' URLs stay short: the hosted form page and the forms' public endpoints.
+  app.setGlobalPrefix('api/v1', {
+    exclude: ['health', 'ready', 'public/forms/{*rest}', 'f/{*rest}'],
+  });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
   if (config.redisUrl) app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));

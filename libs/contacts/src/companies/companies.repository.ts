@@ -100,6 +100,16 @@ export class CompaniesRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** The company of this name, letter case aside (the oldest, if several share it). */
+  async byName(workspaceId: string, name: string): Promise<{ id: string; name: string } | null> {
+    const [row] = await this.db.query<Array<{ id: string; name: string }>>(
+      `SELECT id, name FROM companies WHERE workspace_id = $1 AND lower(name) = lower($2)
+       ORDER BY created_at, id LIMIT 1`,
+      [workspaceId, name.trim()],
+    );
+    return row ?? null;
+  }
+
   async insert(workspaceId: string, fields: CompanyFields): Promise<string> {
     const id = randomUUID();
     await this.db.manager.insert(Company, { id, workspaceId, ...fields });

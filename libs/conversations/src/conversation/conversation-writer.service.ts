@@ -61,6 +61,7 @@ export class ConversationWriter {
       mailboxId: string;
       contact: { id: string; name: string | null; emails: string[]; phones: string[] };
       priority?: Priority;
+      teamId?: string | null;
     },
     options: { indexNow: boolean } = { indexNow: true },
   ): Promise<Conversation> {
@@ -73,6 +74,7 @@ export class ConversationWriter {
       mailboxId: input.mailboxId,
       contactId: input.contact.id,
       priority: input.priority ?? 'normal',
+      teamId: input.teamId ?? null,
       lastPublicFrom: 'contact',
       lastMessageAt: now,
       lastCustomerMessageAt: now,

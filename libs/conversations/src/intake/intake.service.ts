@@ -12,6 +12,8 @@ import {
 } from '../conversation/conversation-writer.service';
 import { ConversationRepository } from '../conversation/conversation.repository';
 import type { Conversation } from '../entities/conversation.entity';
+import { TagsRepository } from '../tags/tags.repository';
+import { TeamsRepository } from '../teams/teams.repository';
 import { IntakeRepository, type OutboundContext } from './intake.repository';
 
 export interface Written {
@@ -33,15 +35,31 @@ export class IntakeService {
     private readonly writer: ConversationWriter,
     private readonly outbox: OutboxWriter,
     private readonly contacts: ContactsService,
+    private readonly tags: TagsRepository,
+    private readonly teams: TeamsRepository,
   ) {}
 
-  /** A customer's message that starts a conversation. */
+  /**
+   * A customer's message that starts a conversation; a channel may label it at once (a form's
+   * tags and team; ones deleted since the form was published are left out).
+   */
   async openFromCustomer(
-    input: InboundMessage & { mailboxId: string; subject: string; channel: Channel },
+    input: InboundMessage & {
+      mailboxId: string;
+      subject: string;
+      channel: Channel;
+      labels?: { tagIds: string[]; teamId: string | null };
+    },
   ): Promise<Written> {
+    const teamId =
+      input.labels?.teamId && (await this.teams.exists(input.workspaceId, input.labels.teamId))
+        ? input.labels.teamId
+        : null;
     // Subject, contact and first message are indexed in one update (each one rewrites the row
     // and every index of conversations).
-    const conversation = await this.writer.start(input, { indexNow: false });
+    const conversation = await this.writer.start({ ...input, teamId }, { indexNow: false });
+    if (input.labels?.tagIds.length)
+      await this.tags.addExisting(input.workspaceId, conversation.id, input.labels.tagIds);
     const message = await this.writer.writeInbound(
       conversation,
       input,

@@ -25,8 +25,9 @@ export interface OutboundChannel {
 export class OutboundChannels {
   private readonly channels = new Map<Channel, OutboundChannel>();
 
-  register(channel: OutboundChannel): void {
-    this.channels.set(channel.channel, channel);
+  /** A channel carries its own conversations' replies, and those of `as` when given. */
+  register(channel: OutboundChannel, as: Channel = channel.channel): void {
+    this.channels.set(as, channel);
   }
 
   for(channel: Channel): OutboundChannel | null {

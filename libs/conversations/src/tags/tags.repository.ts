@@ -85,6 +85,16 @@ export class TagsRepository {
       );
   }
 
+  /** Adds the tags of these ids that still exist in the workspace. */
+  async addExisting(workspaceId: string, conversationId: string, tagIds: string[]): Promise<void> {
+    await this.db.query(
+      `INSERT INTO conversation_tags (conversation_id, tag_id, workspace_id)
+       SELECT $1, t.id, $2 FROM tags t WHERE t.workspace_id = $2 AND t.id = ANY($3::uuid[])
+       ON CONFLICT DO NOTHING`,
+      [conversationId, workspaceId, tagIds],
+    );
+  }
+
   async namesOf(workspaceId: string, conversationId: string): Promise<string[]> {
     const rows = await this.db.query<Array<{ name: string }>>(
       'SELECT t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.conversation_id = $1 AND ct.workspace_id = $2 ORDER BY t.name',

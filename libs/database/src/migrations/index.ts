@@ -13,6 +13,7 @@ import { Webhooks1765000000000 } from './1765000000000-webhooks';
 import { ApiPolish1765100000000 } from './1765100000000-api-polish';
 import { Branding1765200000000 } from './1765200000000-branding';
 import { Forms1765300000000 } from './1765300000000-forms';
+import { FormSubmissions1765400000000 } from './1765400000000-form-submissions';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ApiPolish1765100000000,
   Branding1765200000000,
   Forms1765300000000,
+  FormSubmissions1765400000000,
 ];

@@ -28,6 +28,16 @@ export interface FormRecord {
   changed: boolean;
 }
 
+/** What the public side needs: the form and what is live. */
+export interface LiveForm {
+  id: string;
+  workspaceId: string;
+  name: string;
+  key: string;
+  state: FormState;
+  version: { id: string; number: number; definition: FormDefinition };
+}
+
 interface FormRow {
   id: string;
   workspace_id: string;
@@ -83,6 +93,43 @@ export class FormsRepository {
       [workspaceId, id],
     );
     return rows[0] ? toForm(rows[0]) : null;
+  }
+
+  /** A published form by its public key, with its live version (any workspace: keys are global). */
+  async liveByKey(key: string): Promise<LiveForm | null> {
+    const [row] = await this.db.query<
+      Array<{
+        id: string;
+        workspace_id: string;
+        name: string;
+        key: string;
+        state: FormState;
+        version_id: string;
+        number: number;
+        definition: FormDefinition;
+      }>
+    >(
+      `SELECT f.id, f.workspace_id, f.name, f.key, f.state, v.id AS version_id, v.number, v.definition
+       FROM forms f JOIN form_versions v ON v.id = f.live_version_id WHERE f.key = $1`,
+      [key],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      workspaceId: row.workspace_id,
+      name: row.name,
+      key: row.key,
+      state: row.state,
+      version: { id: row.version_id, number: row.number, definition: row.definition },
+    };
+  }
+
+  /** Holds the form's row until the transaction ends (a submission limit counts under it). */
+  async lock(workspaceId: string, id: string): Promise<void> {
+    await this.db.query('SELECT 1 FROM forms WHERE workspace_id = $1 AND id = $2 FOR UPDATE', [
+      workspaceId,
+      id,
+    ]);
   }
 
   async insert(form: {

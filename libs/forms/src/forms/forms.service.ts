@@ -13,6 +13,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { defaultDefinition } from '../definition/default-definition';
 import { checkDefinition } from '../definition/form-definition.rules';
 import type { CreateFormDto, PublishFormDto, UpdateFormDto } from '../dto/form.dto';
+import { SubmissionsRepository } from '../submissions/submissions.repository';
 import { FormReferences } from './form-references';
 import { FormsRepository, type FormRecord, type VersionRecord } from './forms.repository';
 
@@ -29,9 +30,11 @@ export class FormsService {
     private readonly references: FormReferences,
     private readonly audit: AuditLog,
     private readonly tx: TransactionRunner,
+    private readonly submissions: SubmissionsRepository,
   ) {}
 
   async list(principal: Principal): Promise<FormSummaryView[]> {
+    const counts = await this.submissions.counts(principal.workspaceId);
     return (await this.repo.list(principal.workspaceId)).map((form) => ({
       id: form.id,
       name: form.name,
@@ -39,6 +42,7 @@ export class FormsService {
       state: form.state,
       live: form.live && versionSummary(form.live),
       hasUnpublishedChanges: form.changed,
+      submissions: counts.get(form.id) ?? { total: 0, unread: 0 },
       updatedAt: form.updatedAt.toISOString(),
     }));
   }
@@ -138,9 +142,12 @@ export class FormsService {
     return this.get(principal, id);
   }
 
+  /** Only a form nobody has submitted: submissions are records (close the form instead). */
   async remove(principal: Principal, id: string): Promise<void> {
     await this.tx.run(async () => {
       const form = await this.found(principal, id, true);
+      if (await this.submissions.hasAny(principal.workspaceId, id))
+        throw new DomainError('form/has_submissions');
       await this.repo.delete(principal.workspaceId, id);
       await this.record(principal, 'form.deleted', id, { name: form.name });
     });

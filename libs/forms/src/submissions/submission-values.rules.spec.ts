@@ -115,8 +115,8 @@ describe('submission values', () => {
       'SA',
     );
     expect(errors.map((e) => [e.field, e.code, e.params ?? {}])).toEqual([
-      ['intro', 'unknownField', { key: 'intro' }],
-      ['extra', 'unknownField', { key: 'extra' }],
+      ['intro', 'unknownFormField', { key: 'intro' }],
+      ['extra', 'unknownFormField', { key: 'extra' }],
       ['name', 'minLength', { min: 2 }],
       ['age', 'min', { min: 18 }],
       ['budget', 'isNumber', {}],
@@ -155,7 +155,7 @@ describe('submission values', () => {
       'SA',
     );
     expect(stray.errors).toEqual([
-      { field: 'name', code: 'unknownField', params: { key: 'name' } },
+      { field: 'name', code: 'unknownFormField', params: { key: 'name' } },
     ]);
   });
 

@@ -56,7 +56,7 @@ export function checkSubmission(
   for (const key of Object.keys(input)) {
     const field = byKey.get(key);
     if (!field || CONTENT.has(field.type) || field.type === 'file')
-      errors.push({ field: key, code: 'unknownField', params: { key } });
+      errors.push({ field: key, code: 'unknownFormField', params: { key } });
   }
   for (const field of fields) {
     if (CONTENT.has(field.type)) continue;
@@ -87,7 +87,11 @@ export function checkSubmission(
   }
   for (const file of files)
     if (byKey.get(file.fieldKey)?.type !== 'file')
-      errors.push({ field: file.fieldKey, code: 'unknownField', params: { key: file.fieldKey } });
+      errors.push({
+        field: file.fieldKey,
+        code: 'unknownFormField',
+        params: { key: file.fieldKey },
+      });
   return { values, errors };
 }
 

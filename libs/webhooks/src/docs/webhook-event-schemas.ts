@@ -123,6 +123,54 @@ export const WEBHOOK_COMPONENT_SCHEMAS: Record<string, Schema> = {
     createdAt: time,
     updatedAt: time,
   }),
+  WebhookFormSubmission: object({
+    id: uuid,
+    formId: uuid,
+    formName: str,
+    version: { type: 'integer', description: 'The form version it was made against' },
+    state: { type: 'string', enum: ['new', 'read', 'archived', 'spam'] },
+    spamReason: {
+      type: 'string',
+      enum: ['honeypot', 'too_fast', 'challenge', 'rate'],
+      nullable: true,
+    },
+    language: { type: 'string', enum: ['ar', 'en'] },
+    preview: str,
+    contact: {
+      type: 'object',
+      nullable: true,
+      properties: { id: uuid, name: nullableStr, email: nullableStr },
+    },
+    conversationId: { ...uuid, nullable: true },
+    createdAt: time,
+    answers: {
+      type: 'array',
+      description: 'The version’s fields in order, with their answers',
+      items: object({
+        key: str,
+        type: str,
+        label: object({ ar: str, en: str }),
+        value: { description: 'Text, number, boolean, option values, or null (unanswered)' },
+        display: { ...object({ ar: str, en: str }), nullable: true },
+      }),
+    },
+    files: {
+      type: 'array',
+      items: object({
+        id: uuid,
+        fieldKey: str,
+        fileName: str,
+        contentType: str,
+        size: { type: 'integer' },
+        url: { type: 'string', description: 'Download with the API token' },
+      }),
+    },
+    pageUrl: nullableStr,
+    referrer: nullableStr,
+    userAgent: nullableStr,
+    editedAt: nullableTime,
+    editedBy: { ...uuid, nullable: true },
+  }),
 };
 
 const changes = {
@@ -175,6 +223,7 @@ const DATA: Record<(typeof WEBHOOK_EVENTS)[number] | typeof WEBHOOK_TEST_EVENT, 
   ),
   'company.merged': merged('WebhookCompany'),
   'company.deleted': object({ companyId: uuid }),
+  'form.submitted': object({ submission: ref('WebhookFormSubmission') }),
   [WEBHOOK_TEST_EVENT]: object({ endpointId: uuid, message: str }),
 };
 

@@ -60,6 +60,8 @@ export function resourceIdOf(event: AnyPresentedEvent): string | null {
       return event.data.company.id;
     case 'company.deleted':
       return event.data.companyId;
+    case 'form.submitted':
+      return event.data.submission.id;
     default:
       return null;
   }

@@ -35,7 +35,13 @@ const endpoint: WebhookEndpointView = {
 describe('webhook form', () => {
   it('groups every event once, by the part before the dot', () => {
     const groups = eventGroups();
-    expect(groups.map((g) => g.group)).toEqual(['conversation', 'message', 'contact', 'company']);
+    expect(groups.map((g) => g.group)).toEqual([
+      'conversation',
+      'message',
+      'contact',
+      'company',
+      'form',
+    ]);
     expect(groups.flatMap((g) => g.events).sort()).toEqual([...WEBHOOK_EVENTS].sort());
     expect(groups[1].events).toEqual(['message.created', 'message.updated']);
   });

@@ -8,7 +8,13 @@ import {
 } from '@sanad/contracts';
 
 /** The groups of the events picker, in this order: the part of the name before the dot. */
-export const WEBHOOK_EVENT_GROUPS = ['conversation', 'message', 'contact', 'company'] as const;
+export const WEBHOOK_EVENT_GROUPS = [
+  'conversation',
+  'message',
+  'contact',
+  'company',
+  'form',
+] as const;
 export type WebhookEventGroup = (typeof WEBHOOK_EVENT_GROUPS)[number];
 
 /** Every subscribable event under its group, in the contract's order. */
