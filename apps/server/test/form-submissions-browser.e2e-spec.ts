@@ -220,8 +220,14 @@ describeBrowser('form submissions in a real browser', () => {
           };
     expect(await page.locator('html').getAttribute('dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
 
-    // The list, filtered by the form from a form's page (?formId=): the new one stands out.
-    await page.goto(`${server.url}/forms/submissions?formId=${form.id}`);
+    // The forms list's unread count links here: that form's inbox, unread only.
+    await page.goto(`${server.url}/forms/submissions?formId=${form.id}&state=new`);
+    await page.getByTestId('submission-row').first().waitFor();
+    expect(await page.getByTestId('submissions-unread').isChecked()).toBe(true);
+    await page.getByTestId('submissions-unread').uncheck();
+    await page.waitForURL((url) => !url.search.includes('state='));
+
+    // The list, filtered by the form (?formId=): the new one stands out.
     const row = page.getByTestId('submission-row').first();
     await row.waitFor();
     expect(await row.getAttribute('class')).toContain('row--unread');

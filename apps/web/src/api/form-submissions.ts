@@ -14,8 +14,8 @@ import { queryString } from './query-string';
 /** Query of GET /form-submissions; days are calendar days (`YYYY-MM-DD`) on the workspace's clock. */
 export interface SubmissionsQuery {
   formId?: string;
-  /** Without it: the inbox of submissions (`new` and `read`). */
-  state?: Extract<SubmissionState, 'archived' | 'spam'>;
+  /** Without it: the inbox of submissions (`new` and `read`); `new` alone: the unread. */
+  state?: SubmissionState;
   from?: string;
   to?: string;
   q?: string;

@@ -67,14 +67,6 @@ export const router = createRouter({
           component: () => import('@/features/contacts/companies/CompanyPage.vue'),
         },
         {
-          path: 'forms/submissions',
-          component: () => import('@/features/forms/submissions/SubmissionsPage.vue'),
-        },
-        {
-          path: 'forms/submissions/:id',
-          component: () => import('@/features/forms/submissions/SubmissionPage.vue'),
-        },
-        {
           path: 'settings',
           component: () => import('@/features/settings/SettingsLayout.vue'),
           children: [
@@ -160,6 +152,14 @@ export const router = createRouter({
           path: 'contacts/import/:id',
           component: () => import('@/features/contacts/import/ImportWizardPage.vue'),
           meta: { admin: true },
+        },
+        {
+          path: 'forms/submissions',
+          component: () => import('@/features/forms/submissions/SubmissionsPage.vue'),
+        },
+        {
+          path: 'forms/submissions/:id',
+          component: () => import('@/features/forms/submissions/SubmissionPage.vue'),
         },
       ],
     },

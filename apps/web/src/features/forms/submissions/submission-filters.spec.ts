@@ -4,6 +4,7 @@ import {
   filtersToApi,
   filtersToQuery,
   isFiltered,
+  tabQuery,
 } from './submission-filters';
 
 const FORM = '3f1c2a4e-9b7d-4c1e-8f2a-1b2c3d4e5f60';
@@ -11,7 +12,14 @@ const FORM = '3f1c2a4e-9b7d-4c1e-8f2a-1b2c3d4e5f60';
 describe('submissions list filters', () => {
   it('read a bare address as the inbox tab with nothing narrowing it', () => {
     const filters = filtersFromQuery({});
-    expect(filters).toEqual({ tab: 'inbox', formId: '', from: '', to: '', q: '' });
+    expect(filters).toEqual({
+      tab: 'inbox',
+      unreadOnly: false,
+      formId: '',
+      from: '',
+      to: '',
+      q: '',
+    });
     expect(filtersToQuery(filters)).toEqual({});
     // No state: the server lists new and read together.
     expect(filtersToApi(filters)).toEqual({});
@@ -30,6 +38,7 @@ describe('submissions list filters', () => {
     const filters = filtersFromQuery(query);
     expect(filters).toEqual({
       tab: 'archived',
+      unreadOnly: false,
       formId: FORM,
       from: '2026-11-01',
       to: '2026-11-30',
@@ -40,6 +49,18 @@ describe('submissions list filters', () => {
     expect(isFiltered(filters)).toBe(true);
   });
 
+  it('read state=new (the unread count on the forms list) as the inbox, unread only', () => {
+    const filters = filtersFromQuery({ formId: FORM, state: 'new' });
+    expect(filters).toMatchObject({ tab: 'inbox', unreadOnly: true });
+    expect(filtersToApi(filters)).toEqual({ formId: FORM, state: 'new' });
+    expect(filtersToQuery(filters)).toEqual({ formId: FORM, state: 'new' });
+    expect(isFiltered(filters)).toBe(true);
+    expect(exportQuery(filters)).toEqual({ formId: FORM, state: 'new' });
+    // Another tab keeps the form but not the inbox's toggle; back in the inbox it is all of it.
+    expect(tabQuery(filters, 'spam')).toEqual({ formId: FORM, state: 'spam' });
+    expect(tabQuery(filters, 'inbox')).toEqual({ formId: FORM });
+  });
+
   it('drop what is malformed instead of sending it', () => {
     const filters = filtersFromQuery({
       formId: 'nope',
@@ -48,7 +69,14 @@ describe('submissions list filters', () => {
       to: ['2026-13'],
       q: '  ',
     });
-    expect(filters).toEqual({ tab: 'inbox', formId: '', from: '', to: '', q: '' });
+    expect(filters).toEqual({
+      tab: 'inbox',
+      unreadOnly: false,
+      formId: '',
+      from: '',
+      to: '',
+      q: '',
+    });
   });
 
   it('swap a range typed backwards', () => {

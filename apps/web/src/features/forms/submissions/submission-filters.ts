@@ -7,6 +7,8 @@ export type SubmissionTab = (typeof SUBMISSION_TABS)[number];
 /** The submissions list's filters as the page holds them; days are `YYYY-MM-DD`. */
 export interface SubmissionFilters {
   tab: SubmissionTab;
+  /** In the inbox: only what nobody opened yet (`state=new`, the forms list's unread count). */
+  unreadOnly: boolean;
   formId: string;
   from: string;
   to: string;
@@ -37,6 +39,7 @@ export function filtersFromQuery(query: RawQuery): SubmissionFilters {
   if (from && to && from > to) [from, to] = [to, from];
   return {
     tab: state === 'archived' || state === 'spam' ? state : 'inbox',
+    unreadOnly: state === 'new',
     formId: pick(one(query, 'formId'), UUID),
     from,
     to,
@@ -48,18 +51,31 @@ export function filtersFromQuery(query: RawQuery): SubmissionFilters {
 export function filtersToQuery(filters: SubmissionFilters): Record<string, string> {
   const query: Record<string, string> = {};
   if (filters.formId) query.formId = filters.formId;
-  if (filters.tab !== 'inbox') query.state = filters.tab;
+  const state = apiState(filters);
+  if (state) query.state = state;
   if (filters.from) query.from = filters.from;
   if (filters.to) query.to = filters.to;
   if (filters.q.trim()) query.q = filters.q.trim();
   return query;
 }
 
+/** The state asked of the server: none for the whole inbox (it lists new and read together). */
+function apiState(filters: SubmissionFilters): SubmissionsQuery['state'] {
+  if (filters.tab !== 'inbox') return filters.tab;
+  return filters.unreadOnly ? 'new' : undefined;
+}
+
+/** Another tab's address: the same filters, and the unread toggle belongs to the inbox alone. */
+export function tabQuery(filters: SubmissionFilters, tab: SubmissionTab): Record<string, string> {
+  return filtersToQuery({ ...filters, tab, unreadOnly: false });
+}
+
 /** GET /form-submissions's query for these filters (the pager adds the cursor). */
 export function filtersToApi(filters: SubmissionFilters): SubmissionsQuery {
   const query: SubmissionsQuery = {};
   if (filters.formId) query.formId = filters.formId;
-  if (filters.tab !== 'inbox') query.state = filters.tab;
+  const state = apiState(filters);
+  if (state) query.state = state;
   if (filters.from) query.from = filters.from;
   if (filters.to) query.to = filters.to;
   if (filters.q.trim()) query.q = filters.q.trim();
@@ -68,7 +84,13 @@ export function filtersToApi(filters: SubmissionFilters): SubmissionsQuery {
 
 /** Anything narrowing the tab besides the tab itself: the empty state then says "no matches". */
 export function isFiltered(filters: SubmissionFilters): boolean {
-  return !!(filters.formId || filters.from || filters.to || filters.q.trim());
+  return !!(
+    filters.formId ||
+    filters.from ||
+    filters.to ||
+    filters.q.trim() ||
+    (filters.tab === 'inbox' && filters.unreadOnly)
+  );
 }
 
 /** The export's query: the same filters, so the file holds what the list shows; null without a form. */
