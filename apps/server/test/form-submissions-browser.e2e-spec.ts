@@ -232,9 +232,12 @@ describeBrowser('form submissions in a real browser', () => {
     await row.waitFor();
     expect(await row.getAttribute('class')).toContain('row--unread');
     expect(await row.getByTestId('submission-state').textContent()).toContain(words.unread);
-    expect(await page.getByTestId('submissions-export').getAttribute('href')).toBe(
-      `/api/v1/form-submissions/export.csv?formId=${form.id}`,
-    );
+    const exportHref = await page.getByTestId('submissions-export').getAttribute('href');
+    expect(exportHref).toBe(`/api/v1/form-submissions/export.csv?formId=${form.id}`);
+    // The link downloads with the agent's session (what the list shows, as CSV).
+    const csv = await page.request.get(`${server.url}${exportHref}`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain(language === 'ar' ? 'سارة القحطاني' : 'Sara Smith');
     await shoot(page, 'list', language);
 
     // Opening it marks it read.
