@@ -23,6 +23,7 @@ import { EventsController } from './controllers/events.controller';
 import { FormsController } from './controllers/forms.controller';
 import { FormSubmissionsController } from './controllers/form-submissions.controller';
 import { PublicFormsController } from './controllers/public-forms.controller';
+import { HostedFormController } from './controllers/hosted-form.controller';
 import { HealthController } from './controllers/health.controller';
 import { InboundEmailsController } from './controllers/inbound-emails.controller';
 import { IndexController } from './controllers/index.controller';
@@ -61,6 +62,7 @@ import { AgentsGateway } from './realtime/agents.gateway';
     FormsController,
     FormSubmissionsController,
     PublicFormsController,
+    HostedFormController,
     MembersController,
     InvitesController,
     ApiTokensController,

@@ -12,9 +12,15 @@ import { DataSource } from 'typeorm';
 import { createWorkspace, sharedTestApp, type TestWorkspace } from './test-app';
 
 // A database of its own: the spam and limit tests count rows, and the rate limit is per app.
+// No minimum fill time here (tests post at once); a forged render token is still spam.
 const app = sharedTestApp({
   scratch: true,
-  env: { FORM_RATE_LIMIT_PER_IP: '6', FORM_RATE_LIMIT_PER_FORM: '100000', TRUST_PROXY: 'loopback' },
+  env: {
+    FORM_RATE_LIMIT_PER_IP: '6',
+    FORM_RATE_LIMIT_PER_FORM: '100000',
+    FORM_MIN_FILL_SECONDS: '0',
+    TRUST_PROXY: 'loopback',
+  },
 });
 const SECRET = 'test-secret-test-secret-test-secret-0123';
 
@@ -254,7 +260,7 @@ describe('form submissions', () => {
       .post(`/public/forms/${form.key}/submissions`)
       .set('X-Forwarded-For', fromNewIp())
       .type('form')
-      .send({ email: 'bot2@example.sa', message: 'fast', _sanad_t: token.body.token });
+      .send({ email: 'bot2@example.sa', message: 'forged', _sanad_t: `${token.body.token}0` });
     expect(fast.status).toBe(201);
     const slowToken = renderToken(SECRET, form.key, Date.now() - 10_000);
     const person = await request(app.base)
@@ -436,5 +442,89 @@ describe('form submissions', () => {
       (await ws.owner.download(`/api/v1/form-submissions/export.csv?formId=${form.id}`)).body,
     );
     expect(csv).toContain(`'=HYPERLINK`);
+  });
+});
+
+describe('the hosted form page', () => {
+  let ws: TestWorkspace;
+  let form: FormView;
+  beforeAll(async () => {
+    ws = await createWorkspace(app.base);
+    form = await publishedForm(ws, (d) => {
+      d.settings.languages = 'both';
+      d.fields.push(field('source', 'hidden'));
+    });
+  });
+
+  /** The page's hidden inputs (token, honeypot), as a browser without JavaScript would post. */
+  function hiddenInputs(html: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [, name, value] of html.matchAll(
+      /<input type="hidden" name="([^"]+)" value="([^"]*)"/g,
+    ))
+      out[name] = value;
+    return out;
+  }
+
+  it('renders the form in Arabic, right to left, with its own policy; English on request', async () => {
+    const page = await request(app.base).get(`/f/${form.key}?source=ad`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toMatch(/<html[^>]* lang="ar"[^>]* dir="rtl"/);
+    expect(page.text).toContain('name="email"');
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(hiddenInputs(page.text)).toMatchObject({ source: 'ad', _sanad_lang: 'ar' });
+    const english = await request(app.base).get(`/f/${form.key}?lang=en`);
+    expect(english.text).toMatch(/<html[^>]* lang="en"[^>]* dir="ltr"/);
+    const embed = await request(app.base).get(`/f/${form.key}?embed=1`);
+    expect(embed.headers['content-security-policy']).toMatch(/frame-ancestors \*/);
+    expect(embed.headers['x-frame-options']).toBeUndefined();
+  });
+
+  it('posts back to itself: errors next to the fields with the answers kept, then thanks', async () => {
+    const page = await request(app.base).get(`/f/${form.key}`);
+    const inputs = hiddenInputs(page.text);
+    const bad = await request(app.base)
+      .post(`/f/${form.key}?lang=ar`)
+      .set('X-Forwarded-For', fromNewIp())
+      .type('form')
+      .send({ ...inputs, email: 'ليس-بريدا', message: 'رسالتي <b>عريضة</b>' });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('aria-invalid="true"');
+    expect(bad.text).toContain('رسالتي &lt;b&gt;عريضة&lt;/b&gt;');
+    expect(bad.text).not.toContain('<b>عريضة</b>');
+    const good = await request(app.base)
+      .post(`/f/${form.key}?lang=ar`)
+      .set('X-Forwarded-For', fromNewIp())
+      .type('form')
+      .send({ ...inputs, email: 'page@example.sa', message: 'من الصفحة', source: 'ad' });
+    expect(good.status).toBe(303);
+    expect(good.headers.location).toBe(`/f/${form.key}/thanks?lang=ar`);
+    const thanks = await request(app.base).get(good.headers.location);
+    expect(thanks.status).toBe(200);
+    expect(thanks.text).toContain('شكراً');
+    const list = (await ws.owner.get(`/api/v1/form-submissions?formId=${form.id}`)).body;
+    expect(list.items[0]).toMatchObject({ state: 'new', contact: { email: 'page@example.sa' } });
+    const stored = (await ws.owner.get(`/api/v1/form-submissions/${list.items[0].id}`)).body;
+    expect(stored.answers.find((a: { key: string }) => a.key === 'source').value).toBe('ad');
+  });
+
+  it('shows the closed message with 410 once closed, and serves the embed scripts', async () => {
+    const closed = await publishedForm(ws);
+    await ws.owner.patch(`/api/v1/forms/${closed.id}`, { state: 'closed' });
+    const page = await request(app.base).get(`/f/${closed.key}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('لا يستقبل');
+    const post = await request(app.base)
+      .post(`/f/${closed.key}`)
+      .type('form')
+      .send({ email: 'x@example.sa' });
+    expect(post.status).toBe(410);
+    expect((await request(app.base).get('/f/nosuchform999')).status).toBe(404);
+    const embed = await request(app.base).get('/public/forms/embed.js');
+    expect(embed.status).toBe(200);
+    expect(embed.headers['content-type']).toMatch(/javascript/);
+    expect((await request(app.base).get('/public/forms/frame.js')).status).toBe(200);
+    expect((await request(app.base).get('/public/forms/fonts/..%2Fpackage.json')).status).toBe(404);
   });
 });

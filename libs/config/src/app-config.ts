@@ -48,6 +48,8 @@ export interface AppConfig {
   /** Form submissions per IP per form per hour, and per form per day. */
   formRateLimitPerIp: number;
   formRateLimitPerForm: number;
+  /** A hosted form sent back sooner is held as spam. */
+  formMinFillSeconds: number;
   /** Largest form submission, answers and files together. */
   formMaxRequestMb: number;
   maxBodyKb: number;

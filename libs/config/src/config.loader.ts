@@ -109,6 +109,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiTokenRateLimit: (v.API_TOKEN_RATE_LIMIT as number | undefined) ?? 600,
     formRateLimitPerIp: (v.FORM_RATE_LIMIT_PER_IP as number | undefined) ?? 20,
     formRateLimitPerForm: (v.FORM_RATE_LIMIT_PER_FORM as number | undefined) ?? 5000,
+    formMinFillSeconds: (v.FORM_MIN_FILL_SECONDS as number | undefined) ?? 3,
     formMaxRequestMb: (v.FORM_MAX_REQUEST_MB as number | undefined) ?? 30,
     maxBodyKb: (v.MAX_BODY_KB as number | undefined) ?? 1024,
     maxAttachmentMb: (v.MAX_ATTACHMENT_MB as number | undefined) ?? 20,

@@ -322,6 +322,13 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(1, 100000000),
   },
   {
+    name: 'FORM_MIN_FILL_SECONDS',
+    description:
+      'A hosted form sent back sooner than this after it was shown is held as spam (no person fills a form so fast)',
+    default: '3',
+    parse: int(0, 3600),
+  },
+  {
     name: 'FORM_MAX_REQUEST_MB',
     description: 'Largest form submission (answers and all its files together)',
     default: '30',

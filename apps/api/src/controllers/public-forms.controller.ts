@@ -13,23 +13,28 @@ import {
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { Public } from '@sanad/auth';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
-import type { Language, PublicFormView, SubmissionReceipt } from '@sanad/contracts';
-import { DomainError, languageFromAcceptLanguage } from '@sanad/core';
+import type { PublicFormView, SubmissionReceipt } from '@sanad/contracts';
+import { DomainError } from '@sanad/core';
 import {
+  EMBED_SCRIPT,
+  FORM_FONT_DIR,
+  FORM_FONT_FILES,
+  FRAME_SCRIPT,
   FormIntakeService,
   RENDER_TOKEN_FIELD,
   honeypotName,
   renderToken,
-  type IncomingSubmission,
 } from '@sanad/forms';
+import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { ClientIp } from '../http/client-ip';
 import { allowOrigin, originAllowed } from '../http/form-origins';
-import { formPostReader, type FormPost } from '../http/form-post';
+import { formPostReader } from '../http/form-post';
+import { submissionFromJson, submissionFromPost } from '../http/form-submission-input';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 
-/** Names the endpoints read besides the answers. */
-const CONTROL = { language: '_sanad_lang', page: '_sanad_page', returnTo: '_sanad_return' };
+/** Where a custom HTML form may name the page to come back to. */
+const RETURN_FIELD = '_sanad_return';
 
 /**
  * A published form's public endpoints, for browsers on the form's allowed origins and for
@@ -47,6 +52,30 @@ export class PublicFormsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.readPost = formPostReader(config.formMaxRequestMb);
+  }
+
+  /** The embed snippet's script: one `<script data-sanad-form>` becomes an auto-height iframe. */
+  @ApiExcludeEndpoint()
+  @Get('embed.js')
+  embedScript(@Res() response: Response): void {
+    script(response, EMBED_SCRIPT);
+  }
+
+  /** Loaded by the page inside the iframe: reports its height to the embed. */
+  @ApiExcludeEndpoint()
+  @Get('frame.js')
+  frameScript(@Res() response: Response): void {
+    script(response, FRAME_SCRIPT);
+  }
+
+  /** The form pages' webfont (an allow-list of files: nothing else is read from disk). */
+  @ApiExcludeEndpoint()
+  @Get('fonts/:file')
+  font(@Param('file') file: string, @Res() response: Response): void {
+    if (!FORM_FONT_FILES.includes(file)) throw new DomainError('form/not_found');
+    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    response.type('font/woff2').sendFile(join(FORM_FONT_DIR, file));
   }
 
   @ApiErrors('form/not_found')
@@ -112,7 +141,9 @@ export class PublicFormsController {
     this.cors(request, response, form.version.definition.settings.allowedOrigins);
     const post = await this.readPost(request, response);
     return this.intake.submit(
-      post ? this.fromPost(key, post, request, ip) : this.fromJson(key, body, request, ip),
+      post
+        ? submissionFromPost(key, post, request, ip, this.config.appSecret)
+        : submissionFromJson(key, body, request, ip),
     );
   }
 
@@ -137,12 +168,14 @@ export class PublicFormsController {
       const post = await this.readPost(request, response);
       if (!post) throw new DomainError('request/unsupported_media_type');
       back = returnUrl(
-        (post.fields[CONTROL.returnTo] as string | undefined) ?? request.headers.referer,
+        (post.fields[RETURN_FIELD] as string | undefined) ?? request.headers.referer,
         allowedOrigins,
       );
       if (!originAllowed(request, allowedOrigins, this.config.publicUrl))
         throw new DomainError('form/origin_refused');
-      const receipt = await this.intake.submit(this.fromPost(key, post, request, ip));
+      const receipt = await this.intake.submit(
+        submissionFromPost(key, post, request, ip, this.config.appSecret),
+      );
       if (receipt.redirectUrl) return response.redirect(303, receipt.redirectUrl);
       if (back) {
         back.searchParams.set('sanad_form', 'sent');
@@ -167,60 +200,12 @@ export class PublicFormsController {
       throw new DomainError('form/origin_refused');
     allowOrigin(request, response);
   }
+}
 
-  /** `{ values, language?, pageUrl?, token? }`: values by field key. */
-  private fromJson(key: string, body: unknown, request: Request, ip: string): IncomingSubmission {
-    const json = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-    const values = json.values;
-    if (!values || typeof values !== 'object' || Array.isArray(values))
-      throw new DomainError('request/validation', {}, [{ field: 'values', code: 'isObject' }]);
-    const unknown = Object.keys(json).filter(
-      (k) => !['values', 'language', 'pageUrl', 'token'].includes(k),
-    );
-    if (unknown.length > 0)
-      throw new DomainError(
-        'request/validation',
-        {},
-        unknown.map((field) => ({ field, code: 'whitelistValidation' })),
-      );
-    return {
-      key,
-      answers: values as Record<string, unknown>,
-      files: [],
-      language: languageOf(json.language, request),
-      pageUrl: typeof json.pageUrl === 'string' ? json.pageUrl : null,
-      referrer: request.headers.referer ?? null,
-      userAgent: request.headers['user-agent'] ?? null,
-      ip,
-      spam: { token: typeof json.token === 'string' ? json.token : null },
-    };
-  }
-
-  fromPost(key: string, post: FormPost, request: Request, ip: string): IncomingSubmission {
-    const honeypot = honeypotName(this.config.appSecret, key);
-    const answers: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(post.fields))
-      if (![RENDER_TOKEN_FIELD, honeypot, ...Object.values(CONTROL)].includes(name))
-        answers[name] = value;
-    const single = (name: string): string | null => {
-      const value = post.fields[name];
-      return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? null) : null;
-    };
-    return {
-      key,
-      answers,
-      files: post.files,
-      language: languageOf(single(CONTROL.language), request),
-      pageUrl: single(CONTROL.page),
-      referrer: request.headers.referer ?? null,
-      userAgent: request.headers['user-agent'] ?? null,
-      ip,
-      spam: {
-        honeypot: post.fields[honeypot] === undefined ? undefined : (single(honeypot) ?? ''),
-        token: single(RENDER_TOKEN_FIELD),
-      },
-    };
-  }
+function script(response: Response, source: string): void {
+  response.setHeader('Cache-Control', 'public, max-age=300');
+  response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+  response.type('application/javascript').send(source);
 }
 
 /** Where an HTML post may send the browser back: an http(s) page on an allowed origin. */
@@ -234,10 +219,4 @@ function returnUrl(value: string | undefined, allowed: readonly string[]): URL |
   } catch {
     return null;
   }
-}
-
-function languageOf(value: unknown, request: Request): Language | null {
-  if (value === 'ar' || value === 'en') return value;
-  const header = request.headers['accept-language'];
-  return header ? languageFromAcceptLanguage(header) : null;
 }

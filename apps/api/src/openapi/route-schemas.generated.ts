@@ -2453,6 +2453,9 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
       required: ['status', 'database', 'queue', 'queueDriver'],
     },
   },
+  'HostedFormController.page': {},
+  'HostedFormController.submit': {},
+  'HostedFormController.thanks': {},
   'InboundEmailsController.raw': {},
   'IndexController.index': {
     schema: {
@@ -2548,6 +2551,9 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   'PeopleController.erase': { schema: { $ref: '#/components/schemas/ContactErasureView' } },
   'PublicBrandController.theme': {},
   'PublicBrandController.image': {},
+  'PublicFormsController.embedScript': {},
+  'PublicFormsController.frameScript': {},
+  'PublicFormsController.font': {},
   'PublicFormsController.form': { schema: { $ref: '#/components/schemas/PublicFormView' } },
   'PublicFormsController.token': {
     schema: {

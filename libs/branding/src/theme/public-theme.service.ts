@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WorkspaceSettingsService } from '@sanad/accounts';
+import { WorkspaceSettingsService, type Workspace } from '@sanad/accounts';
 import type { PublicThemeView } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { createHash } from 'node:crypto';
@@ -21,15 +21,24 @@ export class PublicThemeService {
   async bySlug(slug: string): Promise<PublicTheme> {
     const workspace = /^[a-z0-9-]{1,80}$/.test(slug) ? await this.workspaces.bySlug(slug) : null;
     if (!workspace) throw new DomainError('workspace/not_found');
-    const view: PublicThemeView = {
-      name: workspace.name,
-      slug: workspace.slug,
-      language: workspace.defaultLanguage,
-      colours: workspace.brand.colours,
-      logoUrl: workspace.brand.logo?.url ?? null,
-      iconUrls: workspace.brand.icon?.urls ?? null,
-    };
-    const etag = `"${createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 27)}"`;
-    return { view, etag };
+    return themeOf(workspace);
   }
+
+  /** The theme public pages of this workspace wear (the hosted form page). */
+  async byWorkspace(workspaceId: string): Promise<PublicThemeView> {
+    return themeOf(await this.workspaces.workspace(workspaceId)).view;
+  }
+}
+
+function themeOf(workspace: Workspace): PublicTheme {
+  const view: PublicThemeView = {
+    name: workspace.name,
+    slug: workspace.slug,
+    language: workspace.defaultLanguage,
+    colours: workspace.brand.colours,
+    logoUrl: workspace.brand.logo?.url ?? null,
+    iconUrls: workspace.brand.icon?.urls ?? null,
+  };
+  const etag = `"${createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 27)}"`;
+  return { view, etag };
 }

@@ -125,11 +125,10 @@ export class FormIntakeService {
     const token = input.spam.token
       ? checkRenderToken(this.config.appSecret, form.key, input.spam.token)
       : null;
-    const spamReason = spamVerdict({
-      honeypot: input.spam.honeypot,
-      token,
-      challengeSolved: null,
-    });
+    const spamReason = spamVerdict(
+      { honeypot: input.spam.honeypot, token, challengeSolved: null },
+      this.config.formMinFillSeconds * 1000,
+    );
     const id = randomUUID();
     const stored = await this.storeFiles(id, files);
     try {
