@@ -153,6 +153,14 @@ export const router = createRouter({
           component: () => import('@/features/contacts/import/ImportWizardPage.vue'),
           meta: { admin: true },
         },
+        {
+          path: 'forms/submissions',
+          component: () => import('@/features/forms/submissions/SubmissionsPage.vue'),
+        },
+        {
+          path: 'forms/submissions/:id',
+          component: () => import('@/features/forms/submissions/SubmissionPage.vue'),
+        },
       ],
     },
     { path: '/:pathMatch(.*)*', redirect: '/' },
