@@ -553,7 +553,8 @@ describe('the proof-of-work challenge', () => {
     });
     const states = await Promise.all(
       [missing, solved, replayed].map(
-        async (r) => (await ws.owner.get(`/api/v1/form-submissions/${r.body.id}`)).body,
+        async (r) =>
+          (await ws.owner.get(`/api/v1/form-submissions/${r.body.id}`)).body as SubmissionView,
       ),
     );
     expect(states.map((s) => [s.state, s.spamReason])).toEqual([
