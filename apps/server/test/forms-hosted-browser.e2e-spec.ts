@@ -209,6 +209,33 @@ describeBrowser('Hosted form page in the browser', () => {
     },
   );
 
+  it('solves the proof-of-work challenge in the page, so a person’s submission is not spam', async () => {
+    const created = (await ws.owner.post('/api/v1/forms', { name: 'بإثبات عمل' })).body as FormView;
+    const draft: FormDefinition = structuredClone(created.draft);
+    draft.settings.challenge = true;
+    expect((await ws.owner.patch(`/api/v1/forms/${created.id}`, { draft })).status).toBe(200);
+    const live = (await ws.owner.post(`/api/v1/forms/${created.id}/publish`, {})).body as FormView;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused/i.test(m.text())) refused.push(m.text());
+    });
+    await page.goto(`${server.url}/f/${live.key}`);
+    await page.locator('altcha-widget').waitFor();
+    await page.locator('#f-email').fill('pow@example.com');
+    await page.locator('#f-message').fill('رسالة بعد إثبات العمل');
+    await page.screenshot({ path: `${SHOTS}/forms-hosted-challenge-ar.png`, fullPage: true });
+    await page.locator('button[type=submit]').click();
+    await page.getByText('شكراً لك، وصلتنا رسالتك').waitFor({ timeout: 30_000 });
+    expect(refused).toEqual([]);
+    const list = (await ws.owner.get(`/api/v1/form-submissions?formId=${created.id}`)).body as {
+      items: Array<{ state: string; spamReason: string | null }>;
+    };
+    expect(list.items).toEqual([expect.objectContaining({ state: 'new', spamReason: null })]);
+    await context.close();
+  });
+
   it('is laid out and accessible on a desktop, in both languages', async () => {
     for (const language of ['ar', 'en'] as const) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
