@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { SHOTS, describeBrowser, launchBrowser } from './browser-harness';
+import { SHOTS, describeBrowser, launchBrowser, loginPageWith } from './browser-harness';
 import { until } from './email-harness';
 import { spawnServer, type SpawnedServer } from './spawn-server';
 import { createWorkspace, type TestWorkspace } from './test-app';
@@ -208,6 +208,40 @@ describeBrowser('Hosted form page in the browser', () => {
       await context.close();
     },
   );
+
+  it('puts the submission live in an agent’s inbox, with the line back to the submission', async () => {
+    const page = await loginPageWith(browser, server.url, ws, {
+      viewport: { width: 1366, height: 900 },
+    });
+    await page.getByTestId('nav-conversations').click();
+    await page.getByTestId('app-layout').waitFor();
+    const sent = await fetch(`${server.url}/public/forms/${form.key}/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        values: {
+          name: 'ليلى',
+          email: 'layla@example.com',
+          topics: ['billing'],
+          message: 'وصلت الفاتورة مرتين',
+        },
+        language: 'ar',
+      }),
+    });
+    expect(sent.status).toBe(201);
+    const { id } = (await sent.json()) as { id: string };
+    const submission = (await ws.owner.get(`/api/v1/form-submissions/${id}`))
+      .body as SubmissionView;
+    const row = page.locator(
+      `[data-testid="conversation-row"][data-id="${submission.conversationId}"]`,
+    );
+    await row.waitFor({ timeout: 10_000 });
+    await row.click();
+    await page.getByText('وصلت الفاتورة مرتين').first().waitFor();
+    await page.locator(`a[href="/forms/submissions/${id}"]`).first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/forms-inbox-live-ar.png` });
+    await page.context().close();
+  });
 
   it('solves the proof-of-work challenge in the page, so a person’s submission is not spam', async () => {
     const created = (await ws.owner.post('/api/v1/forms', { name: 'بإثبات عمل' })).body as FormView;
