@@ -31,6 +31,11 @@ export interface DraftState {
   settings: EditableSettings;
 }
 
+/** A deep copy of JSON data; unlike structuredClone it also copies Vue's reactive proxies. */
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 let counter = 0;
 /** A local id for a field while it is edited (never sent). */
 export function newUid(): string {
@@ -41,9 +46,9 @@ export function newUid(): string {
 export function toState(draft: FormDefinition): DraftState {
   const { allowedOrigins, redirectUrl, ...settings } = draft.settings;
   return {
-    fields: draft.fields.map((field) => ({ ...structuredClone(field), uid: newUid() })),
+    fields: draft.fields.map((field) => ({ ...copy(field), uid: newUid() })),
     settings: {
-      ...structuredClone(settings),
+      ...copy(settings),
       allowedOrigins: allowedOrigins.join('\n'),
       after: redirectUrl ? 'redirect' : 'message',
       redirectUrl: redirectUrl ?? '',
@@ -70,7 +75,7 @@ export function toDraft(state: DraftState): FormDefinition {
   return {
     fields: state.fields.map(({ uid: _uid, ...field }) => {
       const out: FormField = {
-        ...structuredClone(field),
+        ...copy(field),
         help: optionalText(field.help),
         placeholder: optionalText(field.placeholder),
         minLength: bound(field.minLength),
@@ -81,7 +86,7 @@ export function toDraft(state: DraftState): FormDefinition {
       return out;
     }),
     settings: {
-      ...structuredClone(settings),
+      ...copy(settings),
       submissionLimit: bound(submissionLimit),
       allowedOrigins: allowedOrigins
         .split(/[\s,]+/)
