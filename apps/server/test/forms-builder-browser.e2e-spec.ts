@@ -85,6 +85,15 @@ describeBrowser('Forms builder in the browser', () => {
       const ar = language === 'ar';
       const ws = await createWorkspace(server.url);
       if (!ar) await ws.owner.patch('/api/v1/me', { language: 'en' });
+      const billing = (
+        await ws.owner.post('/api/v1/mailboxes', {
+          name: ar ? 'الفواتير' : 'Billing',
+          slug: 'billing',
+        })
+      ).body as { id: string };
+      const team = (await ws.owner.post('/api/v1/teams', { name: 'VIP', memberIds: [] })).body as {
+        id: string;
+      };
       const page = await open(ws);
       await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
 
@@ -206,6 +215,52 @@ describeBrowser('Forms builder in the browser', () => {
         'option_2',
         'complaint',
       ]);
+
+      // Settings: both languages, the conversation in a mailbox, a subject from the answers.
+      await page.getByTestId('form-tab-settings').click();
+      await page.getByTestId('settings-languages-both').check();
+      await page.getByTestId('settings-mailbox').selectOption(billing.id);
+      await page.getByTestId('settings-team').selectOption(team.id);
+      await page.getByTestId('settings-origins').fill('https://shop.example');
+      await page.getByTestId('settings-after-redirect').check();
+      await page.getByTestId('settings-redirect').fill('https://elsewhere.example/thanks');
+      await page.getByTestId('form-save').click();
+      // A redirect off the allowed origins is refused at its input.
+      const redirectError = page.locator('#form-redirect-error');
+      await redirectError.waitFor();
+      await page.screenshot({
+        path: `${SHOTS}/forms-settings-${language}-1280.png`,
+        fullPage: true,
+      });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByTestId('settings-redirect').fill('https://shop.example/thanks');
+      await page.getByTestId('form-save').click();
+      // Two languages now: the options written in one only are refused, each at its input,
+      // and the builder opens the first field concerned.
+      const other = ar ? 'en' : 'ar';
+      const complaint = page.getByTestId('field-item').nth(4).getByTestId('field-option').nth(2);
+      await complaint.getByRole('alert').waitFor();
+      await complaint.getByTestId(`option-label-${other}`).fill(ar ? 'Complaint' : 'شكوى');
+      await page.getByTestId('field-item-title').nth(5).click();
+      await city.getByTestId(`option-label-${other}`).fill(ar ? 'Riyadh' : 'الرياض');
+      await page.getByTestId('form-save').click();
+      await page.getByTestId('form-dirty').waitFor({ state: 'detached' });
+      const settings = ((await ws.owner.get(`/api/v1/forms/${formId}`)).body as FormView).draft
+        .settings;
+      expect(settings).toMatchObject({
+        languages: 'both',
+        allowedOrigins: ['https://shop.example'],
+        redirectUrl: 'https://shop.example/thanks',
+      });
+      expect(settings).toMatchObject({ mailboxId: billing.id, teamId: team.id });
+      // The preview switches language: English left to right, Arabic right to left.
+      await page.getByTestId('preview-lang-en').click();
+      expect(await preview.getAttribute('dir')).toBe('ltr');
+      await expect(
+        preview.getByText(ar ? 'Single choice' : 'Request type').isVisible(),
+      ).resolves.toBe(true);
+      await page.getByTestId('preview-lang-ar').click();
+      expect(await preview.getAttribute('dir')).toBe('rtl');
 
       // Published with a note: version 1 is live, and the share panel shows its links.
       await page.getByTestId('form-publish').click();
