@@ -299,6 +299,12 @@ describeBrowser('Forms builder in the browser', () => {
       await row.getByTestId('version-view').click();
       await page.getByRole('dialog').getByTestId('form-preview').waitFor();
       await page.getByTestId('version-close').click();
+      // Restoring asks first, then says the version is back in the draft, to be published.
+      await row.getByTestId('version-restore').click();
+      await page.getByTestId('confirm-ok').click();
+      await page
+        .getByText(ar ? 'استُرجع الإصدار 1 إلى المسودة' : 'Version 1 is back in the draft')
+        .waitFor();
 
       // The list: the state, the live version, the submission counts linking to the inbox of them.
       await page.getByTestId('nav-forms').click();
