@@ -279,7 +279,7 @@ describeBrowser('Forms builder in the browser', () => {
         `data-sanad-form="${saved.key}"`,
       );
       await expect(share.getByTestId('share-html').textContent()).resolves.toContain(
-        '<input type="file" name="file" accept=".pdf" multiple>',
+        `<label>${ar ? 'المرفقات' : 'Attachments'} <input type="file" name="file" accept=".pdf" multiple></label>`,
       );
       await expect(share.getByTestId('share-json').textContent()).resolves.toContain(
         '"radio":"option_1"',

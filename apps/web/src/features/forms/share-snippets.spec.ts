@@ -30,18 +30,37 @@ describe('share snippets', () => {
   });
 
   it('writes one input per field named by its key, with the fill-time token', () => {
-    const html = htmlSnippet(origin, 'abc', fields);
+    const html = htmlSnippet(origin, 'abc', fields, 'en', 'Send');
     expect(html.split('\n')[0]).toBe(
-      '<form method="post" action="https://help.example/public/forms/abc/submit" enctype="multipart/form-data">',
+      '<form method="post" action="https://help.example/public/forms/abc/submit" enctype="multipart/form-data" lang="en">',
     );
     expect(html).toContain('<input type="hidden" name="_sanad_t" value="">');
     expect(html).toContain('GET https://help.example/public/forms/abc/token');
-    expect(html).toContain('<input type="text" name="name" required>');
+    expect(html).toContain('<label>Field <input type="text" name="name" required></label>');
     expect(html).toContain('<select name="topics" multiple>');
-    expect(html).toContain('<option value="option_2"></option>');
-    expect(html).toContain('<input type="file" name="receipt" accept=".pdf" multiple>');
-    expect(html).toContain('<input type="checkbox" name="agree" value="true">');
+    expect(html).toContain('<option value="option_2">Option 2</option>');
+    expect(html).toContain(
+      '<label>Field <input type="file" name="receipt" accept=".pdf" multiple></label>',
+    );
+    expect(html).toContain(
+      '<label><input type="checkbox" name="agree" value="true"> Field</label>',
+    );
+    expect(html).toContain('<input type="hidden" name="source" value="">');
+    expect(html).toContain('<button type="submit">Send</button>');
     expect(html).not.toContain('intro');
+  });
+
+  it('writes the HTML form in Arabic, right to left, with its texts escaped', () => {
+    const html = htmlSnippet(
+      origin,
+      'abc',
+      [field('short_text', 'q', { label: { ar: 'سؤال <b>', en: '' } })],
+      'ar',
+      'إرسال',
+    );
+    expect(html.split('\n')[0]).toContain('lang="ar" dir="rtl">');
+    expect(html).toContain('<label>سؤال &lt;b&gt; <input type="text" name="q"></label>');
+    expect(html).toContain('<button type="submit">إرسال</button>');
   });
 
   it('builds the JSON values from the fields: typed examples, no files, no content', () => {

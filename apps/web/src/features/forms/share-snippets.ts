@@ -1,5 +1,5 @@
 import type { FormField, SubmissionAnswer } from '@sanad/contracts';
-import { CONTENT } from './form-draft';
+import { CONTENT, textIn } from './form-draft';
 
 /**
  * What the share panel hands an integrator: the hosted link, the embed tag, an HTML form and a
@@ -34,10 +34,24 @@ const INPUT_TYPES: Partial<Record<FormField['type'], string>> = {
   hidden: 'hidden',
 };
 
-/** One input per field, named by its key; `_sanad_t` is the minimum-fill-time token. */
-export function htmlSnippet(origin: string, key: string, fields: readonly FormField[]): string {
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * One input per field, named by its key, each in a label in the form's language `lang`;
+ * `_sanad_t` is the minimum-fill-time token.
+ */
+export function htmlSnippet(
+  origin: string,
+  key: string,
+  fields: readonly FormField[],
+  lang: 'ar' | 'en',
+  submit: string,
+): string {
+  const dir = lang === 'ar' ? ' dir="rtl"' : '';
   const lines = [
-    `<form method="post" action="${origin}/public/forms/${key}/submit" enctype="multipart/form-data">`,
+    `<form method="post" action="${origin}/public/forms/${key}/submit" enctype="multipart/form-data" lang="${lang}"${dir}>`,
     `  <!-- GET ${origin}/public/forms/${key}/token → _sanad_t (minimum fill time) -->`,
     `  <input type="hidden" name="_sanad_t" value="">`,
   ];
@@ -45,17 +59,28 @@ export function htmlSnippet(origin: string, key: string, fields: readonly FormFi
     if (CONTENT.has(field.type)) continue;
     const required = field.required ? ' required' : '';
     const name = field.key;
-    if (field.type === 'long_text') lines.push(`  <textarea name="${name}"${required}></textarea>`);
+    const label = escapeText(textIn(field.label, lang));
+    const option = (o: FormField['options'][number]) => escapeText(textIn(o.label, lang));
+    if (field.type === 'hidden') lines.push(`  <input type="hidden" name="${name}" value="">`);
+    else if (field.type === 'long_text')
+      lines.push(`  <label>${label} <textarea name="${name}"${required}></textarea></label>`);
     else if (field.type === 'select' || field.type === 'multi_select') {
       const multiple = field.type === 'multi_select' ? ' multiple' : '';
-      lines.push(`  <select name="${name}"${multiple}${required}>`);
-      for (const o of field.options) lines.push(`    <option value="${o.value}"></option>`);
-      lines.push('  </select>');
-    } else if (field.type === 'radio')
+      lines.push(`  <label>${label}`, `    <select name="${name}"${multiple}${required}>`);
       for (const o of field.options)
-        lines.push(`  <input type="radio" name="${name}" value="${o.value}"${required}>`);
-    else if (field.type === 'checkbox')
-      lines.push(`  <input type="checkbox" name="${name}" value="true"${required}>`);
+        lines.push(`      <option value="${o.value}">${option(o)}</option>`);
+      lines.push('    </select>', '  </label>');
+    } else if (field.type === 'radio') {
+      lines.push(`  <fieldset><legend>${label}</legend>`);
+      for (const o of field.options)
+        lines.push(
+          `    <label><input type="radio" name="${name}" value="${o.value}"${required}> ${option(o)}</label>`,
+        );
+      lines.push('  </fieldset>');
+    } else if (field.type === 'checkbox')
+      lines.push(
+        `  <label><input type="checkbox" name="${name}" value="true"${required}> ${label}</label>`,
+      );
     else {
       const multiple = field.type === 'file' && (field.file?.maxFiles ?? 1) > 1 ? ' multiple' : '';
       const accept =
@@ -63,11 +88,11 @@ export function htmlSnippet(origin: string, key: string, fields: readonly FormFi
           ? ` accept="${field.file.accept.join(',')}"`
           : '';
       lines.push(
-        `  <input type="${INPUT_TYPES[field.type] ?? 'text'}" name="${name}"${accept}${multiple}${required}>`,
+        `  <label>${label} <input type="${INPUT_TYPES[field.type] ?? 'text'}" name="${name}"${accept}${multiple}${required}></label>`,
       );
     }
   }
-  lines.push('  <button type="submit"></button>', '</form>');
+  lines.push(`  <button type="submit">${escapeText(submit)}</button>`, '</form>');
   return lines.join('\n');
 }
 
