@@ -328,6 +328,10 @@ describeBrowser('Forms builder in the browser', () => {
       await page.getByTestId('field-item-title').nth(4).click();
       expect(await screenProblems(page, language, TECHNICAL)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/forms-builder-${language}-390.png`, fullPage: true });
+      await page.getByTestId('form-tab-versions').click();
+      await page.getByTestId('version-row').waitFor();
+      expect(await screenProblems(page, language, TECHNICAL)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/forms-versions-${language}-390.png` });
       await page.getByTestId('form-tab-share').click();
       await page.getByTestId('share-panel').waitFor();
       expect(await screenProblems(page, language, TECHNICAL)).toEqual([]);
