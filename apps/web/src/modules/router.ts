@@ -66,6 +66,8 @@ export const router = createRouter({
           path: 'contacts/companies/:id',
           component: () => import('@/features/contacts/companies/CompanyPage.vue'),
         },
+        { path: 'forms', component: () => import('@/features/forms/FormsPage.vue') },
+        { path: 'forms/:id', component: () => import('@/features/forms/FormBuilderPage.vue') },
         {
           path: 'settings',
           component: () => import('@/features/settings/SettingsLayout.vue'),
