@@ -67,7 +67,7 @@ export const router = createRouter({
           component: () => import('@/features/contacts/companies/CompanyPage.vue'),
         },
         { path: 'forms', component: () => import('@/features/forms/FormsPage.vue') },
-        { path: 'forms/:id', component: () => import('@/features/forms/FormBuilderPage.vue') },
+        { path: 'forms/:id', component: () => import('@/features/forms/FormBuilderRoute.vue') },
         {
           path: 'settings',
           component: () => import('@/features/settings/SettingsLayout.vue'),
