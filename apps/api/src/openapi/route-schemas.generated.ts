@@ -1035,6 +1035,11 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
           'After submitting, go here instead of the thank-you message (a URL on an allowed domain).',
       },
       autoAcknowledge: { type: 'boolean' },
+      challenge: {
+        type: 'boolean',
+        description:
+          'A proof-of-work challenge (ALTCHA, self-hosted) the browser solves before sending: bots pay\nfor every submission. It needs JavaScript; a submission without the solution is held as spam.',
+      },
       allowedOrigins: {
         type: 'array',
         items: { type: 'string' },
@@ -1058,6 +1063,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'thankYou',
       'redirectUrl',
       'autoAcknowledge',
+      'challenge',
       'allowedOrigins',
       'closedMessage',
       'submissionLimit',
@@ -2553,6 +2559,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   'PublicBrandController.image': {},
   'PublicFormsController.embedScript': {},
   'PublicFormsController.frameScript': {},
+  'PublicFormsController.altchaScript': {},
   'PublicFormsController.font': {},
   'PublicFormsController.form': { schema: { $ref: '#/components/schemas/PublicFormView' } },
   'PublicFormsController.token': {
@@ -2566,6 +2573,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
       required: ['token', 'field', 'honeypot'],
     },
   },
+  'PublicFormsController.challenge': { schema: {} },
   'PublicFormsController.submit': { schema: { $ref: '#/components/schemas/SubmissionReceipt' } },
   'PublicFormsController.submitHtml': {},
   'SavedRepliesController.list': {
