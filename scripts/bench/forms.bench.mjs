@@ -53,6 +53,8 @@ try {
   const bareUrl = new URL(`http://127.0.0.1:${bare.address().port}/submissions`);
 
   let n = 0;
+  /** Statuses other than 201, to say why requests failed. */
+  const statuses = new Map();
   const request = () => {
     n += 1;
     const values = {
@@ -103,7 +105,10 @@ try {
             res.on('end', () => {
               if (res.statusCode === 201)
                 (file ? lat.file : lat.json).push(Number(process.hrtime.bigint() - t0) / 1e6);
-              else errors++;
+              else {
+                errors++;
+                statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+              }
               resolve();
             });
           },
@@ -128,9 +133,22 @@ try {
   const baseline = await run(bareUrl, Math.min(opts.duration, 20));
   bare.close();
 
-  // Count check: every 201 is a stored submission with its conversation.
+  // Count check: every 201 is a stored submission, and each gets its conversation (made by the
+  // submission processor after the answer: wait until it has caught up).
   const db = new pg.Client({ connectionString: server.databaseUrl });
   await db.connect();
+  const drainStart = Date.now();
+  for (;;) {
+    const [{ waiting }] = (
+      await db.query(
+        `SELECT count(*)::int AS waiting FROM form_submissions WHERE form_id = $1 AND conversation_id IS NULL`,
+        [form.id],
+      )
+    ).rows;
+    if (waiting === 0 || Date.now() - drainStart > 300_000) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const drainSeconds = (Date.now() - drainStart) / 1000;
   const [{ stored, withConversation, conversations }] = (
     await db.query(
       `SELECT count(*)::int AS stored, count(conversation_id)::int AS "withConversation",
@@ -169,10 +187,13 @@ try {
     console.log(
       `${pad(r.name, 18)}${pad(r.count, 10)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50.toFixed(1), 9)}${pad(r.p95.toFixed(1), 9)}${r.p99.toFixed(1)}`,
     );
-  console.log(`errors: ${sanad.errors} (sanad), ${baseline.errors} (bare)`);
+  console.log(
+    `errors: ${sanad.errors} (sanad${statuses.size ? `: ${[...statuses].map(([s, c]) => `${c}× ${s}`).join(', ')}` : ''}), ${baseline.errors} (bare)`,
+  );
   console.log(
     `ratio against bare: ${(rows[0].rps / rows[3].rps).toFixed(3)}× throughput, p99 ${(rows[0].p99 / rows[3].p99).toFixed(1)}×`,
   );
+  console.log(`conversations caught up ${drainSeconds.toFixed(1)} s after the last answer`);
   console.log(
     `count check: stored ${stored}, with a conversation ${withConversation}, form conversations ${conversations}, counted ${accepted} — ${
       stored === withConversation && stored === conversations && stored === accepted
@@ -180,6 +201,11 @@ try {
         : 'MISMATCH'
     }`,
   );
+  const warnings = server.stderr();
+  if (warnings)
+    console.log(
+      `\nserver stderr (${warnings.length} chars), last lines:\n${warnings.slice(-1500)}`,
+    );
 } finally {
   await server.stop();
 }

@@ -103,6 +103,8 @@ export async function startServer(name, extraEnv = {}) {
   return {
     base,
     databaseUrl,
+    /** What the server wrote to stderr so far (warnings under load tell why it is slow). */
+    stderr: () => stderr,
     pid: child.pid,
     mode: `${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, ${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process queue'}`,
     async stop() {

@@ -230,8 +230,11 @@ describeBrowser('Hosted form page in the browser', () => {
     });
     expect(sent.status).toBe(201);
     const { id } = (await sent.json()) as { id: string };
-    const submission = (await ws.owner.get(`/api/v1/form-submissions/${id}`))
-      .body as SubmissionView;
+    // Its conversation is made a moment after the 201, by the submission's processor.
+    const submission = await until(async () => {
+      const view = (await ws.owner.get(`/api/v1/form-submissions/${id}`)).body as SubmissionView;
+      return view.conversationId ? view : null;
+    });
     const row = page.locator(
       `[data-testid="conversation-row"][data-id="${submission.conversationId}"]`,
     );

@@ -69,6 +69,16 @@ export class ContactsRepository {
     );
   }
 
+  /** Holds these identities of the workspace until the transaction ends (in a stable order). */
+  async lockIdentities(workspaceId: string, keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended($1::text || ':' || k, 0))
+       FROM unnest($2::text[]) AS k ORDER BY k`,
+      [workspaceId, [...keys].sort()],
+    );
+  }
+
   async save(contact: Contact): Promise<Contact> {
     const saved = await this.db.manager.save(Contact, contact);
     await this.db.notify(CONTACTS_CHANNEL, contact.id);

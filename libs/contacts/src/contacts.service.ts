@@ -41,6 +41,14 @@ export class ContactsService {
       : undefined;
     const externalId = identity.externalId ? cleanText(identity.externalId) : undefined;
     const name = identity.name ? cappedName(identity.name) || null : null;
+    // Two channels (or a double-clicked form) bringing the same new person at once must find one
+    // another: whoever comes second waits for the first's transaction, then finds its person.
+    await this.repo.lockIdentities(
+      workspaceId,
+      [externalId && `x:${externalId}`, email && `e:${email}`, phone && `p:${phone}`].filter(
+        (k): k is string => !!k,
+      ),
+    );
     const found =
       (externalId && (await this.repo.findByExternalId(workspaceId, externalId))) ||
       (email && (await this.repo.findByEmail(workspaceId, email))) ||

@@ -52,6 +52,11 @@ export interface EventMap {
   'email.queued': { facts: { messageId: string; generation: number }; data: never };
   /** Sanad disabled a webhook endpoint (410 Gone, or failing for days): admins are told by email. */
   'webhook.disabled': { facts: WebhookDisabledFacts; data: never };
+  /**
+   * A submission was stored and accepted: its consumer makes its person and conversation. Written
+   * without a workspace (no sequence lock: a form takes many at once); the payload names it.
+   */
+  'form.received': { facts: { submissionId: string; workspaceId: string }; data: never };
   /** An admin asked to erase a person: its consumer puts the `contacts.erase` job on the queue. */
   'contact.erasure_requested': { facts: ContactErasureFacts; data: never };
 }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Pool } from 'pg';
 import {
   DataSource,
   type DeepPartial,
@@ -7,6 +8,8 @@ import {
   type EntityTarget,
   type ObjectLiteral,
 } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { NulFreeClient } from './nul-free.client';
 import { PgNotices } from './pg-notices';
 
 /**
@@ -89,8 +92,15 @@ export class TransactionRunner {
  * What repositories talk to PostgreSQL through: the transaction open around the call, else the
  * pool (each statement its own transaction). Only repositories inject it.
  */
+/** What `Db.pool` gives: plain statements, their rows. */
+export interface ApartStatements {
+  query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
+}
+
 @Injectable()
-export class Db {
+export class Db implements OnModuleDestroy {
+  private apartPool: Pool | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly notices: PgNotices,
@@ -100,9 +110,31 @@ export class Db {
     return openManager() ?? this.dataSource.manager;
   }
 
-  /** Always the pool: statements that must commit apart from the caller's transaction. */
-  get pool(): EntityManager {
-    return this.dataSource.manager;
+  /**
+   * Statements that must commit apart from the caller's transaction (a conversation's number,
+   * a failure record), on a few connections of their own: a transaction waiting for one never
+   * waits for the pool it holds a connection of, so a busy pool cannot stall on itself.
+   */
+  get pool(): ApartStatements {
+    return {
+      query: async <T>(sql: string, params: unknown[] = []): Promise<T> =>
+        (await this.apart().query(sql, params)).rows as T,
+    };
+  }
+
+  private apart(): Pool {
+    const options = this.dataSource.options as PostgresConnectionOptions;
+    this.apartPool ??= new Pool({
+      connectionString: options.url,
+      max: 4,
+      application_name: 'sanad-apart',
+      Client: NulFreeClient,
+    });
+    return this.apartPool;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.apartPool?.end();
   }
 
   query<T = unknown>(sql: string, params: unknown[] = []): Promise<T> {

@@ -12,6 +12,8 @@ import { ContactSubmissionsParticipant } from './submissions/contact-submissions
 import { FormIntakeService } from './submissions/form-intake.service';
 import { SubmissionEffects } from './submissions/submission-effects.service';
 import { SubmissionEventsPresenter } from './submissions/submission-events.presenter';
+import { SubmissionFiles } from './submissions/submission-files';
+import { SubmissionProcessor } from './submissions/submission-processor';
 import { SubmissionsRepository } from './submissions/submissions.repository';
 import { SubmissionsService } from './submissions/submissions.service';
 
@@ -25,6 +27,7 @@ const SERVICES = [
   SubmissionEffects,
   FormIntakeService,
   SubmissionsService,
+  SubmissionFiles,
 ];
 
 /**
@@ -33,7 +36,12 @@ const SERVICES = [
  */
 @Module({
   imports: [AccountsModule, ContactsModule, ConversationsModule, MailLibModule],
-  providers: [...SERVICES, SubmissionEventsPresenter, ContactSubmissionsParticipant],
+  providers: [
+    ...SERVICES,
+    SubmissionProcessor,
+    SubmissionEventsPresenter,
+    ContactSubmissionsParticipant,
+  ],
   exports: SERVICES,
 })
 export class FormsModule {}

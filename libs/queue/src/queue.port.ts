@@ -5,6 +5,7 @@ export const JOB_NAMES = [
   'email.send',
   'contacts.import',
   'contacts.erase',
+  'forms.process',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

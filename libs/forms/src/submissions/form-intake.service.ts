@@ -18,7 +18,6 @@ import { ProofOfWork } from '../spam/proof-of-work';
 import { checkRenderToken } from '../spam/render-token.util';
 import { SubmissionRateLimiter } from '../spam/submission-rate-limiter';
 import { spamVerdict } from '../spam/spam-verdict.rules';
-import { SubmissionEffects } from './submission-effects.service';
 import { answersText, localText } from './submission-answers.util';
 import { checkSubmission } from './submission-values.rules';
 import { SubmissionsRepository, type SubmissionFileRecord } from './submissions.repository';
@@ -58,8 +57,9 @@ const TEXT_CAP = 2000;
 
 /**
  * The public side of forms: what a customer's browser gets, and a submission taken in. Every way
- * in calls `submit`, so they validate and answer alike. A submission, its files, its person and
- * its conversation commit together; files are written first and removed if the rest fails.
+ * in calls `submit`, so they validate and answer alike. The submission and its files commit
+ * together before the answer (files are written first and removed if the rest fails), with the
+ * `form.received` event whose consumer makes the person and the conversation in one transaction.
  */
 @Injectable()
 export class FormIntakeService {
@@ -68,7 +68,6 @@ export class FormIntakeService {
   constructor(
     private readonly forms: FormsRepository,
     private readonly repo: SubmissionsRepository,
-    private readonly effects: SubmissionEffects,
     private readonly limiter: SubmissionRateLimiter,
     private readonly region: WorkspaceRegion,
     private readonly storage: BlobStorage,
@@ -165,17 +164,12 @@ export class FormIntakeService {
             searchTerms: indexTerms(answersText(fields, checked.values, files, language)),
           });
           await this.repo.insertFiles(form.workspaceId, stored);
+          // Its person and conversation are the processor's (SubmissionProcessor), in a moment.
           if (!spamReason)
-            await this.effects.accept({
-              id,
-              workspaceId: form.workspaceId,
-              formId: form.id,
-              formName: form.name,
-              versionNumber: form.version.number,
-              definition: form.version.definition,
-              language,
-              answers: checked.values,
-              files,
+            await this.outbox.write({
+              workspaceId: null,
+              type: 'form.received',
+              payload: { submissionId: id, workspaceId: form.workspaceId },
             });
         }),
       );

@@ -15,6 +15,7 @@ import { BlobStorage } from '@sanad/storage';
 import type { Readable } from 'node:stream';
 import type { ListSubmissionsDto, UpdateSubmissionDto } from '../dto/submission.dto';
 import { SubmissionEffects } from './submission-effects.service';
+import { SubmissionFiles } from './submission-files';
 import {
   answerDisplay,
   answerFields,
@@ -52,6 +53,7 @@ export class SubmissionsService {
     private readonly contacts: ContactsService,
     private readonly region: WorkspaceRegion,
     private readonly storage: BlobStorage,
+    private readonly files: SubmissionFiles,
     private readonly audit: AuditLog,
     private readonly tx: TransactionRunner,
   ) {}
@@ -255,7 +257,7 @@ export class SubmissionsService {
         definition: record.definition,
         language: record.language,
         answers: record.answers,
-        files: await this.fileBytes(record),
+        files: await this.files.bytes(record),
       });
     // Opening a new submission marks it read: that is not worth an audit entry.
     if (!(record.state === 'new' && state === 'read'))
@@ -263,24 +265,6 @@ export class SubmissionsService {
         from: record.state,
         to: state,
       });
-  }
-
-  private async fileBytes(record: SubmissionRecord) {
-    const files = await this.repo.files(record.workspaceId, [record.id]);
-    const out = [];
-    for (const f of files) {
-      const stream = await this.storage.get(f.storageKey);
-      if (!stream) continue;
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-      out.push({
-        fieldKey: f.fieldKey,
-        fileName: f.fileName,
-        contentType: f.contentType,
-        data: Buffer.concat(chunks),
-      });
-    }
-    return out;
   }
 
   private record(principal: Principal, action: string, id: string, data: Record<string, unknown>) {

@@ -28,7 +28,11 @@ export interface WrittenEvent {
  */
 @Injectable()
 export class OutboxWriter {
-  private readonly held = new AsyncLocalStorage<NewEvent[]>();
+  // One store for every instance: a module may have its own writer, the transaction is one.
+  private static readonly held = new AsyncLocalStorage<NewEvent[]>();
+  private get held(): AsyncLocalStorage<NewEvent[]> {
+    return OutboxWriter.held;
+  }
 
   constructor(private readonly repo: OutboxRepository) {}
 
