@@ -295,7 +295,7 @@ describeBrowser('Forms builder in the browser', () => {
       await expect(row.getByTestId('version-note').textContent()).resolves.toBe(
         ar ? 'الإصدار الأول' : 'First version',
       );
-      await expect(row.textContent()).resolves.toContain('Owner');
+      await row.getByText('Owner').waitFor();
       await row.getByTestId('version-view').click();
       await page.getByRole('dialog').getByTestId('form-preview').waitFor();
       await page.getByTestId('version-close').click();
