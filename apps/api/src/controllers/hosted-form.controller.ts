@@ -82,7 +82,7 @@ export class HostedFormController {
       const input = submissionFromPost(key, post, request, ip, this.config.appSecret);
       language = formLanguage(live.view.languages, input.language);
       values = input.answers;
-      const receipt = await this.intake.submit(input);
+      const receipt = await this.intake.submit(input, live);
       const embed = one(query.embed) === '1';
       if (receipt.redirectUrl && !embed) return response.redirect(303, receipt.redirectUrl);
       const next = new URLSearchParams({ lang: language, ...(embed ? { embed: '1' } : {}) });

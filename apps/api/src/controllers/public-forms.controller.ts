@@ -164,13 +164,14 @@ export class PublicFormsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SubmissionReceipt> {
-    const { form } = await this.intake.live(key);
-    this.cors(request, response, form.version.definition.settings.allowedOrigins);
+    const live = await this.intake.live(key);
+    this.cors(request, response, live.form.version.definition.settings.allowedOrigins);
     const post = await this.readPost(request, response);
     return this.intake.submit(
       post
         ? submissionFromPost(key, post, request, ip, this.config.appSecret)
         : submissionFromJson(key, body, request, ip),
+      live,
     );
   }
 
@@ -188,7 +189,8 @@ export class PublicFormsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const { form } = await this.intake.live(key);
+    const live = await this.intake.live(key);
+    const { form } = live;
     const { allowedOrigins } = form.version.definition.settings;
     let back: URL | null = null;
     try {
@@ -202,6 +204,7 @@ export class PublicFormsController {
         throw new DomainError('form/origin_refused');
       const receipt = await this.intake.submit(
         submissionFromPost(key, post, request, ip, this.config.appSecret),
+        live,
       );
       if (receipt.redirectUrl) return response.redirect(303, receipt.redirectUrl);
       if (back) {

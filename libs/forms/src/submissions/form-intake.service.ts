@@ -100,8 +100,9 @@ export class FormIntakeService {
     };
   }
 
-  async submit(input: IncomingSubmission): Promise<SubmissionReceipt> {
-    const { form } = await this.live(input.key);
+  /** `live`: the form as the caller already read it for this request (CORS, the page). */
+  async submit(input: IncomingSubmission, live?: LiveFormContext): Promise<SubmissionReceipt> {
+    const { form } = live && live.form.key === input.key ? live : await this.live(input.key);
     const { fields, settings } = form.version.definition;
     if (form.state === 'closed') throw new DomainError('form/closed');
     const ipHash = hmacHex(this.config.appSecret, `form-ip:${input.ip}`).slice(0, 32);
