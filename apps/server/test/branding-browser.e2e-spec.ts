@@ -162,12 +162,13 @@ describeBrowser('Brand and basic settings in the browser', () => {
       ),
     });
     smtp.close();
+    // Under a full test run the inbound processor may take a while: 30 s, as the webhooks wait.
     const conversation = await until(async () => {
       const list = (await ws.owner.get('/api/v1/conversations')).body as {
         items: Array<{ id: string }>;
       };
       return list.items[0] ?? null;
-    });
+    }, 30_000);
     await ws.owner.post(`/api/v1/conversations/${conversation.id}/replies`, { text: 'يصلك غداً.' });
     return (await sink.waitFor((mail) => mail.to.includes(customer))).parsed;
   }

@@ -68,6 +68,25 @@ async function activity(ws: Ws, subject: { contactId?: string; companyId?: strin
   );
 }
 
+/** A published form and one submission of this person (rows straight in: only the link matters). */
+async function formSubmission(ws: Ws, contactId: string): Promise<void> {
+  const [formId, versionId] = [randomUUID(), randomUUID()];
+  await sql(
+    `INSERT INTO forms (id, workspace_id, name, key, draft) VALUES ($1, $2, 'f', $3, '{}'::jsonb)`,
+    [formId, ws.id, `k${randomUUID().replace(/-/g, '').slice(0, 20)}`],
+  );
+  await sql(
+    `INSERT INTO form_versions (id, workspace_id, form_id, number, definition)
+     VALUES ($1, $2, $3, 1, '{"fields":[],"settings":{}}'::jsonb)`,
+    [versionId, ws.id, formId],
+  );
+  await sql(
+    `INSERT INTO form_submissions (id, workspace_id, form_id, version_id, version_number, language, answers, contact_id)
+     VALUES ($1, $2, $3, $4, 1, 'ar', '{}'::jsonb, $5)`,
+    [randomUUID(), ws.id, formId, versionId, contactId],
+  );
+}
+
 /** Every column that references people, found in the schema (so a new one is not forgotten). */
 async function contactReferences(): Promise<Array<{ table: string; column: string }>> {
   return sql(
@@ -131,6 +150,7 @@ describe('merging people', () => {
     const message = await seed().message(ws.id, moved[0]);
     await sql('UPDATE messages SET author_contact_id = $2 WHERE id = $1', [message, source]);
     await activity(ws, { contactId: source }, 'created');
+    await formSubmission(ws, source);
     expect(Object.values(await referencesTo(source)).every((n) => n > 0)).toBe(true);
 
     const preview = await ws.http.owner.get(

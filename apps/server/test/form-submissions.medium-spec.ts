@@ -19,6 +19,7 @@ const app = sharedTestApp({
     FORM_RATE_LIMIT_PER_IP: '6',
     FORM_RATE_LIMIT_PER_FORM: '100000',
     FORM_MIN_FILL_SECONDS: '0',
+    FORM_MAX_REQUEST_MB: '2',
     TRUST_PROXY: 'loopback',
   },
 });
@@ -247,6 +248,17 @@ describe('form submissions', () => {
       });
     expect(big.status).toBe(413);
     expect(big.body.errors[0]).toMatchObject({ field: 'invoice', code: 'fileTooLarge' });
+    // Over FORM_MAX_REQUEST_MB in all: refused before it is read.
+    const huge = await request(app.base)
+      .post(`/public/forms/${form.key}/submissions`)
+      .set('X-Forwarded-For', fromNewIp())
+      .field('email', 'file@example.sa')
+      .attach('invoice', Buffer.alloc(2 * 1024 * 1024 + 10), {
+        filename: 'huge.pdf',
+        contentType: 'application/pdf',
+      });
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('form/too_large');
   });
 
   it('holds a honeypot or too-fast submission as spam: no person, no conversation, same answer', async () => {

@@ -121,7 +121,6 @@ export class PublicFormsController {
     };
   }
 
-  @ApiExcludeEndpoint()
   /** A fresh proof-of-work challenge (signed, ten minutes) for the ALTCHA widget. */
   @ApiErrors('form/not_found')
   @Get(':key/challenge')
@@ -136,6 +135,7 @@ export class PublicFormsController {
     return this.pow.create();
   }
 
+  @ApiExcludeEndpoint()
   @Options([':key', ':key/token', ':key/challenge', ':key/submissions'])
   async preflight(
     @Param('key') key: string,

@@ -11,7 +11,8 @@ export interface FormPost {
 
 const MAX_FIELDS = 300;
 const MAX_FIELD_BYTES = 64 * 1024;
-const MAX_FILES = 30;
+/** Files of one submission in all (a form's file fields take at most 10 each). */
+const MAX_FILES = 20;
 
 /**
  * Reads `multipart/form-data` (files in memory, each at most `maxMb`, all together checked by the
@@ -47,6 +48,9 @@ export function formPostReader(
     const type = (request.headers['content-type'] ?? '').toLowerCase();
     const isMultipart = type.startsWith('multipart/form-data');
     if (!isMultipart && !type.startsWith('application/x-www-form-urlencoded')) return null;
+    // The whole request's limit, before a byte is read (each file is capped again as it streams).
+    if (Number(request.headers['content-length'] ?? 0) > maxMb * 1024 * 1024)
+      throw new DomainError('form/too_large', { limit: `${maxMb} MB` });
     try {
       await run(isMultipart ? multipart : urlencoded, request, response);
     } catch (error) {

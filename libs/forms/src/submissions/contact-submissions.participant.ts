@@ -1,7 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ContactDataParticipants,
+  ContactMergeParticipants,
   type ContactDataParticipant,
+  type ContactMergeParticipant,
+  type MergeSurvivor,
   type ErasedPerson,
   type PersonalDataArchive,
 } from '@sanad/contacts';
@@ -12,15 +15,18 @@ import { SubmissionsRepository } from './submissions.repository';
 
 /**
  * A person's form submissions: in their personal-data ZIP with their files, and deleted in both
- * erasure modes (answers are what they wrote; a redacted submission would be an empty shell).
- * Before the conversations (order 15 < 20), whose erasure must not leave a submission behind.
+ * erasure modes (answers are what they wrote; a redacted submission would be an empty shell),
+ * before the conversations (order 15 < 20). Merged, the person's submissions go to the survivor.
  */
 @Injectable()
-export class ContactSubmissionsParticipant implements ContactDataParticipant, OnModuleInit {
+export class ContactSubmissionsParticipant
+  implements ContactDataParticipant, ContactMergeParticipant, OnModuleInit
+{
   readonly order = 15;
 
   constructor(
     private readonly participants: ContactDataParticipants,
+    private readonly merges: ContactMergeParticipants,
     private readonly repo: SubmissionsRepository,
     private readonly storage: BlobStorage,
     private readonly tx: TransactionRunner,
@@ -28,6 +34,15 @@ export class ContactSubmissionsParticipant implements ContactDataParticipant, On
 
   onModuleInit(): void {
     this.participants.register(this);
+    this.merges.register(this);
+  }
+
+  async count(workspaceId: string, contactId: string): Promise<Record<string, number>> {
+    return { formSubmissions: await this.repo.countOfContact(workspaceId, contactId) };
+  }
+
+  move(workspaceId: string, fromId: string, survivor: MergeSurvivor): Promise<void> {
+    return this.repo.moveContact(workspaceId, fromId, survivor.id);
   }
 
   async export(

@@ -282,6 +282,22 @@ export class SubmissionsRepository {
     return rows.map((r) => r.definition);
   }
 
+  async countOfContact(workspaceId: string, contactId: string): Promise<number> {
+    const [row] = await this.db.query<Array<{ n: number }>>(
+      'SELECT count(*)::int AS n FROM form_submissions WHERE workspace_id = $1 AND contact_id = $2',
+      [workspaceId, contactId],
+    );
+    return row.n;
+  }
+
+  /** A merged person's submissions go to the survivor. */
+  async moveContact(workspaceId: string, fromId: string, toId: string): Promise<void> {
+    await this.db.query(
+      'UPDATE form_submissions SET contact_id = $3 WHERE workspace_id = $1 AND contact_id = $2',
+      [workspaceId, fromId, toId],
+    );
+  }
+
   /** A person's submissions (their personal data): by contact. */
   async ofContact(workspaceId: string, contactId: string): Promise<SubmissionRecord[]> {
     const rows = await this.db.query<SubmissionRow[]>(
