@@ -29,8 +29,10 @@ export interface WrittenEvent {
 @Injectable()
 export class OutboxWriter {
   // One store for every instance: a module may have its own writer, the transaction is one.
-  private static readonly held = new AsyncLocalStorage<NewEvent[]>();
-  private get held(): AsyncLocalStorage<NewEvent[]> {
+  // Work scheduled from inside (a timer, a new pooled connection's callbacks) inherits the
+  // store after `holding` returned: `open` turns false then, so such writes go straight out.
+  private static readonly held = new AsyncLocalStorage<{ events: NewEvent[]; open: boolean }>();
+  private get held(): AsyncLocalStorage<{ events: NewEvent[]; open: boolean }> {
     return OutboxWriter.held;
   }
 
@@ -47,8 +49,14 @@ export class OutboxWriter {
    * not queue behind each other's whole transaction. Held writes report no seq.
    */
   async holding<T>(work: () => Promise<T>): Promise<T> {
-    const events: NewEvent[] = [];
-    const result = await this.held.run(events, work);
+    const store = { events: [] as NewEvent[], open: true };
+    const { events } = store;
+    let result: T;
+    try {
+      result = await this.held.run(store, work);
+    } finally {
+      store.open = false;
+    }
     await this.held.exit(async () => {
       for (let i = 0; i < events.length;) {
         let j = i + 1;
@@ -63,8 +71,8 @@ export class OutboxWriter {
   /** Events of one workspace (or of none), numbered in the order given. */
   async writeAll(events: NewEvent[]): Promise<WrittenEvent[]> {
     const held = this.held.getStore();
-    if (held) {
-      held.push(...events);
+    if (held?.open) {
+      held.events.push(...events);
       return events.map(() => ({ id: '', seq: null, created: true }));
     }
     const workspaceId = events[0]?.workspaceId ?? null;
