@@ -2,7 +2,7 @@ import type { FormView } from '@sanad/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { SHOTS, describeBrowser, launchBrowser, screenProblems } from './browser-harness';
 import { spawnServer, type SpawnedServer } from './spawn-server';
-import { STRONG_PASSWORD } from '@sanad/testing';
+import { STRONG_PASSWORD, createScratchDatabase, type ScratchDatabase } from '@sanad/testing';
 import { addMember, createWorkspace, type TestWorkspace } from './test-app';
 
 interface AxeResult {
@@ -50,16 +50,21 @@ const TECHNICAL = ['Alt', 'JSON', 'HTML', 'data', 'hidden', 'image', 'applicatio
  */
 describeBrowser('Forms builder in the browser', () => {
   let server: SpawnedServer;
+  let database: ScratchDatabase | undefined;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await spawnServer();
+    // A database of its own: null-workspace events (form.received, email.received) are taken by
+    // any worker on a shared database, and a short-lived server taking another spec's event
+    // leaves it waiting for the redelivery.
+    server = await spawnServer({ DATABASE_URL: (database = await createScratchDatabase()).url });
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await database?.drop();
   });
 
   async function open(ws: Pick<TestWorkspace, 'email' | 'password'>): Promise<Page> {

@@ -1,3 +1,4 @@
+import { createScratchDatabase, type ScratchDatabase } from '@sanad/testing';
 import type { FormDefinition, FormField, FormView, SubmissionView } from '@sanad/contracts';
 import { emptyField } from '@sanad/forms';
 import { readFileSync } from 'node:fs';
@@ -73,6 +74,7 @@ function listen(server: Server): Promise<number> {
 
 describeBrowser('Hosted form page in the browser', () => {
   let server: SpawnedServer;
+  let database: ScratchDatabase | undefined;
   let browser: Browser;
   let ws: TestWorkspace;
   let form: FormView;
@@ -81,7 +83,13 @@ describeBrowser('Hosted form page in the browser', () => {
 
   beforeAll(async () => {
     // Browsers fill these forms in milliseconds: no minimum time, or they would be held as spam.
-    server = await spawnServer({ FORM_MIN_FILL_SECONDS: '0' });
+    // A database of its own: null-workspace events (form.received, email.received) are taken by
+    // any worker on a shared database, and a short-lived server taking another spec's event
+    // leaves it waiting for the redelivery.
+    server = await spawnServer({
+      FORM_MIN_FILL_SECONDS: '0',
+      DATABASE_URL: (database = await createScratchDatabase()).url,
+    });
     browser = await launchBrowser();
     host = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -123,6 +131,7 @@ describeBrowser('Hosted form page in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await database?.drop();
     host?.close();
   });
 

@@ -124,12 +124,17 @@ export class Db implements OnModuleDestroy {
 
   private apart(): Pool {
     const options = this.dataSource.options as PostgresConnectionOptions;
-    this.apartPool ??= new Pool({
-      connectionString: options.url,
-      max: 4,
-      application_name: 'sanad-apart',
-      Client: NulFreeClient,
-    });
+    if (!this.apartPool) {
+      this.apartPool = new Pool({
+        connectionString: options.url,
+        max: 4,
+        application_name: 'sanad-apart',
+        Client: NulFreeClient,
+      });
+      // An idle connection that dies (PostgreSQL restarted) is dropped; the next query opens a
+      // fresh one. Unhandled, the pool's error event would end the process.
+      this.apartPool.on('error', () => undefined);
+    }
     return this.apartPool;
   }
 
