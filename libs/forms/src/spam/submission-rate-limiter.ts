@@ -21,8 +21,14 @@ export class SubmissionRateLimiter implements OnModuleDestroy {
   private readonly redis: Redis | null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    // Connected on the first submission: most processes never take one, and a client still
+    // connecting when the app closes rejects its commands ("Connection is closed").
     this.redis = config.redisUrl
-      ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+      ? new Redis(config.redisUrl, {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          lazyConnect: true,
+        })
       : null;
     const limiter = (name: string, points: number, duration: number): RateLimiterAbstract => {
       const options = { keyPrefix: `${config.redisPrefix}-form-${name}`, points, duration };
@@ -40,6 +46,7 @@ export class SubmissionRateLimiter implements OnModuleDestroy {
 
   /** Takes one submission from both budgets, or throws `form/rate_limited` with the wait. */
   async take(formId: string, ipHash: string): Promise<void> {
+    if (this.redis?.status === 'wait') await this.redis.connect().catch(() => undefined);
     await this.consume(this.perIp, `${formId}:${ipHash}`);
     await this.consume(this.perForm, formId);
   }
@@ -56,6 +63,7 @@ export class SubmissionRateLimiter implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.redis?.quit().catch(() => this.redis?.disconnect());
+    if (!this.redis || this.redis.status === 'wait') return this.redis?.disconnect();
+    await this.redis.quit().catch(() => this.redis?.disconnect());
   }
 }
