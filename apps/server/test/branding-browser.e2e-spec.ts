@@ -1,5 +1,5 @@
 import type { BrandView, PublicThemeView, WorkspaceView } from '@sanad/contracts';
-import { uniqueEmail } from '@sanad/testing';
+import { createScratchDatabase, type ScratchDatabase, uniqueEmail } from '@sanad/testing';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import {
@@ -121,12 +121,17 @@ async function contrastViolations(page: Page, minimumChecked = 25): Promise<stri
 
 describeBrowser('Brand and basic settings in the browser', () => {
   let server: SpawnedServer;
+  let database: ScratchDatabase | undefined;
   let browser: Browser;
   // Where replies go out: the branded email is read here.
   const sink = new MailSink();
 
   beforeAll(async () => {
+    // A database of its own: this server's settings (where mail goes, which hosts webhooks may
+    // reach) are its own, and another spec's server on a shared database would take its work.
+    database = await createScratchDatabase();
     server = await spawnServer({
+      DATABASE_URL: database.url,
       SMTP_URL: await sink.start(),
       MAIL_FROM: 'support@sanad.example',
     });
@@ -136,6 +141,7 @@ describeBrowser('Brand and basic settings in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await database?.drop();
     await sink.close();
   });
 

@@ -1,3 +1,4 @@
+import { createScratchDatabase, type ScratchDatabase } from '@sanad/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   SHOTS,
@@ -34,18 +35,23 @@ function digits(text: string | null): string {
  */
 describeBrowser('webhooks in a real browser', () => {
   let server: SpawnedServer;
+  let database: ScratchDatabase | undefined;
   let browser: Browser;
   /** Each language's own receiver, so each check sees only its endpoint's requests. */
   let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    server = await spawnServer({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
+    // A database of its own: this server's settings (where mail goes, which hosts webhooks may
+    // reach) are its own, and another spec's server on a shared database would take its work.
+    database = await createScratchDatabase();
+    server = await spawnServer({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', DATABASE_URL: database.url });
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await database?.drop();
   });
 
   /** What is wrong on the screens visited: the test fails with all of it at the end. */
