@@ -11,3 +11,4 @@ export * from './contact-imports.contract';
 export * from './webhooks.contract';
 export * from './branding.contract';
 export * from './forms.contract';
+export * from './reports.contract';
