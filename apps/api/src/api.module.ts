@@ -6,6 +6,7 @@ import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule } from '@sanad/mail';
+import { ReportsModule } from '@sanad/reports';
 import { WebhooksModule } from '@sanad/webhooks';
 import { ApiTokensController } from './controllers/api-tokens.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
@@ -34,6 +35,7 @@ import { MeController } from './controllers/me.controller';
 import { MembersController } from './controllers/members.controller';
 import { PeopleController } from './controllers/people.controller';
 import { PublicBrandController } from './controllers/public-brand.controller';
+import { ReportsController } from './controllers/reports.controller';
 import { SavedRepliesController } from './controllers/saved-replies.controller';
 import { TagsController } from './controllers/tags.controller';
 import { TeamsController } from './controllers/teams.controller';
@@ -54,8 +56,10 @@ import { AgentsGateway } from './realtime/agents.gateway';
     IdempotencyModule,
     BrandingModule,
     FormsModule,
+    ReportsModule,
   ],
   controllers: [
+    ReportsController,
     AuthController,
     MeController,
     WorkspaceController,

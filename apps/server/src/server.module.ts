@@ -10,6 +10,7 @@ import { FormsModule } from '@sanad/forms';
 import { MailLibModule } from '@sanad/mail';
 import { QueueModule } from '@sanad/queue';
 import { RealtimeModule } from '@sanad/realtime';
+import { ReportsModule } from '@sanad/reports';
 import { StorageModule } from '@sanad/storage';
 import { WebhooksModule } from '@sanad/webhooks';
 
@@ -36,6 +37,8 @@ export class ServerModule {
         WebhooksModule,
         // Its event presenter and personal-data participant serve every role.
         FormsModule,
+        // Its consumer keeps report facts; registered in every role, run by the worker.
+        ReportsModule,
         ...roles.map((role) => ROLE_MODULES[role]),
       ],
     };

@@ -5,6 +5,7 @@ import { ConversationsModule } from '@sanad/conversations';
 import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
+import { ReportFactsService, ReportsModule } from '@sanad/reports';
 import { WebhookDeliverer, WebhooksModule } from '@sanad/webhooks';
 import { Housekeeping } from './housekeeping.service';
 
@@ -13,7 +14,14 @@ import { Housekeeping } from './housekeeping.service';
  * and runs timed housekeeping.
  */
 @Module({
-  imports: [ContactsModule, ConversationsModule, MailLibModule, WebhooksModule, IdempotencyModule],
+  imports: [
+    ContactsModule,
+    ConversationsModule,
+    MailLibModule,
+    WebhooksModule,
+    IdempotencyModule,
+    ReportsModule,
+  ],
   providers: [Housekeeping],
 })
 export class WorkerModule implements OnApplicationBootstrap {
@@ -27,6 +35,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly erasure: PersonalDataService,
     private readonly imports: ContactImportRunner,
     private readonly webhooks: WebhookDeliverer,
+    private readonly reportFacts: ReportFactsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,6 +47,11 @@ export class WorkerModule implements OnApplicationBootstrap {
     await this.relay.start();
     await this.webhooks.start();
     this.housekeeping.start();
+    // Conversations from before reports existed: derived in the background, resumable.
+    void this.reportFacts
+      .backfill()
+      .then((n) => n > 0 && this.logger.log(`report facts derived for ${n} conversations`))
+      .catch((error: Error) => this.logger.warn(`report backfill stopped: ${error.message}`));
     this.logger.log('outbox relay and dispatcher running');
   }
 }

@@ -69,6 +69,8 @@ export interface AppConfig {
   webhookDisableAfterDays: number;
   webhookLogDays: number;
   webhookFanoutConcurrency: number;
+  /** Report-fact events a worker derives at once (the `reports.facts` queue). */
+  reportsConcurrency: number;
   webhookConcurrency: number;
   webhookEndpointConcurrency: number;
 }

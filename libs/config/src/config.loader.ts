@@ -127,6 +127,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookDisableAfterDays: (v.WEBHOOK_DISABLE_AFTER_DAYS as number | undefined) ?? 5,
     webhookLogDays: (v.WEBHOOK_LOG_DAYS as number | undefined) ?? 30,
     webhookFanoutConcurrency: (v.WEBHOOK_FANOUT_CONCURRENCY as number | undefined) ?? 8,
+    reportsConcurrency: (v.REPORTS_CONCURRENCY as number | undefined) ?? 2,
     webhookConcurrency: (v.WEBHOOK_CONCURRENCY as number | undefined) ?? 64,
     webhookEndpointConcurrency: (v.WEBHOOK_ENDPOINT_CONCURRENCY as number | undefined) ?? 8,
   };

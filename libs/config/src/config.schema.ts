@@ -417,6 +417,13 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(1, 32),
   },
   {
+    name: 'REPORTS_CONCURRENCY',
+    description:
+      'Events a worker process derives report facts from at once (their own queue, apart from WORKER_CONCURRENCY)',
+    default: '2',
+    parse: int(1, 32),
+  },
+  {
     name: 'WEBHOOK_CONCURRENCY',
     description: 'Webhook requests a worker process has in flight at once',
     default: '64',

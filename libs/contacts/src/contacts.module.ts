@@ -50,6 +50,7 @@ import { ContactImportsService } from './import/contact-imports.service';
 import { ImportBatchPlanner } from './import/import-batch.planner';
 import { ImportBatchRepository } from './import/import-batch.repository';
 import { ImportBatchWriter } from './import/import-batch.writer';
+import { ContactCountsRepository } from './reporting/contact-counts.repository';
 
 /** CSV imports of people: the wizard's service, its job and their repositories. */
 const IMPORT = [
@@ -95,8 +96,10 @@ const IMPORT = [
     ContactDataParticipants,
     PrivacyRepository,
     PersonalDataService,
+    ContactCountsRepository,
   ],
   exports: [
+    ContactCountsRepository,
     ContactImportsService,
     ContactImportRunner,
     ContactDataParticipants,

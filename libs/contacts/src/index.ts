@@ -32,3 +32,4 @@ export * from './import/contact-imports.service';
 export * from './import/contact-import.runner';
 export * from './import/contact-import.dto';
 export { ImportBatchRepository } from './import/import-batch.repository';
+export * from './reporting/contact-counts.repository';

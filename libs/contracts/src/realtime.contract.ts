@@ -30,6 +30,10 @@ export type FeedEvent = {
   [K in RealtimeEventType]: Omit<RealtimeEnvelope<K>, 'workspaceId'>;
 }[RealtimeEventType];
 
+/** Payload-free hints to a workspace's sockets: something changed, fetch it again. */
+export const REALTIME_SIGNALS = ['reports.updated'] as const;
+export type RealtimeSignal = (typeof REALTIME_SIGNALS)[number];
+
 /** Ephemeral collaboration hints (who is viewing or typing); never stored, never replayed. */
 export const PRESENCE_EVENT = 'presence';
 export const PRESENCE_STATES = ['viewing', 'typing-reply', 'typing-note', 'left'] as const;

@@ -37,6 +37,7 @@ import { TagsService } from './tags/tags.service';
 import { TeamsRepository } from './teams/teams.repository';
 import { TeamsService } from './teams/teams.service';
 import { ApiConversationsService } from './thread/api-conversations.service';
+import { ReportTimelinesRepository } from './reporting/report-timelines.repository';
 import { ThreadRepository } from './thread/thread.repository';
 import { ThreadService } from './thread/thread.service';
 import { BulkService } from './triage/bulk.service';
@@ -61,6 +62,7 @@ const SERVICES = [
   TeamsService,
   SavedRepliesService,
   AttachmentsService,
+  ReportTimelinesRepository,
 ];
 
 /** The shared inbox: mailboxes, conversations and their messages, tags, teams, saved replies. */

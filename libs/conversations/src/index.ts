@@ -9,6 +9,7 @@ export * from './triage/merge.service';
 export * from './triage/snooze.service';
 export * from './intake/intake.service';
 export * from './intake/intake.repository';
+export * from './reporting/report-timelines.repository';
 export * from './intake/outbound-channels';
 export * from './conversation/conversation-writer.service';
 export * from './mailboxes/mailboxes.service';

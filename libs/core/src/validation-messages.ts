@@ -185,6 +185,18 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     ar: 'لا يمكن تعيين هذه الترويسة.',
     en: 'This header cannot be set.',
   },
+  isIso8601: {
+    ar: 'أدخل تاريخاً صحيحاً بالصيغة YYYY-MM-DD.',
+    en: 'Enter a valid date as YYYY-MM-DD.',
+  },
+  endBeforeStart: {
+    ar: 'تاريخ النهاية قبل تاريخ البداية.',
+    en: 'The end date is before the start date.',
+  },
+  rangeTooLong: {
+    ar: 'الفترة أطول من {max} سنوات.',
+    en: 'The period is longer than {max} years.',
+  },
   headerValue: {
     ar: 'قيمة الترويسة نص من سطر واحد حتى 1000 حرف.',
     en: 'A header value is one line of text up to 1,000 characters.',

@@ -7,3 +7,4 @@ export * from './migration.runner';
 export * from './transaction.runner';
 export * from './migrations';
 export * from './nul-free.client';
+export * from './local-bucket.sql';

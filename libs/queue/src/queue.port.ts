@@ -6,6 +6,7 @@ export const JOB_NAMES = [
   'contacts.import',
   'contacts.erase',
   'forms.process',
+  'reports.facts',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -1,4 +1,4 @@
-import type { RealtimeEnvelope } from '@sanad/contracts';
+import type { RealtimeEnvelope, RealtimeSignal } from '@sanad/contracts';
 import type { Namespace } from 'socket.io';
 import { RealtimeEmitter, targetRooms, type RealtimeTarget } from './realtime.emitter';
 import { credentialRoom, userRoom, workspaceRoom } from './rooms';
@@ -13,6 +13,10 @@ export class LocalEmitter extends RealtimeEmitter {
 
   emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void {
     this.namespace?.to(targetRooms(target)).emit(envelope.type, envelope);
+  }
+
+  signal(workspaceId: string, name: RealtimeSignal): void {
+    this.namespace?.to(workspaceRoom(workspaceId)).emit(name, {});
   }
 
   mayReach(workspaceId: string): boolean {

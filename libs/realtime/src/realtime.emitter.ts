@@ -1,4 +1,4 @@
-import type { RealtimeEnvelope } from '@sanad/contracts';
+import type { RealtimeEnvelope, RealtimeSignal } from '@sanad/contracts';
 
 import { allMailboxesRoom, mailboxRoom, userRoom, workspaceRoom } from './rooms';
 
@@ -20,6 +20,12 @@ export function targetRooms(target: RealtimeTarget): string[] {
  */
 export abstract class RealtimeEmitter {
   abstract emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void;
+
+  /**
+   * A payload-free hint to a whole workspace (`reports.updated`: numbers changed, fetch again).
+   * Not an event: no sequence number, nothing to catch up on.
+   */
+  abstract signal(workspaceId: string, name: RealtimeSignal): void;
 
   /**
    * Whether anyone of the workspace may be listening here; false lets the broadcast skip building

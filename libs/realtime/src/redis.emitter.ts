@@ -1,9 +1,9 @@
 import { Emitter } from '@socket.io/redis-emitter';
-import type { RealtimeEnvelope } from '@sanad/contracts';
+import type { RealtimeEnvelope, RealtimeSignal } from '@sanad/contracts';
 import { AGENTS_NAMESPACE } from '@sanad/contracts';
 import Redis from 'ioredis';
 import { RealtimeEmitter, targetRooms, type RealtimeTarget } from './realtime.emitter';
-import { credentialRoom, userRoom } from './rooms';
+import { credentialRoom, userRoom, workspaceRoom } from './rooms';
 
 /** Split mode: publishes through Redis to every API process (socket.io Redis adapter). */
 export class RedisEmitter extends RealtimeEmitter {
@@ -20,6 +20,10 @@ export class RedisEmitter extends RealtimeEmitter {
   emit(target: RealtimeTarget, envelope: RealtimeEnvelope): void {
     if (this.closed) return;
     this.emitter.to(targetRooms(target)).emit(envelope.type, envelope);
+  }
+
+  signal(workspaceId: string, name: RealtimeSignal): void {
+    if (!this.closed) this.emitter.to(workspaceRoom(workspaceId)).emit(name, {});
   }
 
   mayReach(): boolean {

@@ -1,0 +1,487 @@
+import type {
+  AgentsReportView,
+  ConversationDetailView,
+  ConversationsReportView,
+  DashboardView,
+  MessageView,
+  Problem,
+} from '@sanad/contracts';
+import { ReportFactsService } from '@sanad/reports';
+import { DataSource } from 'typeorm';
+import { conversationBody, open } from './inbox-helpers';
+import { addMember, createWorkspace, sharedTestApp, type TestWorkspace } from './test-app';
+
+// Its own database: the facts and the outbox are this file's alone.
+const app = sharedTestApp({ scratch: true });
+
+function sql<T = Array<Record<string, unknown>>>(text: string, params: unknown[] = []): Promise<T> {
+  return app.running.app.get(DataSource).query<T>(text, params);
+}
+
+/** Waits until every event of the workspace was handled (facts derived). */
+async function settled(workspaceId: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const [row] = await sql<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM outbox WHERE workspace_id = $1 AND status <> 'done'`,
+      [workspaceId],
+    );
+    if (row.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${row.n} events still pending`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A small seeded generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = p * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+}
+
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const round = (n: number | null) => (n === null ? null : Math.round(n));
+  return {
+    count: sorted.length,
+    median: round(percentile(sorted, 0.5)),
+    average: round(sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null),
+    p90: round(percentile(sorted, 0.9)),
+  };
+}
+
+const localDay = (instant: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(instant);
+
+describe('reports', () => {
+  describe('live numbers', () => {
+    let ws: TestWorkspace;
+    beforeAll(async () => {
+      ws = await createWorkspace(app.base);
+    });
+
+    it('a new conversation, a reply and a close move the dashboard within seconds', async () => {
+      const dashboard = async () =>
+        (await ws.owner.get('/api/v1/reports/dashboard?preset=today')).body as DashboardView;
+      const before = await dashboard();
+      expect(before.scope).toBe('workspace');
+      expect(before.period).toMatchObject({ preset: 'today', bucket: 'hour' });
+      expect(before.series).toHaveLength(24);
+      const started = Date.now();
+      const { conversation, messages } = await open(ws, conversationBody());
+      const ongoing = await until(dashboard, (d) => d.ongoing.value === before.ongoing.value! + 1);
+      expect(ongoing.ongoing.value).toBe((before.ongoing.value ?? 0) + 1);
+      expect(Date.now() - started).toBeLessThan(2000);
+      await ws.owner.post(`/api/v1/conversations/${conversation.id}/replies`, {
+        text: 'أهلاً بك',
+        lastSeenMessageId: messages[0].id,
+      });
+      await ws.owner.patch(`/api/v1/conversations/${conversation.id}`, { status: 'closed' });
+      const after = await until(dashboard, (d) => d.closed.value === 1);
+      expect(after.closed.value).toBe(1);
+      expect(after.ongoing.value).toBe(before.ongoing.value);
+      expect(after.responseSpeed.value).not.toBeNull();
+      expect(after.series.reduce((n, p) => n + p.new, 0)).toBe(1);
+      expect(after.busiestHours.max).toBe(1);
+    });
+  });
+
+  describe('exactness', () => {
+    const timeZone = 'America/New_York'; // a DST change (1 November 2026) inside the range
+    let ws: TestWorkspace;
+    let other: TestWorkspace;
+    let agents: string[];
+
+    beforeAll(async () => {
+      ws = await createWorkspace(app.base);
+      other = await createWorkspace(app.base);
+      await ws.owner.patch('/api/v1/workspace', { timeZone, weekStart: 'sunday' });
+      const a = await addMember(app.base, ws.owner, 'agent');
+      const b = await addMember(app.base, ws.owner, 'agent');
+      agents = [ws.me.user.id, a.me.user.id, b.me.user.id];
+      const next = random(20261203);
+      const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
+      const conversations: ConversationDetailView[] = [];
+      for (let i = 0; i < 36; i++) {
+        const detail = await open(ws, conversationBody());
+        conversations.push(detail);
+        const id = detail.conversation.id;
+        let closed = false;
+        for (let step = 0; step < 7; step++) {
+          const action = pick(['customer', 'reply', 'reply', 'note', 'close', 'reopen']);
+          if (action === 'customer') {
+            await ws.owner.post(`/api/v1/conversations/${id}/customer-messages`, {
+              text: 'سؤال آخر',
+            });
+            closed = false;
+          } else if (action === 'reply') {
+            await ws.owner.post(`/api/v1/conversations/${id}/replies`, {
+              text: 'رد',
+              force: true,
+            });
+          } else if (action === 'note') {
+            await ws.owner.post(`/api/v1/conversations/${id}/notes`, { text: 'ملاحظة' });
+          } else if (action === 'close' && !closed) {
+            await ws.owner.patch(`/api/v1/conversations/${id}`, { status: 'closed' });
+            closed = true;
+          } else if (action === 'reopen' && closed) {
+            await ws.owner.patch(`/api/v1/conversations/${id}`, { status: 'open' });
+            closed = false;
+          }
+        }
+        await ws.owner.patch(`/api/v1/conversations/${id}`, { assigneeId: pick(agents) });
+      }
+      // One goes to spam, one is merged into another: neither is counted.
+      await ws.owner.patch(`/api/v1/conversations/${conversations[0].conversation.id}`, {
+        spam: true,
+      });
+      await ws.owner.post(`/api/v1/conversations/${conversations[1].conversation.id}/merge`, {
+        intoId: conversations[2].conversation.id,
+      });
+      // The other workspace has conversations of its own, at the same times.
+      for (let i = 0; i < 3; i++) {
+        const d = await open(other, conversationBody());
+        await other.owner.post(`/api/v1/conversations/${d.conversation.id}/replies`, {
+          text: 'رد',
+          force: true,
+        });
+      }
+      await settled(ws.me.workspace.id);
+      await settled(other.me.workspace.id);
+
+      // Spread the timelines over October and November (across the DST change), each
+      // conversation's entries in their order with random gaps; replies by the three agents.
+      const rows = await sql<Array<{ id: string; conversation_id: string; kind: string }>>(
+        `SELECT m.id, m.conversation_id, m.kind FROM messages m
+          WHERE m.workspace_id = ANY($1) ORDER BY m.conversation_id, m.created_at, m.id`,
+        [[ws.me.workspace.id, other.me.workspace.id]],
+      );
+      const start = Date.parse('2026-10-03T00:00:00Z');
+      let current = '';
+      let at = 0;
+      for (const row of rows) {
+        if (row.conversation_id !== current) {
+          current = row.conversation_id;
+          at = start + Math.floor(next() * 55 * 86_400_000);
+          await sql(`UPDATE conversations SET created_at = $2 WHERE id = $1`, [
+            current,
+            new Date(at),
+          ]);
+        } else at += 60_000 + Math.floor(next() * 30 * 3_600_000);
+        await sql(`UPDATE messages SET created_at = $2 WHERE id = $1`, [row.id, new Date(at)]);
+        if (row.kind === 'reply')
+          await sql(
+            `UPDATE messages SET author_user_id = $2 WHERE id = $1 AND author_type = 'user'`,
+            [row.id, pick(agents)],
+          );
+      }
+      // A reply that failed to send does not count.
+      await sql(
+        `UPDATE messages SET delivery_status = 'failed'
+          WHERE id = (SELECT id FROM messages WHERE workspace_id = $1 AND author_type = 'user'
+                        AND kind = 'reply' ORDER BY id LIMIT 1)`,
+        [ws.me.workspace.id],
+      );
+      const ids = [...new Set(rows.map((r) => r.conversation_id))];
+      await app.running.app.get(ReportFactsService).refresh(ids);
+    });
+
+    /**
+     * Every metric recomputed from the raw rows, by a plain reading of the definitions (each
+     * duration in whole seconds, as reports keep them).
+     */
+    async function recompute(from: Date, to: Date) {
+      const conversations = await sql<
+        Array<{ id: string; created_at: Date; status: string; assignee_id: string | null }>
+      >(
+        `SELECT c.id, c.created_at, c.status, c.assignee_id FROM conversations c
+           JOIN mailboxes m ON m.id = c.mailbox_id
+          WHERE c.workspace_id = $1 AND m.kind <> 'spam'`,
+        [ws.me.workspace.id],
+      );
+      const messages = await sql<
+        Array<{
+          conversation_id: string;
+          kind: string;
+          author_type: string;
+          author_user_id: string | null;
+          delivery_status: string | null;
+          data: { action?: string; from?: string; to?: string };
+          created_at: Date;
+        }>
+      >(
+        `SELECT conversation_id, kind, author_type, author_user_id, delivery_status, data,
+                created_at FROM messages WHERE workspace_id = $1 ORDER BY created_at`,
+        [ws.me.workspace.id],
+      );
+      const inRange = (d: Date) => d >= from && d < to;
+      const expected = {
+        newByDay: new Map<string, number>(),
+        closed: new Set<string>(),
+        reopened: new Set<string>(),
+        frt: [] as number[],
+        reply: [] as number[],
+        resolution: [] as number[],
+        handled: new Map<string, Set<string>>(),
+        replies: new Map<string, number>(),
+        ongoingNow: 0,
+      };
+      for (const c of conversations) {
+        if (inRange(c.created_at)) {
+          const day = localDay(c.created_at, timeZone);
+          expected.newByDay.set(day, (expected.newByDay.get(day) ?? 0) + 1);
+        }
+        if (c.status !== 'closed') expected.ongoingNow++;
+        const own = messages.filter((m) => m.conversation_id === c.id);
+        const agentReplies = own.filter(
+          (m) => m.kind === 'reply' && m.author_type === 'user' && m.delivery_status !== 'failed',
+        );
+        const firstPublic = own.find(
+          (m) => m.kind === 'reply' && (m.author_type === 'contact' || agentReplies.includes(m)),
+        );
+        if (firstPublic?.author_type === 'contact' && agentReplies[0]) {
+          const first = agentReplies[0];
+          if (inRange(first.created_at))
+            expected.frt.push(Math.round((+first.created_at - +c.created_at) / 1000));
+        }
+        for (const m of own.filter((x) => x.kind === 'reply' && x.author_type === 'contact')) {
+          const answer = agentReplies.find((r) => r.created_at > m.created_at);
+          if (answer && inRange(answer.created_at))
+            expected.reply.push(Math.round((+answer.created_at - +m.created_at) / 1000));
+        }
+        const statuses = own.filter((m) => m.kind === 'activity' && m.data.action === 'status');
+        for (const s of statuses) {
+          if (s.data.to === 'closed' && inRange(s.created_at)) expected.closed.add(c.id);
+          if (s.data.from === 'closed' && s.data.to !== 'closed' && inRange(s.created_at))
+            expected.reopened.add(c.id);
+        }
+        const lastClose = statuses.filter((s) => s.data.to === 'closed').at(-1);
+        if (c.status === 'closed' && lastClose && inRange(lastClose.created_at))
+          expected.resolution.push(Math.round((+lastClose.created_at - +c.created_at) / 1000));
+        for (const r of agentReplies)
+          if (inRange(r.created_at)) {
+            const user = r.author_user_id as string;
+            expected.handled.set(user, (expected.handled.get(user) ?? new Set()).add(c.id));
+            expected.replies.set(user, (expected.replies.get(user) ?? 0) + 1);
+          }
+      }
+      return expected;
+    }
+
+    it('every number equals a recompute from the raw messages, in a DST time zone', async () => {
+      const query = '?from=2026-10-01&to=2026-11-30';
+      const report = (await ws.owner.get(`/api/v1/reports/conversations${query}`))
+        .body as ConversationsReportView;
+      expect(report.period).toMatchObject({ preset: 'custom', bucket: 'day', timeZone });
+      const from = new Date(report.period.from);
+      const to = new Date(report.period.to);
+      expect(from.toISOString()).toBe('2026-10-01T04:00:00.000Z'); // EDT
+      expect(to.toISOString()).toBe('2026-12-01T05:00:00.000Z'); // EST
+      const expected = await recompute(from, to);
+
+      expect(report.series).toHaveLength(61);
+      const byDay = new Map(report.series.map((p) => [localDay(new Date(p.start), timeZone), p]));
+      expect(byDay.size).toBe(61);
+      for (const [day, n] of expected.newByDay)
+        expect([day, byDay.get(day)?.new]).toEqual([day, n]);
+      expect(report.new.value).toBe([...expected.newByDay.values()].reduce((a, b) => a + b, 0));
+      expect(report.new.value).toBeGreaterThan(20);
+      expect(report.closed.value).toBe(expected.closed.size);
+      expect(report.reopened.value).toBe(expected.reopened.size);
+      const withoutPrevious = <T extends { previous: unknown }>(x: T): Omit<T, 'previous'> => {
+        const copy: Partial<T> = { ...x };
+        delete copy.previous;
+        return copy as Omit<T, 'previous'>;
+      };
+      const frt = withoutPrevious(report.firstResponse);
+      const reply = withoutPrevious(report.replyTime);
+      const resolution = withoutPrevious(report.resolutionTime);
+      expect(frt).toEqual(stats(expected.frt));
+      expect(reply).toEqual(stats(expected.reply));
+      expect(resolution).toEqual(stats(expected.resolution));
+      expect(frt.count).toBeGreaterThan(5);
+      const heat = report.busiestHours.cells.flat().reduce((a, b) => a + b, 0);
+      expect(heat).toBe(report.new.value);
+
+      const agentsReport = (await ws.owner.get(`/api/v1/reports/agents${query}`))
+        .body as AgentsReportView;
+      for (const row of agentsReport.agents) {
+        expect([row.agent.id, row.handled]).toEqual([
+          row.agent.id,
+          expected.handled.get(row.agent.id)?.size ?? 0,
+        ]);
+        expect(row.replies).toBe(expected.replies.get(row.agent.id) ?? 0);
+      }
+      expect(agentsReport.agents.map((a) => a.agent.id).sort()).toEqual(
+        expect.arrayContaining([...expected.handled.keys()].sort()),
+      );
+
+      const dashboard = (await ws.owner.get(`/api/v1/reports/dashboard?preset=week`))
+        .body as DashboardView;
+      expect(dashboard.ongoing.value).toBe(expected.ongoingNow);
+    });
+
+    it('the backfill derives the same facts again, from where it stopped', async () => {
+      const query = '/api/v1/reports/conversations?from=2026-10-01&to=2026-11-30';
+      const before = (await ws.owner.get(query)).body as ConversationsReportView;
+      await sql(`DELETE FROM report_conversations WHERE workspace_id = $1`, [ws.me.workspace.id]);
+      expect(((await ws.owner.get(query)).body as ConversationsReportView).new.value).toBe(0);
+      await sql(`UPDATE report_backfill SET after_id = NULL, finished_at = NULL`);
+      const facts = app.running.app.get(ReportFactsService);
+      expect(await facts.backfill(7)).toBeGreaterThanOrEqual(36);
+      expect(await facts.backfill(7)).toBe(0); // finished: nothing more to do
+      expect((await ws.owner.get(query)).body).toEqual(before);
+    });
+
+    it('weeks start on the workspace day and buckets follow the zone', async () => {
+      const report = (
+        await ws.owner.get('/api/v1/reports/conversations?from=2026-10-01&to=2026-11-30')
+      ).body as ConversationsReportView;
+      expect(report.period.bucket).toBe('day');
+      const weekly = (
+        await ws.owner.get('/api/v1/reports/conversations?from=2026-06-07&to=2026-11-28')
+      ).body as ConversationsReportView;
+      expect(weekly.period.bucket).toBe('week');
+      // Sunday weeks, each starting at local midnight (04:00Z in summer time, 05:00Z after).
+      for (const point of weekly.series) {
+        const start = new Date(point.start);
+        const local = new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          weekday: 'short',
+          hour: '2-digit',
+          hourCycle: 'h23',
+        }).format(start);
+        expect(local).toBe('Sun, 00');
+      }
+      expect(weekly.series).toHaveLength(25);
+      expect(weekly.series.reduce((n, p) => n + p.new, 0)).toBe(weekly.new.value);
+      expect(weekly.new.value).toBe(report.new.value);
+    });
+
+    it("never counts another workspace's conversations, nor takes its ids", async () => {
+      const theirs = (
+        await other.owner.get('/api/v1/reports/conversations?from=2026-10-01&to=2026-11-30')
+      ).body as ConversationsReportView;
+      expect(theirs.new.value).toBe(3);
+      const mailbox = (await other.owner.get('/api/v1/mailboxes')).body.items[0].id as string;
+      const refused = await ws.owner.get(`/api/v1/reports/dashboard?mailboxId=${mailbox}`);
+      expect(refused.status).toBe(400);
+      expect((refused.body as Problem).errors?.map((e) => [e.field, e.code])).toEqual([
+        ['mailboxId', 'unknownMailbox'],
+      ]);
+      const agentOfOther = await ws.owner.get(`/api/v1/reports/agents?agentId=${other.me.user.id}`);
+      expect(agentOfOther.status).toBe(400);
+    });
+
+    it('filters narrow every number to the same conversations', async () => {
+      const query = '?from=2026-10-01&to=2026-11-30';
+      const all = (await ws.owner.get(`/api/v1/reports/conversations${query}`))
+        .body as ConversationsReportView;
+      const parts = await Promise.all(
+        agents.map(
+          async (id) =>
+            (await ws.owner.get(`/api/v1/reports/conversations${query}&agentId=${id}`))
+              .body as ConversationsReportView,
+        ),
+      );
+      const unassigned = await sql<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM report_conversations
+          WHERE workspace_id = $1 AND assignee_id IS NULL AND NOT excluded
+            AND started_at >= $2 AND started_at < $3`,
+        [ws.me.workspace.id, all.period.from, all.period.to],
+      );
+      expect(parts.reduce((n, p) => n + (p.new.value ?? 0), 0) + unassigned[0].n).toBe(
+        all.new.value,
+      );
+      const channel = (await ws.owner.get(`/api/v1/reports/conversations${query}&channel=email`))
+        .body as ConversationsReportView;
+      expect(channel.new.value).toBe(0);
+    });
+  });
+
+  describe('who sees what, and bad input', () => {
+    let ws: TestWorkspace;
+    beforeAll(async () => {
+      ws = await createWorkspace(app.base);
+    });
+
+    it('agents see their own numbers and not the agents or contacts reports', async () => {
+      const agent = await addMember(app.base, ws.owner, 'agent');
+      const { conversation } = await open(ws, conversationBody());
+      await ws.owner.patch(`/api/v1/conversations/${conversation.id}`, {
+        assigneeId: agent.me.user.id,
+      });
+      await open(ws, conversationBody());
+      await settled(ws.me.workspace.id);
+      const mine = (await agent.session.get('/api/v1/reports/dashboard')).body as DashboardView;
+      expect(mine.scope).toBe('mine');
+      expect(mine.ongoing.value).toBe(1);
+      const all = (await ws.owner.get('/api/v1/reports/dashboard')).body as DashboardView;
+      expect(all.ongoing.value).toBe(2);
+      expect((await agent.session.get('/api/v1/reports/agents')).status).toBe(403);
+      expect((await agent.session.get('/api/v1/reports/contacts')).status).toBe(403);
+    });
+
+    it('refuses bad periods and filters with 400 naming the parameter', async () => {
+      const cases: Array<[string, string, string]> = [
+        ['?from=2026-02-01&to=2026-01-01', 'to', 'endBeforeStart'],
+        ['?from=2019-01-01&to=2026-01-01', 'to', 'rangeTooLong'],
+        ['?preset=custom&from=2026-01-01', 'to', 'isNotEmpty'],
+        ['?preset=fortnight', 'preset', 'isIn'],
+        ['?from=2026-02-30&to=2026-03-01', 'from', 'isIso8601'],
+        ['?from=01/02/2026&to=2026-03-01', 'from', 'isIso8601'],
+        ['?from=2026-10-01T00:00&to=2026-11-01', 'from', 'matches'],
+        ['?channel=fax', 'channel', 'isIn'],
+        ['?tagId=not-a-uuid', 'tagId', 'isUuid'],
+        [`?teamId=${crypto.randomUUID()}`, 'teamId', 'unknownTeam'],
+        [`?categoryId=${crypto.randomUUID()}`, 'categoryId', 'unknownCategory'],
+        [`?tagId=${crypto.randomUUID()}`, 'tagId', 'unknownTag'],
+      ];
+      for (const [query, field, code] of cases) {
+        const response = await ws.owner.get(`/api/v1/reports/conversations${query}`);
+        expect([query, response.status]).toEqual([query, 400]);
+        expect([query, (response.body as Problem).errors?.[0]]).toEqual([
+          query,
+          expect.objectContaining({ field, code }),
+        ]);
+      }
+    });
+
+    it('counts people for the contacts report', async () => {
+      await open(ws, conversationBody());
+      await settled(ws.me.workspace.id);
+      const report = (await ws.owner.get('/api/v1/reports/contacts?preset=today')).body;
+      expect(report.registered).toBeGreaterThanOrEqual(2);
+      expect(report.newPeople.value).toBeGreaterThanOrEqual(2);
+      expect(report.startedConversations.value).toBe(report.newPeople.value);
+      expect(report.series).toHaveLength(24);
+    });
+  });
+
+  it('keeps failed replies out of the timeline facts (sanity of the fixture)', async () => {
+    const failed = await sql<MessageView[]>(
+      `SELECT id FROM messages WHERE delivery_status = 'failed'`,
+    );
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+  });
+});

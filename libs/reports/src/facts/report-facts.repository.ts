@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@sanad/database';
+import type { DerivedFacts } from '../definitions/conversation-facts.util';
+
+/** NOTIFY channel: a workspace's report facts changed (payload: its id). */
+export const REPORTS_CHANNEL = 'sanad_reports';
+
+/**
+ * Stores the facts derived from conversations: each conversation's rows are replaced whole, so
+ * deriving twice (a redelivered event, the backfill) writes the same rows.
+ */
+@Injectable()
+export class ReportFactsRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Holds these conversations' facts until commit (in id order, so two holders never deadlock):
+   * a refresh that started earlier, reading an older timeline, cannot write after a later one.
+   */
+  async lock(ids: string[]): Promise<void> {
+    await this.db.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('report:' || id, 0))
+         FROM unnest($1::text[]) AS id ORDER BY id`,
+      [[...ids].sort()],
+    );
+  }
+
+  async replace(facts: DerivedFacts[]): Promise<void> {
+    if (facts.length === 0) return;
+    const ids = facts.map((f) => f.conversation.conversationId);
+    await this.db.query(
+      `INSERT INTO report_conversations (conversation_id, workspace_id, started_at, channel,
+         mailbox_id, team_id, assignee_id, contact_id, category_id, tag_ids, status, excluded,
+         first_response_at, first_response_seconds, first_responder_id, resolved_at,
+         resolution_seconds, computed_at)
+       SELECT r."conversationId", r."workspaceId", r."startedAt", r.channel, r."mailboxId",
+              r."teamId", r."assigneeId", r."contactId", r."categoryId",
+              ARRAY(SELECT jsonb_array_elements_text(r."tagIds"))::uuid[], r.status, r.excluded,
+              r."firstResponseAt", r."firstResponseSeconds", r."firstResponderId",
+              r."resolvedAt", r."resolutionSeconds", now()
+         FROM jsonb_to_recordset($1::jsonb) AS r("conversationId" uuid, "workspaceId" uuid,
+              "startedAt" timestamptz, channel text, "mailboxId" uuid, "teamId" uuid,
+              "assigneeId" uuid, "contactId" uuid, "categoryId" uuid, "tagIds" jsonb,
+              status text, excluded boolean, "firstResponseAt" timestamptz,
+              "firstResponseSeconds" integer, "firstResponderId" uuid, "resolvedAt" timestamptz,
+              "resolutionSeconds" integer)
+       ON CONFLICT (conversation_id) DO UPDATE SET
+         workspace_id = EXCLUDED.workspace_id, started_at = EXCLUDED.started_at,
+         channel = EXCLUDED.channel, mailbox_id = EXCLUDED.mailbox_id,
+         team_id = EXCLUDED.team_id, assignee_id = EXCLUDED.assignee_id,
+         contact_id = EXCLUDED.contact_id, category_id = EXCLUDED.category_id,
+         tag_ids = EXCLUDED.tag_ids, status = EXCLUDED.status, excluded = EXCLUDED.excluded,
+         first_response_at = EXCLUDED.first_response_at,
+         first_response_seconds = EXCLUDED.first_response_seconds,
+         first_responder_id = EXCLUDED.first_responder_id, resolved_at = EXCLUDED.resolved_at,
+         resolution_seconds = EXCLUDED.resolution_seconds, computed_at = now()`,
+      [JSON.stringify(facts.map((f) => f.conversation))],
+    );
+    for (const table of ['report_replies', 'report_agent_replies', 'report_status_changes'])
+      await this.db.query(`DELETE FROM ${table} WHERE conversation_id = ANY($1::uuid[])`, [ids]);
+    const withConversation = <T>(pick: (f: DerivedFacts) => T[]) =>
+      JSON.stringify(
+        facts.flatMap((f) =>
+          pick(f).map((row) => ({
+            ...row,
+            conversationId: f.conversation.conversationId,
+            workspaceId: f.conversation.workspaceId,
+          })),
+        ),
+      );
+    await this.db.query(
+      `INSERT INTO report_replies (message_id, conversation_id, workspace_id, asked_at,
+         answered_at, answered_by, seconds)
+       SELECT r."messageId", r."conversationId", r."workspaceId", r."askedAt", r."answeredAt",
+              r."answeredBy", r.seconds
+         FROM jsonb_to_recordset($1::jsonb) AS r("messageId" uuid, "conversationId" uuid,
+              "workspaceId" uuid, "askedAt" timestamptz, "answeredAt" timestamptz,
+              "answeredBy" uuid, seconds integer)
+        WHERE r."conversationId" IN (SELECT conversation_id FROM report_conversations
+                                      WHERE conversation_id = ANY($2::uuid[]))`,
+      [withConversation((f) => f.replies), ids],
+    );
+    await this.db.query(
+      `INSERT INTO report_agent_replies (message_id, conversation_id, workspace_id, user_id, at)
+       SELECT r."messageId", r."conversationId", r."workspaceId", r."userId", r.at
+         FROM jsonb_to_recordset($1::jsonb) AS r("messageId" uuid, "conversationId" uuid,
+              "workspaceId" uuid, "userId" uuid, at timestamptz)
+        WHERE r."conversationId" IN (SELECT conversation_id FROM report_conversations
+                                      WHERE conversation_id = ANY($2::uuid[]))`,
+      [withConversation((f) => f.agentReplies), ids],
+    );
+    await this.db.query(
+      `INSERT INTO report_status_changes (entry_id, conversation_id, workspace_id, kind, at,
+         until, user_id, by_agent)
+       SELECT r.id, r."conversationId", r."workspaceId", r.kind, r.at, r.until, r."userId",
+              r."byAgent"
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "conversationId" uuid,
+              "workspaceId" uuid, kind text, at timestamptz, until timestamptz, "userId" uuid,
+              "byAgent" boolean)
+        WHERE r."conversationId" IN (SELECT conversation_id FROM report_conversations
+                                      WHERE conversation_id = ANY($2::uuid[]))`,
+      [withConversation((f) => f.statuses), ids],
+    );
+  }
+
+  /** Conversations that are gone (merged away): their facts go too. */
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.query(
+      `DELETE FROM report_conversations WHERE conversation_id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /** Announces at commit that this workspace's numbers changed. */
+  announce(workspaceId: string): Promise<void> {
+    return this.db.notify(REPORTS_CHANNEL, workspaceId);
+  }
+
+  /** Where the backfill stopped: null when it has finished. */
+  async backfillPosition(): Promise<{ afterId: string | null } | null> {
+    const [row] = await this.db.query<Array<{ after_id: string | null; finished_at: Date | null }>>(
+      `SELECT after_id, finished_at FROM report_backfill`,
+    );
+    return !row || row.finished_at ? null : { afterId: row.after_id };
+  }
+
+  async backfillReached(afterId: string | null, finished: boolean): Promise<void> {
+    await this.db.query(
+      `UPDATE report_backfill SET after_id = $1, finished_at = CASE WHEN $2 THEN now() END`,
+      [afterId, finished],
+    );
+  }
+}

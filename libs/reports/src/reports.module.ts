@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '@sanad/accounts';
+import { ContactsModule } from '@sanad/contacts';
+import { ConversationsModule } from '@sanad/conversations';
+import { ReportFactsConsumer } from './facts/report-facts.consumer';
+import { ReportFactsRepository } from './facts/report-facts.repository';
+import { ReportFactsService } from './facts/report-facts.service';
+import { ReportsLive } from './live/reports-live';
+import { ReportMetricsRepository } from './metrics/report-metrics.repository';
+import { NoRatingsYet } from './ratings/no-ratings-yet';
+import { ReportRatings } from './ratings/report-ratings';
+import { ReportsService } from './reports.service';
+
+/**
+ * Reports and the dashboard: facts derived from conversations' timelines by an outbox consumer,
+ * added up in SQL in the workspace's time zone; ratings asked of satisfaction.
+ */
+@Module({
+  imports: [AccountsModule, ContactsModule, ConversationsModule],
+  providers: [
+    ReportFactsRepository,
+    ReportFactsService,
+    ReportFactsConsumer,
+    ReportsLive,
+    ReportMetricsRepository,
+    ReportsService,
+    { provide: ReportRatings, useClass: NoRatingsYet },
+  ],
+  exports: [ReportsService, ReportFactsService],
+})
+export class ReportsModule {}
