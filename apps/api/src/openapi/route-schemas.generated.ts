@@ -3,6 +3,38 @@
 import type { JsonSchema, RouteResponse } from './openapi-types';
 
 export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
+  AgentReportRow: {
+    type: 'object',
+    properties: {
+      agent: { $ref: '#/components/schemas/PersonRefView' },
+      handled: {
+        type: 'number',
+        description: 'Conversations where the agent sent a public reply in the period.',
+      },
+      replies: { type: 'number' },
+      firstResponse: { $ref: '#/components/schemas/DurationStatsView' },
+      replyTime: { $ref: '#/components/schemas/DurationStatsView' },
+      resolutionTime: { $ref: '#/components/schemas/DurationStatsView' },
+      ratings: { $ref: '#/components/schemas/RatingSummaryView' },
+    },
+    required: [
+      'agent',
+      'handled',
+      'replies',
+      'firstResponse',
+      'replyTime',
+      'resolutionTime',
+      'ratings',
+    ],
+  },
+  AgentsReportView: {
+    type: 'object',
+    properties: {
+      period: { $ref: '#/components/schemas/ReportPeriodView' },
+      agents: { type: 'array', items: { $ref: '#/components/schemas/AgentReportRow' } },
+    },
+    required: ['period', 'agents'],
+  },
   ApiTokenView: {
     type: 'object',
     properties: {
@@ -148,6 +180,16 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       },
     },
     required: ['updated', 'failed'],
+  },
+  BusiestHoursView: {
+    description:
+      'Busiest hours: `cells[weekday][hour]`, weekday 0 = Sunday … 6 = Saturday, local hours 0–23.',
+    type: 'object',
+    properties: {
+      cells: { type: 'array', items: { type: 'array', items: { type: 'number' } } },
+      max: { type: 'number' },
+    },
+    required: ['cells', 'max'],
   },
   CategoryRefView: {
     type: 'object',
@@ -390,6 +432,54 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     },
     required: ['sourceId', 'targetId', 'contact'],
   },
+  ContactsReportView: {
+    type: 'object',
+    properties: {
+      period: { $ref: '#/components/schemas/ReportPeriodView' },
+      registered: {
+        type: 'number',
+        description:
+          'People with an email, phone or external id (registered) and the others, as of now.',
+      },
+      unregistered: { type: 'number' },
+      newPeople: { $ref: '#/components/schemas/ReportNumberView' },
+      startedConversations: {
+        allOf: [{ $ref: '#/components/schemas/ReportNumberView' }],
+        description: 'People who started a conversation in the period.',
+      },
+      newCompanies: { $ref: '#/components/schemas/ReportNumberView' },
+      byCategory: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            category: { allOf: [{ $ref: '#/components/schemas/PersonRefView' }], nullable: true },
+            people: { type: 'number' },
+            conversations: { type: 'number' },
+          },
+          required: ['category', 'people', 'conversations'],
+        },
+      },
+      series: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { start: { type: 'string' }, newPeople: { type: 'number' } },
+          required: ['start', 'newPeople'],
+        },
+      },
+    },
+    required: [
+      'period',
+      'registered',
+      'unregistered',
+      'newPeople',
+      'startedConversations',
+      'newCompanies',
+      'byCategory',
+      'series',
+    ],
+  },
   ContactSummaryView: {
     type: 'object',
     properties: {
@@ -442,6 +532,87 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       targetId: { type: 'string' },
     },
     required: ['mailboxId', 'previousMailboxId', 'sourceId', 'targetId'],
+  },
+  ConversationSeriesPoint: {
+    type: 'object',
+    properties: {
+      start: {
+        type: 'string',
+        description:
+          "The bucket's first local instant, ISO with the zone's offset applied (an instant).",
+      },
+      new: { type: 'number' },
+      closed: { type: 'number' },
+      reopened: { type: 'number' },
+      firstResponseMedian: { type: 'number', nullable: true },
+    },
+    required: ['start', 'new', 'closed', 'reopened', 'firstResponseMedian'],
+  },
+  ConversationsReportView: {
+    type: 'object',
+    properties: {
+      period: { $ref: '#/components/schemas/ReportPeriodView' },
+      new: { $ref: '#/components/schemas/ReportNumberView' },
+      closed: { $ref: '#/components/schemas/ReportNumberView' },
+      reopened: { $ref: '#/components/schemas/ReportNumberView' },
+      firstResponse: {
+        type: 'object',
+        properties: {
+          count: { type: 'number' },
+          median: { type: 'number', nullable: true },
+          average: { type: 'number', nullable: true },
+          p90: { type: 'number', nullable: true },
+          previous: { $ref: '#/components/schemas/DurationStatsView' },
+        },
+        required: ['count', 'median', 'average', 'p90', 'previous'],
+      },
+      replyTime: {
+        type: 'object',
+        properties: {
+          count: { type: 'number' },
+          median: { type: 'number', nullable: true },
+          average: { type: 'number', nullable: true },
+          p90: { type: 'number', nullable: true },
+          previous: { $ref: '#/components/schemas/DurationStatsView' },
+        },
+        required: ['count', 'median', 'average', 'p90', 'previous'],
+      },
+      resolutionTime: {
+        type: 'object',
+        properties: {
+          count: { type: 'number' },
+          median: { type: 'number', nullable: true },
+          average: { type: 'number', nullable: true },
+          p90: { type: 'number', nullable: true },
+          previous: { $ref: '#/components/schemas/DurationStatsView' },
+        },
+        required: ['count', 'median', 'average', 'p90', 'previous'],
+      },
+      series: { type: 'array', items: { $ref: '#/components/schemas/ConversationSeriesPoint' } },
+      busiestHours: { $ref: '#/components/schemas/BusiestHoursView' },
+      ratings: {
+        type: 'object',
+        properties: {
+          category: { type: 'array', items: { $ref: '#/components/schemas/RatingGroupView' } },
+          mailbox: { type: 'array', items: { $ref: '#/components/schemas/RatingGroupView' } },
+          team: { type: 'array', items: { $ref: '#/components/schemas/RatingGroupView' } },
+          tag: { type: 'array', items: { $ref: '#/components/schemas/RatingGroupView' } },
+        },
+        required: ['category', 'mailbox', 'team', 'tag'],
+      },
+    },
+    required: [
+      'period',
+      'new',
+      'closed',
+      'reopened',
+      'firstResponse',
+      'replyTime',
+      'resolutionTime',
+      'series',
+      'busiestHours',
+      'ratings',
+    ],
   },
   ConversationView: {
     type: 'object',
@@ -591,6 +762,47 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'position',
     ],
   },
+  DashboardView: {
+    type: 'object',
+    properties: {
+      period: { $ref: '#/components/schemas/ReportPeriodView' },
+      scope: {
+        type: 'string',
+        enum: ['mine', 'workspace'],
+        description: '`mine` for agents: their own conversations and ratings.',
+      },
+      ongoing: {
+        allOf: [{ $ref: '#/components/schemas/ReportNumberView' }],
+        description:
+          'الجارية: open or pending at the end of the period (now, for periods that end now).',
+      },
+      closed: {
+        allOf: [{ $ref: '#/components/schemas/ReportNumberView' }],
+        description: 'المُغلقة: conversations closed in the period.',
+      },
+      ratingAverage: {
+        allOf: [{ $ref: '#/components/schemas/ReportNumberView' }],
+        description: 'معدّل التقييم: average overall rating in the period.',
+      },
+      responseSpeed: {
+        allOf: [{ $ref: '#/components/schemas/ReportNumberView' }],
+        description:
+          'سرعة الاستجابة: median first response time (seconds) of conversations started in the period.',
+      },
+      series: { type: 'array', items: { $ref: '#/components/schemas/ConversationSeriesPoint' } },
+      busiestHours: { $ref: '#/components/schemas/BusiestHoursView' },
+    },
+    required: [
+      'period',
+      'scope',
+      'ongoing',
+      'closed',
+      'ratingAverage',
+      'responseSpeed',
+      'series',
+      'busiestHours',
+    ],
+  },
   DuplicatePairView: {
     description:
       'Two people who look like one: a shared email or phone, or the same name at one company.',
@@ -605,6 +817,18 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       },
     },
     required: ['reason', 'people'],
+  },
+  DurationStatsView: {
+    description:
+      'Median, average and 90th percentile of durations in seconds; nulls when `count` is 0.',
+    type: 'object',
+    properties: {
+      count: { type: 'number' },
+      median: { type: 'number', nullable: true },
+      average: { type: 'number', nullable: true },
+      p90: { type: 'number', nullable: true },
+    },
+    required: ['count', 'median', 'average', 'p90'],
   },
   EventsPageView: {
     description: 'GET /api/v1/events?after=seq: what a reconnecting client missed.',
@@ -875,7 +1099,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
         items: {
           type: 'object',
           properties: {
-            key: { type: 'string', enum: ['email', 'brand', 'team'] },
+            key: { type: 'string', enum: ['email', 'team', 'brand'] },
             done: { type: 'boolean' },
           },
           required: ['key', 'done'],
@@ -1619,6 +1843,113 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'maxRequestBytes',
     ],
   },
+  RatingCommentView: {
+    description: 'One comment left with a rating (customer text: shown inert, `dir="auto"`).',
+    type: 'object',
+    properties: {
+      ratingId: { type: 'string' },
+      conversationId: { type: 'string' },
+      conversationNumber: { type: 'number' },
+      score: { type: 'number' },
+      comment: { type: 'string' },
+      contact: { allOf: [{ $ref: '#/components/schemas/PersonRefView' }], nullable: true },
+      agent: { allOf: [{ $ref: '#/components/schemas/PersonRefView' }], nullable: true },
+      ratedAt: { type: 'string', format: 'date-time' },
+    },
+    required: [
+      'ratingId',
+      'conversationId',
+      'conversationNumber',
+      'score',
+      'comment',
+      'contact',
+      'agent',
+      'ratedAt',
+    ],
+  },
+  RatingGroupView: {
+    description: 'Ratings of one group (a contact category, mailbox, team, tag or agent).',
+    type: 'object',
+    properties: {
+      key: { type: 'string', nullable: true },
+      name: { type: 'string', nullable: true },
+      count: { type: 'number' },
+      average: {
+        type: 'number',
+        nullable: true,
+        description: 'Average of the overall stars (1–5).',
+      },
+      dimensions: {
+        type: 'object',
+        properties: {
+          manner: { type: 'number', nullable: true },
+          speed: { type: 'number', nullable: true },
+          clarity: { type: 'number', nullable: true },
+          happiness: { type: 'number', nullable: true },
+        },
+        required: ['manner', 'speed', 'clarity', 'happiness'],
+      },
+    },
+    required: ['key', 'name', 'count', 'average', 'dimensions'],
+  },
+  RatingSummaryView: {
+    type: 'object',
+    properties: {
+      count: { type: 'number' },
+      average: {
+        type: 'number',
+        nullable: true,
+        description: 'Average of the overall stars (1–5).',
+      },
+      dimensions: {
+        type: 'object',
+        properties: {
+          manner: { type: 'number', nullable: true },
+          speed: { type: 'number', nullable: true },
+          clarity: { type: 'number', nullable: true },
+          happiness: { type: 'number', nullable: true },
+        },
+        required: ['manner', 'speed', 'clarity', 'happiness'],
+      },
+    },
+    required: ['count', 'average', 'dimensions'],
+  },
+  ReportNumberView: {
+    description:
+      'A number with the same number for the previous period; `change` is (value − previous) / previous.',
+    type: 'object',
+    properties: {
+      value: { type: 'number', nullable: true },
+      previous: { type: 'number', nullable: true },
+      change: { type: 'number', nullable: true },
+    },
+    required: ['value', 'previous', 'change'],
+  },
+  ReportPeriodView: {
+    description:
+      'A resolved period: the instants it covers (`from` inclusive, `to` exclusive), the local dates\nit was asked as, the bucket its series use, and the period before it of the same length.',
+    type: 'object',
+    properties: {
+      preset: { type: 'string', enum: ['custom', 'today', 'week', 'month', 'year'] },
+      fromDate: { type: 'string' },
+      toDate: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      timeZone: { type: 'string' },
+      bucket: { type: 'string', enum: ['week', 'month', 'hour', 'day'] },
+      previous: {
+        type: 'object',
+        properties: {
+          fromDate: { type: 'string' },
+          toDate: { type: 'string' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+        },
+        required: ['fromDate', 'toDate', 'from', 'to'],
+      },
+    },
+    required: ['preset', 'fromDate', 'toDate', 'from', 'to', 'timeZone', 'bucket', 'previous'],
+  },
   RotatedWebhookSecretView: {
     description:
       "A rotation's answer: the new secret, and until when the old one still signs next to it.",
@@ -1628,6 +1959,50 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       secret: { type: 'string', description: '`whsec_` + base64 of 32 random bytes.' },
     },
     required: ['previousSecretExpiresAt', 'secret'],
+  },
+  SatisfactionReportView: {
+    type: 'object',
+    properties: {
+      period: { $ref: '#/components/schemas/ReportPeriodView' },
+      summary: {
+        type: 'object',
+        properties: {
+          count: { type: 'number' },
+          average: {
+            type: 'number',
+            nullable: true,
+            description: 'Average of the overall stars (1–5).',
+          },
+          dimensions: {
+            type: 'object',
+            properties: {
+              manner: { type: 'number', nullable: true },
+              speed: { type: 'number', nullable: true },
+              clarity: { type: 'number', nullable: true },
+              happiness: { type: 'number', nullable: true },
+            },
+            required: ['manner', 'speed', 'clarity', 'happiness'],
+          },
+          previous: { $ref: '#/components/schemas/RatingSummaryView' },
+        },
+        required: ['count', 'average', 'dimensions', 'previous'],
+      },
+      distribution: {
+        type: 'object',
+        properties: {
+          manner: { type: 'array', items: { type: 'number' } },
+          speed: { type: 'array', items: { type: 'number' } },
+          clarity: { type: 'array', items: { type: 'number' } },
+          happiness: { type: 'array', items: { type: 'number' } },
+          overall: { type: 'array', items: { type: 'number' } },
+        },
+        required: ['manner', 'speed', 'clarity', 'happiness', 'overall'],
+        description: 'Counts of 1…5 (index 0 = one star) for the overall stars and each dimension.',
+      },
+      comments: { type: 'array', items: { $ref: '#/components/schemas/RatingCommentView' } },
+      nextCursor: { type: 'string', nullable: true },
+    },
+    required: ['period', 'summary', 'distribution', 'comments', 'nextCursor'],
   },
   SavedReplyView: {
     type: 'object',
@@ -2576,6 +2951,15 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   'PublicFormsController.challenge': { schema: {} },
   'PublicFormsController.submit': { schema: { $ref: '#/components/schemas/SubmissionReceipt' } },
   'PublicFormsController.submitHtml': {},
+  'ReportsController.dashboard': { schema: { $ref: '#/components/schemas/DashboardView' } },
+  'ReportsController.conversations': {
+    schema: { $ref: '#/components/schemas/ConversationsReportView' },
+  },
+  'ReportsController.agents': { schema: { $ref: '#/components/schemas/AgentsReportView' } },
+  'ReportsController.contacts': { schema: { $ref: '#/components/schemas/ContactsReportView' } },
+  'ReportsController.satisfaction': {
+    schema: { $ref: '#/components/schemas/SatisfactionReportView' },
+  },
   'SavedRepliesController.list': {
     schema: {
       type: 'object',

@@ -200,8 +200,8 @@ export class ReportMetricsRepository {
     const where = conversationFilters(p, w.workspaceId, w.filters);
     const tz = p.add(w.timeZone);
     const rows = await this.db.query<Array<{ dow: number; hour: number; n: number }>>(
-      `SELECT extract(dow FROM c.started_at AT TIME ZONE ${tz})::int AS dow,
-              extract(hour FROM c.started_at AT TIME ZONE ${tz})::int AS hour, count(*)::int AS n
+      `SELECT date_part('dow', c.started_at AT TIME ZONE ${tz})::int AS dow,
+              date_part('hour', c.started_at AT TIME ZONE ${tz})::int AS hour, count(*)::int AS n
          FROM report_conversations c
         WHERE ${where} AND c.started_at >= ${p.add(w.from)} AND c.started_at < ${p.add(w.to)}
         GROUP BY 1, 2`,
