@@ -8,7 +8,7 @@ import type {
 } from '@sanad/contracts';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { addMember, createWorkspace, sharedTestApp, type TestWorkspace } from './test-app';
 
 const app = sharedTestApp();
@@ -31,6 +31,34 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
   patched.writeUInt32BE(height, 12);
   patched.writeUInt32BE(crc32(patched.subarray(4, 21)) >>> 0, 21);
   return Buffer.concat([real.subarray(0, 8), patched, real.subarray(33)]);
+}
+
+/**
+ * A real decompression bomb: a valid 1-bit PNG of width×height pixels, all black. Its rows are
+ * zeros that deflate to almost nothing (20,000×20,000 is about 50 KB of file for 400 million
+ * pixels, 1.6 GB once decoded to RGBA).
+ */
+function pngBomb(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 1; // bit depth
+  header[9] = 0; // greyscale
+  const rows = Buffer.alloc((1 + Math.ceil(width / 8)) * height); // filter byte 0 + the row
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('basic settings and the brand', () => {
@@ -215,8 +243,14 @@ describe('basic settings and the brand', () => {
         'الحد 900×300 بكسل، والمقترح 144×42',
       ],
       [
-        'a decompression bomb of 20,000×20,000 px',
+        'whose header claims 20,000×20,000 px',
         () => pngClaiming(20_000, 20_000),
+        'brand/logo_too_large_pixels',
+        '20000×20000',
+      ],
+      [
+        'a decompression bomb of 20,000×20,000 px',
+        async () => pngBomb(20_000, 20_000),
         'brand/logo_too_large_pixels',
         '20000×20000',
       ],
@@ -308,6 +342,27 @@ describe('basic settings and the brand', () => {
       expect(nonSquare.status).toBe(400);
       expect(nonSquare.body.code).toBe('brand/icon_not_square');
       expect(nonSquare.body.detail).toContain('128×64');
+      // A square bomb passes the square rule: its size alone refuses it, before any decoding.
+      const bomb = pngBomb(20_000, 20_000);
+      expect(bomb.length).toBeLessThan(200_000);
+      expect(await sharp(bomb, { limitInputPixels: false }).metadata()).toMatchObject({
+        format: 'png',
+        width: 20_000,
+        height: 20_000,
+      });
+      const startedAt = Date.now();
+      const refused = await ws.owner.replaceFile(
+        '/api/v1/workspace/brand/icon',
+        'bomb.png',
+        bomb,
+        'image/png',
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('brand/icon_too_large_pixels');
+      expect(refused.body.detail).toContain('20000×20000');
+      // Decoding 400 million pixels takes seconds and gigabytes; reading a header, no time.
+      expect(Date.now() - startedAt).toBeLessThan(3_000);
+      expect((await brand()).icon).toBeNull();
       const small = await ws.owner.replaceFile(
         '/api/v1/workspace/brand/icon',
         'i.png',
@@ -386,7 +441,7 @@ describe('basic settings and the brand', () => {
         return { done: Object.fromEntries(view.steps.map((s) => [s.key, s.done])), view };
       };
       const first = await steps();
-      expect(first.done).toEqual({ email: false, brand: false, team: false });
+      expect(first.done).toEqual({ email: false, brand: false, team: false, form: false });
       expect(first.view.inboundAddress).toMatch(/@/);
       expect(first.view.complete).toBe(false);
 
@@ -395,7 +450,20 @@ describe('basic settings and the brand', () => {
         email: `x-${Date.now()}@example.test`,
         role: 'agent',
       });
-      expect((await steps()).done).toEqual({ email: false, brand: true, team: true });
+      expect((await steps()).done).toEqual({ email: false, brand: true, team: true, form: false });
+
+      // A form ticks only once it is published (a draft is not yet something customers see).
+      const form = (await fresh.owner.post('/api/v1/forms', { name: 'تواصل معنا' })).body as {
+        id: string;
+      };
+      expect((await steps()).done.form).toBe(false);
+      const published = await fresh.owner.post(`/api/v1/forms/${form.id}/publish`, {});
+      expect(published.status).toBe(200);
+      expect((await steps()).done.form).toBe(true);
+      // Another workspace's form ticks nothing here.
+      expect(
+        ((await ws.owner.get('/api/v1/workspace/checklist')).body as FirstRunChecklistView).steps,
+      ).toContainEqual({ key: 'form', done: false });
     });
   });
 });

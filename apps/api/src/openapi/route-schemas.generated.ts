@@ -875,7 +875,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
         items: {
           type: 'object',
           properties: {
-            key: { type: 'string', enum: ['email', 'brand', 'team'] },
+            key: { type: 'string', enum: ['email', 'form', 'brand', 'team'] },
             done: { type: 'boolean' },
           },
           required: ['key', 'done'],
