@@ -390,6 +390,71 @@ describe('basic settings and the brand', () => {
     });
   });
 
+  describe('every brand change', () => {
+    it('is audited with what it was and what it became, and announced as workspace.updated', async () => {
+      const fresh = await createWorkspace(app.base);
+      const id = fresh.me.workspace.id;
+      expect(
+        (await fresh.owner.patch('/api/v1/workspace/brand', { colour: '#BE185D' })).status,
+      ).toBe(200);
+      const logo = await fresh.owner.replaceFile(
+        '/api/v1/workspace/brand/logo',
+        'logo.png',
+        await png(144, 42),
+        'image/png',
+      );
+      expect(logo.status).toBe(200);
+      const icon = await fresh.owner.replaceFile(
+        '/api/v1/workspace/brand/icon',
+        'icon.png',
+        await png(128, 128),
+        'image/png',
+      );
+      expect(icon.status).toBe(200);
+      expect((await fresh.owner.delete('/api/v1/workspace/brand/logo')).status).toBe(200);
+      // A refused upload and a colour set to what it is change nothing: no entry, no event.
+      await fresh.owner.replaceFile(
+        '/api/v1/workspace/brand/icon',
+        'i.png',
+        await png(90, 60),
+        'image/png',
+      );
+      await fresh.owner.patch('/api/v1/workspace/brand', { colour: '#be185d' });
+
+      const audit = await sql<
+        Array<{ action: string; actor: string; data: { changed: Record<string, unknown> } }>
+      >(
+        `SELECT action, actor_user_id AS actor, data FROM audit_log
+          WHERE workspace_id = $1 AND target_type = 'workspace' ORDER BY created_at, id`,
+        [id],
+      );
+      const logoUrl = (logo.body as BrandView).logo?.url;
+      expect(audit.map((a) => [a.action, a.data.changed])).toEqual([
+        ['workspace.brand_changed', { colour: { from: '#1F7A5C', to: '#BE185D' } }],
+        ['workspace.brand_changed', { logo: { from: null, to: logoUrl } }],
+        [
+          'workspace.brand_changed',
+          { icon: { from: null, to: (icon.body as BrandView).icon?.urls[32] } },
+        ],
+        ['workspace.brand_changed', { logo: { from: logoUrl, to: null } }],
+      ]);
+      expect(new Set(audit.map((a) => a.actor))).toEqual(new Set([fresh.me.user.id]));
+
+      const events = (await fresh.owner.get('/api/v1/events?after=0')).body as {
+        events: Array<{ type: string; data: { changed: string[]; workspace: WorkspaceView } }>;
+      };
+      const updated = events.events.filter((e) => e.type === 'workspace.updated');
+      expect(updated.map((e) => e.data.changed)).toEqual([
+        ['colour'],
+        ['logo'],
+        ['icon'],
+        ['logo'],
+      ]);
+      expect(updated[0].data.workspace.brand.colours.primary).toBe('#BE185D');
+      expect(updated.at(-1)?.data.workspace.brand.logo).toBeNull();
+    });
+  });
+
   describe('the public theme', () => {
     it('gives public pages the brand by slug, with an ETag', async () => {
       const url = `${app.base}/api/v1/public/workspaces/${ws.me.workspace.slug}/theme`;
