@@ -337,10 +337,35 @@ describeBrowser('Brand and basic settings in the browser', () => {
       await expect(page.getByTestId('first-run-address').textContent()).resolves.toBe(
         checklist.inboundAddress,
       );
-      await page.getByText('Gmail', { exact: true }).click();
-      await expect(page.getByTestId('first-run-email').textContent()).resolves.toContain(
-        ar ? 'إعادة التوجيه' : 'Forwarding',
-      );
+      // No form is published yet: that step waits, with its link to the forms.
+      expect(await page.getByTestId('first-run-form').getAttribute('data-done')).toBe('false');
+      expect(await page.getByTestId('first-run-link-form').getAttribute('href')).toBe('/forms');
+      // The copy button puts the address on the clipboard.
+      await page
+        .context()
+        .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await page.getByTestId('first-run-address').locator('xpath=..').getByRole('button').click();
+      await expect(
+        page.evaluate(() =>
+          (
+            globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+          ).navigator.clipboard.readText(),
+        ),
+      ).resolves.toBe(checklist.inboundAddress);
+      // The steps for each provider are written out: Gmail, Outlook and Zoho.
+      for (const [provider, words] of [
+        ['Gmail', ar ? 'إعادة التوجيه' : 'Forwarding'],
+        ['Outlook', ar ? 'إعادة التوجيه' : 'Forwarding'],
+        ['Zoho Mail', ar ? 'إعادة التوجيه' : 'Forwarding'],
+      ] as const) {
+        const details = page.locator('details', { hasText: provider });
+        await details.locator('summary').click();
+        expect(await details.evaluate((el) => (el as unknown as { open: boolean }).open)).toBe(
+          true,
+        );
+        expect(await details.locator('li').count()).toBeGreaterThanOrEqual(3);
+        await expect(details.textContent()).resolves.toContain(words);
+      }
       await page.screenshot({ path: `${SHOTS}/first-run-1366-${language}.png`, fullPage: true });
 
       // Phones: the brand screen and its preview fit 390 px.

@@ -8,7 +8,7 @@ import type {
 } from '@sanad/contracts';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { addMember, createWorkspace, sharedTestApp, type TestWorkspace } from './test-app';
 
 const app = sharedTestApp();
@@ -31,6 +31,34 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
   patched.writeUInt32BE(height, 12);
   patched.writeUInt32BE(crc32(patched.subarray(4, 21)) >>> 0, 21);
   return Buffer.concat([real.subarray(0, 8), patched, real.subarray(33)]);
+}
+
+/**
+ * A real decompression bomb: a valid 1-bit PNG of width×height pixels, all black. Its rows are
+ * zeros that deflate to almost nothing (20,000×20,000 is about 50 KB of file for 400 million
+ * pixels, 1.6 GB once decoded to RGBA).
+ */
+function pngBomb(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 1; // bit depth
+  header[9] = 0; // greyscale
+  const rows = Buffer.alloc((1 + Math.ceil(width / 8)) * height); // filter byte 0 + the row
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('basic settings and the brand', () => {
@@ -215,8 +243,14 @@ describe('basic settings and the brand', () => {
         'الحد 900×300 بكسل، والمقترح 144×42',
       ],
       [
-        'a decompression bomb of 20,000×20,000 px',
+        'whose header claims 20,000×20,000 px',
         () => pngClaiming(20_000, 20_000),
+        'brand/logo_too_large_pixels',
+        '20000×20000',
+      ],
+      [
+        'a decompression bomb of 20,000×20,000 px',
+        async () => pngBomb(20_000, 20_000),
         'brand/logo_too_large_pixels',
         '20000×20000',
       ],
@@ -308,6 +342,27 @@ describe('basic settings and the brand', () => {
       expect(nonSquare.status).toBe(400);
       expect(nonSquare.body.code).toBe('brand/icon_not_square');
       expect(nonSquare.body.detail).toContain('128×64');
+      // A square bomb passes the square rule: its size alone refuses it, before any decoding.
+      const bomb = pngBomb(20_000, 20_000);
+      expect(bomb.length).toBeLessThan(200_000);
+      expect(await sharp(bomb, { limitInputPixels: false }).metadata()).toMatchObject({
+        format: 'png',
+        width: 20_000,
+        height: 20_000,
+      });
+      const startedAt = Date.now();
+      const refused = await ws.owner.replaceFile(
+        '/api/v1/workspace/brand/icon',
+        'bomb.png',
+        bomb,
+        'image/png',
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('brand/icon_too_large_pixels');
+      expect(refused.body.detail).toContain('20000×20000');
+      // Decoding 400 million pixels takes seconds and gigabytes; reading a header, no time.
+      expect(Date.now() - startedAt).toBeLessThan(3_000);
+      expect((await brand()).icon).toBeNull();
       const small = await ws.owner.replaceFile(
         '/api/v1/workspace/brand/icon',
         'i.png',
@@ -332,6 +387,71 @@ describe('basic settings and the brand', () => {
         const metadata = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
         expect([metadata.width, metadata.height]).toEqual([Number(size), Number(size)]);
       }
+    });
+  });
+
+  describe('every brand change', () => {
+    it('is audited with what it was and what it became, and announced as workspace.updated', async () => {
+      const fresh = await createWorkspace(app.base);
+      const id = fresh.me.workspace.id;
+      expect(
+        (await fresh.owner.patch('/api/v1/workspace/brand', { colour: '#BE185D' })).status,
+      ).toBe(200);
+      const logo = await fresh.owner.replaceFile(
+        '/api/v1/workspace/brand/logo',
+        'logo.png',
+        await png(144, 42),
+        'image/png',
+      );
+      expect(logo.status).toBe(200);
+      const icon = await fresh.owner.replaceFile(
+        '/api/v1/workspace/brand/icon',
+        'icon.png',
+        await png(128, 128),
+        'image/png',
+      );
+      expect(icon.status).toBe(200);
+      expect((await fresh.owner.delete('/api/v1/workspace/brand/logo')).status).toBe(200);
+      // A refused upload and a colour set to what it is change nothing: no entry, no event.
+      await fresh.owner.replaceFile(
+        '/api/v1/workspace/brand/icon',
+        'i.png',
+        await png(90, 60),
+        'image/png',
+      );
+      await fresh.owner.patch('/api/v1/workspace/brand', { colour: '#be185d' });
+
+      const audit = await sql<
+        Array<{ action: string; actor: string; data: { changed: Record<string, unknown> } }>
+      >(
+        `SELECT action, actor_user_id AS actor, data FROM audit_log
+          WHERE workspace_id = $1 AND target_type = 'workspace' ORDER BY created_at, id`,
+        [id],
+      );
+      const logoUrl = (logo.body as BrandView).logo?.url;
+      expect(audit.map((a) => [a.action, a.data.changed])).toEqual([
+        ['workspace.brand_changed', { colour: { from: '#1F7A5C', to: '#BE185D' } }],
+        ['workspace.brand_changed', { logo: { from: null, to: logoUrl } }],
+        [
+          'workspace.brand_changed',
+          { icon: { from: null, to: (icon.body as BrandView).icon?.urls[32] } },
+        ],
+        ['workspace.brand_changed', { logo: { from: logoUrl, to: null } }],
+      ]);
+      expect(new Set(audit.map((a) => a.actor))).toEqual(new Set([fresh.me.user.id]));
+
+      const events = (await fresh.owner.get('/api/v1/events?after=0')).body as {
+        events: Array<{ type: string; data: { changed: string[]; workspace: WorkspaceView } }>;
+      };
+      const updated = events.events.filter((e) => e.type === 'workspace.updated');
+      expect(updated.map((e) => e.data.changed)).toEqual([
+        ['colour'],
+        ['logo'],
+        ['icon'],
+        ['logo'],
+      ]);
+      expect(updated[0].data.workspace.brand.colours.primary).toBe('#BE185D');
+      expect(updated.at(-1)?.data.workspace.brand.logo).toBeNull();
     });
   });
 
@@ -386,7 +506,7 @@ describe('basic settings and the brand', () => {
         return { done: Object.fromEntries(view.steps.map((s) => [s.key, s.done])), view };
       };
       const first = await steps();
-      expect(first.done).toEqual({ email: false, brand: false, team: false });
+      expect(first.done).toEqual({ email: false, brand: false, team: false, form: false });
       expect(first.view.inboundAddress).toMatch(/@/);
       expect(first.view.complete).toBe(false);
 
@@ -395,7 +515,20 @@ describe('basic settings and the brand', () => {
         email: `x-${Date.now()}@example.test`,
         role: 'agent',
       });
-      expect((await steps()).done).toEqual({ email: false, brand: true, team: true });
+      expect((await steps()).done).toEqual({ email: false, brand: true, team: true, form: false });
+
+      // A form ticks only once it is published (a draft is not yet something customers see).
+      const form = (await fresh.owner.post('/api/v1/forms', { name: 'تواصل معنا' })).body as {
+        id: string;
+      };
+      expect((await steps()).done.form).toBe(false);
+      const published = await fresh.owner.post(`/api/v1/forms/${form.id}/publish`, {});
+      expect(published.status).toBe(200);
+      expect((await steps()).done.form).toBe(true);
+      // Another workspace's form ticks nothing here.
+      expect(
+        ((await ws.owner.get('/api/v1/workspace/checklist')).body as FirstRunChecklistView).steps,
+      ).toContainEqual({ key: 'form', done: false });
     });
   });
 });

@@ -112,6 +112,37 @@ describe('contact export', () => {
     expect(en.rows.find((r) => r[0] === 'مُحمّد العتيبي')?.[11]).toBe('Gold; Basic');
   });
 
+  it("writes dates on the workspace's clock as its basic settings say, in spreadsheet digits", async () => {
+    const ws = await createWorkspace(app.base);
+    const created = await person(ws.owner, { name: 'ليلى', emails: ['layla@example.sa'] });
+    const changed = await ws.owner.patch('/api/v1/workspace', {
+      timeZone: 'America/New_York',
+      digits: 'arab',
+    });
+    expect(changed.status).toBe(200);
+    const { rows, disposition } = await csv(
+      ws.owner,
+      '/api/v1/people/export.csv?columns=name,createdAt',
+    );
+    // New York's offset that day (-05:00 in winter, -04:00 in summer), not Riyadh's +03:00.
+    const offset = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/New_York',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(new Date(created.createdAt))
+      .find((part) => part.type === 'timeZoneName')
+      ?.value.replace('GMT', '');
+    expect(rows[1][1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$/);
+    expect(rows[1][1].endsWith(` ${offset}`)).toBe(true);
+    // Arabic-Indic digits are for reading on screen: a spreadsheet reads 0-9 as a date.
+    expect(rows[1][1]).not.toMatch(/[٠-٩]/);
+    // The file is named after the day on that clock too.
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(
+      new Date(),
+    );
+    expect(disposition).toContain(day);
+  });
+
   it('refuses unknown columns and filters before writing anything', async () => {
     const ws = await createWorkspace(app.base);
     const res = await ws.owner.get('/api/v1/people/export.csv?columns=name,password,field:nope');

@@ -32,6 +32,11 @@ export const BRANDING_ERRORS = {
     ar: 'الأيقونة أصغر من المسموح ({size} بكسل؛ الحد الأدنى {min}×{min} بكسل).',
     en: 'The icon is too small ({size} px; at least {min}×{min} px).',
   },
+  'brand/icon_too_large_pixels': {
+    status: 400,
+    ar: 'أبعاد الأيقونة {size} بكسل أكبر من المسموح (الحد {max} بكسل، ويكفي 512×512).',
+    en: 'The icon is {size} px, larger than allowed (at most {max} px; 512×512 is plenty).',
+  },
   'brand/svg_unsafe': {
     status: 400,
     ar: 'ملف SVG يحتوي على {reason}، وهذا غير مسموح في الشعارات والأيقونات.',

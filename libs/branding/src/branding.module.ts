@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@sanad/accounts';
 import { ConversationsModule } from '@sanad/conversations';
+import { FormsModule } from '@sanad/forms';
 import { MailLibModule } from '@sanad/mail';
 import { BrandService } from './brand/brand.service';
 import { BrandingRepository } from './branding.repository';
@@ -18,7 +19,7 @@ const SERVICES = [
 
 /** The brand (colour, logo, icon), public themes and the first-run guide. */
 @Module({
-  imports: [AccountsModule, ConversationsModule, MailLibModule],
+  imports: [AccountsModule, ConversationsModule, MailLibModule, FormsModule],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -42,6 +42,8 @@ export const LOGO_MAX = { width: 900, height: 300 } as const;
 export const BRAND_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 /** The icon: square, at least 64 px; these sizes are generated (favicon, apple-touch, PWA, widget). */
 export const ICON_MIN_SIZE = 64;
+/** Larger icons are refused from their header (nothing needs more; bombs are refused unread). */
+export const ICON_MAX_SIZE = 4096;
 export const ICON_SIZES = [32, 180, 192, 512] as const;
 export type IconSize = (typeof ICON_SIZES)[number];
 
@@ -111,5 +113,6 @@ export interface FirstRunChecklistView {
   /** Every step is done (the guide hides itself). */
   complete: boolean;
 }
-export const FIRST_RUN_STEPS = ['email', 'brand', 'team'] as const;
+/** The guide's steps in order; the chat widget adds its own when it exists. */
+export const FIRST_RUN_STEPS = ['email', 'brand', 'team', 'form'] as const;
 export type FirstRunStep = (typeof FIRST_RUN_STEPS)[number];

@@ -8,11 +8,11 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
   isDefined: { ar: 'هذا الحقل مطلوب.', en: 'This field is required.' },
   isString: { ar: 'يجب أن تكون القيمة نصاً.', en: 'The value must be text.' },
   minLength: {
-    ar: 'يجب ألا يقل الطول عن {min} أحرف.',
+    ar: 'يجب ألا يقل الطول عن {min} {letters}.',
     en: 'Must be at least {min} characters long.',
   },
   maxLength: {
-    ar: 'يجب ألا يزيد الطول عن {max} حرفاً.',
+    ar: 'يجب ألا يزيد الطول عن {max} {letters}.',
     en: 'Must be at most {max} characters long.',
   },
   isIn: {
@@ -211,5 +211,18 @@ export function fieldMessage(
   params: Record<string, string | number> = {},
 ): string {
   const entry = FIELD_MESSAGES[code] ?? FALLBACK;
-  return fillTemplate(entry[language], params);
+  const count = Number(params.min ?? params.max);
+  const letters = Number.isFinite(count) ? arabicLetters(count) : 'حرف';
+  return fillTemplate(entry[language], { letters, ...params });
+}
+
+/**
+ * "Letters" after a number in Arabic: 3–10 take the plural (١٠ أحرف), 11–99 the accusative
+ * singular (٦٠ حرفاً), and 100, 200, … and the rest the genitive singular (٢٠٠ حرف).
+ */
+export function arabicLetters(count: number): string {
+  const mod100 = Math.abs(count) % 100;
+  if (mod100 >= 3 && mod100 <= 10) return 'أحرف';
+  if (mod100 >= 11 && mod100 <= 99) return 'حرفاً';
+  return 'حرف';
 }

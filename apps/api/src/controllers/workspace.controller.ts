@@ -110,6 +110,7 @@ export class WorkspaceController {
     'brand/image_too_large',
     'brand/icon_not_square',
     'brand/icon_too_small',
+    'brand/icon_too_large_pixels',
     'brand/svg_unsafe',
   )
   @ApiConsumes('multipart/form-data')

@@ -44,7 +44,15 @@ describe('error catalog', () => {
     expect(fieldMessage('minLength', 'en', { min: 10 })).toBe(
       'Must be at least 10 characters long.',
     );
-    expect(fieldMessage('minLength', 'ar', { min: 10 })).toContain('10');
+    expect(fieldMessage('minLength', 'ar', { min: 10 })).toBe('يجب ألا يقل الطول عن 10 أحرف.');
+    // The noun after a number takes the Arabic count's form.
+    expect(fieldMessage('maxLength', 'ar', { max: 7 })).toBe('يجب ألا يزيد الطول عن 7 أحرف.');
+    expect(fieldMessage('maxLength', 'ar', { max: 60 })).toBe('يجب ألا يزيد الطول عن 60 حرفاً.');
+    expect(fieldMessage('maxLength', 'ar', { max: 200 })).toBe('يجب ألا يزيد الطول عن 200 حرف.');
+    expect(fieldMessage('maxLength', 'ar', { max: 254 })).toBe('يجب ألا يزيد الطول عن 254 حرفاً.');
+    expect(fieldMessage('maxLength', 'en', { max: 200 })).toBe(
+      'Must be at most 200 characters long.',
+    );
     expect(fieldMessage('somethingUnknown', 'en')).toBe('The value is not valid.');
   });
 });

@@ -1099,7 +1099,7 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
         items: {
           type: 'object',
           properties: {
-            key: { type: 'string', enum: ['email', 'team', 'brand'] },
+            key: { type: 'string', enum: ['email', 'form', 'team', 'brand'] },
             done: { type: 'boolean' },
           },
           required: ['key', 'done'],

@@ -76,7 +76,7 @@ export async function request<T>(
   const format = currentFormatter();
   const message =
     response.status === 429 && retryAfter
-      ? i18n.global.t('common.rateLimited', { seconds: format.integer(retryAfter) })
+      ? i18n.global.t('common.rateLimited', { seconds: format.integer(retryAfter) }, retryAfter)
       : problem.detail
         ? format.digitise(problem.detail)
         : i18n.global.t('common.errorGeneric');

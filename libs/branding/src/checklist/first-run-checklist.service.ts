@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { MemberDirectory, WorkspaceSettingsService, type Principal } from '@sanad/accounts';
 import type { FirstRunChecklistView } from '@sanad/contracts';
 import { MailboxesService } from '@sanad/conversations';
+import { FormsService } from '@sanad/forms';
 import { EmailSettingsService, InboundEmailsService } from '@sanad/mail';
 
 /**
  * The home page's first-run guide: connect email (done once mail has arrived), set the brand,
- * invite the team. Later channels (forms, the chat widget) add their steps here.
+ * invite the team, publish a form. The chat widget adds its step here when it exists.
  */
 @Injectable()
 export class FirstRunChecklistService {
@@ -16,15 +17,17 @@ export class FirstRunChecklistService {
     private readonly mailboxes: MailboxesService,
     private readonly email: EmailSettingsService,
     private readonly inbound: InboundEmailsService,
+    private readonly forms: FormsService,
   ) {}
 
   async get(principal: Principal): Promise<FirstRunChecklistView> {
     const { workspaceId } = principal;
-    const [workspace, mailReceived, team, mailboxes] = await Promise.all([
+    const [workspace, mailReceived, team, mailboxes, formPublished] = await Promise.all([
       this.workspaces.workspace(workspaceId),
       this.inbound.anyReceived(workspaceId),
       this.members.hasTeam(workspaceId),
       this.mailboxes.list(principal),
+      this.forms.anyPublished(workspaceId),
     ]);
     const inbox = mailboxes.find((m) => m.kind === 'inbox');
     const inboundAddress = inbox
@@ -34,6 +37,7 @@ export class FirstRunChecklistService {
       { key: 'email', done: mailReceived },
       { key: 'brand', done: workspace.brandUpdatedAt !== null },
       { key: 'team', done: team },
+      { key: 'form', done: formPublished },
     ];
     return { steps, inboundAddress, complete: steps.every((step) => step.done) };
   }

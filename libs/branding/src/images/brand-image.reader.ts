@@ -1,5 +1,6 @@
 import {
   BRAND_IMAGE_MAX_BYTES,
+  ICON_MAX_SIZE,
   ICON_MIN_SIZE,
   ICON_SIZES,
   LOGO_MAX,
@@ -23,7 +24,6 @@ export interface BrandImage {
 const FORMATS = new Set(['png', 'jpeg', 'webp', 'svg']);
 /** Decoding stops past this many pixels, whatever the header claimed (bombs). */
 const MAX_INPUT_PIXELS = LOGO_MAX.width * LOGO_MAX.height * 4;
-const ICON_MAX = 4096;
 
 /**
  * Reads an uploaded logo or icon as what its bytes are (never the declared type), checks its
@@ -53,11 +53,10 @@ export class BrandImageReader {
         size: `${width}×${height}`,
         min: ICON_MIN_SIZE,
       });
-    if (width > ICON_MAX)
-      throw new DomainError('brand/logo_too_large_pixels', {
+    if (width > ICON_MAX_SIZE)
+      throw new DomainError('brand/icon_too_large_pixels', {
         size: `${width}×${height}`,
-        max: `${ICON_MAX}×${ICON_MAX}`,
-        recommended: '512×512',
+        max: `${ICON_MAX_SIZE}×${ICON_MAX_SIZE}`,
       });
     const source = await this.decode(data, format).png().toBuffer();
     const sizes = await Promise.all(

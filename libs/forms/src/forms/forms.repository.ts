@@ -81,6 +81,16 @@ export class FormsRepository {
     return row.n;
   }
 
+  /** Whether any form of the workspace has a published version (the first-run guide's step). */
+  async anyPublished(workspaceId: string): Promise<boolean> {
+    const [row] = await this.db.query<Array<{ published: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM forms WHERE workspace_id = $1 AND live_version_id IS NOT NULL)
+         AS published`,
+      [workspaceId],
+    );
+    return row.published;
+  }
+
   /** A form of this workspace (locked until the transaction ends when `lock`). */
   async find(workspaceId: string, id: string, lock = false): Promise<FormRecord | null> {
     if (lock)

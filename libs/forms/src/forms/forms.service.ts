@@ -47,6 +47,11 @@ export class FormsService {
     }));
   }
 
+  /** Whether the workspace has published a form yet (the home page's first-run guide). */
+  anyPublished(workspaceId: string): Promise<boolean> {
+    return this.repo.anyPublished(workspaceId);
+  }
+
   async get(principal: Principal, id: string): Promise<FormView> {
     return toFormView(await this.found(principal, id));
   }

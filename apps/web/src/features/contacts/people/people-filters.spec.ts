@@ -13,7 +13,7 @@ describe('people list filters', () => {
     const filters = filtersFromQuery({});
     expect(filters).toMatchObject({ q: '', sort: 'name', order: 'asc', field: null });
     expect(filtersToQuery(filters)).toEqual({});
-    expect(filtersToApi(filters)).toEqual({ sort: 'name', order: 'asc' });
+    expect(filtersToApi(filters, 'Asia/Riyadh')).toEqual({ sort: 'name', order: 'asc' });
     expect(activeFilterCount(filters)).toBe(0);
   });
 
@@ -61,18 +61,28 @@ describe('people list filters', () => {
     expect(filtersToQuery(filtersFromQuery({ sort: 'created' }))).toEqual({ sort: 'created' });
   });
 
-  it('send whole days in the browser time zone and the field filter as the API wants', () => {
-    const api = filtersToApi(
-      filtersFromQuery({
-        registered: 'yes',
-        createdFrom: '2024-03-10',
-        createdTo: '2024-03-10',
-        field: 'vip:not_empty',
-      }),
-    );
+  it("send whole days on the workspace's clock and the field filter as the API wants", () => {
+    const filters = filtersFromQuery({
+      registered: 'yes',
+      createdFrom: '2024-03-10',
+      createdTo: '2024-03-10',
+      lastSeenTo: '2024-12-31',
+      field: 'vip:not_empty',
+    });
+    const api = filtersToApi(filters, 'Asia/Riyadh');
     expect(api.registered).toBe(true);
-    expect(api.createdFrom).toBe(new Date(2024, 2, 10).toISOString());
-    expect(api.createdTo).toBe(new Date(2024, 2, 11, 0, 0, 0, -1).toISOString());
+    // Midnight in Riyadh (UTC+3), whatever the browser's zone.
+    expect(api.createdFrom).toBe('2024-03-09T21:00:00.000Z');
+    expect(api.createdTo).toBe('2024-03-10T20:59:59.999Z');
+    // The day's end crosses into the next year.
+    expect(api.lastSeenTo).toBe('2024-12-31T20:59:59.999Z');
+    // New York on 10 March 2024 springs forward: the day is 23 hours long.
+    const ny = filtersToApi(filters, 'America/New_York');
+    expect(ny.createdFrom).toBe('2024-03-10T05:00:00.000Z');
+    expect(ny.createdTo).toBe('2024-03-11T03:59:59.999Z');
+    expect(filtersToApi(filtersFromQuery({ createdFrom: '2024-3-1' }), 'UTC').createdFrom).toBe(
+      undefined,
+    );
     expect(api.field).toEqual(['vip:not_empty']);
     expect(api).not.toHaveProperty('lastSeenFrom');
   });

@@ -1,6 +1,7 @@
 import type { CustomFieldType, FieldFilterOp, PeopleSort } from '@sanad/contracts';
 import { FIELD_FILTER_OPS, PEOPLE_SORTS } from '@sanad/contracts';
 import type { PeopleQuery } from '@/api/people';
+import { instantAt } from '../../../modules/wall-clock';
 
 /** One custom-field filter: `<key>:<op>:<value>` on the wire and in the address bar. */
 export interface FieldFilter {
@@ -120,25 +121,41 @@ export function filtersToQuery(filters: PeopleFilters): Record<string, string> {
   return query;
 }
 
-/** Midnight starting (or the last millisecond of) a calendar day in the browser's time zone. */
-function dayBound(day: string, end: boolean): string | undefined {
-  if (!day) return undefined;
-  const [y, m, d] = day.split('-').map(Number);
-  const date = end ? new Date(y, m - 1, d + 1, 0, 0, 0, -1) : new Date(y, m - 1, d);
+/**
+ * Midnight starting (or the last millisecond of) a calendar day on the workspace's clock, the
+ * clock the list's dates are shown on.
+ */
+function dayBound(day: string, end: boolean, timeZone: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return undefined;
+  const [y, m, d] = match.slice(1).map(Number);
+  // Calendar arithmetic on the date alone (the next day may be in another month or year).
+  const next = new Date(Date.UTC(y, m - 1, d + (end ? 1 : 0)));
+  const midnight = instantAt(
+    {
+      year: next.getUTCFullYear(),
+      month: next.getUTCMonth() + 1,
+      day: next.getUTCDate(),
+      hour: 0,
+      minute: 0,
+    },
+    timeZone,
+  );
+  const date = new Date(midnight.getTime() - (end ? 1 : 0));
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /** GET /people's query for these filters (the cursor is added by the pager). */
-export function filtersToApi(filters: PeopleFilters): PeopleQuery {
+export function filtersToApi(filters: PeopleFilters, timeZone: string): PeopleQuery {
   const query: PeopleQuery = { sort: filters.sort, order: filters.order };
   if (filters.q.trim()) query.q = filters.q.trim();
   if (filters.categoryId) query.categoryId = filters.categoryId;
   if (filters.companyId) query.companyId = filters.companyId;
   if (filters.registered) query.registered = filters.registered === 'yes';
-  query.createdFrom = dayBound(filters.createdFrom, false);
-  query.createdTo = dayBound(filters.createdTo, true);
-  query.lastSeenFrom = dayBound(filters.lastSeenFrom, false);
-  query.lastSeenTo = dayBound(filters.lastSeenTo, true);
+  query.createdFrom = dayBound(filters.createdFrom, false, timeZone);
+  query.createdTo = dayBound(filters.createdTo, true, timeZone);
+  query.lastSeenFrom = dayBound(filters.lastSeenFrom, false, timeZone);
+  query.lastSeenTo = dayBound(filters.lastSeenTo, true, timeZone);
   if (filters.field) query.field = [formatFieldFilter(filters.field)];
   return Object.fromEntries(
     Object.entries(query).filter(([, value]) => value !== undefined),

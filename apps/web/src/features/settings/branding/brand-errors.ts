@@ -1,4 +1,10 @@
-import { BRAND_IMAGE_MAX_BYTES, ICON_MIN_SIZE, LOGO_MAX, LOGO_RECOMMENDED } from '@sanad/contracts';
+import {
+  BRAND_IMAGE_MAX_BYTES,
+  ICON_MAX_SIZE,
+  ICON_MIN_SIZE,
+  LOGO_MAX,
+  LOGO_RECOMMENDED,
+} from '@sanad/contracts';
 import { useI18n } from 'vue-i18n';
 import { ApiError, errorMessage } from '@/api/client';
 import { useLocale } from '@/composables/useLocale';
@@ -22,6 +28,7 @@ export function useBrandErrors() {
       height: formatNumber(LOGO_RECOMMENDED.height),
       size: formatFileSize(BRAND_IMAGE_MAX_BYTES),
       min: formatNumber(ICON_MIN_SIZE),
+      max: formatNumber(ICON_MAX_SIZE),
     };
   }
 

@@ -30,29 +30,36 @@ function delivery(id: string, status: WebhookDeliveryView['status']): WebhookDel
 
 describe('delivery log', () => {
   it('asks for one endpoint, with only the filters that are set', () => {
-    expect(deliveryQuery('e1', blankFilters())).toEqual({ endpointId: 'e1' });
+    expect(deliveryQuery('e1', blankFilters(), 'Asia/Riyadh')).toEqual({ endpointId: 'e1' });
     expect(
-      deliveryQuery('e1', {
-        eventType: 'message.created',
-        status: 'failed',
-        from: '2025-03-01T09:05',
-        to: 'not a time',
-        q: '  msg_2abc ',
-      }),
+      deliveryQuery(
+        'e1',
+        {
+          eventType: 'message.created',
+          status: 'failed',
+          from: '2025-03-01T09:05',
+          to: 'not a time',
+          q: '  msg_2abc ',
+        },
+        'Asia/Riyadh',
+      ),
     ).toEqual({
       endpointId: 'e1',
       eventType: 'message.created',
       status: 'failed',
-      from: new Date(2025, 2, 1, 9, 5).toISOString(),
+      // 09:05 on the workspace's clock (Riyadh), whatever the browser's zone.
+      from: '2025-03-01T06:05:00.000Z',
       q: 'msg_2abc',
     });
   });
 
-  it('reads and writes datetime-local values in the browser clock', () => {
-    expect(localToIso('')).toBeUndefined();
-    const at = new Date(2025, 0, 9, 7, 3);
-    expect(isoToLocal(at)).toBe('2025-01-09T07:03');
-    expect(localToIso(isoToLocal(at))).toBe(at.toISOString());
+  it("reads and writes datetime-local values on the workspace's clock", () => {
+    expect(localToIso('', 'Asia/Riyadh')).toBeUndefined();
+    expect(localToIso('not a time', 'Asia/Riyadh')).toBeUndefined();
+    const at = new Date('2025-01-09T04:03:00Z');
+    expect(isoToLocal(at, 'Asia/Riyadh')).toBe('2025-01-09T07:03');
+    expect(isoToLocal(at, 'America/New_York')).toBe('2025-01-08T23:03');
+    expect(localToIso(isoToLocal(at, 'Asia/Riyadh'), 'Asia/Riyadh')).toBe(at.toISOString());
   });
 
   it('knows which deliveries are still moving', () => {

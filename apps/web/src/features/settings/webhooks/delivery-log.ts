@@ -5,6 +5,7 @@ import {
   type WebhookEndpointHealthView,
 } from '@sanad/contracts';
 import type { WebhookDeliveryQuery } from '@/api/webhooks';
+import { localInputInstant, wallTime } from '../../../modules/wall-clock';
 
 /** The delivery log's filters as the page holds them; times are `datetime-local` values. */
 export interface DeliveryFilters {
@@ -19,27 +20,34 @@ export function blankFilters(): DeliveryFilters {
   return { eventType: '', status: '', from: '', to: '', q: '' };
 }
 
-/** A `datetime-local` value (the browser's clock) as an ISO instant, or undefined when blank. */
-export function localToIso(value: string): string | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+/**
+ * A `datetime-local` value read on the workspace's clock (what the log's times show) as an ISO
+ * instant, or undefined when blank or not a time.
+ */
+export function localToIso(value: string, timeZone: string): string | undefined {
+  const date = value ? localInputInstant(value, timeZone) : null;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
 }
 
-/** An instant as a `datetime-local` value in the browser's clock (`2025-03-01T09:05`). */
-export function isoToLocal(date: Date): string {
+/** An instant as a `datetime-local` value on the workspace's clock (`2025-03-01T09:05`). */
+export function isoToLocal(date: Date, timeZone: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const wall = wallTime(date, timeZone);
+  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
 /** GET /webhook-deliveries' query for one endpoint's log (the cursor is added by the pager). */
-export function deliveryQuery(endpointId: string, filters: DeliveryFilters): WebhookDeliveryQuery {
+export function deliveryQuery(
+  endpointId: string,
+  filters: DeliveryFilters,
+  timeZone: string,
+): WebhookDeliveryQuery {
   const query: WebhookDeliveryQuery = { endpointId };
   if (filters.eventType) query.eventType = filters.eventType;
   if (filters.status && WEBHOOK_DELIVERY_STATUSES.includes(filters.status))
     query.status = filters.status;
-  const from = localToIso(filters.from);
-  const to = localToIso(filters.to);
+  const from = localToIso(filters.from, timeZone);
+  const to = localToIso(filters.to, timeZone);
   if (from) query.from = from;
   if (to) query.to = to;
   if (filters.q.trim()) query.q = filters.q.trim();
