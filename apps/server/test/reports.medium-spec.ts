@@ -353,6 +353,53 @@ describe('reports', () => {
       expect((await ws.owner.get(query)).body).toEqual(before);
     });
 
+    it('exports every table as CSV with the numbers the screen shows', async () => {
+      const query = 'from=2026-10-01&to=2026-11-30';
+      const report = (await ws.owner.get(`/api/v1/reports/conversations?${query}`))
+        .body as ConversationsReportView;
+      const csv = await ws.owner.get(`/api/v1/reports/conversations/export.csv?${query}`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const text = csv.text;
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      const lines = text.slice(1).trim().split('\r\n');
+      expect(lines[0]).toBe(
+        'بداية الفترة,جديدة,مغلقة,أعيد فتحها,وسيط سرعة الاستجابة (ثانية)',
+      );
+      expect(lines).toHaveLength(62);
+      expect(lines[1].startsWith('2026-10-01 00:00:00 -04:00,')).toBe(true);
+      const total = lines.slice(1).reduce((n, line) => n + Number(line.split(',')[1]), 0);
+      expect(total).toBe(report.new.value);
+      expect(csv.headers['content-disposition']).toContain('2026-10-01_2026-11-30.csv');
+      const hours = await ws.owner.get(
+        `/api/v1/reports/conversations/export.csv?${query}&table=busiest-hours`,
+      );
+      expect(hours.text.slice(1).trim().split('\r\n')).toHaveLength(8);
+      for (const table of ['ratings'])
+        expect(
+          (await ws.owner.get(`/api/v1/reports/conversations/export.csv?${query}&table=${table}`))
+            .status,
+        ).toBe(200);
+      for (const [report, table] of [
+        ['dashboard', 'series'],
+        ['agents', 'agents'],
+        ['contacts', 'categories'],
+        ['contacts', 'series'],
+        ['satisfaction', 'distribution'],
+        ['satisfaction', 'comments'],
+      ])
+        expect([
+          report,
+          table,
+          (await ws.owner.get(`/api/v1/reports/${report}/export.csv?${query}&table=${table}`))
+            .status,
+        ]).toEqual([report, table, 200]);
+      const wrongTable = await ws.owner.get(`/api/v1/reports/agents/export.csv?table=series`);
+      expect(wrongTable.status).toBe(400);
+      expect((wrongTable.body as Problem).errors?.[0]).toMatchObject({ field: 'table' });
+      expect((await ws.owner.get(`/api/v1/reports/nothing/export.csv`)).status).toBe(404);
+    });
+
     it('weeks start on the workspace day and buckets follow the zone', async () => {
       const report = (
         await ws.owner.get('/api/v1/reports/conversations?from=2026-10-01&to=2026-11-30')

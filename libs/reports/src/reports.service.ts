@@ -25,7 +25,12 @@ import {
 } from '@sanad/contracts';
 import { DomainError } from '@sanad/core';
 import { MailboxesService, TagsService, TeamsService } from '@sanad/conversations';
-import type { ReportQueryDto, SatisfactionQueryDto } from './dto/report-query.dto';
+import type {
+  ReportExportQueryDto,
+  ReportQueryDto,
+  SatisfactionQueryDto,
+} from './dto/report-query.dto';
+import { REPORT_TABLES, reportTable, type ReportName } from './export/report-tables.util';
 import {
   ReportMetricsRepository,
   type DurationRow,
@@ -263,6 +268,36 @@ export class ReportsService {
       comments: page.comments,
       nextCursor: page.nextCursor,
     };
+  }
+
+  /**
+   * One table of a report as CSV rows: the same numbers the screen shows, from the same call.
+   * An unknown table is a 400 naming `table`.
+   */
+  async exportTable(
+    principal: Principal,
+    name: ReportName,
+    query: ReportExportQueryDto,
+  ): Promise<{ fileName: string; rows: AsyncIterable<string[]> }> {
+    const tables: readonly string[] = REPORT_TABLES[name];
+    const table = query.table ?? tables[0];
+    if (!tables.includes(table))
+      throw new DomainError('request/validation', {}, [
+        { field: 'table', code: 'isIn', params: { allowed: tables.join(', ') } },
+      ]);
+    const view = await this[name](principal, query);
+    const { timeZone } = await this.settings.workspace(principal.workspaceId);
+    const { fileName, rows } = reportTable(
+      name,
+      table as never,
+      view as never,
+      principal.language,
+      timeZone,
+    );
+    async function* each(): AsyncIterable<string[]> {
+      yield* rows;
+    }
+    return { fileName, rows: each() };
   }
 
   /** The period resolved in the workspace's zone, and the filters checked to be its own. */

@@ -1,5 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@sanad/accounts';
 import { CurrentPrincipal } from '@sanad/auth';
 import type {
@@ -9,7 +9,17 @@ import type {
   DashboardView,
   SatisfactionReportView,
 } from '@sanad/contracts';
-import { ReportQueryDto, ReportsService, SatisfactionQueryDto } from '@sanad/reports';
+import { DomainError } from '@sanad/core';
+import {
+  REPORT_NAMES,
+  ReportExportQueryDto,
+  ReportQueryDto,
+  ReportsService,
+  SatisfactionQueryDto,
+  type ReportName,
+} from '@sanad/reports';
+import type { Response } from 'express';
+import { sendCsv } from '../http/send-csv';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /**
@@ -53,6 +63,21 @@ export class ReportsController {
     @Query() query: ReportQueryDto,
   ): Promise<ContactsReportView> {
     return this.reports.contacts(principal, query);
+  }
+
+  /** One table of a report as CSV (UTF-8 with a BOM, cells a spreadsheet cannot run). */
+  @ApiErrors('request/not_found', 'auth/forbidden')
+  @ApiParam({ name: 'report', enum: REPORT_NAMES })
+  @ApiProduces('text/csv')
+  @Get(':report/export.csv')
+  async exportCsv(
+    @CurrentPrincipal() principal: Principal,
+    @Param('report') report: string,
+    @Query() query: ReportExportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!REPORT_NAMES.includes(report as ReportName)) throw new DomainError('request/not_found');
+    await sendCsv(response, await this.reports.exportTable(principal, report as ReportName, query));
   }
 
   @Get('satisfaction')

@@ -66,3 +66,15 @@ export class SatisfactionQueryDto extends ReportQueryDto {
   @MaxLength(200)
   cursor?: string;
 }
+
+/** Which table of a report a CSV export holds (each report names its own). */
+export class ReportExportQueryDto extends SatisfactionQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'dashboard: series; conversations: series, busiest-hours, ratings; agents: agents; contacts: categories, series; satisfaction: distribution, comments',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  table?: string;
+}
