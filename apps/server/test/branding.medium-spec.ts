@@ -241,26 +241,36 @@ describe('basic settings and the brand', () => {
         () => png(901, 100),
         'brand/logo_too_large_pixels',
         'الحد 900×300 بكسل، والمقترح 144×42',
+        ['maxPixels', 'أبعاد الصورة 901×100 بكسل أكبر من المسموح (الحد 900×300 بكسل'],
       ],
       [
         'whose header claims 20,000×20,000 px',
         () => pngClaiming(20_000, 20_000),
         'brand/logo_too_large_pixels',
         '20000×20000',
+        ['maxPixels', '20000×20000 بكسل أكبر من المسموح (الحد 900×300 بكسل'],
       ],
       [
         'a decompression bomb of 20,000×20,000 px',
         async () => pngBomb(20_000, 20_000),
         'brand/logo_too_large_pixels',
         '20000×20000',
+        ['maxPixels', '20000×20000 بكسل أكبر من المسموح (الحد 900×300 بكسل'],
       ],
       [
         'HTML named .png',
         async () => Buffer.from('<html><script>alert(1)</script></html>'),
         'brand/image_type',
         'PNG',
+        ['fileType', 'المسموح: PNG, JPEG, WebP, SVG'],
       ],
-      ['empty', async () => Buffer.alloc(0), 'brand/image_missing', 'file'],
+      [
+        'empty',
+        async () => Buffer.alloc(0),
+        'brand/image_missing',
+        'file',
+        ['isNotEmpty', 'هذا الحقل مطلوب.'],
+      ],
       [
         'an SVG with a script',
         async () =>
@@ -269,6 +279,7 @@ describe('basic settings and the brand', () => {
           ),
         'brand/svg_unsafe',
         '<script>',
+        ['svgUnsafe', 'ملف SVG يحتوي على <script>'],
       ],
       [
         'an SVG with an event handler',
@@ -278,6 +289,7 @@ describe('basic settings and the brand', () => {
           ),
         'brand/svg_unsafe',
         'on…',
+        ['svgUnsafe', 'on…'],
       ],
       [
         'an SVG referencing a file',
@@ -287,25 +299,64 @@ describe('basic settings and the brand', () => {
           ),
         'brand/svg_unsafe',
         'file:///etc/hostname',
+        ['svgUnsafe', 'file:///etc/hostname'],
       ],
       [
         'over 2 MB',
         async () => Buffer.alloc(2 * 1024 * 1024 + 1, 1),
         'brand/image_too_large',
         '2 MB',
+        ['maxFileSize', 'حجم الملف أكبر من المسموح (الحد 2 MB).'],
       ],
-    ])('refuses a logo %s and keeps the brand as it was', async (_what, make, code, detail) => {
-      const before = await brand();
-      const response = await ws.owner.replaceFile(
+    ])(
+      'refuses a logo %s and keeps the brand as it was',
+      async (_what, make, code, detail, rule) => {
+        const before = await brand();
+        const response = await ws.owner.replaceFile(
+          '/api/v1/workspace/brand/logo',
+          'logo.png',
+          await make(),
+          'image/png',
+        );
+        expect(response.status).toBe(400);
+        expect(response.body.code).toBe(code);
+        expect(response.body.detail ?? response.body.title).toContain(detail);
+        // The field, the rule and the limit, in the user's language (Arabic here).
+        expect(response.body.errors).toEqual([
+          { field: 'file', code: rule[0], message: expect.stringContaining(rule[1]) },
+        ]);
+        expect(await brand()).toEqual(before);
+      },
+    );
+
+    it('names the file field, the rule and the limit in English too', async () => {
+      const me = (await ws.owner.get('/api/v1/me')).body as MeView;
+      expect((await ws.owner.patch('/api/v1/me', { language: 'en' })).status).toBe(200);
+      const tooWide = await ws.owner.replaceFile(
         '/api/v1/workspace/brand/logo',
         'logo.png',
-        await make(),
+        await png(901, 100),
         'image/png',
       );
-      expect(response.status).toBe(400);
-      expect(response.body.code).toBe(code);
-      expect(response.body.detail ?? response.body.title).toContain(detail);
-      expect(await brand()).toEqual(before);
+      const tooHeavy = await ws.owner.replaceFile(
+        '/api/v1/workspace/brand/logo',
+        'logo.png',
+        Buffer.alloc(2 * 1024 * 1024 + 1, 1),
+        'image/png',
+      );
+      await ws.owner.patch('/api/v1/me', { language: me.user.language });
+      expect(tooWide.body.code).toBe('brand/logo_too_large_pixels');
+      expect(tooWide.body.errors).toEqual([
+        {
+          field: 'file',
+          code: 'maxPixels',
+          message:
+            'The image is 901×100 px, larger than allowed (at most 900×300 px; 144×42 px recommended).',
+        },
+      ]);
+      expect(tooHeavy.body.errors).toEqual([
+        { field: 'file', code: 'maxFileSize', message: 'The file is too large (at most 2 MB).' },
+      ]);
     });
 
     it('accepts a clean SVG, rasterised to PNG', async () => {
@@ -342,6 +393,13 @@ describe('basic settings and the brand', () => {
       expect(nonSquare.status).toBe(400);
       expect(nonSquare.body.code).toBe('brand/icon_not_square');
       expect(nonSquare.body.detail).toContain('128×64');
+      expect(nonSquare.body.errors).toEqual([
+        {
+          field: 'file',
+          code: 'squareImage',
+          message: 'يجب أن تكون الصورة مربعة (أبعادها الحالية 128×64 بكسل).',
+        },
+      ]);
       // A square bomb passes the square rule: its size alone refuses it, before any decoding.
       const bomb = pngBomb(20_000, 20_000);
       expect(bomb.length).toBeLessThan(200_000);
@@ -360,6 +418,13 @@ describe('basic settings and the brand', () => {
       expect(refused.status).toBe(400);
       expect(refused.body.code).toBe('brand/icon_too_large_pixels');
       expect(refused.body.detail).toContain('20000×20000');
+      expect(refused.body.errors).toEqual([
+        {
+          field: 'file',
+          code: 'maxPixels',
+          message: expect.stringContaining('(الحد 4096×4096 بكسل، والمقترح 512×512 بكسل)'),
+        },
+      ]);
       // Decoding 400 million pixels takes seconds and gigabytes; reading a header, no time.
       expect(Date.now() - startedAt).toBeLessThan(3_000);
       expect((await brand()).icon).toBeNull();
@@ -370,6 +435,13 @@ describe('basic settings and the brand', () => {
         'image/png',
       );
       expect(small.body.code).toBe('brand/icon_too_small');
+      expect(small.body.errors).toEqual([
+        {
+          field: 'file',
+          code: 'minPixels',
+          message: 'الصورة أصغر من المسموح (32×32 بكسل؛ الحد الأدنى 64×64 بكسل).',
+        },
+      ]);
 
       const response = await ws.owner.replaceFile(
         '/api/v1/workspace/brand/icon',

@@ -363,6 +363,9 @@ describe('automatic messages and loops (R12)', () => {
       `#${withDigits(String(first.detail.conversation.number), 'arab')}`,
     );
     expect(ack.parsed.text).toContain('شكراً لتواصلك معنا');
+    // The inbox under its default name is named in the email's language: Arabic here.
+    expect(ack.parsed.from?.value[0].name).toBe('الصندوق الوارد');
+    expect(ack.parsed.text?.trimEnd()).toMatch(/\n\nالصندوق الوارد$/);
     expect(ack.parsed.inReplyTo).toBe(`<${first.messageId}>`);
     const detail = await until(async () => {
       const d = (await ws.owner.get(`/api/v1/conversations/${first.detail.conversation.id}`))
@@ -382,6 +385,10 @@ describe('automatic messages and loops (R12)', () => {
     const enAck = await globalSink.waitFor((m) => m.to.includes(english));
     expect(enAck.parsed.text).toContain('Thanks for writing to us');
     expect(enAck.parsed.text).toMatch(/#\d+/);
+    // …and "Inbox" in English, as sender and as {{mailbox.name}}; no Arabic left in it.
+    expect(enAck.parsed.from?.value[0].name).toBe('Inbox');
+    expect(enAck.parsed.text?.trimEnd()).toMatch(/\n\nInbox$/);
+    expect(enAck.parsed.text).not.toMatch(/[\u0600-\u06FF]/);
 
     // The budget is 2 a day per address: the third new conversation gets no acknowledgement.
     await customerWrites(ws, 'طلب ثانٍ', { from });
@@ -390,6 +397,42 @@ describe('automatic messages and loops (R12)', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(globalSink.received.filter((m) => m.to.includes(from))).toHaveLength(2);
     expect(third.detail.messages.filter((m) => m.author.type === 'system')).toHaveLength(0);
+  });
+
+  it('names a system mailbox in the email’s language, and a renamed one as written', async () => {
+    const ws = await createWorkspace(app.base);
+    await enableAutoAck(ws);
+    // An agent's English reply comes from "Owner (Inbox)", an Arabic one from the Arabic name.
+    const english = uniqueEmail('en-reply');
+    const { detail } = await customerWrites(ws, 'Delivery date', {
+      from: english,
+      text: 'When will my order arrive?',
+    });
+    await globalSink.waitFor((m) => m.to.includes(english));
+    await ws.owner.post(`/api/v1/conversations/${detail.conversation.id}/replies`, {
+      text: 'It ships tomorrow.',
+    });
+    const reply = await globalSink.waitFor(
+      (m) => m.to.includes(english) && m.parsed.text?.includes('It ships tomorrow.') === true,
+    );
+    expect(reply.parsed.from?.value[0].name).toBe('Owner (Inbox)');
+    await ws.owner.post(`/api/v1/conversations/${detail.conversation.id}/replies`, {
+      text: 'يُشحن طلبك غداً.',
+    });
+    const arabicReply = await globalSink.waitFor(
+      (m) => m.to.includes(english) && m.parsed.text?.includes('يُشحن طلبك غداً.') === true,
+    );
+    expect(arabicReply.parsed.from?.value[0].name).toBe('Owner (الصندوق الوارد)');
+
+    // A name an admin chose is the mailbox's name in every language.
+    const box = await inbox(ws);
+    await ws.owner.patch(`/api/v1/mailboxes/${box.id}`, { name: 'الدعم الفني' });
+    const later = uniqueEmail('en-renamed');
+    await customerWrites(ws, 'Refund', { from: later, text: 'I would like a refund.' });
+    const ack = await globalSink.waitFor((m) => m.to.includes(later));
+    expect(ack.parsed.text).toContain('Thanks for writing to us');
+    expect(ack.parsed.from?.value[0].name).toBe('الدعم الفني');
+    expect(ack.parsed.text?.trimEnd()).toMatch(/\n\nالدعم الفني$/);
   });
 
   it('never answers auto-replies, lists, bounces, a null sender or our own addresses', async () => {

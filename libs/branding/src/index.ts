@@ -5,5 +5,6 @@ export * from './brand/brand-colour.dto';
 export * from './colours/brand-colours.util';
 export * from './images/brand-image-url.util';
 export * from './images/brand-images.service';
+export * from './images/brand-image-refusal';
 export * from './theme/public-theme.service';
 export * from './checklist/first-run-checklist.service';

@@ -13,6 +13,7 @@ export * from './reporting/report-timelines.repository';
 export * from './intake/outbound-channels';
 export * from './conversation/conversation-writer.service';
 export * from './mailboxes/mailboxes.service';
+export * from './mailboxes/mailbox-name.util';
 export * from './tags/tags.service';
 export * from './teams/teams.service';
 export * from './saved-replies/saved-replies.service';

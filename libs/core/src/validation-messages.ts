@@ -51,6 +51,26 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     ar: 'الملف «{name}» أكبر من المسموح ({limit}).',
     en: 'The file "{name}" is too large (at most {limit}).',
   },
+  maxFileSize: {
+    ar: 'حجم الملف أكبر من المسموح (الحد {limit}).',
+    en: 'The file is too large (at most {limit}).',
+  },
+  maxPixels: {
+    ar: 'أبعاد الصورة {size} بكسل أكبر من المسموح (الحد {max} بكسل، والمقترح {recommended} بكسل).',
+    en: 'The image is {size} px, larger than allowed (at most {max} px; {recommended} px recommended).',
+  },
+  minPixels: {
+    ar: 'الصورة أصغر من المسموح ({size} بكسل؛ الحد الأدنى {min} بكسل).',
+    en: 'The image is too small ({size} px; at least {min} px).',
+  },
+  squareImage: {
+    ar: 'يجب أن تكون الصورة مربعة (أبعادها الحالية {size} بكسل).',
+    en: 'The image must be square (it is {size} px).',
+  },
+  svgUnsafe: {
+    ar: 'ملف SVG يحتوي على {reason}، وهذا غير مسموح.',
+    en: 'The SVG contains {reason}, which is not allowed.',
+  },
   mappingType: {
     ar: 'لا يمكن لحقل من نوع {type} أن يملأ «{property}».',
     en: 'A {type} field cannot fill "{property}".',

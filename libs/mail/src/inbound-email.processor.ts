@@ -8,6 +8,7 @@ import {
   IntakeService,
   MailboxesService,
   fillPlaceholders,
+  mailboxNameIn,
   type UploadedFile,
 } from '@sanad/conversations';
 import { normaliseEmail, sha256Hex, withDigits } from '@sanad/core';
@@ -206,7 +207,8 @@ export class InboundEmailProcessor implements OutboxConsumer<'email.received'>, 
       'contact.email': to,
       'conversation.number': number,
       'conversation.subject': context.subject,
-      'mailbox.name': mailbox.name,
+      // The inbox under its default name is "Inbox" in an English acknowledgement.
+      'mailbox.name': mailboxNameIn(mailbox, language),
     });
     await this.intake.systemReply(inbound.workspaceId, written.conversationId, body, {
       autoAck: true,

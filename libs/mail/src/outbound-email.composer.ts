@@ -1,15 +1,21 @@
 import type { SendMailOptions } from 'nodemailer';
 import type { Readable } from 'node:stream';
-import { escapeHtml } from '@sanad/core';
+import { escapeHtml, type Language } from '@sanad/core';
 import { brandedEmailHtml, type EmailBrand } from './branded-email.layout';
 import type { DeliveryKind } from './entities/email-delivery.entity';
 import type { OutgoingServer } from './mail-transport';
-import type { OutboundContext } from '@sanad/conversations';
+import { mailboxNameIn, type OutboundContext } from '@sanad/conversations';
 
 /** What an outgoing email is made of: the message, its conversation, mailbox and author. */
 export type SendContext = OutboundContext & { authorName: string | null };
 
 const REPLY_SUBJECT = /^\s*(re|رد)\s*:/i;
+const ARABIC_LETTER = /[\u0600-\u06FF]/;
+
+/** The email's language: the one recorded with the message, else Arabic if it has Arabic in it. */
+export function emailLanguage(context: Pick<OutboundContext, 'language' | 'text'>): Language {
+  return context.language ?? (ARABIC_LETTER.test(context.text) ? 'ar' : 'en');
+}
 
 export interface ComposeInput {
   context: SendContext;
@@ -31,7 +37,10 @@ export interface ComposeInput {
  */
 export function composeEmail(input: ComposeInput): SendMailOptions {
   const { context, server } = input;
-  const senderName = server.from.name ?? context.mailboxName;
+  // A system mailbox under its default name is named in the email's language (Inbox in English).
+  const senderName =
+    server.from.name ??
+    mailboxNameIn({ kind: context.mailboxKind, name: context.mailboxName }, emailLanguage(context));
   const displayName =
     input.kind === 'reply' && context.authorName
       ? `${context.authorName} (${senderName})`

@@ -2,7 +2,12 @@ import { Body, Controller, Delete, Get, Patch, Put, Query, Req, Res } from '@nes
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { UpdateWorkspaceDto, WorkspaceSettingsService, type Principal } from '@sanad/accounts';
 import { CurrentPrincipal, Roles } from '@sanad/auth';
-import { BrandColourDto, BrandService, FirstRunChecklistService } from '@sanad/branding';
+import {
+  BRAND_IMAGE_FIELD,
+  BrandColourDto,
+  BrandService,
+  FirstRunChecklistService,
+} from '@sanad/branding';
 import type {
   BrandColoursPreviewView,
   BrandView,
@@ -14,7 +19,11 @@ import { fileUploadHandler, receiveFile } from '../http/file-upload';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 
 const BRAND_UPLOAD_MB = 2;
-const BRAND_UPLOAD = { tooLarge: 'brand/image_too_large', missing: 'brand/image_missing' } as const;
+const BRAND_UPLOAD = {
+  tooLarge: 'brand/image_too_large',
+  missing: 'brand/image_missing',
+  field: BRAND_IMAGE_FIELD,
+} as const;
 const FILE_BODY = {
   schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
 };

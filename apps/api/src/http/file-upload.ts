@@ -19,6 +19,8 @@ export function fileUploadHandler(maxMb: number): RequestHandler {
 export interface UploadErrors {
   tooLarge: ErrorCode;
   missing: ErrorCode;
+  /** When set, the refusal also names this field in `errors` (rule `maxFileSize`/`isNotEmpty`). */
+  field?: string;
 }
 
 export function receiveFile(
@@ -30,11 +32,17 @@ export function receiveFile(
 ): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     handler(request, response, (error?: unknown) => {
+      const refuse = (code: ErrorCode, rule: string, params: Record<string, string> = {}) =>
+        new DomainError(
+          code,
+          params,
+          codes.field ? [{ field: codes.field, code: rule, params }] : [],
+        );
       if (error instanceof MulterError && error.code === 'LIMIT_FILE_SIZE')
-        return reject(new DomainError(codes.tooLarge, { limit: `${maxMb} MB` }));
-      if (error) return reject(new DomainError(codes.missing));
+        return reject(refuse(codes.tooLarge, 'maxFileSize', { limit: `${maxMb} MB` }));
+      if (error) return reject(refuse(codes.missing, 'isNotEmpty'));
       const file = (request as Request & { file?: Express.Multer.File }).file;
-      if (!file) return reject(new DomainError(codes.missing));
+      if (!file) return reject(refuse(codes.missing, 'isNotEmpty'));
       resolve({ fileName: file.originalname, contentType: file.mimetype, data: file.buffer });
     });
   });

@@ -7,9 +7,9 @@ import {
   LOGO_RECOMMENDED,
   type IconSize,
 } from '@sanad/contracts';
-import { DomainError } from '@sanad/core';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { BRAND_IMAGE_FORMATS, BRAND_IMAGE_LIMIT, refusal } from './brand-image-refusal';
 import { svgHazard } from './svg-safety.util';
 
 /** One re-encoded image, ready to store under its content hash. */
@@ -22,6 +22,7 @@ export interface BrandImage {
 }
 
 const FORMATS = new Set(['png', 'jpeg', 'webp', 'svg']);
+
 /** Decoding stops past this many pixels, whatever the header claimed (bombs). */
 const MAX_INPUT_PIXELS = LOGO_MAX.width * LOGO_MAX.height * 4;
 
@@ -34,7 +35,7 @@ export class BrandImageReader {
   async logo(data: Buffer): Promise<BrandImage> {
     const { format, width, height } = await this.inspect(data);
     if (width > LOGO_MAX.width || height > LOGO_MAX.height)
-      throw new DomainError('brand/logo_too_large_pixels', {
+      throw refusal('brand/logo_too_large_pixels', 'maxPixels', {
         size: `${width}×${height}`,
         max: `${LOGO_MAX.width}×${LOGO_MAX.height}`,
         recommended: `${LOGO_RECOMMENDED.width}×${LOGO_RECOMMENDED.height}`,
@@ -47,17 +48,25 @@ export class BrandImageReader {
   async icon(data: Buffer): Promise<Record<IconSize, BrandImage>> {
     const { format, width, height } = await this.inspect(data);
     if (width !== height)
-      throw new DomainError('brand/icon_not_square', { size: `${width}×${height}` });
+      throw refusal('brand/icon_not_square', 'squareImage', { size: `${width}×${height}` });
     if (width < ICON_MIN_SIZE)
-      throw new DomainError('brand/icon_too_small', {
-        size: `${width}×${height}`,
-        min: ICON_MIN_SIZE,
-      });
+      throw refusal(
+        'brand/icon_too_small',
+        'minPixels',
+        { size: `${width}×${height}`, min: ICON_MIN_SIZE },
+        { size: `${width}×${height}`, min: `${ICON_MIN_SIZE}×${ICON_MIN_SIZE}` },
+      );
     if (width > ICON_MAX_SIZE)
-      throw new DomainError('brand/icon_too_large_pixels', {
-        size: `${width}×${height}`,
-        max: `${ICON_MAX_SIZE}×${ICON_MAX_SIZE}`,
-      });
+      throw refusal(
+        'brand/icon_too_large_pixels',
+        'maxPixels',
+        { size: `${width}×${height}`, max: `${ICON_MAX_SIZE}×${ICON_MAX_SIZE}` },
+        {
+          size: `${width}×${height}`,
+          max: `${ICON_MAX_SIZE}×${ICON_MAX_SIZE}`,
+          recommended: '512×512',
+        },
+      );
     const source = await this.decode(data, format).png().toBuffer();
     const sizes = await Promise.all(
       ICON_SIZES.map(async (size) => {
@@ -73,17 +82,17 @@ export class BrandImageReader {
 
   /** What the bytes are and their declared dimensions: the header only, no pixel decoded. */
   private async inspect(data: Buffer): Promise<{ format: string; width: number; height: number }> {
-    if (data.length === 0) throw new DomainError('brand/image_missing');
+    if (data.length === 0) throw refusal('brand/image_missing', 'isNotEmpty');
     if (data.length > BRAND_IMAGE_MAX_BYTES)
-      throw new DomainError('brand/image_too_large', { limit: '2 MB' });
+      throw refusal('brand/image_too_large', 'maxFileSize', { limit: BRAND_IMAGE_LIMIT });
     const metadata = await sharp(data, { limitInputPixels: false })
       .metadata()
       .catch(() => null);
     if (!metadata?.format || !FORMATS.has(metadata.format) || !metadata.width || !metadata.height)
-      throw new DomainError('brand/image_type');
+      throw refusal('brand/image_type', 'fileType', {}, { allowed: BRAND_IMAGE_FORMATS });
     if (metadata.format === 'svg') {
       const hazard = svgHazard(data.toString('utf8'));
-      if (hazard) throw new DomainError('brand/svg_unsafe', { reason: hazard });
+      if (hazard) throw refusal('brand/svg_unsafe', 'svgUnsafe', { reason: hazard });
     }
     return { format: metadata.format, width: metadata.width, height: metadata.height };
   }

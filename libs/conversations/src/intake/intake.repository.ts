@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@sanad/database';
+import type { MailboxKind } from '@sanad/contracts';
+import type { Language } from '@sanad/core';
 
 /** What a channel (email) reads to thread, dedupe and compose messages. */
 export interface OutboundContext {
@@ -13,7 +15,10 @@ export interface OutboundContext {
   number: number;
   mailboxId: string;
   mailboxName: string;
+  mailboxKind: MailboxKind;
   signature: string | null;
+  /** The language the message was written in, when it was recorded (auto-acknowledgements). */
+  language: Language | null;
 }
 
 /** Lookups channels need in conversations and messages, by their own identifiers. */
@@ -77,7 +82,10 @@ export class IntakeRepository {
       `SELECT m.id AS "messageId", m.workspace_id AS "workspaceId", m.body_text AS "text",
               m.email_message_id AS "emailMessageId", m.author_user_id AS "authorUserId",
               c.id AS "conversationId", c.subject, c.number,
-              mb.id AS "mailboxId", mb.name AS "mailboxName", mb.signature
+              mb.id AS "mailboxId", mb.name AS "mailboxName", mb.kind AS "mailboxKind",
+              mb.signature,
+              CASE WHEN m.data->>'language' IN ('ar', 'en') THEN m.data->>'language' END
+                AS "language"
        FROM messages m
        JOIN conversations c ON c.id = m.conversation_id
        JOIN mailboxes mb ON mb.id = c.mailbox_id
