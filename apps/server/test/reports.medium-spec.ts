@@ -7,6 +7,10 @@ import type {
   Problem,
 } from '@sanad/contracts';
 import { ReportFactsService } from '@sanad/reports';
+import { testDir } from '@sanad/testing';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { conversationBody, open } from './inbox-helpers';
 import { addMember, createWorkspace, sharedTestApp, type TestWorkspace } from './test-app';
@@ -363,9 +367,7 @@ describe('reports', () => {
       const text = csv.text;
       expect(text.startsWith('\uFEFF')).toBe(true);
       const lines = text.slice(1).trim().split('\r\n');
-      expect(lines[0]).toBe(
-        'بداية الفترة,جديدة,مغلقة,أعيد فتحها,وسيط سرعة الاستجابة (ثانية)',
-      );
+      expect(lines[0]).toBe('بداية الفترة,جديدة,مغلقة,أعيد فتحها,وسيط سرعة الاستجابة (ثانية)');
       expect(lines).toHaveLength(62);
       expect(lines[1].startsWith('2026-10-01 00:00:00 -04:00,')).toBe(true);
       const total = lines.slice(1).reduce((n, line) => n + Number(line.split(',')[1]), 0);
@@ -398,6 +400,28 @@ describe('reports', () => {
       expect(wrongTable.status).toBe(400);
       expect((wrongTable.body as Problem).errors?.[0]).toMatchObject({ field: 'table' });
       expect((await ws.owner.get(`/api/v1/reports/nothing/export.csv`)).status).toBe(404);
+    });
+
+    it('prints a report as a PDF: Arabic shaped, in reading order, with its numbers', async () => {
+      const query = 'from=2026-10-01&to=2026-11-30';
+      const report = (await ws.owner.get(`/api/v1/reports/conversations?${query}`))
+        .body as ConversationsReportView;
+      const started = Date.now();
+      const pdf = await ws.owner.download(`/api/v1/reports/conversations/export.pdf?${query}`);
+      const took = Date.now() - started;
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const body = pdf.body as Buffer;
+      expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+      mkdirSync(testDir('reports'), { recursive: true });
+      const file = join(testDir('reports'), 'conversations.pdf');
+      writeFileSync(file, body);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('تقرير المحادثات');
+      expect(text).toContain('أوقات الذروة');
+      expect(text).toContain('2026-10-01');
+      expect(text).toContain(String(report.new.value));
+      expect(took).toBeLessThan(10_000);
     });
 
     it('weeks start on the workspace day and buckets follow the zone', async () => {

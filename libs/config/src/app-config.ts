@@ -71,6 +71,8 @@ export interface AppConfig {
   webhookFanoutConcurrency: number;
   /** Report-fact events a worker derives at once (the `reports.facts` queue). */
   reportsConcurrency: number;
+  /** The browser that prints report PDFs (headless). */
+  chromiumPath: string;
   webhookConcurrency: number;
   webhookEndpointConcurrency: number;
 }

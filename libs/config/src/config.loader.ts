@@ -128,6 +128,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookLogDays: (v.WEBHOOK_LOG_DAYS as number | undefined) ?? 30,
     webhookFanoutConcurrency: (v.WEBHOOK_FANOUT_CONCURRENCY as number | undefined) ?? 8,
     reportsConcurrency: (v.REPORTS_CONCURRENCY as number | undefined) ?? 2,
+    chromiumPath: (v.CHROMIUM_PATH as string | undefined) ?? '/usr/bin/chromium',
     webhookConcurrency: (v.WEBHOOK_CONCURRENCY as number | undefined) ?? 64,
     webhookEndpointConcurrency: (v.WEBHOOK_ENDPOINT_CONCURRENCY as number | undefined) ?? 8,
   };

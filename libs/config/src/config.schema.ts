@@ -417,6 +417,13 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(1, 32),
   },
   {
+    name: 'CHROMIUM_PATH',
+    description:
+      'The Chromium (or Chrome) binary that prints report PDFs; without one the PDF button says so and CSV still works',
+    default: '/usr/bin/chromium',
+    parse: text,
+  },
+  {
     name: 'REPORTS_CONCURRENCY',
     description:
       'Events a worker process derives report facts from at once (their own queue, apart from WORKER_CONCURRENCY)',

@@ -5,3 +5,6 @@ export * from './facts/report-facts.service';
 export * from './ratings/report-ratings';
 export * from './definitions/conversation-facts.util';
 export * from './export/report-tables.util';
+export * from './reports.errors';
+export * from './pdf/html-to-pdf.service';
+export * from './pdf/report-pdf.service';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@sanad/accounts';
+import { BrandingModule } from '@sanad/branding';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { ReportFactsConsumer } from './facts/report-facts.consumer';
@@ -9,6 +10,8 @@ import { ReportsLive } from './live/reports-live';
 import { ReportMetricsRepository } from './metrics/report-metrics.repository';
 import { NoRatingsYet } from './ratings/no-ratings-yet';
 import { ReportRatings } from './ratings/report-ratings';
+import { HtmlToPdf } from './pdf/html-to-pdf.service';
+import { ReportPdfService } from './pdf/report-pdf.service';
 import { ReportsService } from './reports.service';
 
 /**
@@ -16,7 +19,7 @@ import { ReportsService } from './reports.service';
  * added up in SQL in the workspace's time zone; ratings asked of satisfaction.
  */
 @Module({
-  imports: [AccountsModule, ContactsModule, ConversationsModule],
+  imports: [AccountsModule, BrandingModule, ContactsModule, ConversationsModule],
   providers: [
     ReportFactsRepository,
     ReportFactsService,
@@ -24,8 +27,10 @@ import { ReportsService } from './reports.service';
     ReportsLive,
     ReportMetricsRepository,
     ReportsService,
+    HtmlToPdf,
+    ReportPdfService,
     { provide: ReportRatings, useClass: NoRatingsYet },
   ],
-  exports: [ReportsService, ReportFactsService],
+  exports: [ReportsService, ReportFactsService, ReportPdfService, HtmlToPdf],
 })
 export class ReportsModule {}

@@ -300,6 +300,34 @@ export class ReportsService {
     return { fileName, rows: each() };
   }
 
+  /** The filters a report was asked with, in words (a printed report says what it shows). */
+  async filterLabels(principal: Principal, q: ReportQueryDto): Promise<string[]> {
+    const ar = principal.language === 'ar';
+    const ws = principal.workspaceId;
+    const labels: string[] = [];
+    const add = (label: [string, string], value: string | undefined | null) => {
+      if (value) labels.push(`${ar ? label[0] : label[1]}: ${value}`);
+    };
+    if (q.mailboxId)
+      add(['صندوق البريد', 'Mailbox'], (await this.mailboxes.find(ws, q.mailboxId))?.name);
+    if (q.teamId)
+      add(
+        ['الفريق', 'Team'],
+        (await this.teams.list(principal)).find((t) => t.id === q.teamId)?.name,
+      );
+    const agentId = isAdmin(principal) ? q.agentId : principal.userId;
+    if (agentId) add(['الموظف', 'Agent'], (await this.members.names(ws, [agentId])).get(agentId));
+    if (q.tagId)
+      add(['الوسم', 'Tag'], (await this.tags.list(principal)).find((t) => t.id === q.tagId)?.name);
+    if (q.channel) add(['القناة', 'Channel'], q.channel);
+    if (q.categoryId)
+      add(
+        ['الفئة', 'Category'],
+        (await this.categories.refs(ws, [q.categoryId])).get(q.categoryId)?.name,
+      );
+    return labels;
+  }
+
   /** The period resolved in the workspace's zone, and the filters checked to be its own. */
   async scope(principal: Principal, query: ReportQueryDto): Promise<Scope> {
     const workspace = await this.settings.workspace(principal.workspaceId);

@@ -9,10 +9,11 @@ import type {
   DashboardView,
   SatisfactionReportView,
 } from '@sanad/contracts';
-import { DomainError } from '@sanad/core';
+import { contentDisposition, DomainError } from '@sanad/core';
 import {
   REPORT_NAMES,
   ReportExportQueryDto,
+  ReportPdfService,
   ReportQueryDto,
   ReportsService,
   SatisfactionQueryDto,
@@ -29,7 +30,10 @@ import { ApiErrors } from '../openapi/api-errors.decorator';
 @ApiTags('reports')
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly pdfs: ReportPdfService,
+  ) {}
 
   @Get('dashboard')
   dashboard(
@@ -78,6 +82,26 @@ export class ReportsController {
   ): Promise<void> {
     if (!REPORT_NAMES.includes(report as ReportName)) throw new DomainError('request/not_found');
     await sendCsv(response, await this.reports.exportTable(principal, report as ReportName, query));
+  }
+
+  /** A report page as a PDF (Arabic shaped, right to left, with the logo, period and filters). */
+  @ApiErrors('request/not_found', 'auth/forbidden', 'reports/pdf_unavailable')
+  @ApiParam({ name: 'report', enum: REPORT_NAMES })
+  @ApiProduces('application/pdf')
+  @Get(':report/export.pdf')
+  async exportPdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('report') report: string,
+    @Query() query: ReportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!REPORT_NAMES.includes(report as ReportName)) throw new DomainError('request/not_found');
+    const pdf = await this.pdfs.pdf(principal, report as ReportName, query);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', contentDisposition('attachment', pdf.fileName));
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Cache-Control', 'no-store');
+    response.end(pdf.body);
   }
 
   @Get('satisfaction')

@@ -2957,6 +2957,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   },
   'ReportsController.agents': { schema: { $ref: '#/components/schemas/AgentsReportView' } },
   'ReportsController.contacts': { schema: { $ref: '#/components/schemas/ContactsReportView' } },
+  'ReportsController.exportCsv': {},
+  'ReportsController.exportPdf': {},
   'ReportsController.satisfaction': {
     schema: { $ref: '#/components/schemas/SatisfactionReportView' },
   },

@@ -200,9 +200,21 @@ export function reportTable<R extends ReportName>(
   })();
   const period = (view as { period: { fromDate: string; toDate: string } }).period;
   return {
-    fileName: `${FILE_TITLES[name][language]}-${table}-${period.fromDate}_${period.toDate}.csv`,
+    fileName: reportFileName(name, language, period, 'csv', table),
     rows: rows.map((row) => row.map((v) => neutralise(cell(v)))),
   };
+}
+
+/** `تقرير-المحادثات-series-2026-10-01_2026-11-30.csv`: the report, its table and its period. */
+export function reportFileName(
+  name: ReportName,
+  language: Language,
+  period: { fromDate: string; toDate: string },
+  extension: 'csv' | 'pdf',
+  table?: string,
+): string {
+  const parts = [FILE_TITLES[name][language], ...(table ? [table] : [])];
+  return `${parts.join('-')}-${period.fromDate}_${period.toDate}.${extension}`;
 }
 
 function durationCells(d: DurationStatsView): Array<number | null> {
