@@ -33,7 +33,11 @@ export function flags(defaults) {
   return out;
 }
 
-export async function startServer(name, extraEnv = {}) {
+/**
+ * `reuse.databaseUrl` starts on a database another server of this run seeded (left in place by
+ * its `stop({ keepDb: true })`).
+ */
+export async function startServer(name, extraEnv = {}, reuse = {}) {
   if (!existsSync(ENTRY)) {
     console.error(`${ENTRY} is missing: run "npm run build:server" first`);
     process.exit(1);
@@ -54,7 +58,10 @@ export async function startServer(name, extraEnv = {}) {
   let cleanupDb = async () => undefined;
   let dataDir = null;
   let databaseUrl;
-  if (process.env.DATABASE_URL) {
+  if (reuse.databaseUrl) {
+    databaseUrl = env.DATABASE_URL = reuse.databaseUrl;
+    cleanupDb = reuse.cleanup ?? cleanupDb;
+  } else if (process.env.DATABASE_URL) {
     const db = `sanad_${name}_${process.pid}`;
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
@@ -107,12 +114,15 @@ export async function startServer(name, extraEnv = {}) {
     stderr: () => stderr,
     pid: child.pid,
     mode: `${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, ${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process queue'}`,
-    async stop() {
+    /** `keepDb`: leave the database for a next server (which then drops it). */
+    cleanup: () => cleanupDb(),
+    async stop({ keepDb = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
+      if (keepDb) return;
       await cleanupDb().catch(() => undefined);
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
