@@ -99,6 +99,8 @@ async function contactReferences(): Promise<Array<{ table: string; column: strin
      UNION
      SELECT table_name, column_name FROM information_schema.columns
      WHERE table_schema = 'public' AND column_name LIKE '%contact_id'
+       -- Report facts are derived from the conversations, and follow them by event.
+       AND table_name NOT LIKE 'report\\_%'
      ORDER BY 1, 2`,
   );
 }

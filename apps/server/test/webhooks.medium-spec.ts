@@ -203,15 +203,16 @@ describe('webhook delivery', () => {
     const done = async () =>
       sql<Array<{ type: string; atRelay: boolean }>>(
         `SELECT type, done_at = dispatched_at AS "atRelay" FROM outbox
-         WHERE workspace_id = $1 AND type = 'conversation.created' AND status = 'done'`,
+         WHERE workspace_id = $1 AND type = 'contact.created' AND status = 'done'`,
         [me.workspace.id],
       );
+    // contact.created (a new person comes with each conversation): only webhooks take it.
     await conversation(owner);
     const [before] = await eventually(done, (rows) => rows.length === 1);
     // Marked done in the relay's own statement: no job was queued for it.
     expect(before.atRelay).toBe(true);
     const r = await receiver();
-    await endpoint(owner, r.url, ['conversation.created']);
+    await endpoint(owner, r.url, ['contact.created']);
     await conversation(owner);
     await r.until((got) => got.length === 1);
     const rows = await done();
