@@ -10,6 +10,7 @@ import { FormsModule } from '@sanad/forms';
 import { MailLibModule } from '@sanad/mail';
 import { QueueModule } from '@sanad/queue';
 import { RealtimeModule } from '@sanad/realtime';
+import { SatisfactionModule } from '@sanad/satisfaction';
 import { StorageModule } from '@sanad/storage';
 import { WebhooksModule } from '@sanad/webhooks';
 
@@ -36,6 +37,8 @@ export class ServerModule {
         WebhooksModule,
         // Its event presenter and personal-data participant serve every role.
         FormsModule,
+        // Its close consumer and rating presenter serve every role.
+        SatisfactionModule,
         ...roles.map((role) => ROLE_MODULES[role]),
       ],
     };

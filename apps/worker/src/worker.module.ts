@@ -5,6 +5,7 @@ import { ConversationsModule } from '@sanad/conversations';
 import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
+import { SatisfactionModule } from '@sanad/satisfaction';
 import { WebhookDeliverer, WebhooksModule } from '@sanad/webhooks';
 import { Housekeeping } from './housekeeping.service';
 
@@ -13,7 +14,14 @@ import { Housekeeping } from './housekeeping.service';
  * and runs timed housekeeping.
  */
 @Module({
-  imports: [ContactsModule, ConversationsModule, MailLibModule, WebhooksModule, IdempotencyModule],
+  imports: [
+    ContactsModule,
+    ConversationsModule,
+    MailLibModule,
+    WebhooksModule,
+    IdempotencyModule,
+    SatisfactionModule,
+  ],
   providers: [Housekeeping],
 })
 export class WorkerModule implements OnApplicationBootstrap {

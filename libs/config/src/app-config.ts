@@ -69,6 +69,8 @@ export interface AppConfig {
   webhookDisableAfterDays: number;
   webhookLogDays: number;
   webhookFanoutConcurrency: number;
+  /** How often the worker's housekeeping sends due rating requests. */
+  ratingRequestsEveryMs: number;
   webhookConcurrency: number;
   webhookEndpointConcurrency: number;
 }

@@ -127,6 +127,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookDisableAfterDays: (v.WEBHOOK_DISABLE_AFTER_DAYS as number | undefined) ?? 5,
     webhookLogDays: (v.WEBHOOK_LOG_DAYS as number | undefined) ?? 30,
     webhookFanoutConcurrency: (v.WEBHOOK_FANOUT_CONCURRENCY as number | undefined) ?? 8,
+    ratingRequestsEveryMs: (v.RATING_REQUESTS_EVERY_MS as number | undefined) ?? 30000,
     webhookConcurrency: (v.WEBHOOK_CONCURRENCY as number | undefined) ?? 64,
     webhookEndpointConcurrency: (v.WEBHOOK_ENDPOINT_CONCURRENCY as number | undefined) ?? 8,
   };

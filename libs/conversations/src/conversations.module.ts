@@ -1,3 +1,4 @@
+import { ConversationSatisfaction } from './conversation/conversation-satisfaction.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@sanad/accounts';
@@ -61,6 +62,7 @@ const SERVICES = [
   TeamsService,
   SavedRepliesService,
   AttachmentsService,
+  ConversationSatisfaction,
 ];
 
 /** The shared inbox: mailboxes, conversations and their messages, tags, teams, saved replies. */

@@ -11,6 +11,7 @@ export * from './intake/intake.service';
 export * from './intake/intake.repository';
 export * from './intake/outbound-channels';
 export * from './conversation/conversation-writer.service';
+export * from './conversation/conversation-satisfaction.service';
 export * from './mailboxes/mailboxes.service';
 export * from './tags/tags.service';
 export * from './teams/teams.service';

@@ -11,6 +11,7 @@ import {
   type Language,
 } from '@sanad/core';
 import { MAIL_ERRORS } from '@sanad/mail';
+import { SATISFACTION_ERRORS } from '@sanad/satisfaction';
 import { WEBHOOKS_ERRORS } from '@sanad/webhooks';
 
 /** Every library's failure codes in one catalog: what the problem filter answers with. */
@@ -23,6 +24,7 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
   ...MAIL_ERRORS,
   ...BRANDING_ERRORS,
   ...FORMS_ERRORS,
+  ...SATISFACTION_ERRORS,
 };
 
 export function errorMessage(

@@ -14,6 +14,8 @@ export interface OutboundContext {
   mailboxId: string;
   mailboxName: string;
   signature: string | null;
+  /** The message's data (an automatic message's one-click choices, see the mail composer). */
+  data: Record<string, unknown>;
 }
 
 /** Lookups channels need in conversations and messages, by their own identifiers. */
@@ -76,7 +78,7 @@ export class IntakeRepository {
     const rows = await this.db.query<OutboundContext[]>(
       `SELECT m.id AS "messageId", m.workspace_id AS "workspaceId", m.body_text AS "text",
               m.email_message_id AS "emailMessageId", m.author_user_id AS "authorUserId",
-              c.id AS "conversationId", c.subject, c.number,
+              m.data, c.id AS "conversationId", c.subject, c.number,
               mb.id AS "mailboxId", mb.name AS "mailboxName", mb.signature
        FROM messages m
        JOIN conversations c ON c.id = m.conversation_id

@@ -14,6 +14,7 @@ import { ApiPolish1765100000000 } from './1765100000000-api-polish';
 import { Branding1765200000000 } from './1765200000000-branding';
 import { Forms1765300000000 } from './1765300000000-forms';
 import { FormSubmissions1765400000000 } from './1765400000000-form-submissions';
+import { Satisfaction1765600000000 } from './1765600000000-satisfaction';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Branding1765200000000,
   Forms1765300000000,
   FormSubmissions1765400000000,
+  Satisfaction1765600000000,
 ];
