@@ -51,7 +51,9 @@ export class Housekeeping implements OnApplicationShutdown {
     this.every(ORPHAN_IMPORTS_EVERY_MS, 'orphaned imports', () => this.imports.resumeOrphans());
     this.every(IDEMPOTENCY_KEYS_EVERY_MS, 'idempotency keys', () => this.pruneIdempotencyKeys());
     this.every(WEBHOOK_LOG_EVERY_MS, 'webhook log', () => this.webhooks.prune());
-    this.every(this.config.ratingRequestsEveryMs, 'rating requests', () => this.ratingRequests.sendDue());
+    this.every(this.config.ratingRequestsEveryMs, 'rating requests', () =>
+      this.ratingRequests.sendDue(),
+    );
     this.every(WORKER_HEARTBEAT_EVERY_MS, 'heartbeat', () => this.heartbeat());
     // The relay's first pass is under way: report soon after it, not only in 15 s.
     setTimeout(() => void this.heartbeat(), 2000).unref();

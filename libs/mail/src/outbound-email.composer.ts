@@ -104,6 +104,8 @@ function choicesHtml(data: Record<string, unknown> | undefined): string | null {
     )
     .join('');
   const p = (text: string) =>
-    text ? `<p dir="auto" style="margin:0 0 1em">${escapeHtml(text).replace(/\n/g, '<br>')}</p>` : '';
+    text
+      ? `<p dir="auto" style="margin:0 0 1em">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`
+      : '';
   return `${p(choices.intro)}<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 16px"><tr>${cells}</tr></table>${p(choices.outro)}`;
 }

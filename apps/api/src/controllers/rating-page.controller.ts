@@ -120,7 +120,9 @@ export class RatingPageController {
       asked ??
       'ar';
     const theme =
-      'workspaceId' in state ? await this.themes.byWorkspace(state.workspaceId) : neutralTheme(language);
+      'workspaceId' in state
+        ? await this.themes.byWorkspace(state.workspaceId)
+        : neutralTheme(language);
     const base = `/r/${encodeURIComponent(token)}`;
     const path = view === 'thanks' ? `${base}/thanks` : `${base}/edit`;
     const frame: RatingPageFrame = {
@@ -193,7 +195,8 @@ function valuesOf(state: Extract<RatingPageState, { kind: 'open' }>): RawAnswers
 
 /** A link the service cannot follow (its conversation is gone) is an invalid link. */
 function invalidOnLinkError(error: unknown): RatingPageState {
-  if (error instanceof DomainError && error.code === 'rating/link_invalid') return { kind: 'invalid' };
+  if (error instanceof DomainError && error.code === 'rating/link_invalid')
+    return { kind: 'invalid' };
   throw error;
 }
 

@@ -190,10 +190,7 @@ export class ConversationRepository {
    * What satisfaction needs of a conversation: where it is, who has it, its tags, and the newest
    * timeline entry that closed it (the close a rating request belongs to).
    */
-  async satisfactionFacts(
-    workspaceId: string,
-    id: string,
-  ): Promise<SatisfactionFactsRow | null> {
+  async satisfactionFacts(workspaceId: string, id: string): Promise<SatisfactionFactsRow | null> {
     const rows = await this.db.query<SatisfactionFactsRow[]>(
       `SELECT c.id, c.workspace_id AS "workspaceId", c.number, c.status, c.channel,
               c.mailbox_id AS "mailboxId", mb.kind AS "mailboxKind", c.contact_id AS "contactId",

@@ -21,7 +21,9 @@ export class UpdateSatisfactionSettingsDto {
   @Max(RATING_MAX_DELAY_MINUTES)
   delayMinutes?: number;
 
-  @ApiPropertyOptional({ description: 'Also ask customers of conversations opened through the API' })
+  @ApiPropertyOptional({
+    description: 'Also ask customers of conversations opened through the API',
+  })
   @IsOptional()
   @IsBoolean()
   includeApiChannel?: boolean;

@@ -14,8 +14,7 @@ export interface RatingLink {
 }
 
 export type RatingLinkCheck =
-  | { valid: true; link: RatingLink }
-  | { valid: false; reason: 'forged' | 'expired' };
+  { valid: true; link: RatingLink } | { valid: false; reason: 'forged' | 'expired' };
 
 const VERSION = 'r1';
 const UUID_HEX = /^[0-9a-f]{32}$/;

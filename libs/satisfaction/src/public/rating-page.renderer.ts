@@ -69,7 +69,9 @@ ${error ? `<p class="field__error" id="error-${field}"><span class="field__error
   const summary =
     input.errors.length > 0
       ? `<div class="summary" role="alert" tabindex="-1"><p class="summary__title">${escapeHtml(ratingText('errorSummary', lang))}</p><ul class="summary__list">${input.errors
-          .map((e) => `<li><a href="#field-${escapeHtml(e.field)}">${escapeHtml(e.message)}</a></li>`)
+          .map(
+            (e) => `<li><a href="#field-${escapeHtml(e.field)}">${escapeHtml(e.message)}</a></li>`,
+          )
           .join('')}</ul></div>`
       : '';
   const body = `<p class="intro"><strong>${escapeHtml(ratingText('recorded', lang, { n: input.recorded }))}</strong> ${escapeHtml(ratingText('more', lang))}</p>

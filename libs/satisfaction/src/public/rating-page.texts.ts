@@ -2,7 +2,10 @@ import type { Language, RatingDimension } from '@sanad/contracts';
 
 const TEXTS = {
   title: { ar: 'قيّم تجربتك', en: 'Rate your experience' },
-  recorded: { ar: 'شكرًا! سجّلنا تقييمك: {n} من 5.', en: 'Thank you! We recorded your rating: {n} of 5.' },
+  recorded: {
+    ar: 'شكرًا! سجّلنا تقييمك: {n} من 5.',
+    en: 'Thank you! We recorded your rating: {n} of 5.',
+  },
   more: {
     ar: 'أخبرنا بالمزيد إن شئت، ثم اضغط «إرسال».',
     en: 'Tell us more if you like, then press “Send”.',

@@ -8,11 +8,13 @@ function fieldsOf(error: unknown): string[] {
 
 describe('rating answers', () => {
   it('reads the stars, the dimensions left out as null, and the comment', () => {
-    expect(parseRatingAnswers({ score: '4', manner: '5', speed: '', comment: '  شكرًا  ' })).toEqual({
-      score: 4,
-      dimensions: { manner: 5, speed: null, clarity: null, happiness: null },
-      comment: 'شكرًا',
-    });
+    expect(parseRatingAnswers({ score: '4', manner: '5', speed: '', comment: '  شكرًا  ' })).toEqual(
+      {
+        score: 4,
+        dimensions: { manner: 5, speed: null, clarity: null, happiness: null },
+        comment: 'شكرًا',
+      },
+    );
   });
 
   it('treats an empty comment as none', () => {
@@ -38,7 +40,9 @@ describe('rating answers', () => {
   });
 
   it('counts characters, not UTF-16 units: 2,000 Arabic letters or emoji pass, 2,001 do not', () => {
-    expect(parseRatingAnswers({ score: '5', comment: 'ع'.repeat(2000) }).comment).toHaveLength(2000);
+    expect(parseRatingAnswers({ score: '5', comment: 'ع'.repeat(2000) }).comment).toHaveLength(
+      2000,
+    );
     expect(parseRatingAnswers({ score: '5', comment: '😀'.repeat(2000) }).comment).not.toBeNull();
     try {
       parseRatingAnswers({ score: '5', comment: 'ع'.repeat(2001) });

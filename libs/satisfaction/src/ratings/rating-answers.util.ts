@@ -1,8 +1,4 @@
-import {
-  RATING_COMMENT_MAX,
-  RATING_DIMENSIONS,
-  type RatingDimension,
-} from '@sanad/contracts';
+import { RATING_COMMENT_MAX, RATING_DIMENSIONS, type RatingDimension } from '@sanad/contracts';
 import { cleanText, DomainError, type FieldError } from '@sanad/core';
 
 /** What the rating page posts: the overall stars, the four dimensions, a comment. */
@@ -53,7 +49,6 @@ export function parseRatingAnswers(raw: RawAnswers): RatingAnswers {
   const comment = cleanText(raw.comment ?? '').trim();
   if ([...comment].length > RATING_COMMENT_MAX)
     errors.push({ field: 'comment', code: 'maxLength', params: { max: RATING_COMMENT_MAX } });
-  if (errors.length > 0 || score === null)
-    throw new DomainError('request/validation', {}, errors);
+  if (errors.length > 0 || score === null) throw new DomainError('request/validation', {}, errors);
   return { score, dimensions, comment: comment || null };
 }

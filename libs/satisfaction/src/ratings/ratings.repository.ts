@@ -110,7 +110,17 @@ export class RatingsRepository {
       `UPDATE ratings SET score = $3, manner = $4, speed = $5, clarity = $6, happiness = $7,
          comment = $8, updated_at = $9
        WHERE workspace_id = $1 AND id = $2 RETURNING *`,
-      [workspaceId, id, answers.score, d.manner, d.speed, d.clarity, d.happiness, answers.comment, at],
+      [
+        workspaceId,
+        id,
+        answers.score,
+        d.manner,
+        d.speed,
+        d.clarity,
+        d.happiness,
+        answers.comment,
+        at,
+      ],
     );
     return toView(rows[0]);
   }

@@ -7,7 +7,10 @@ import { DomainError } from '@sanad/core';
 import { TransactionRunner } from '@sanad/database';
 import { OutboxWriter } from '@sanad/queue';
 import { checkRatingLink, type RatingLink } from '../links/rating-token.util';
-import { RatingRequestsRepository, type RatingRequestRow } from '../requests/rating-requests.repository';
+import {
+  RatingRequestsRepository,
+  type RatingRequestRow,
+} from '../requests/rating-requests.repository';
 import type { RatingAnswers } from './rating-answers.util';
 import { RatingsRepository } from './ratings.repository';
 
@@ -57,7 +60,12 @@ export class RatingsService {
       }
       if (!changeable(existing, now)) return locked(request, existing);
       if (existing.score === link.score) return open(request, existing, link);
-      const changed = await this.ratings.setScore(request.workspaceId, existing.id, link.score, now);
+      const changed = await this.ratings.setScore(
+        request.workspaceId,
+        existing.id,
+        link.score,
+        now,
+      );
       await this.announce('rating.updated', request, changed, true);
       return open(request, changed, link);
     });
@@ -83,7 +91,8 @@ export class RatingsService {
       if ('kind' in found) return found;
       const { request, link } = found;
       const existing =
-        (await this.ratings.byRequest(request.id)) ?? (await this.create(request, answers.score, now));
+        (await this.ratings.byRequest(request.id)) ??
+        (await this.create(request, answers.score, now));
       if (!changeable(existing, now)) return locked(request, existing);
       const saved = await this.ratings.setAnswers(request.workspaceId, existing.id, answers, now);
       await this.announce('rating.updated', request, saved, true);
@@ -168,7 +177,13 @@ function changeable(rating: RatingView, now: Date): boolean {
 }
 
 function open(request: RatingRequestRow, rating: RatingView, link: RatingLink): RatingPageState {
-  return { kind: 'open', workspaceId: request.workspaceId, language: request.language, rating, link };
+  return {
+    kind: 'open',
+    workspaceId: request.workspaceId,
+    language: request.language,
+    rating,
+    link,
+  };
 }
 
 function locked(request: RatingRequestRow, rating: RatingView): RatingPageState {

@@ -19,7 +19,9 @@ import { RatingRequestsRepository } from './rating-requests.repository';
  * after the second) records it once.
  */
 @Injectable()
-export class RatingRequestsConsumer implements OutboxConsumer<'conversation.updated'>, OnModuleInit {
+export class RatingRequestsConsumer
+  implements OutboxConsumer<'conversation.updated'>, OnModuleInit
+{
   readonly name = 'satisfaction.requests';
   readonly types = ['conversation.updated'] as const;
   private readonly logger = new Logger('RatingRequests');

@@ -40,7 +40,9 @@ export class SatisfactionSettingsService {
         action: 'satisfaction.settings_updated',
         targetType: 'workspace',
         targetId: principal.workspaceId,
-        data: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: after[key] }])),
+        data: Object.fromEntries(
+          changed.map((key) => [key, { from: before[key], to: after[key] }]),
+        ),
       });
       return after;
     });
