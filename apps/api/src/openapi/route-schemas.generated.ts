@@ -814,6 +814,26 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
               },
               required: ['data', 'seq', 'type', 'at'],
             },
+            {
+              type: 'object',
+              properties: {
+                data: { $ref: '#/components/schemas/RatingEventData' },
+                seq: { type: 'number' },
+                type: { type: 'string', enum: ['rating.created'] },
+                at: { type: 'string' },
+              },
+              required: ['data', 'seq', 'type', 'at'],
+            },
+            {
+              type: 'object',
+              properties: {
+                data: { $ref: '#/components/schemas/RatingEventData' },
+                seq: { type: 'number' },
+                type: { type: 'string', enum: ['rating.updated'] },
+                at: { type: 'string' },
+              },
+              required: ['data', 'seq', 'type', 'at'],
+            },
           ],
         },
       },
@@ -1619,6 +1639,63 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'maxRequestBytes',
     ],
   },
+  RatingEventData: {
+    type: 'object',
+    properties: { rating: { $ref: '#/components/schemas/RatingView' } },
+    required: ['rating'],
+  },
+  RatingView: {
+    description:
+      'One rating, attributed to the conversation as it was when the customer first rated it.',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      conversationId: { type: 'string' },
+      conversationNumber: { type: 'number' },
+      contactId: { type: 'string', nullable: true },
+      agentId: { type: 'string', nullable: true },
+      teamId: { type: 'string', nullable: true },
+      mailboxId: { type: 'string' },
+      channel: { type: 'string', enum: ['email', 'chat', 'form', 'api'] },
+      tagIds: { type: 'array', items: { type: 'string' } },
+      categoryId: { type: 'string', nullable: true },
+      score: {
+        type: 'number',
+        description: "The overall stars (1–5), from the email's one-click link or the page.",
+      },
+      dimensions: {
+        type: 'object',
+        properties: {
+          manner: { type: 'number', nullable: true },
+          speed: { type: 'number', nullable: true },
+          clarity: { type: 'number', nullable: true },
+          happiness: { type: 'number', nullable: true },
+        },
+        required: ['manner', 'speed', 'clarity', 'happiness'],
+        description: 'Each dimension 1–5, null until the customer gives it.',
+      },
+      comment: { type: 'string', nullable: true },
+      firstRatedAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+    required: [
+      'id',
+      'conversationId',
+      'conversationNumber',
+      'contactId',
+      'agentId',
+      'teamId',
+      'mailboxId',
+      'channel',
+      'tagIds',
+      'categoryId',
+      'score',
+      'dimensions',
+      'comment',
+      'firstRatedAt',
+      'updatedAt',
+    ],
+  },
   RotatedWebhookSecretView: {
     description:
       "A rotation's answer: the new secret, and until when the old one still signs next to it.",
@@ -1628,6 +1705,28 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       secret: { type: 'string', description: '`whsec_` + base64 of 32 random bytes.' },
     },
     required: ['previousSecretExpiresAt', 'secret'],
+  },
+  SatisfactionSettingsView: {
+    description: 'GET/PATCH /api/v1/satisfaction/settings.',
+    type: 'object',
+    properties: {
+      enabled: {
+        type: 'boolean',
+        description:
+          'Customers get a rating request when their conversation is closed (default on).',
+      },
+      delayMinutes: {
+        type: 'number',
+        description:
+          'Minutes between the close and the email (default RATING_DEFAULT_DELAY_MINUTES).',
+      },
+      includeApiChannel: {
+        type: 'boolean',
+        description:
+          "Conversations opened through the API get one too (by email, to the contact's address).",
+      },
+    },
+    required: ['enabled', 'delayMinutes', 'includeApiChannel'],
   },
   SavedReplyView: {
     type: 'object',
@@ -1988,6 +2087,8 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
           'company.merged',
           'company.deleted',
           'form.submitted',
+          'rating.created',
+          'rating.updated',
           'conversation.status_changed',
           'conversation.assigned',
           'webhook.test',
@@ -2077,6 +2178,8 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
             'company.merged',
             'company.deleted',
             'form.submitted',
+            'rating.created',
+            'rating.updated',
             'conversation.status_changed',
             'conversation.assigned',
           ],
@@ -2576,6 +2679,16 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   'PublicFormsController.challenge': { schema: {} },
   'PublicFormsController.submit': { schema: { $ref: '#/components/schemas/SubmissionReceipt' } },
   'PublicFormsController.submitHtml': {},
+  'RatingPageController.click': {},
+  'RatingPageController.edit': {},
+  'RatingPageController.thanks': {},
+  'RatingPageController.save': {},
+  'SatisfactionSettingsController.get': {
+    schema: { $ref: '#/components/schemas/SatisfactionSettingsView' },
+  },
+  'SatisfactionSettingsController.update': {
+    schema: { $ref: '#/components/schemas/SatisfactionSettingsView' },
+  },
   'SavedRepliesController.list': {
     schema: {
       type: 'object',
