@@ -58,6 +58,8 @@ export interface RatingSeriesPoint {
 export interface RatingEventFacts {
   ratingId: string;
   conversationId: string;
+  /** The rated conversation's mailbox: the events feed shows it only to who may see that. */
+  mailboxId: string;
 }
 export interface RatingEventData {
   rating: RatingView;

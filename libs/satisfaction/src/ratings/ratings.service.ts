@@ -167,7 +167,11 @@ export class RatingsService {
     await this.outbox.write({
       workspaceId: request.workspaceId,
       type,
-      payload: { ratingId: rating.id, conversationId: rating.conversationId },
+      payload: {
+        ratingId: rating.id,
+        conversationId: rating.conversationId,
+        mailboxId: rating.mailboxId,
+      },
     });
   }
 }
