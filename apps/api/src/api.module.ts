@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@sanad/auth';
 import { BrandingModule } from '@sanad/branding';
 import { FormsModule } from '@sanad/forms';
+import { SatisfactionModule } from '@sanad/satisfaction';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { IdempotencyModule } from '@sanad/idempotency';
@@ -42,6 +43,8 @@ import { TeamsController } from './controllers/teams.controller';
 import { WebhookDeliveriesController } from './controllers/webhook-deliveries.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
 import { WorkspaceController } from './controllers/workspace.controller';
+import { RatingPageController } from './controllers/rating-page.controller';
+import { SatisfactionSettingsController } from './controllers/satisfaction-settings.controller';
 import { SessionCookies } from './http/session-cookies';
 import { AgentsGateway } from './realtime/agents.gateway';
 
@@ -57,6 +60,7 @@ import { AgentsGateway } from './realtime/agents.gateway';
     BrandingModule,
     FormsModule,
     ReportsModule,
+    SatisfactionModule,
   ],
   controllers: [
     ReportsController,
@@ -67,6 +71,8 @@ import { AgentsGateway } from './realtime/agents.gateway';
     FormSubmissionsController,
     PublicFormsController,
     HostedFormController,
+    RatingPageController,
+    SatisfactionSettingsController,
     MembersController,
     InvitesController,
     ApiTokensController,

@@ -11,6 +11,7 @@ import { MailLibModule } from '@sanad/mail';
 import { QueueModule } from '@sanad/queue';
 import { RealtimeModule } from '@sanad/realtime';
 import { ReportsModule } from '@sanad/reports';
+import { SatisfactionModule } from '@sanad/satisfaction';
 import { StorageModule } from '@sanad/storage';
 import { WebhooksModule } from '@sanad/webhooks';
 
@@ -39,6 +40,8 @@ export class ServerModule {
         FormsModule,
         // Its consumer keeps report facts; registered in every role, run by the worker.
         ReportsModule,
+        // Its close consumer and rating presenter serve every role.
+        SatisfactionModule,
         ...roles.map((role) => ROLE_MODULES[role]),
       ],
     };

@@ -60,6 +60,9 @@ const OWNER: Record<string, string> = {
   email_deliveries: 'mail',
   blocked_senders: 'mail',
   http_idempotency_keys: 'idempotency',
+  satisfaction_settings: 'satisfaction',
+  rating_requests: 'satisfaction',
+  ratings: 'satisfaction',
 };
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -1,9 +1,11 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { ContactImportRunner, PeopleService } from '@sanad/contacts';
 import { ApiConversationsService, AttachmentsService, SnoozeService } from '@sanad/conversations';
 import { IDEMPOTENCY_KEY_HOURS, IdempotentRequests } from '@sanad/idempotency';
 import { OutboundMailer } from '@sanad/mail';
 import { OutboxRelay } from '@sanad/queue';
+import { RatingRequestSender } from '@sanad/satisfaction';
 import { WebhookDeliveriesService } from '@sanad/webhooks';
 import { writeFile } from 'node:fs/promises';
 import { WORKER_HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_FILE } from '@sanad/core';
@@ -18,7 +20,8 @@ const WEBHOOK_LOG_EVERY_MS = 60 * 60 * 1000;
 /**
  * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed, email
  * sends whose job was lost are queued again, imports whose runner is gone resume, Idempotency-Key
- * rows older than a day go, webhook deliveries older than WEBHOOK_LOG_DAYS go. All are
+ * rows older than a day go, webhook deliveries older than WEBHOOK_LOG_DAYS go, rating requests
+ * that are due are sent. All are
  * idempotent, so several worker processes may run them at once.
  */
 @Injectable()
@@ -36,6 +39,8 @@ export class Housekeeping implements OnApplicationShutdown {
     private readonly apiConversations: ApiConversationsService,
     private readonly people: PeopleService,
     private readonly webhooks: WebhookDeliveriesService,
+    private readonly ratingRequests: RatingRequestSender,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   start(): void {
@@ -46,6 +51,9 @@ export class Housekeeping implements OnApplicationShutdown {
     this.every(ORPHAN_IMPORTS_EVERY_MS, 'orphaned imports', () => this.imports.resumeOrphans());
     this.every(IDEMPOTENCY_KEYS_EVERY_MS, 'idempotency keys', () => this.pruneIdempotencyKeys());
     this.every(WEBHOOK_LOG_EVERY_MS, 'webhook log', () => this.webhooks.prune());
+    this.every(this.config.ratingRequestsEveryMs, 'rating requests', () =>
+      this.ratingRequests.sendDue(),
+    );
     this.every(WORKER_HEARTBEAT_EVERY_MS, 'heartbeat', () => this.heartbeat());
     // The relay's first pass is under way: report soon after it, not only in 15 s.
     setTimeout(() => void this.heartbeat(), 2000).unref();

@@ -6,6 +6,7 @@ import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
 import { ReportFactsService, ReportsModule } from '@sanad/reports';
+import { SatisfactionModule } from '@sanad/satisfaction';
 import { WebhookDeliverer, WebhooksModule } from '@sanad/webhooks';
 import { Housekeeping } from './housekeeping.service';
 
@@ -21,6 +22,7 @@ import { Housekeeping } from './housekeeping.service';
     WebhooksModule,
     IdempotencyModule,
     ReportsModule,
+    SatisfactionModule,
   ],
   providers: [Housekeeping],
 })

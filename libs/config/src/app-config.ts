@@ -73,6 +73,8 @@ export interface AppConfig {
   reportsConcurrency: number;
   /** The browser that prints report PDFs (headless). */
   chromiumPath: string;
+  /** How often the worker's housekeeping sends due rating requests. */
+  ratingRequestsEveryMs: number;
   webhookConcurrency: number;
   webhookEndpointConcurrency: number;
 }

@@ -129,6 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookFanoutConcurrency: (v.WEBHOOK_FANOUT_CONCURRENCY as number | undefined) ?? 8,
     reportsConcurrency: (v.REPORTS_CONCURRENCY as number | undefined) ?? 2,
     chromiumPath: (v.CHROMIUM_PATH as string | undefined) ?? '/usr/bin/chromium',
+    ratingRequestsEveryMs: (v.RATING_REQUESTS_EVERY_MS as number | undefined) ?? 30000,
     webhookConcurrency: (v.WEBHOOK_CONCURRENCY as number | undefined) ?? 64,
     webhookEndpointConcurrency: (v.WEBHOOK_ENDPOINT_CONCURRENCY as number | undefined) ?? 8,
   };

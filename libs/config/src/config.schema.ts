@@ -431,6 +431,13 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(1, 32),
   },
   {
+    name: 'RATING_REQUESTS_EVERY_MS',
+    description:
+      'How often the worker sends the rating requests that are due (each waits its workspace’s delay after the close first)',
+    default: '30000',
+    parse: int(1000, 3_600_000),
+  },
+  {
     name: 'WEBHOOK_CONCURRENCY',
     description: 'Webhook requests a worker process has in flight at once',
     default: '64',

@@ -10,6 +10,7 @@ import type {
 } from './contacts.contract';
 import type { ContactImportEventData } from './contact-imports.contract';
 import type { SubmissionView } from './forms.contract';
+import type { RatingEventData, RatingEventFacts } from './satisfaction.contract';
 import type { ConversationView, MentionView, MessageView } from './conversations.contract';
 import type { WebhookDisabledReason } from './webhooks.contract';
 
@@ -44,6 +45,10 @@ export interface EventMap {
   'contact_import.updated': { facts: { importId: string }; data: ContactImportEventData };
   /** A form submission was accepted (or released from spam): its contact and conversation exist. */
   'form.submitted': { facts: FormSubmittedFacts; data: FormSubmittedData };
+  /** A customer rated a closed conversation (the email's star, then the page's answers). */
+  'rating.created': { facts: RatingEventFacts; data: RatingEventData };
+  /** A customer changed their rating (within RATING_CHANGE_DAYS) or added its dimensions. */
+  'rating.updated': { facts: RatingEventFacts; data: RatingEventData };
   /** Sessions or API tokens ended (logout, revocation, password change): their sockets close. */
   'credentials.revoked': { facts: { credentialIds: string[] }; data: never };
   /** A stored inbound email waits for the processor. */
@@ -91,6 +96,8 @@ export const PUBLIC_EVENTS = [
   'company.deleted',
   'contact_import.updated',
   'form.submitted',
+  'rating.created',
+  'rating.updated',
 ] as const satisfies readonly PublicEventName[];
 
 /** Compile-time check that PUBLIC_EVENTS lists every public event. */

@@ -12,3 +12,4 @@ export * from './webhooks.contract';
 export * from './branding.contract';
 export * from './forms.contract';
 export * from './reports.contract';
+export * from './satisfaction.contract';

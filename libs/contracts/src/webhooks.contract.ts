@@ -22,6 +22,8 @@ export const WEBHOOK_EVENTS = [
   'company.merged',
   'company.deleted',
   'form.submitted',
+  'rating.created',
+  'rating.updated',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 

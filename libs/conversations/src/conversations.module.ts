@@ -1,3 +1,4 @@
+import { ConversationSatisfaction } from './conversation/conversation-satisfaction.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@sanad/accounts';
@@ -63,6 +64,7 @@ const SERVICES = [
   SavedRepliesService,
   AttachmentsService,
   ReportTimelinesRepository,
+  ConversationSatisfaction,
 ];
 
 /** The shared inbox: mailboxes, conversations and their messages, tags, teams, saved replies. */

@@ -12,6 +12,7 @@ export * from './intake/intake.repository';
 export * from './reporting/report-timelines.repository';
 export * from './intake/outbound-channels';
 export * from './conversation/conversation-writer.service';
+export * from './conversation/conversation-satisfaction.service';
 export * from './mailboxes/mailboxes.service';
 export * from './mailboxes/mailbox-name.util';
 export * from './tags/tags.service';

@@ -20,6 +20,7 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
     en: 'Not allowed. Allowed values: {allowed}.',
   },
   isTimeZone: { ar: 'منطقة زمنية غير معروفة.', en: 'Unknown time zone.' },
+  ratingScore: { ar: 'اختر من نجمة واحدة إلى خمس نجوم.', en: 'Choose from 1 to 5 stars.' },
   unknownTag: { ar: 'الوسم غير موجود.', en: 'This tag does not exist.' },
   unknownCustomField: {
     ar: 'لا يوجد حقل مخصص للأشخاص بالمعرّف «{key}».',

@@ -16,3 +16,4 @@ export * from './public/form-page.renderer';
 export * from './public/embed-script';
 export { escapeHtml } from './public/html.util';
 export * from './public/form-page.fonts';
+export * from './public/form-page.styles';

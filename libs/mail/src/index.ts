@@ -15,3 +15,4 @@ export * from './bounce-report.util';
 export * from './email-document.util';
 export * from './mail.errors';
 export * from './auto-reply-budget.service';
+export type { EmailChoices } from './outbound-email.composer';

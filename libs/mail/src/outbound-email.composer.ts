@@ -58,7 +58,10 @@ export function composeEmail(input: ComposeInput): SendMailOptions {
       ? { references: input.thread.references.map((id) => `<${id}>`) }
       : {}),
     text,
-    html: brandedEmailHtml(toHtml(context.text, signature), input.brand),
+    html: brandedEmailHtml(
+      choicesHtml(context.data) ?? toHtml(context.text, signature),
+      input.brand,
+    ),
     headers:
       input.kind === 'auto_ack'
         ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' }
@@ -86,4 +89,32 @@ function toHtml(text: string, signature: string): string {
     ? `<div dir="auto" style="color:#555;border-top:1px solid #ddd;padding-top:8px;margin-top:16px">${paragraphs(signature)}</div>`
     : '';
   return `${paragraphs(text)}${sign}`;
+}
+
+/**
+ * An automatic message may carry one-click choices (the rating request's stars) in its data:
+ * `emailChoices: { intro, options: [{ label, url, title }], outro }`. The text part is the
+ * message's text (with the links); the HTML part shows the choices as a row of buttons.
+ */
+export interface EmailChoices {
+  intro: string;
+  options: Array<{ label: string; url: string; title: string }>;
+  outro: string;
+}
+
+function choicesHtml(data: Record<string, unknown> | undefined): string | null {
+  const choices = data?.emailChoices as EmailChoices | undefined;
+  if (!choices || !Array.isArray(choices.options) || choices.options.length === 0) return null;
+  const safe = choices.options.filter((o) => /^https?:\/\//i.test(o.url));
+  const cells = safe
+    .map(
+      (o) =>
+        `<td align="center" style="padding:4px"><a href="${escapeHtml(o.url)}" title="${escapeHtml(o.title)}" style="display:inline-block;min-width:44px;padding:10px 6px;border:1px solid #d5d9e0;border-radius:8px;background:#ffffff;color:#b45309;font-size:20px;line-height:1.2;text-decoration:none;font-family:Tahoma,Arial,sans-serif">${escapeHtml(o.label)}</a></td>`,
+    )
+    .join('');
+  const p = (text: string) =>
+    text
+      ? `<p dir="auto" style="margin:0 0 1em">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`
+      : '';
+  return `${p(choices.intro)}<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 16px"><tr>${cells}</tr></table>${p(choices.outro)}`;
 }

@@ -55,7 +55,10 @@ export class RealtimeBroadcastConsumer implements OutboxHint, OnModuleInit {
   }
 }
 
-/** A mention goes to its member; conversation events to who may see the mailbox (and the old one). */
+/**
+ * A mention goes to its member; conversation events to who may see the mailbox (and the old one),
+ * ratings to who may see their conversation's mailbox.
+ */
 function targetOf(event: AnyPresentedEvent): RealtimeTarget {
   switch (event.type) {
     case 'mention.created':
@@ -69,6 +72,9 @@ function targetOf(event: AnyPresentedEvent): RealtimeTarget {
       const ids = [data.mailboxId, data.previousMailboxId].filter((id): id is string => !!id);
       return { workspaceId: event.workspaceId, mailboxIds: [...new Set(ids)] };
     }
+    case 'rating.created':
+    case 'rating.updated':
+      return { workspaceId: event.workspaceId, mailboxIds: [event.data.rating.mailboxId] };
     default:
       return { workspaceId: event.workspaceId };
   }

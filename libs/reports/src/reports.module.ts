@@ -3,12 +3,12 @@ import { AccountsModule } from '@sanad/accounts';
 import { BrandingModule } from '@sanad/branding';
 import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
+import { SatisfactionModule, SatisfactionReports } from '@sanad/satisfaction';
 import { ReportFactsConsumer } from './facts/report-facts.consumer';
 import { ReportFactsRepository } from './facts/report-facts.repository';
 import { ReportFactsService } from './facts/report-facts.service';
 import { ReportsLive } from './live/reports-live';
 import { ReportMetricsRepository } from './metrics/report-metrics.repository';
-import { NoRatingsYet } from './ratings/no-ratings-yet';
 import { ReportRatings } from './ratings/report-ratings';
 import { HtmlToPdf } from './pdf/html-to-pdf.service';
 import { ReportPdfService } from './pdf/report-pdf.service';
@@ -19,7 +19,13 @@ import { ReportsService } from './reports.service';
  * added up in SQL in the workspace's time zone; ratings asked of satisfaction.
  */
 @Module({
-  imports: [AccountsModule, BrandingModule, ContactsModule, ConversationsModule],
+  imports: [
+    AccountsModule,
+    BrandingModule,
+    ContactsModule,
+    ConversationsModule,
+    SatisfactionModule,
+  ],
   providers: [
     ReportFactsRepository,
     ReportFactsService,
@@ -29,7 +35,8 @@ import { ReportsService } from './reports.service';
     ReportsService,
     HtmlToPdf,
     ReportPdfService,
-    { provide: ReportRatings, useClass: NoRatingsYet },
+    // Ratings are satisfaction's: reports ask it through this port.
+    { provide: ReportRatings, useExisting: SatisfactionReports },
   ],
   exports: [ReportsService, ReportFactsService, ReportPdfService, HtmlToPdf],
 })

@@ -13,7 +13,7 @@ import { ProblemFilter } from './problem.filter';
 import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation.pipe';
 
-const NOT_SPA = /^\/(api|socket\.io|health|ready|public|f)(\/|$)/;
+const NOT_SPA = /^\/(api|socket\.io|health|ready|public|f|r)(\/|$)/;
 
 /** Everything HTTP-wide: security headers, body limits, errors, validation, docs, the SPA. */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
@@ -42,9 +42,9 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   );
   app.use(cookieParser());
   installBodyParsing(server, config.maxBodyKb);
-  // Customers' URLs stay short: the hosted form page and the forms' public endpoints.
+  // Customers' URLs stay short: the hosted form page, the forms' public endpoints, the rating page.
   app.setGlobalPrefix('api/v1', {
-    exclude: ['health', 'ready', 'public/forms/{*rest}', 'f/{*rest}'],
+    exclude: ['health', 'ready', 'public/forms/{*rest}', 'f/{*rest}', 'r/{*rest}'],
   });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());

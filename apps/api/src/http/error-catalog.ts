@@ -12,6 +12,7 @@ import {
 } from '@sanad/core';
 import { MAIL_ERRORS } from '@sanad/mail';
 import { REPORTS_ERRORS } from '@sanad/reports';
+import { SATISFACTION_ERRORS } from '@sanad/satisfaction';
 import { WEBHOOKS_ERRORS } from '@sanad/webhooks';
 
 /** Every library's failure codes in one catalog: what the problem filter answers with. */
@@ -25,6 +26,7 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
   ...BRANDING_ERRORS,
   ...FORMS_ERRORS,
   ...REPORTS_ERRORS,
+  ...SATISFACTION_ERRORS,
 };
 
 export function errorMessage(

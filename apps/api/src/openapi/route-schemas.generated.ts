@@ -1038,6 +1038,26 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
               },
               required: ['data', 'seq', 'type', 'at'],
             },
+            {
+              type: 'object',
+              properties: {
+                data: { $ref: '#/components/schemas/RatingEventData' },
+                seq: { type: 'number' },
+                type: { type: 'string', enum: ['rating.created'] },
+                at: { type: 'string' },
+              },
+              required: ['data', 'seq', 'type', 'at'],
+            },
+            {
+              type: 'object',
+              properties: {
+                data: { $ref: '#/components/schemas/RatingEventData' },
+                seq: { type: 'number' },
+                type: { type: 'string', enum: ['rating.updated'] },
+                at: { type: 'string' },
+              },
+              required: ['data', 'seq', 'type', 'at'],
+            },
           ],
         },
       },
@@ -1867,6 +1887,11 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       'ratedAt',
     ],
   },
+  RatingEventData: {
+    type: 'object',
+    properties: { rating: { $ref: '#/components/schemas/RatingView' } },
+    required: ['rating'],
+  },
   RatingGroupView: {
     description: 'Ratings of one group (a contact category, mailbox, team, tag or agent).',
     type: 'object',
@@ -1913,6 +1938,58 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       },
     },
     required: ['count', 'average', 'dimensions'],
+  },
+  RatingView: {
+    description:
+      'One rating, attributed to the conversation as it was when the customer first rated it.',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      conversationId: { type: 'string' },
+      conversationNumber: { type: 'number' },
+      contactId: { type: 'string', nullable: true },
+      agentId: { type: 'string', nullable: true },
+      teamId: { type: 'string', nullable: true },
+      mailboxId: { type: 'string' },
+      channel: { type: 'string', enum: ['email', 'chat', 'form', 'api'] },
+      tagIds: { type: 'array', items: { type: 'string' } },
+      categoryId: { type: 'string', nullable: true },
+      score: {
+        type: 'number',
+        description: "The overall stars (1–5), from the email's one-click link or the page.",
+      },
+      dimensions: {
+        type: 'object',
+        properties: {
+          manner: { type: 'number', nullable: true },
+          speed: { type: 'number', nullable: true },
+          clarity: { type: 'number', nullable: true },
+          happiness: { type: 'number', nullable: true },
+        },
+        required: ['manner', 'speed', 'clarity', 'happiness'],
+        description: 'Each dimension 1–5, null until the customer gives it.',
+      },
+      comment: { type: 'string', nullable: true },
+      firstRatedAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+    required: [
+      'id',
+      'conversationId',
+      'conversationNumber',
+      'contactId',
+      'agentId',
+      'teamId',
+      'mailboxId',
+      'channel',
+      'tagIds',
+      'categoryId',
+      'score',
+      'dimensions',
+      'comment',
+      'firstRatedAt',
+      'updatedAt',
+    ],
   },
   ReportNumberView: {
     description:
@@ -2003,6 +2080,28 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       nextCursor: { type: 'string', nullable: true },
     },
     required: ['period', 'summary', 'distribution', 'comments', 'nextCursor'],
+  },
+  SatisfactionSettingsView: {
+    description: 'GET/PATCH /api/v1/satisfaction/settings.',
+    type: 'object',
+    properties: {
+      enabled: {
+        type: 'boolean',
+        description:
+          'Customers get a rating request when their conversation is closed (default on).',
+      },
+      delayMinutes: {
+        type: 'number',
+        description:
+          'Minutes between the close and the email (default RATING_DEFAULT_DELAY_MINUTES).',
+      },
+      includeApiChannel: {
+        type: 'boolean',
+        description:
+          "Conversations opened through the API get one too (by email, to the contact's address).",
+      },
+    },
+    required: ['enabled', 'delayMinutes', 'includeApiChannel'],
   },
   SavedReplyView: {
     type: 'object',
@@ -2363,6 +2462,8 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
           'company.merged',
           'company.deleted',
           'form.submitted',
+          'rating.created',
+          'rating.updated',
           'conversation.status_changed',
           'conversation.assigned',
           'webhook.test',
@@ -2452,6 +2553,8 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
             'company.merged',
             'company.deleted',
             'form.submitted',
+            'rating.created',
+            'rating.updated',
             'conversation.status_changed',
             'conversation.assigned',
           ],
@@ -2951,6 +3054,10 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   'PublicFormsController.challenge': { schema: {} },
   'PublicFormsController.submit': { schema: { $ref: '#/components/schemas/SubmissionReceipt' } },
   'PublicFormsController.submitHtml': {},
+  'RatingPageController.click': {},
+  'RatingPageController.edit': {},
+  'RatingPageController.thanks': {},
+  'RatingPageController.save': {},
   'ReportsController.dashboard': { schema: { $ref: '#/components/schemas/DashboardView' } },
   'ReportsController.conversations': {
     schema: { $ref: '#/components/schemas/ConversationsReportView' },
@@ -2961,6 +3068,12 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   'ReportsController.exportPdf': {},
   'ReportsController.satisfaction': {
     schema: { $ref: '#/components/schemas/SatisfactionReportView' },
+  },
+  'SatisfactionSettingsController.get': {
+    schema: { $ref: '#/components/schemas/SatisfactionSettingsView' },
+  },
+  'SatisfactionSettingsController.update': {
+    schema: { $ref: '#/components/schemas/SatisfactionSettingsView' },
   },
   'SavedRepliesController.list': {
     schema: {

@@ -139,6 +139,10 @@ export const router = createRouter({
               meta: { admin: true },
             },
             {
+              path: 'satisfaction',
+              component: () => import('@/features/settings/SatisfactionSettingsPage.vue'),
+            },
+            {
               path: 'blocked-senders',
               component: () => import('@/features/settings/BlockedSendersPage.vue'),
               meta: { admin: true },

@@ -141,11 +141,15 @@ export class ConversationWriter {
     return message;
   }
 
-  /** A system-written public message (auto-acknowledgement): leaves by the channel, no answer. */
+  /**
+   * A system-written public message (auto-acknowledgement, rating request): leaves by the
+   * conversation's channel (or `via`, e.g. email for an API conversation), answers nothing.
+   */
   async writeSystemReply(
     conversation: Conversation,
     text: string,
     data: Record<string, unknown>,
+    via: Channel = conversation.channel,
   ): Promise<Message> {
     const message = await this.repo.insertMessage({
       workspaceId: conversation.workspaceId,
@@ -155,7 +159,7 @@ export class ConversationWriter {
       bodyText: cleanText(text),
       data,
     });
-    await this.queueOutbound(conversation, message, true);
+    await this.queueOutbound(conversation, message, true, via);
     return message;
   }
 
@@ -185,8 +189,9 @@ export class ConversationWriter {
     conversation: Conversation,
     message: Message,
     automatic: boolean,
+    via: Channel = conversation.channel,
   ): Promise<void> {
-    const channel = this.outbound.for(conversation.channel);
+    const channel = this.outbound.for(via);
     if (!channel) return;
     await channel.queue(conversation, message, { automatic });
     await this.repo.updateMessageDelivery(message);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@sanad/database';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
+import type { Channel, ConversationStatus, MailboxKind } from '@sanad/contracts';
 import { Conversation } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
 
@@ -184,4 +185,59 @@ export class ConversationRepository {
         );
     return rows.length > 0;
   }
+
+  /**
+   * What satisfaction needs of a conversation: where it is, who has it, its tags, and the newest
+   * timeline entry that closed it (the close a rating request belongs to).
+   */
+  async satisfactionFacts(workspaceId: string, id: string): Promise<SatisfactionFactsRow | null> {
+    const rows = await this.db.query<SatisfactionFactsRow[]>(
+      `SELECT c.id, c.workspace_id AS "workspaceId", c.number, c.status, c.channel,
+              c.mailbox_id AS "mailboxId", mb.kind AS "mailboxKind", c.contact_id AS "contactId",
+              c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.closed_at AS "closedAt",
+              ARRAY(SELECT ct.tag_id::text FROM conversation_tags ct
+                    WHERE ct.conversation_id = c.id ORDER BY ct.tag_id) AS "tagIds",
+              (SELECT m.id FROM messages m
+               WHERE m.conversation_id = c.id AND m.kind = 'activity'
+                 AND m.data->>'action' = 'status' AND m.data->>'to' = 'closed'
+               ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS "closeEntryId"
+       FROM conversations c JOIN mailboxes mb ON mb.id = c.mailbox_id
+       WHERE c.workspace_id = $1 AND c.id = $2`,
+      [workspaceId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Names of this workspace's mailboxes, teams or tags by id (reports' group labels). */
+  async namesOf(
+    workspaceId: string,
+    kind: 'mailbox' | 'team' | 'tag',
+    ids: string[],
+  ): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const sql = {
+      mailbox: 'SELECT id, name FROM mailboxes WHERE workspace_id = $1 AND id = ANY($2::uuid[])',
+      team: 'SELECT id, name FROM teams WHERE workspace_id = $1 AND id = ANY($2::uuid[])',
+      tag: 'SELECT id, name FROM tags WHERE workspace_id = $1 AND id = ANY($2::uuid[])',
+    }[kind];
+    const rows = await this.db.query<Array<{ id: string; name: string }>>(sql, [workspaceId, ids]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
+
+/** See ConversationRepository.satisfactionFacts. */
+export interface SatisfactionFactsRow {
+  id: string;
+  workspaceId: string;
+  number: number;
+  status: ConversationStatus;
+  channel: Channel;
+  mailboxId: string;
+  mailboxKind: MailboxKind;
+  contactId: string | null;
+  assigneeId: string | null;
+  teamId: string | null;
+  closedAt: Date | null;
+  tagIds: string[];
+  closeEntryId: string | null;
 }

@@ -19,6 +19,8 @@ export interface OutboundContext {
   signature: string | null;
   /** The language the message was written in, when it was recorded (auto-acknowledgements). */
   language: Language | null;
+  /** The message's data (an automatic message's one-click choices, see the mail composer). */
+  data: Record<string, unknown>;
 }
 
 /** Lookups channels need in conversations and messages, by their own identifiers. */
@@ -85,7 +87,8 @@ export class IntakeRepository {
               mb.id AS "mailboxId", mb.name AS "mailboxName", mb.kind AS "mailboxKind",
               mb.signature,
               CASE WHEN m.data->>'language' IN ('ar', 'en') THEN m.data->>'language' END
-                AS "language"
+                AS "language",
+              m.data
        FROM messages m
        JOIN conversations c ON c.id = m.conversation_id
        JOIN mailboxes mb ON mb.id = c.mailbox_id

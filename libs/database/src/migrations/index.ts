@@ -15,6 +15,7 @@ import { Branding1765200000000 } from './1765200000000-branding';
 import { Forms1765300000000 } from './1765300000000-forms';
 import { FormSubmissions1765400000000 } from './1765400000000-form-submissions';
 import { ReportFacts1765600000000 } from './1765600000000-report-facts';
+import { Satisfaction1765700000000 } from './1765700000000-satisfaction';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Forms1765300000000,
   FormSubmissions1765400000000,
   ReportFacts1765600000000,
+  Satisfaction1765700000000,
 ];

@@ -171,6 +171,28 @@ export const WEBHOOK_COMPONENT_SCHEMAS: Record<string, Schema> = {
     editedAt: nullableTime,
     editedBy: { ...uuid, nullable: true },
   }),
+  WebhookRating: object({
+    id: uuid,
+    conversationId: uuid,
+    conversationNumber: { type: 'integer' },
+    contactId: { ...uuid, nullable: true },
+    agentId: { ...uuid, nullable: true, description: 'The assignee when first rated' },
+    teamId: { ...uuid, nullable: true },
+    mailboxId: uuid,
+    channel: { type: 'string', enum: ['email', 'chat', 'form', 'api'] },
+    tagIds: { type: 'array', items: uuid },
+    categoryId: { ...uuid, nullable: true, description: 'The contact’s category when first rated' },
+    score: { type: 'integer', minimum: 1, maximum: 5, description: 'The overall stars' },
+    dimensions: object({
+      manner: { type: 'integer', minimum: 1, maximum: 5, nullable: true },
+      speed: { type: 'integer', minimum: 1, maximum: 5, nullable: true },
+      clarity: { type: 'integer', minimum: 1, maximum: 5, nullable: true },
+      happiness: { type: 'integer', minimum: 1, maximum: 5, nullable: true },
+    }),
+    comment: { ...nullableStr, description: 'The customer’s words: show them as plain text' },
+    firstRatedAt: time,
+    updatedAt: time,
+  }),
 };
 
 const changes = {
@@ -224,6 +246,8 @@ const DATA: Record<(typeof WEBHOOK_EVENTS)[number] | typeof WEBHOOK_TEST_EVENT, 
   'company.merged': merged('WebhookCompany'),
   'company.deleted': object({ companyId: uuid }),
   'form.submitted': object({ submission: ref('WebhookFormSubmission') }),
+  'rating.created': object({ rating: ref('WebhookRating') }),
+  'rating.updated': object({ rating: ref('WebhookRating') }),
   [WEBHOOK_TEST_EVENT]: object({ endpointId: uuid, message: str }),
 };
 

@@ -62,6 +62,9 @@ export function resourceIdOf(event: AnyPresentedEvent): string | null {
       return event.data.companyId;
     case 'form.submitted':
       return event.data.submission.id;
+    case 'rating.created':
+    case 'rating.updated':
+      return event.data.rating.conversationId;
     default:
       return null;
   }
