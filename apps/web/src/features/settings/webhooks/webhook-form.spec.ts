@@ -41,6 +41,7 @@ describe('webhook form', () => {
       'contact',
       'company',
       'form',
+      'rating',
     ]);
     expect(groups.flatMap((g) => g.events).sort()).toEqual([...WEBHOOK_EVENTS].sort());
     expect(groups[1].events).toEqual(['message.created', 'message.updated']);

@@ -14,6 +14,7 @@ export const WEBHOOK_EVENT_GROUPS = [
   'contact',
   'company',
   'form',
+  'rating',
 ] as const;
 export type WebhookEventGroup = (typeof WEBHOOK_EVENT_GROUPS)[number];
 
