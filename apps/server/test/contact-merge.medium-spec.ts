@@ -153,6 +153,14 @@ describe('merging people', () => {
     await sql('UPDATE messages SET author_contact_id = $2 WHERE id = $1', [message, source]);
     await activity(ws, { contactId: source }, 'created');
     await formSubmission(ws, source);
+    // A rating the person gave, attributed to them.
+    await sql(
+      `INSERT INTO ratings (id, workspace_id, conversation_id, conversation_number, contact_id,
+         mailbox_id, channel, score, comment)
+       SELECT gen_random_uuid(), workspace_id, id, number, $2, mailbox_id, channel, 5, 'ممتاز'
+         FROM conversations WHERE id = $1`,
+      [moved[0], source],
+    );
     expect(Object.values(await referencesTo(source)).every((n) => n > 0)).toBe(true);
 
     const preview = await ws.http.owner.get(

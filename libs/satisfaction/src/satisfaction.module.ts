@@ -13,6 +13,8 @@ import { RatingRequestsConsumer } from './requests/rating-requests.consumer';
 import { RatingRequestsRepository } from './requests/rating-requests.repository';
 import { SatisfactionSettingsRepository } from './settings/satisfaction-settings.repository';
 import { SatisfactionSettingsService } from './settings/satisfaction-settings.service';
+import { ContactRatingsParticipant } from './ratings/contact-ratings.participant';
+import { RatingsOfPersonRepository } from './ratings/ratings-of-person.repository';
 
 const SERVICES = [
   SatisfactionSettingsService,
@@ -36,6 +38,8 @@ const SERVICES = [
     RatingsRepository,
     SatisfactionReportsRepository,
     RatingEventsPresenter,
+    RatingsOfPersonRepository,
+    ContactRatingsParticipant,
   ],
   exports: SERVICES,
 })
