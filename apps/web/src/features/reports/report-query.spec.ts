@@ -129,6 +129,12 @@ describe('drill-down to the inbox', () => {
       to: period.to,
     });
     expect(drillDownQuery(none, null, { range: true })).toEqual({});
+    // Ongoing is the inbox's view of that name, or the statuses inside a mailbox.
+    expect(drillDownQuery(none, period, { status: 'open,pending' })).toEqual({ view: 'ongoing' });
+    expect(drillDownQuery(state, period, { status: 'open,pending' })).toMatchObject({
+      mailbox: 'm1',
+      status: 'open,pending',
+    });
     expect(
       drillDownQuery(state, period, { assigneeId: 'a2', tag: 'vip', categoryId: 'c1' }),
     ).toEqual({

@@ -168,7 +168,10 @@ export function drillDownQuery(
   set('tag', drill.tag ?? (filters.tagId ? tagName : null));
   set('channel', filters.channel);
   set('category', drill.categoryId ?? filters.categoryId);
-  set('status', drill.status);
+  // Open or pending is the inbox's ongoing view; inside one mailbox (where views do not apply)
+  // it is the status filter.
+  if (drill.status === 'open,pending' && !query.mailbox) query.view = 'ongoing';
+  else set('status', drill.status);
   if (drill.range && period) {
     set('from', period.from);
     set('to', period.to);
