@@ -22,6 +22,11 @@ export interface ConversationFilters {
   channel?: string;
   assigneeId?: string;
   tag?: string;
+  contactCategoryId?: string;
+  companyId?: string;
+  /** Created at or after / before (ISO). */
+  from?: string;
+  to?: string;
   q?: string;
   cursor?: string;
   number?: string;

@@ -211,3 +211,28 @@ describe('formatting: relative times', () => {
     expect(en('arab').relative(ago(5 * 60), now)).toBe('٥ minutes ago');
   });
 });
+
+describe('formatting: report spans and buckets', () => {
+  it.each([
+    [0, '0s', '٠ ث'],
+    [42, '42s', '٤٢ ث'],
+    [180, '3m', '٣ د'],
+    [3599, '1h', '١ س'],
+    [3900, '1h 5m', '١ س ٥ د'],
+    [7200, '2h', '٢ س'],
+    [90_000, '1d 1h', '١ ي ١ س'],
+  ])('%d seconds', (seconds, english, arabic) => {
+    expect(visible(en('latn').span(seconds))).toBe(english);
+    expect(visible(ar('arab').span(seconds))).toBe(arabic);
+  });
+
+  it('buckets read in the workspace time zone', () => {
+    // 21:00 UTC on 2 December is midnight of 3 December in Riyadh.
+    const start = '2026-12-02T21:00:00Z';
+    expect(visible(en('latn').bucket(start, 'day'))).toBe('Dec 3');
+    expect(visible(ar('arab').bucket(start, 'day'))).toBe('٣ ديسمبر');
+    expect(visible(en('latn').bucket(start, 'month'))).toBe('Dec 2026');
+    expect(visible(en('latn').bucket('2026-12-03T12:00:00Z', 'hour'))).toBe('3 PM');
+    expect(en('latn').bucket('nonsense', 'day')).toBe('');
+  });
+});

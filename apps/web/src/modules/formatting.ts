@@ -84,6 +84,8 @@ const WRAPPED = [
   'compact',
   'timeZoneLabel',
   'timeZoneOffset',
+  'span',
+  'bucket',
 ] as const;
 
 const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -109,7 +111,7 @@ export interface Formatter {
   /** A full date ("٢ ديسمبر ٢٠٢٦"), with the Hijri date alongside when asked. */
   date(value: DateInput | null | undefined, options?: { hijri?: boolean }): string;
   /** A calendar day `YYYY-MM-DD` (a date custom field): read in UTC so it never shifts. */
-  day(day: string, options?: { hijri?: boolean }): string;
+  day(day: string, options?: { hijri?: boolean; long?: boolean }): string;
   /** The Umm al-Qura date of an instant in the time zone ("٢٢ جمادى الآخرة ١٤٤٨ هـ"). */
   hijri(value: DateInput, options?: { timeZone?: string }): string;
   time(value: DateInput | null | undefined): string;
@@ -124,6 +126,10 @@ export interface Formatter {
   weekStartDay(): number;
   /** Weekday names in display order from the week's first day. */
   weekdayNames(style?: 'long' | 'short' | 'narrow'): string[];
+  /** A length of time in seconds, in at most two units: "٣ د", "١ س ٥ د", "1h 5m", "2d 3h". */
+  span(seconds: number): string;
+  /** A report bucket's start in the time zone: the hour ("٣ م"), the day ("٣ ديسمبر"), the month. */
+  bucket(value: DateInput, unit: 'hour' | 'day' | 'week' | 'month'): string;
   digitise(text: string): string;
 }
 
@@ -261,7 +267,11 @@ export function createFormatter(input: Partial<FormatSettings> = {}): Formatter 
     day(day, options = {}) {
       const date = new Date(`${day}T00:00:00Z`);
       if (!valid(date)) return day;
-      const text = dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+      const text = dateFormat(
+        options.long
+          ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
+          : { dateStyle: 'medium', timeZone: 'UTC' },
+      ).format(date);
       return alongside(text, date, 'UTC', withHijri(options.hijri));
     },
 
@@ -327,6 +337,34 @@ export function createFormatter(input: Partial<FormatSettings> = {}): Formatter 
       return weekDays(settings.weekStart).map((i) =>
         format.format(new Date(Date.UTC(2023, 0, 1 + i, 12))),
       );
+    },
+
+    span(seconds) {
+      const unit = (value: number, name: string) =>
+        numberFormat({ style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
+      const total = Math.max(0, Math.round(seconds));
+      if (total < 60) return unit(total, 'second');
+      const minutes = Math.round(total / 60);
+      if (minutes < 60) return unit(minutes, 'minute');
+      const parts: string[] = [];
+      const hours = Math.round(total / 3600);
+      if (minutes < 1440 && hours < 24) {
+        parts.push(unit(Math.floor(minutes / 60), 'hour'));
+        if (minutes % 60) parts.push(unit(minutes % 60, 'minute'));
+      } else {
+        parts.push(unit(Math.floor(hours / 24), 'day'));
+        if (hours % 24) parts.push(unit(hours % 24, 'hour'));
+      }
+      return parts.join(' ');
+    },
+
+    bucket(value, unit) {
+      const date = toDate(value);
+      if (!valid(date)) return '';
+      if (unit === 'hour') return dateFormat({ hour: 'numeric', timeZone }).format(date);
+      if (unit === 'month')
+        return dateFormat({ month: 'short', year: 'numeric', timeZone }).format(date);
+      return dateFormat({ day: 'numeric', month: 'short', timeZone }).format(date);
     },
 
     digitise: (text) => digitise(text, digits),

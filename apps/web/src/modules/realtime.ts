@@ -24,6 +24,7 @@ let socket: Socket | null = null;
 const envelopeHandlers = new Set<(envelope: AnyRealtimeEnvelope) => void>();
 const connectionHandlers = new Set<(event: ConnectionEvent) => void>();
 const presenceHandlers = new Set<(view: PresenceView) => void>();
+const signalHandlers = new Map<string, Set<() => void>>();
 
 /** Tells colleagues what this agent is doing in a conversation (ephemeral, not stored). */
 export function sendPresence(update: PresenceUpdate): void {
@@ -39,6 +40,17 @@ export function onPresence(handler: (view: PresenceView) => void): () => void {
 export function onEnvelope(handler: (envelope: AnyRealtimeEnvelope) => void): () => void {
   envelopeHandlers.add(handler);
   return () => envelopeHandlers.delete(handler);
+}
+
+/**
+ * Hints the server sends without a stored event behind them (`reports.updated`: the numbers
+ * changed, read them again). Not sequenced, not replayed: after a reconnect, read again anyway.
+ */
+export function onSignal(name: string, handler: () => void): () => void {
+  const handlers = signalHandlers.get(name) ?? new Set();
+  handlers.add(handler);
+  signalHandlers.set(name, handlers);
+  return () => handlers.delete(handler);
 }
 
 export function onConnection(handler: (event: ConnectionEvent) => void): () => void {
@@ -93,6 +105,7 @@ export function connectRealtime(): void {
   current.on(PRESENCE_EVENT, (view: PresenceView) =>
     presenceHandlers.forEach((handler) => handler(view)),
   );
+  current.onAny((name: string) => signalHandlers.get(name)?.forEach((handler) => handler()));
   for (const type of REALTIME_EVENTS) {
     current.on(type, (envelope: AnyRealtimeEnvelope) =>
       envelopeHandlers.forEach((handler) => handler(envelope)),

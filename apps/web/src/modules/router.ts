@@ -66,6 +66,35 @@ export const router = createRouter({
           path: 'contacts/companies/:id',
           component: () => import('@/features/contacts/companies/CompanyPage.vue'),
         },
+        {
+          path: 'reports',
+          component: () => import('@/features/reports/ReportsLayout.vue'),
+          children: [
+            {
+              path: '',
+              redirect: (to) => ({ path: '/reports/conversations', query: to.query }),
+            },
+            {
+              path: 'conversations',
+              component: () => import('@/features/reports/ConversationsReportPage.vue'),
+            },
+            {
+              path: 'agents',
+              component: () => import('@/features/reports/AgentsReportPage.vue'),
+              meta: { admin: true },
+            },
+            {
+              path: 'contacts',
+              component: () => import('@/features/reports/ContactsReportPage.vue'),
+              meta: { admin: true },
+            },
+            {
+              path: 'satisfaction',
+              component: () => import('@/features/reports/SatisfactionReportPage.vue'),
+              meta: { admin: true },
+            },
+          ],
+        },
         { path: 'forms', component: () => import('@/features/forms/FormsPage.vue') },
         { path: 'forms/:id', component: () => import('@/features/forms/FormBuilderRoute.vue') },
         {

@@ -87,6 +87,15 @@ describe('conversation lists on the client', () => {
     expect(matchesQuery({ view: 'all', contactId: 'someone-else' }, c, admin)).toBe(false);
   });
 
+  it("apply the created range of a report's drill-down (from inclusive, to exclusive)", () => {
+    const c = conversation({ createdAt: '2024-01-01T10:00:00.000Z' });
+    const range = (from?: string, to?: string) => matchesQuery({ view: 'all', from, to }, c, admin);
+    expect(range('2024-01-01T10:00:00.000Z', '2024-01-02T00:00:00.000Z')).toBe(true);
+    expect(range('2024-01-01T10:00:00.001Z')).toBe(false);
+    expect(range(undefined, '2024-01-01T10:00:00.000Z')).toBe(false);
+    expect(range(undefined, '2024-01-01T10:00:00.001Z')).toBe(true);
+  });
+
   it('keep out mailboxes an agent may not see', () => {
     const agent: MatchContext = {
       viewer: { userId: ME, role: 'agent', mailboxIds: ['billing'] },

@@ -20,6 +20,9 @@ export interface ConversationQuery {
   contactId?: string;
   contactCategoryId?: string;
   companyId?: string;
+  /** Created at or after / before these instants (ISO): the conversations behind a report's number. */
+  from?: string;
+  to?: string;
   /** Full-text search: the server decides what matches, the client never inserts. */
   q?: string;
 }
@@ -48,6 +51,8 @@ const FILTERS = [
   'contactId',
   'contactCategoryId',
   'companyId',
+  'from',
+  'to',
   'q',
 ] as const;
 
@@ -112,6 +117,9 @@ export function matchesQuery(
     } else if (c.assignee?.id.toLowerCase() !== query.assigneeId.toLowerCase()) return false;
   }
   if (query.priority && c.priority !== query.priority) return false;
+  const created = Date.parse(c.createdAt);
+  if (query.from && !(created >= Date.parse(query.from))) return false;
+  if (query.to && !(created < Date.parse(query.to))) return false;
   if (query.teamId && c.team?.id !== query.teamId) return false;
   if (query.tag) {
     const tag = query.tag.toLowerCase();

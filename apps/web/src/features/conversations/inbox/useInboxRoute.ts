@@ -7,6 +7,12 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** An instant the server will take (anything else is left out rather than refused). */
+function isoInstant(value: unknown): string {
+  const raw = text(value);
+  return raw && !Number.isNaN(Date.parse(raw)) && /^\d{4}-\d{2}-\d{2}T/.test(raw) ? raw : '';
+}
+
 /** The inbox's state lives in the address: view or mailbox, filters, search and the open id. */
 export function useInboxRoute() {
   const route = useRoute();
@@ -24,6 +30,12 @@ export function useInboxRoute() {
   const category = computed(() => text(route.query.category));
   const company = computed(() => text(route.query.company));
   const q = computed(() => text(route.query.q));
+  /** From a report's drill-down: the agent, tag, channel and created range behind a number. */
+  const assignee = computed(() => text(route.query.assignee));
+  const tag = computed(() => text(route.query.tag));
+  const channel = computed(() => text(route.query.channel));
+  const from = computed(() => isoInstant(route.query.from));
+  const to = computed(() => isoInstant(route.query.to));
   const selectedId = computed(() => (typeof route.params.id === 'string' ? route.params.id : null));
 
   /** A mailbox shows all its conversations; otherwise the view decides. */
@@ -35,6 +47,11 @@ export function useInboxRoute() {
     teamId: team.value,
     contactCategoryId: category.value,
     companyId: company.value,
+    assigneeId: assignee.value,
+    tag: tag.value,
+    channel: channel.value,
+    from: from.value,
+    to: to.value,
     q: q.value,
   }));
 
@@ -67,6 +84,11 @@ export function useInboxRoute() {
     category,
     company,
     q,
+    assignee,
+    tag,
+    channel,
+    from,
+    to,
     selectedId,
     query,
     setQuery,

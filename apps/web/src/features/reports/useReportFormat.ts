@@ -1,0 +1,32 @@
+import { useI18n } from 'vue-i18n';
+import { useLocale } from '@/composables/useLocale';
+
+/** How report numbers read: counts, durations, ratings out of five, minutes on chart axes. */
+export function useReportFormat() {
+  const { t } = useI18n();
+  const { formatter } = useLocale();
+  const dash = '—';
+  return {
+    count: (value: number | null | undefined) =>
+      value === null || value === undefined ? dash : formatter.value.integer(value),
+    span: (seconds: number | null | undefined) =>
+      seconds === null || seconds === undefined ? dash : formatter.value.span(seconds),
+    rating: (value: number | null | undefined) =>
+      value === null || value === undefined
+        ? dash
+        : formatter.value.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    outOfFive: (value: number | null | undefined) =>
+      value === null || value === undefined
+        ? dash
+        : t('reports.outOfFive', {
+            value: formatter.value.number(value, {
+              minimumFractionDigits: 1,
+              maximumFractionDigits: 1,
+            }),
+            max: formatter.value.integer(5),
+          }),
+    minutes: (value: number) =>
+      t('reports.minutesShort', { n: formatter.value.number(value, { maximumFractionDigits: 1 }) }),
+    percent: (fraction: number) => formatter.value.percent(fraction),
+  };
+}
