@@ -108,7 +108,7 @@ describeBrowser('Satisfaction in the browser', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
     await expect(page.locator('input[name="score"][value="4"]').isChecked()).resolves.toBe(true);
     for (const label of ['الأسلوب والتعامل', 'سرعة الرد', 'وضوح الردود', 'مستوى السعادة'])
-      await expect(page.getByText(label, { exact: true }).count()).resolves.toBe(1);
+      await expect(page.locator('legend', { hasText: label }).count()).resolves.toBe(1);
     const width = await pageWidth(page);
     expect(width.scrollWidth).toBeLessThanOrEqual(width.innerWidth);
     await page.screenshot({ path: `${SHOTS}/rating-page-ar-390.png`, fullPage: true });

@@ -89,7 +89,7 @@ export class ReportPdfService {
     query: ReportExportQueryDto,
   ): Promise<{ fileName: string; body: Buffer }> {
     const language = principal.language;
-    const view = (await this.reports[name](principal, query));
+    const view = await this.reports[name](principal, query);
     const workspace = await this.settings.get(principal);
     const digits = workspace.digits;
     const tables = REPORT_TABLES[name].map((table) => {

@@ -119,10 +119,17 @@ export function renderRatingMessage(
   const body = `<div class="message${kind === 'thanks' ? '' : ' message--closed'}" data-rating-state="${kind}">
 ${score}<p class="message__title">${escapeHtml(title)}</p>
 <p class="message__text">${escapeHtml(text)}</p>${edit}</div>`;
-  return documentOf(frame, title, body, 'card card--message');
+  return documentOf(frame, title, body, 'card card--message', ratingText('title', lang));
 }
 
-function documentOf(frame: RatingPageFrame, title: string, body: string, card: string): string {
+/** `title` names the document; the card's heading is `heading` (the page's subject) or it. */
+function documentOf(
+  frame: RatingPageFrame,
+  title: string,
+  body: string,
+  card: string,
+  heading = title,
+): string {
   const { language, theme, nonce } = frame;
   const dir = language === 'ar' ? 'rtl' : 'ltr';
   const logo = theme.logoUrl && /^(https?:|\/)/.test(theme.logoUrl) ? theme.logoUrl : null;
@@ -148,7 +155,7 @@ function documentOf(frame: RatingPageFrame, title: string, body: string, card: s
 <div class="page">
 <header class="brand">${mark}${switcher}</header>
 <main class="${card}" id="main">
-<h1 class="card__title">${escapeHtml(title)}</h1>
+<h1 class="card__title">${escapeHtml(heading)}</h1>
 ${body}
 </main>
 <footer class="footer"><span>${escapeHtml(ratingText('poweredBy', language))}</span></footer>
