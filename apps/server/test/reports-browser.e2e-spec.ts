@@ -111,7 +111,8 @@ describeBrowser('reports and the dashboard in a real browser', () => {
     await value(page, 'card-closed').filter({ hasText: /^1$/ }).waitFor();
     expect(await page.getByTestId('card-speed-value').textContent()).not.toBe('—');
     await page.getByTestId('chart-conversations').locator('canvas').waitFor();
-    expect(await page.getByTestId('busiest-hours').locator('tbody tr').count()).toBe(7);
+    expect(await page.getByTestId('busiest-hours-wide').locator('tbody tr').count()).toBe(7);
+    expect(await page.getByTestId('busiest-hours-narrow').locator('tbody tr').count()).toBe(24);
     // The week starts on Saturday (the workspace's default): the first row is Saturday's.
     expect(
       await page
