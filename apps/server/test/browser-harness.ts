@@ -181,16 +181,39 @@ export async function layoutProblems(
 }
 
 /** How wide the page is (document.documentElement.scrollWidth) and its window, once fonts are in. */
-export async function pageWidth(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+export async function pageWidth(
+  page: Page,
+): Promise<{ scrollWidth: number; innerWidth: number; widest: string | null }> {
   return page.locator('html').evaluate(async (root) => {
+    interface El {
+      tagName: string;
+      className: unknown;
+      getBoundingClientRect(): { left: number; right: number };
+      querySelectorAll(selector: string): ArrayLike<El>;
+    }
     const win = globalThis as unknown as {
       innerWidth: number;
       document: { fonts: { ready: Promise<unknown> } };
+      requestAnimationFrame(callback: () => void): void;
     };
     await win.document.fonts.ready;
+    // Two frames: what resizes itself on a resize (charts) has done so.
+    for (let frame = 0; frame < 2; frame++)
+      await new Promise<void>((done) => win.requestAnimationFrame(done));
+    const html = root as unknown as El & { scrollWidth: number };
+    // The last element in document order that crosses the window's edge is the innermost one.
+    const outside = Array.from(html.querySelectorAll('body *')).filter((el) => {
+      const rect = el.getBoundingClientRect();
+      return rect.right > win.innerWidth + 1 || rect.left < -1;
+    });
+    const last = outside[outside.length - 1];
+    const classes = last && typeof last.className === 'string' ? last.className.trim() : '';
     return {
-      scrollWidth: (root as unknown as { scrollWidth: number }).scrollWidth,
+      scrollWidth: html.scrollWidth,
       innerWidth: win.innerWidth,
+      widest: last
+        ? `${last.tagName.toLowerCase()}${classes ? `.${classes.split(/\s+/).join('.')}` : ''}`
+        : null,
     };
   });
 }
@@ -284,9 +307,9 @@ export async function screenProblems(
   allowed: readonly string[] = [],
 ): Promise<string[]> {
   const problems: string[] = [];
-  const { scrollWidth, innerWidth } = await pageWidth(page);
+  const { scrollWidth, innerWidth, widest } = await pageWidth(page);
   if (scrollWidth > innerWidth + 1)
-    problems.push(`the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+    problems.push(`the page is ${scrollWidth} px wide in a ${innerWidth} px window (${widest})`);
   problems.push(...(await layoutProblems(page)));
   problems.push(...(await textProblems(page, language, allowed)));
   return problems;

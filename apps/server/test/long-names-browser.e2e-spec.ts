@@ -311,10 +311,11 @@ describeBrowser('long names, long texts and combining marks in a real browser', 
   let failures: string[] = [];
 
   async function expectFits(page: Page, what: string): Promise<void> {
-    await page.waitForTimeout(50);
-    const { scrollWidth, innerWidth } = await pageWidth(page);
+    const { scrollWidth, innerWidth, widest } = await pageWidth(page);
     if (scrollWidth > innerWidth + 1)
-      failures.push(`${what}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+      failures.push(
+        `${what}: the page is ${scrollWidth} px wide in a ${innerWidth} px window (${widest})`,
+      );
     for (const problem of await layoutProblems(page)) failures.push(`${what}: ${problem}`);
   }
 

@@ -183,9 +183,11 @@ describeBrowser('the agent app at phone, tablet and laptop widths', () => {
   beforeEach(() => (failures = []));
 
   async function expectFits(page: Page, what: string): Promise<void> {
-    const { scrollWidth, innerWidth } = await pageWidth(page);
+    const { scrollWidth, innerWidth, widest } = await pageWidth(page);
     if (scrollWidth > innerWidth)
-      failures.push(`${what}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+      failures.push(
+        `${what}: the page is ${scrollWidth} px wide in a ${innerWidth} px window (${widest})`,
+      );
     for (const problem of await layoutProblems(page)) failures.push(`${what}: ${problem}`);
   }
 
