@@ -112,7 +112,8 @@ describeBrowser('Satisfaction in the browser', () => {
     const width = await pageWidth(page);
     expect(width.scrollWidth).toBeLessThanOrEqual(width.innerWidth);
     await page.screenshot({ path: `${SHOTS}/rating-page-ar-390.png`, fullPage: true });
-    // The click alone counted.
+    // The click alone counted: the page recorded the star and says so.
+    await page.locator('.intro strong', { hasText: 'سجّلنا تقييمك' }).waitFor();
     const afterClick = (await ws.owner.get(`/api/v1/conversations/${id}`))
       .body as ConversationDetailView;
     expect(

@@ -46,7 +46,8 @@ export function composeEmail(input: ComposeInput): SendMailOptions {
       ? `${context.authorName} (${senderName})`
       : senderName;
   const signature = input.kind === 'reply' ? (context.signature ?? '').trim() : '';
-  const text = signature ? `${context.text}\n\n-- \n${signature}` : context.text;
+  const body = emailChoicesOf(context.data)?.text ?? context.text;
+  const text = signature ? `${body}\n\n-- \n${signature}` : body;
   return {
     from: { name: displayName, address: server.from.address },
     to: input.recipients,
@@ -93,18 +94,25 @@ function toHtml(text: string, signature: string): string {
 
 /**
  * An automatic message may carry one-click choices (the rating request's stars) in its data:
- * `emailChoices: { intro, options: [{ label, url, title }], outro }`. The text part is the
- * message's text (with the links); the HTML part shows the choices as a row of buttons.
+ * `emailChoices: { text, intro, options: [{ label, url, title }], outro }`. The links are the
+ * customer's alone: the message's own text (what agents see in the thread) has none, the email's
+ * text part is `text` (with the links) and its HTML part shows the choices as a row of buttons.
  */
 export interface EmailChoices {
+  text: string;
   intro: string;
   options: Array<{ label: string; url: string; title: string }>;
   outro: string;
 }
 
-function choicesHtml(data: Record<string, unknown> | undefined): string | null {
+function emailChoicesOf(data: Record<string, unknown> | undefined): EmailChoices | null {
   const choices = data?.emailChoices as EmailChoices | undefined;
-  if (!choices || !Array.isArray(choices.options) || choices.options.length === 0) return null;
+  return choices && Array.isArray(choices.options) && choices.options.length > 0 ? choices : null;
+}
+
+function choicesHtml(data: Record<string, unknown> | undefined): string | null {
+  const choices = emailChoicesOf(data);
+  if (!choices) return null;
   const safe = choices.options.filter((o) => /^https?:\/\//i.test(o.url));
   const cells = safe
     .map(

@@ -27,10 +27,12 @@ type PageQuery = Record<string, string | string[] | undefined>;
 const FONTS = formPageFonts('/public/forms/fonts');
 
 /**
- * The rating page at /r/:token (the email's star links): server-rendered, no JavaScript. GET
- * records the link's star at once and shows the four dimensions and a comment; the post saves
- * them (400 with the answers kept when a value is wrong) and goes on to the thank-you page.
- * Forged, expired or mismatched links get a page saying so in the customer's language.
+ * The rating page at /r/:token (the email's star links): server-rendered. GET records nothing —
+ * mail scanners open every link of an email — and shows the link's star chosen, the four
+ * dimensions and a comment; the page's one small script records the star at once (POST
+ * :token/star), so one click counts, and without scripts "Send" records it. The post saves the
+ * answers (400 with them kept when a value is wrong) and goes on to the thank-you page. Forged,
+ * expired or mismatched links get a page saying so in the customer's language.
  */
 @ApiExcludeController()
 @Public()
@@ -51,8 +53,17 @@ export class RatingPageController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const state = await this.ratings.state(token).catch(invalidOnLinkError);
+    await this.show(response, request, query, token, state, 'landing');
+  }
+
+  /** The landing page's script: the link's star is the rating. 204, or the state's status. */
+  @Post(':token/star')
+  async star(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const state = await this.ratings.click(token).catch(invalidOnLinkError);
-    await this.show(response, request, query, token, state, 'form');
+    const status = { open: 204, pending: 204, locked: 409, expired: 410, invalid: 404 }[state.kind];
+    response.setHeader('Cache-Control', 'no-store');
+    response.status(status).end();
   }
 
   /** The form again, recording nothing (the thank-you page's "change my answers"). */
@@ -110,7 +121,7 @@ export class RatingPageController {
     query: PageQuery,
     token: string,
     state: RatingPageState,
-    view: 'form' | 'thanks',
+    view: 'landing' | 'form' | 'thanks',
     failed?: { status: number; values: RawAnswers; errors: DomainError['fieldErrors'] },
   ): Promise<void> {
     const asked = languageOf(one(query.lang), request);
@@ -124,7 +135,9 @@ export class RatingPageController {
         ? await this.themes.byWorkspace(state.workspaceId)
         : neutralTheme(language);
     const base = `/r/${encodeURIComponent(token)}`;
-    const path = view === 'thanks' ? `${base}/thanks` : `${base}/edit`;
+    // The other language of a page that records nothing yet is the landing page again.
+    const path =
+      view === 'thanks' ? `${base}/thanks` : state.kind === 'pending' ? base : `${base}/edit`;
     const frame: RatingPageFrame = {
       language,
       theme,
@@ -143,7 +156,8 @@ export class RatingPageController {
       case 'locked':
         return message('locked', 409, { score: state.rating.score });
       case 'open':
-        if (view === 'thanks')
+      case 'pending':
+        if (view === 'thanks' && state.kind === 'open')
           return message('thanks', 200, {
             score: state.rating.score,
             editUrl: `${base}/edit?lang=${language}`,
@@ -155,7 +169,10 @@ export class RatingPageController {
           renderRatingForm({
             ...frame,
             action: `${base}?lang=${language}`,
-            recorded: state.rating.score,
+            chosen: state.link.score,
+            recorded: state.kind === 'open' ? state.rating.score : null,
+            // Opening a star link (again) means that star: the page records it.
+            starUrl: view === 'landing' && !failed ? `${base}/star` : null,
             values: failed?.values ?? valuesOf(state),
             errors: failed ? fieldErrorMessages(failed.errors, language) : [],
           }),
@@ -164,13 +181,15 @@ export class RatingPageController {
   }
 }
 
-/** The page's own policy: its nonce on the one style block, no scripts, posts only to us. */
+/** The page's own policy: its nonce on the one style block and the one script, posts only to us. */
 function send(response: Response, status: number, frame: RatingPageFrame, html: string): void {
   response.setHeader(
     'Content-Security-Policy',
     [
       "default-src 'none'",
       `style-src 'nonce-${frame.nonce}'`,
+      `script-src 'nonce-${frame.nonce}'`,
+      "connect-src 'self'",
       "img-src 'self' data:",
       "font-src 'self'",
       "form-action 'self'",
@@ -185,7 +204,8 @@ function send(response: Response, status: number, frame: RatingPageFrame, html: 
   response.status(status).type('html').send(html);
 }
 
-function valuesOf(state: Extract<RatingPageState, { kind: 'open' }>): RawAnswers {
+function valuesOf(state: Extract<RatingPageState, { kind: 'open' | 'pending' }>): RawAnswers {
+  if (state.kind === 'pending') return { score: String(state.link.score) };
   const { rating } = state;
   const values: RawAnswers = { score: String(rating.score), comment: rating.comment ?? '' };
   for (const [key, value] of Object.entries(rating.dimensions))

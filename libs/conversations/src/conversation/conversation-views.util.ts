@@ -75,6 +75,16 @@ export function toAttachmentView(attachment: Attachment): AttachmentView {
   };
 }
 
+/**
+ * A message's data as the team and integrators see it: without `emailChoices`, the customer's
+ * own one-click links (a rating request's stars), which only the outgoing email carries.
+ */
+function shownData(data: Record<string, unknown>): Record<string, unknown> {
+  if (!('emailChoices' in data)) return data;
+  const { emailChoices: _customersOnly, ...shown } = data;
+  return shown;
+}
+
 export function toMessageView(
   message: Message,
   names: { users: Map<string, string>; contactName: string | null },
@@ -109,7 +119,7 @@ export function toMessageView(
     delivery: message.deliveryStatus
       ? { status: message.deliveryStatus, error: message.deliveryError }
       : null,
-    data: message.data,
+    data: shownData(message.data),
     attachments: attachments.map(toAttachmentView),
     mentions,
     createdAt: message.createdAt.toISOString(),

@@ -17,7 +17,9 @@ describe('rating page', () => {
       ...frame,
       language: 'ar',
       action: '/r/t?lang=ar',
+      chosen: 4,
       recorded: 4,
+      starUrl: null,
       values: {},
       errors: [],
     });
@@ -30,12 +32,35 @@ describe('rating page', () => {
     expect(html).toContain('شركة &lt;زيتون&gt;');
   });
 
+  it('opened from the email, says the star is chosen and records it with its one script', () => {
+    const html = renderRatingForm({
+      ...frame,
+      language: 'ar',
+      action: '/r/t?lang=ar',
+      chosen: 3,
+      recorded: null,
+      starUrl: '/r/r1.a</script>.3/star',
+      values: { score: '3' },
+      errors: [],
+    });
+    expect(html).toMatch(/name="score" value="3" checked/);
+    expect(html).toContain('اخترت 3 من 5.');
+    expect(html).toContain('data-recorded="شكرًا! سجّلنا تقييمك: 3 من 5."');
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('<script nonce="n0nce">');
+    // The URL is a script literal that cannot close the block.
+    expect(html).toContain('fetch("/r/r1.a\\u003c/script>.3/star"');
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+  });
+
   it('keeps the answers after an error, inert, and names the field', () => {
     const html = renderRatingForm({
       ...frame,
       language: 'en',
       action: '/r/t?lang=en',
+      chosen: 2,
       recorded: 2,
+      starUrl: null,
       values: { score: '2', manner: '5', comment: '<img src=x onerror=alert(1)>' },
       errors: [{ field: 'comment', message: 'Must be at most 2000 characters long.' }],
     });

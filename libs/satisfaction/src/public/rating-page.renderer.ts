@@ -13,7 +13,7 @@ import { ratingText } from './rating-page.texts';
 export interface RatingPageFrame {
   language: Language;
   theme: PublicThemeView;
-  /** The CSP nonce of this response, on the one style block (the page has no scripts). */
+  /** The CSP nonce of this response, on the one style block and the landing page's script. */
   nonce: string;
   fonts: FormPageFont[];
   /** The same page in the other language. */
@@ -22,8 +22,12 @@ export interface RatingPageFrame {
 
 export interface RatingFormInput extends RatingPageFrame {
   action: string;
-  /** The stars recorded so far (the click). */
-  recorded: number;
+  /** The link's star, chosen on the form. */
+  chosen: number;
+  /** The stars recorded so far, or null before anything is. */
+  recorded: number | null;
+  /** Where the page's script records the chosen star at once (the landing page), or null. */
+  starUrl: string | null;
   values: RawAnswers;
   errors: Array<{ field: string; message: string }>;
 }
@@ -52,7 +56,8 @@ export function renderRatingForm(input: RatingFormInput): string {
   const errorOf = (field: string) => input.errors.find((e) => e.field === field)?.message ?? null;
   const group = (field: 'score' | RatingDimension, label: string, optional: boolean) => {
     const error = errorOf(field);
-    const checked = values[field] ?? (field === 'score' ? String(input.recorded) : '');
+    const checked =
+      values[field] ?? (field === 'score' ? String(input.recorded ?? input.chosen) : '');
     const stars = [1, 2, 3, 4, 5]
       .map(
         (n) =>
@@ -74,7 +79,16 @@ ${error ? `<p class="field__error" id="error-${field}"><span class="field__error
           )
           .join('')}</ul></div>`
       : '';
-  const body = `<p class="intro"><strong>${escapeHtml(ratingText('recorded', lang, { n: input.recorded }))}</strong> ${escapeHtml(ratingText('more', lang))}</p>
+  const recordedText = ratingText('recorded', lang, { n: input.recorded ?? input.chosen });
+  const intro =
+    input.recorded !== null
+      ? `<p class="intro"><strong>${escapeHtml(recordedText)}</strong> ${escapeHtml(ratingText('more', lang))}</p>`
+      : `<p class="intro" id="intro" data-recorded="${escapeHtml(recordedText)}"><strong>${escapeHtml(ratingText('chosen', lang, { n: input.chosen }))}</strong> ${escapeHtml(ratingText('sendToRecord', lang))}</p>`;
+  // The one script: records the chosen star (a scanner that opens the link runs no script).
+  const script = input.starUrl
+    ? `<script nonce="${escapeHtml(input.nonce)}">(function(){var i=document.getElementById('intro');fetch(${scriptString(input.starUrl)},{method:'POST',credentials:'same-origin'}).then(function(r){if(r.ok&&i){i.innerHTML='';var s=document.createElement('strong');s.textContent=i.getAttribute('data-recorded');i.appendChild(s);i.appendChild(document.createTextNode(' '+${scriptString(ratingText('more', lang))}));}});})();</script>`
+    : '';
+  const body = `${intro}
 ${summary}
 <form class="form" method="post" action="${escapeHtml(input.action)}" novalidate>
 ${group('score', ratingText('overall', lang), false)}
@@ -87,7 +101,7 @@ ${commentError ? `<p class="field__error" id="error-comment"><span class="field_
 </div>
 <p class="form__note">${escapeHtml(ratingText('changeable', lang))}</p>
 <div class="form__actions"><button class="button" type="submit">${escapeHtml(ratingText('submit', lang))}</button></div>
-</form>`;
+</form>${script}`;
   return documentOf(input, ratingText('title', lang), body, 'card');
 }
 
@@ -120,6 +134,11 @@ export function renderRatingMessage(
 ${score}<p class="message__title">${escapeHtml(title)}</p>
 <p class="message__text">${escapeHtml(text)}</p>${edit}</div>`;
   return documentOf(frame, title, body, 'card card--message', ratingText('title', lang));
+}
+
+/** A string as a script's literal: JSON, with `<` escaped so no `</script>` ends the block. */
+function scriptString(value: string): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 /** `title` names the document; the card's heading is `heading` (the page's subject) or it. */

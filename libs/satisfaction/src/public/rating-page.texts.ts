@@ -6,6 +6,14 @@ const TEXTS = {
     ar: 'شكرًا! سجّلنا تقييمك: {n} من 5.',
     en: 'Thank you! We recorded your rating: {n} of 5.',
   },
+  chosen: {
+    ar: 'اخترت {n} من 5.',
+    en: 'You chose {n} of 5.',
+  },
+  sendToRecord: {
+    ar: 'اضغط «إرسال» لحفظ تقييمك، وأخبرنا بالمزيد إن شئت.',
+    en: 'Press “Send” to record your rating, and tell us more if you like.',
+  },
   more: {
     ar: 'أخبرنا بالمزيد إن شئت، ثم اضغط «إرسال».',
     en: 'Tell us more if you like, then press “Send”.',

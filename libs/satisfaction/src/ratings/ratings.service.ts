@@ -14,10 +14,11 @@ import {
 import type { RatingAnswers } from './rating-answers.util';
 import { RatingsRepository } from './ratings.repository';
 
-/** What a rating link leads to. Only `open` and `locked` name a workspace the page wears. */
+/** What a rating link leads to. `pending`: a valid link whose request has no rating yet. */
 export type RatingPageState =
   | { kind: 'invalid' }
   | { kind: 'expired'; workspaceId: string; language: Language }
+  | { kind: 'pending'; workspaceId: string; language: Language; link: RatingLink }
   | { kind: 'locked'; workspaceId: string; language: Language; rating: RatingView }
   | {
       kind: 'open';
@@ -30,8 +31,9 @@ export type RatingPageState =
 const CHANGE_MS = RATING_CHANGE_DAYS * 24 * 60 * 60 * 1000;
 
 /**
- * The public side of a rating: a star link clicked records that star at once (so one click
- * counts), the page then takes the four dimensions and a comment. A rating can be changed for
+ * The public side of a rating: opening a star link records nothing (mail scanners open every
+ * link of an email); the page it leads to records the link's star at once with a POST (so one
+ * click counts) and then takes the four dimensions and a comment. A rating can be changed for
  * RATING_CHANGE_DAYS after it was first given. Forged links, expired ones and links whose
  * request is gone (or names another conversation) record nothing.
  */
@@ -47,7 +49,7 @@ export class RatingsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** GET /r/:token — the star of the link is the rating (created or, if changeable, changed). */
+  /** POST /r/:token/star — the star of the link is the rating (created or, if changeable, changed). */
   click(token: string, now = new Date()): Promise<RatingPageState> {
     return this.tx.run(async () => {
       const found = await this.resolve(token, now);
@@ -71,13 +73,19 @@ export class RatingsService {
     });
   }
 
-  /** The page's state without recording anything (after a post, a reload of the thanks page). */
+  /** The page's state without recording anything (the link opened, a reload, a failed post). */
   state(token: string, now = new Date()): Promise<RatingPageState> {
     return this.tx.run(async () => {
       const found = await this.resolve(token, now);
       if ('kind' in found) return found;
       const existing = await this.ratings.byRequest(found.request.id);
-      if (!existing) return { kind: 'invalid' };
+      if (!existing)
+        return {
+          kind: 'pending',
+          workspaceId: found.request.workspaceId,
+          language: found.request.language,
+          link: found.link,
+        };
       return changeable(existing, now)
         ? open(found.request, existing, found.link)
         : locked(found.request, existing);

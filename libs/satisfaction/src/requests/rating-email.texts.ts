@@ -12,8 +12,10 @@ export function scoreWord(language: Language, score: number): string {
 }
 
 /**
- * The rating request email: a plain-text part with a link per star, and the same links as one-
- * click star buttons for the HTML part (`emailChoices`, drawn by the mail composer).
+ * The rating request: `text` is the conversation's message (what agents see: the stars without
+ * their links, so nobody rates in the customer's place); `choices` is what only the email
+ * carries: the plain-text part with a link per star, and the same links as one-click star
+ * buttons for the HTML part (drawn by the mail composer).
  */
 export function ratingEmail(
   language: Language,
@@ -33,12 +35,13 @@ export function ratingEmail(
   const outro = ar
     ? `بعد النقر يمكنك تقييم الأسلوب والتعامل، وسرعة الرد، ووضوح الردود، ومستوى سعادتك، وترك تعليق. تعمل الروابط ${RATING_LINK_DAYS} يومًا.`
     : `After the click you can rate our manner, speed and clarity and how happy you are, and leave a comment. The links work for ${RATING_LINK_DAYS} days.`;
-  const lines = input.links
-    .map((url, i) => `${'★'.repeat(i + 1)} ${scoreWord(language, i + 1)}: ${url}`)
-    .reverse();
+  const star = (i: number) => `${'★'.repeat(i + 1)} ${scoreWord(language, i + 1)}`;
+  const linked = input.links.map((url, i) => `${star(i)}: ${url}`).reverse();
+  const unlinked = input.links.map((_url, i) => star(i)).reverse();
   return {
-    text: [greeting, '', ask, '', ...lines, '', outro].join('\n'),
+    text: [greeting, '', ask, '', ...unlinked, '', outro].join('\n'),
     choices: {
+      text: [greeting, '', ask, '', ...linked, '', outro].join('\n'),
       intro: `${greeting}\n\n${ask}`,
       options: input.links.map((url, i) => ({
         label: `${i + 1} ★`,
