@@ -81,7 +81,8 @@ export function toAttachmentView(attachment: Attachment): AttachmentView {
  */
 function shownData(data: Record<string, unknown>): Record<string, unknown> {
   if (!('emailChoices' in data)) return data;
-  const { emailChoices: _customersOnly, ...shown } = data;
+  const shown = { ...data };
+  delete shown.emailChoices;
   return shown;
 }
 
