@@ -497,6 +497,7 @@ describe('satisfaction reports', () => {
       from: '2026-10-31T21:00:00Z',
       to: '2026-11-30T21:00:00Z',
       timeZone: 'Asia/Riyadh',
+      weekStart: 'saturday',
       bucket: 'day',
       filters: {},
     };
@@ -540,6 +541,17 @@ describe('satisfaction reports', () => {
     expect(
       (await reports.averageSeries({ ...window, bucket: 'month' })).map((p) => [p.start, p.count]),
     ).toEqual([['2026-10-31T21:00:00.000Z', 3]]);
+    // Weeks start on the workspace's day: Sunday the 1st and Monday the 2nd share a Saturday week,
+    // and fall in two weeks that start on Monday.
+    const weeks = (weekStart: ReportWindow['weekStart']) =>
+      reports
+        .averageSeries({ ...window, bucket: 'week', weekStart })
+        .then((points) => points.map((p) => [p.start, p.count]));
+    expect(await weeks('saturday')).toEqual([['2026-10-30T21:00:00.000Z', 3]]);
+    expect(await weeks('monday')).toEqual([
+      ['2026-10-25T21:00:00.000Z', 1],
+      ['2026-11-01T21:00:00.000Z', 2],
+    ]);
     expect((await reports.summary({ ...window, workspaceId: other.me.workspace.id })).count).toBe(
       1,
     );

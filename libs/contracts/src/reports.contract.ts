@@ -3,6 +3,7 @@
  * SPA and the satisfaction library share. Durations are whole seconds; instants are ISO strings;
  * a period's dates are the workspace's local dates (`YYYY-MM-DD`, `to` inclusive).
  */
+import type { WeekStart } from './branding.contract';
 import type { Channel, PersonRefView } from './conversations.contract';
 
 /** today, آخر أسبوع (7 days), آخر شهر (30 days), آخر سنة (365 days), or a custom range. */
@@ -49,6 +50,8 @@ export interface ReportWindow {
   from: string;
   to: string;
   timeZone: string;
+  /** Where weeks start (week buckets), the workspace's setting. */
+  weekStart: WeekStart;
   bucket: ReportBucket;
   filters: ReportFilters;
 }

@@ -403,6 +403,7 @@ export class ReportsService {
       from: w.from.toISOString(),
       to: w.to.toISOString(),
       timeZone: w.timeZone,
+      weekStart: w.weekStart,
       bucket: w.bucket,
       filters: w.filters,
     };

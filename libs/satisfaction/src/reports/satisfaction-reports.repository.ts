@@ -6,7 +6,7 @@ import {
   type RatingGroupBy,
   type ReportWindow,
 } from '@sanad/contracts';
-import { Db } from '@sanad/database';
+import { Db, localBucketSql } from '@sanad/database';
 
 /** Averages of one set of ratings. */
 export interface RatingAggregate {
@@ -121,11 +121,11 @@ export class SatisfactionReportsRepository {
   async series(window: ReportWindow): Promise<Array<RatingAggregate & { start: Date }>> {
     if (!REPORT_BUCKETS.includes(window.bucket)) throw new Error(`bucket ${window.bucket}`);
     const { where, params } = windowWhere(window);
-    params.push(window.bucket, window.timeZone);
-    const bucket = `$${params.length - 1}`;
+    params.push(window.timeZone);
     const zone = `$${params.length}`;
+    const local = localBucketSql('r.first_rated_at', window.bucket, zone, window.weekStart);
     const rows = await this.db.query<Array<AggregateRow & { start: Date }>>(
-      `SELECT (date_trunc(${bucket}, r.first_rated_at AT TIME ZONE ${zone}) AT TIME ZONE ${zone}) AS start,
+      `SELECT (${local} AT TIME ZONE ${zone}) AS start,
               NULL AS key, ${AGGREGATES}
        FROM ratings r WHERE ${where} GROUP BY 1 ORDER BY 1`,
       params,
