@@ -7,6 +7,7 @@ import type {
   Problem,
 } from '@sanad/contracts';
 import { ReportFactsService } from '@sanad/reports';
+import { signRatingLink } from '@sanad/satisfaction';
 import { testDir } from '@sanad/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -107,6 +108,47 @@ describe('reports', () => {
       expect(after.responseSpeed.value).not.toBeNull();
       expect(after.series.reduce((n, p) => n + p.new, 0)).toBe(1);
       expect(after.busiestHours.max).toBe(1);
+    });
+
+    it('a rating moves the rating average within seconds', async () => {
+      const dashboard = async () =>
+        (await ws.owner.get('/api/v1/reports/dashboard?preset=today')).body as DashboardView;
+      await ws.owner.patch('/api/v1/satisfaction/settings', {
+        delayMinutes: 600,
+        includeApiChannel: true,
+      });
+      const { conversation } = await open(ws, conversationBody());
+      await ws.owner.patch(`/api/v1/conversations/${conversation.id}`, { status: 'closed' });
+      const request = await until(
+        async () =>
+          (
+            await sql<Array<{ id: string }>>(
+              'SELECT id FROM rating_requests WHERE conversation_id = $1',
+              [conversation.id],
+            )
+          )[0],
+        (row) => row !== undefined,
+      );
+      // As if the email had gone out: its link is good.
+      await sql(`UPDATE rating_requests SET status = 'sent', sent_at = now() WHERE id = $1`, [
+        request.id,
+      ]);
+      const before = await dashboard();
+      const token = signRatingLink(app.running.config.appSecret, {
+        requestId: request.id,
+        conversationId: conversation.id,
+        score: 2,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      });
+      const started = Date.now();
+      expect((await fetch(`${app.base}/r/${token}/star`, { method: 'POST' })).status).toBe(204);
+      const after = await until(
+        dashboard,
+        (d) => d.ratingAverage.value !== before.ratingAverage.value,
+      );
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(before.ratingAverage.value).toBeNull();
+      expect(after.ratingAverage.value).toBe(2);
     });
   });
 
