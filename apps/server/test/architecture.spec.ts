@@ -24,6 +24,7 @@ const OWNER: Record<string, string> = {
   report_agent_replies: 'reports',
   report_status_changes: 'reports',
   report_backfill: 'reports',
+  report_pending: 'reports',
   contacts: 'contacts',
   companies: 'contacts',
   contact_categories: 'contacts',

@@ -23,15 +23,16 @@ function sql<T = Array<Record<string, unknown>>>(text: string, params: unknown[]
   return app.running.app.get(DataSource).query<T>(text, params);
 }
 
-/** Waits until every event of the workspace was handled (facts derived). */
+/** Waits until every event of the workspace was handled and the facts derived. */
 async function settled(workspaceId: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const [row] = await sql<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM outbox WHERE workspace_id = $1 AND status <> 'done'`,
+      `SELECT (SELECT count(*) FROM outbox WHERE workspace_id = $1 AND status <> 'done')
+            + (SELECT count(*) FROM report_pending WHERE workspace_id = $1) AS n`,
       [workspaceId],
     );
-    if (row.n === 0) return;
+    if (Number(row.n) === 0) return;
     if (Date.now() > deadline) throw new Error(`${row.n} events still pending`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -396,6 +397,29 @@ describe('reports', () => {
       const facts = app.running.app.get(ReportFactsService);
       expect(await facts.backfill(7)).toBeGreaterThanOrEqual(36);
       expect(await facts.backfill(7)).toBe(0); // finished: nothing more to do
+      expect((await ws.owner.get(query)).body).toEqual(before);
+    });
+
+    it('queues a conversation once however many events name it, and derives the queue in batches', async () => {
+      const query = '/api/v1/reports/conversations?from=2026-10-01&to=2026-11-30';
+      const before = (await ws.owner.get(query)).body as ConversationsReportView;
+      const ids = (
+        await sql<Array<{ conversation_id: string }>>(
+          `SELECT conversation_id FROM report_conversations WHERE workspace_id = $1 LIMIT 3`,
+          [ws.me.workspace.id],
+        )
+      ).map((r) => r.conversation_id);
+      await sql(`DELETE FROM report_conversations WHERE conversation_id = ANY($1::uuid[])`, [ids]);
+      const facts = app.running.app.get(ReportFactsService);
+      // Three events for the first conversation, one each for the others: three rows.
+      await facts.queue(ws.me.workspace.id, [ids[0], ids[0]]);
+      await facts.queue(ws.me.workspace.id, [ids[0], ids[1], ids[2]]);
+      const queued = await sql<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM report_pending WHERE conversation_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      expect(queued[0].n).toBeLessThanOrEqual(3); // the worker may have started on them
+      await settled(ws.me.workspace.id);
       expect((await ws.owner.get(query)).body).toEqual(before);
     });
 

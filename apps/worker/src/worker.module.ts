@@ -5,7 +5,7 @@ import { ConversationsModule } from '@sanad/conversations';
 import { IdempotencyModule } from '@sanad/idempotency';
 import { MailLibModule, OutboundMailer } from '@sanad/mail';
 import { OutboxDispatcher, OutboxRelay } from '@sanad/queue';
-import { ReportFactsService, ReportsModule } from '@sanad/reports';
+import { ReportFactsRefresher, ReportFactsService, ReportsModule } from '@sanad/reports';
 import { SatisfactionModule } from '@sanad/satisfaction';
 import { WebhookDeliverer, WebhooksModule } from '@sanad/webhooks';
 import { Housekeeping } from './housekeeping.service';
@@ -38,6 +38,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly imports: ContactImportRunner,
     private readonly webhooks: WebhookDeliverer,
     private readonly reportFacts: ReportFactsService,
+    private readonly reportRefresher: ReportFactsRefresher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,6 +50,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     await this.relay.start();
     await this.webhooks.start();
     this.housekeeping.start();
+    this.reportRefresher.start();
     // Conversations from before reports existed: derived in the background, resumable.
     void this.reportFacts
       .backfill()

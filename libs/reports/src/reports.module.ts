@@ -5,6 +5,7 @@ import { ContactsModule } from '@sanad/contacts';
 import { ConversationsModule } from '@sanad/conversations';
 import { SatisfactionModule, SatisfactionReports } from '@sanad/satisfaction';
 import { ReportFactsConsumer } from './facts/report-facts.consumer';
+import { ReportFactsRefresher } from './facts/report-facts.refresher';
 import { ReportFactsRepository } from './facts/report-facts.repository';
 import { ReportFactsService } from './facts/report-facts.service';
 import { ReportsLive } from './live/reports-live';
@@ -30,6 +31,7 @@ import { ReportsService } from './reports.service';
     ReportFactsRepository,
     ReportFactsService,
     ReportFactsConsumer,
+    ReportFactsRefresher,
     ReportsLive,
     ReportMetricsRepository,
     ReportsService,
@@ -38,6 +40,6 @@ import { ReportsService } from './reports.service';
     // Ratings are satisfaction's: reports ask it through this port.
     { provide: ReportRatings, useExisting: SatisfactionReports },
   ],
-  exports: [ReportsService, ReportFactsService, ReportPdfService, HtmlToPdf],
+  exports: [ReportsService, ReportFactsService, ReportFactsRefresher, ReportPdfService, HtmlToPdf],
 })
 export class ReportsModule {}

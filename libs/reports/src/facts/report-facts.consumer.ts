@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { OutboxDispatcher, type AnyDomainEvent, type OutboxConsumer } from '@sanad/queue';
 import { ReportsLive } from '../live/reports-live';
+import { ReportFactsRefresher } from './report-facts.refresher';
 import { ReportFactsService } from './report-facts.service';
 
 const TYPES = [
@@ -17,8 +18,9 @@ type Taken = (typeof TYPES)[number];
 
 /**
  * Keeps report facts in step with conversations: every event that can change a conversation's
- * timeline derives its facts again, in the transaction holding the event's receipt. Its own queue,
- * so reports never hold up mail or webhooks (and they never hold up reports).
+ * timeline queues the conversation, in the transaction holding the event's receipt, and the
+ * refresher derives the queued ones in batches (a person's category change derives theirs at
+ * once: rare, and possibly many). Its own queue, so reports never hold up mail or webhooks.
  */
 @Injectable()
 export class ReportFactsConsumer implements OutboxConsumer<Taken>, OnModuleInit {
@@ -28,6 +30,7 @@ export class ReportFactsConsumer implements OutboxConsumer<Taken>, OnModuleInit 
 
   constructor(
     private readonly facts: ReportFactsService,
+    private readonly refresher: ReportFactsRefresher,
     private readonly live: ReportsLive,
     private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -47,11 +50,9 @@ export class ReportFactsConsumer implements OutboxConsumer<Taken>, OnModuleInit 
       case 'conversation.updated':
       case 'message.created':
       case 'message.updated':
-        await this.facts.refresh([event.payload.conversationId]);
-        break;
+        return this.queue(workspaceId, [event.payload.conversationId]);
       case 'conversation.merged':
-        await this.facts.refresh([event.payload.sourceId, event.payload.targetId]);
-        break;
+        return this.queue(workspaceId, [event.payload.sourceId, event.payload.targetId]);
       case 'contact.updated': {
         const changed = event.payload.changed;
         if (changed && !changed.some((field) => /categor/i.test(field))) return;
@@ -63,5 +64,10 @@ export class ReportFactsConsumer implements OutboxConsumer<Taken>, OnModuleInit 
         break;
     }
     await this.live.changed(workspaceId);
+  }
+
+  private async queue(workspaceId: string, ids: string[]): Promise<void> {
+    await this.facts.queue(workspaceId, ids);
+    this.refresher.soon();
   }
 }

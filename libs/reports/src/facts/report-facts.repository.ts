@@ -112,6 +112,32 @@ export class ReportFactsRepository {
     );
   }
 
+  /** Conversations to derive again (once each, however often they are named before that). */
+  async queue(workspaceId: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.query(
+      `INSERT INTO report_pending (conversation_id, workspace_id)
+       SELECT id, $1 FROM unnest($2::uuid[]) AS id ON CONFLICT DO NOTHING`,
+      [workspaceId, [...new Set(ids)]],
+    );
+  }
+
+  /**
+   * Takes the longest-waiting queued conversations, until commit (another worker takes others).
+   * A conversation queued again meanwhile waits for this commit and is queued anew.
+   */
+  async takePending(
+    limit: number,
+  ): Promise<Array<{ conversationId: string; workspaceId: string }>> {
+    return this.db.returning(
+      `DELETE FROM report_pending WHERE conversation_id IN (
+         SELECT conversation_id FROM report_pending ORDER BY queued_at
+          LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING conversation_id AS "conversationId", workspace_id AS "workspaceId"`,
+      [limit],
+    );
+  }
+
   /** Announces at commit that this workspace's numbers changed. */
   announce(workspaceId: string): Promise<void> {
     return this.db.notify(REPORTS_CHANNEL, workspaceId);

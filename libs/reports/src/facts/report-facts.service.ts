@@ -25,6 +25,25 @@ export class ReportFactsService {
     return this.tx.run(() => this.derive(unique));
   }
 
+  /** Conversations to derive again soon, in the caller's transaction (the outbox consumer's). */
+  queue(workspaceId: string, ids: string[]): Promise<void> {
+    return this.repo.queue(workspaceId, ids);
+  }
+
+  /**
+   * Derives up to `limit` queued conversations in one transaction, which also runs `then` with
+   * the workspaces they belong to (the live signal, sent at commit). Returns how many it took.
+   */
+  refreshQueued(limit: number, then: (workspaceIds: string[]) => Promise<void>): Promise<number> {
+    return this.tx.run(async () => {
+      const taken = await this.repo.takePending(limit);
+      if (taken.length === 0) return 0;
+      await this.derive([...new Set(taken.map((t) => t.conversationId))]);
+      await then([...new Set(taken.map((t) => t.workspaceId))]);
+      return taken.length;
+    });
+  }
+
   private async derive(unique: string[]): Promise<void> {
     await this.repo.lock(unique);
     const timelines = await this.timelines.byIds(unique);
