@@ -10,6 +10,13 @@ import { OutboxRepository } from './outbox.repository';
  * event thanks to its receipt, then marks the event done. Hints get events straight from the
  * relay instead.
  */
+/** A dispatch job: the event, its type and the consumers to run (older jobs lack the last two). */
+export interface DispatchJob {
+  outboxId: string;
+  type?: EventName;
+  consumers?: string[];
+}
+
 @Injectable()
 export class OutboxDispatcher {
   private readonly logger = new Logger('OutboxDispatcher');
@@ -46,9 +53,14 @@ export class OutboxDispatcher {
     return takers.length === 0 || takers.some((c) => !c.skips?.(event));
   }
 
+  /** The consumers that may act on the event (those that surely would not are left out). */
+  takersOf(event: DomainEvent): OutboxConsumer[] {
+    return this.consumers.filter((c) => c.types.includes(event.type) && !c.skips?.(event));
+  }
+
   /** The job queue an event goes through: its consumers' own when they all share one. */
   queueOf(event: DomainEvent): JobName {
-    const takers = this.consumers.filter((c) => c.types.includes(event.type) && !c.skips?.(event));
+    const takers = this.takersOf(event);
     const own = takers[0]?.dispatchQueue?.name;
     return own && takers.every((c) => c.dispatchQueue?.name === own) ? own : 'outbox.dispatch';
   }
@@ -60,8 +72,8 @@ export class OutboxDispatcher {
       if (consumer.dispatchQueue)
         queues.set(consumer.dispatchQueue.name, consumer.dispatchQueue.concurrency);
     for (const [name, count] of queues)
-      this.queue.process<{ outboxId: string; type?: EventName }>(name, count, (data) =>
-        this.dispatch(data.outboxId, data.type),
+      this.queue.process<DispatchJob>(name, count, (data) =>
+        this.dispatch(data.outboxId, data.type, data.consumers),
       );
   }
 
@@ -81,13 +93,19 @@ export class OutboxDispatcher {
    * carry it): an event with one consumer is claimed, handled and marked done in one transaction,
    * the done mark being its receipt; several consumers each keep a receipt of their own.
    */
-  async dispatch(outboxId: string, type?: EventName): Promise<void> {
-    const takers = type ? this.consumers.filter((c) => c.types.includes(type)) : [];
+  async dispatch(outboxId: string, type?: EventName, consumers?: string[]): Promise<void> {
+    // The relay names the consumers that may act (a workspace without webhook endpoints leaves
+    // the fan-out out); a name this process does not know runs every consumer of the type.
+    const named = consumers?.length
+      ? this.consumers.filter((c) => consumers.includes(c.name))
+      : undefined;
+    const chosen = named?.length === consumers?.length ? named : undefined;
+    const takers = chosen ?? (type ? this.consumers.filter((c) => c.types.includes(type)) : []);
     if (takers.length === 1) return this.dispatchToOne(outboxId, takers[0]);
     const found = await this.repo.find(outboxId);
     if (!found || found.done) return;
     const { event } = found;
-    const all = this.consumers.filter((c) => c.types.includes(event.type));
+    const all = chosen ?? this.consumers.filter((c) => c.types.includes(event.type));
     for (const [index, consumer] of all.entries()) {
       const last = index === all.length - 1;
       await this.inTransaction(consumer, event.id, async () => {

@@ -254,6 +254,33 @@ describe.each(drivers)('outbox with the $name driver', ({ name, redisUrl }) => {
     }
   });
 
+  it('leaves out a consumer that surely would not act: the other runs alone, without a receipt', async () => {
+    const wanted = new RecordingConsumer(type);
+    const skipping = Object.assign(new RecordingConsumer(type), { skips: () => true });
+    const key = randomUUID();
+    const module = await instance();
+    wanted.db = skipping.db = module.get(Db);
+    const dispatcher = module.get(OutboxDispatcher);
+    dispatcher.register(wanted);
+    dispatcher.register(skipping);
+    dispatcher.listen(2);
+    await module.get(OutboxRelay).start();
+    try {
+      await emit(module, key);
+      await waitFor(async () => (await effects(module, key)) === 1);
+      const rows = await module.get(DataSource).query<Array<{ status: string; receipts: number }>>(
+        `SELECT status, (SELECT count(*)::int FROM job_receipts r WHERE r.key = o.id::text) AS receipts
+             FROM outbox o WHERE payload->>'key' = $1`,
+        [key],
+      );
+      expect(rows).toEqual([{ status: 'done', receipts: 0 }]);
+      expect(wanted.calls).toEqual([key]);
+      expect(skipping.calls).toEqual([]);
+    } finally {
+      await module.close();
+    }
+  });
+
   it('hands events to hint consumers from the relay, without a queue job or a receipt', async () => {
     const hints: string[] = [];
     const hint: OutboxHint = {

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { PgNotices, TransactionRunner } from '@sanad/database';
 import { JobQueue } from '../queue.port';
 import type { DomainEvent } from './outbox.consumer';
-import { OutboxDispatcher } from './outbox.dispatcher';
+import { OutboxDispatcher, type DispatchJob } from './outbox.dispatcher';
 import { OUTBOX_CHANNEL, OutboxRepository, RELAY_BATCH } from './outbox.repository';
 
 const POLL_MS = 1000;
@@ -100,12 +100,16 @@ export class OutboxRelay implements OnApplicationShutdown {
       );
       if (unwanted.length > 0) await this.repo.markAllDone(unwanted.map((j) => j.id));
       // Enqueued before commit: if the queue refuses, the rows stay pending.
-      for (const { id, type } of jobs.filter((j) => !unwanted.includes(j)))
-        await this.queue.add(
-          this.dispatcher.queueOf(byId.get(id) as DomainEvent),
-          { outboxId: id, type },
-          { jobId: id, attempts: 8, backoffMs: 500 },
-        );
+      for (const { id, type } of jobs.filter((j) => !unwanted.includes(j))) {
+        const event = byId.get(id) as DomainEvent;
+        const consumers = this.dispatcher.takersOf(event).map((c) => c.name);
+        const job: DispatchJob = { outboxId: id, type, ...(consumers.length ? { consumers } : {}) };
+        await this.queue.add(this.dispatcher.queueOf(event), job, {
+          jobId: id,
+          attempts: 8,
+          backoffMs: 500,
+        });
+      }
       return events;
     });
     if (events.length > 0) await this.dispatcher.deliverHints(events);
