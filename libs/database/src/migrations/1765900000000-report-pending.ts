@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * conversation here (one row however many events it had); the worker derives them in batches, so
  * a burst of mail costs one derivation per batch instead of a dozen statements per event.
  */
-export class ReportPending1765800000000 implements MigrationInterface {
-  name = 'ReportPending1765800000000';
+export class ReportPending1765900000000 implements MigrationInterface {
+  name = 'ReportPending1765900000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
