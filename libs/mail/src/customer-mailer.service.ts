@@ -42,6 +42,8 @@ export class CustomerMailer {
   ) {}
 
   async send(email: CustomerEmail): Promise<CustomerSendResult> {
+    // A workspace nobody opened the mailboxes of yet has its system mailboxes made now.
+    await this.mailboxes.ensureDefaults(email.workspaceId);
     const mailbox = await this.mailboxes.systemMailbox(email.workspaceId, 'inbox');
     const settings = await this.repo.settings(mailbox.id);
     const localPart = await this.repo.inboundLocalPart(mailbox.id);
@@ -59,7 +61,7 @@ export class CustomerMailer {
       const info = (await server.transport.sendMail({
         from: { name, address: server.from.address },
         to: email.to,
-        ...(inboundAddress !== server.from.address ? { replyTo: inboundAddress } : {}),
+        ...(localPart && inboundAddress !== server.from.address ? { replyTo: inboundAddress } : {}),
         subject: email.subject,
         messageId: `<${randomUUID()}@${domain || this.config.inboundDomain}>`,
         text: email.text,

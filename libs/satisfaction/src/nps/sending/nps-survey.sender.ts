@@ -43,7 +43,11 @@ export class NpsSurveySender {
   async sendDue(now = new Date()): Promise<number> {
     let sent = 0;
     for (const workspaceId of await this.recipients.workspacesDue(now))
-      sent += await this.sendWorkspace(workspaceId, now);
+      // One workspace's trouble (its mailbox settings) never holds up the others' surveys.
+      sent += await this.sendWorkspace(workspaceId, now).catch((error: Error) => {
+        this.logger.warn(`NPS emails of workspace ${workspaceId} failed: ${error.message}`);
+        return 0;
+      });
     return sent;
   }
 

@@ -151,7 +151,7 @@ export class NpsSurveysRepository {
 
   /** Cancelled: what waits is skipped (what was sent stays valid). False when it was not sending. */
   async cancel(workspaceId: string, id: string, at: Date): Promise<boolean> {
-    const rows = await this.db.query<Array<{ id: string }>>(
+    const rows = await this.db.returning<{ id: string }>(
       `UPDATE nps_surveys SET status = 'cancelled', cancelled_at = $3
        WHERE workspace_id = $1 AND id = $2 AND status = 'sending' RETURNING id`,
       [workspaceId, id, at],
