@@ -12,22 +12,19 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { NPS_GROUPS, NPS_NAME_MAX, NPS_QUESTION_MAX, type NpsGroup } from '@sanad/contracts';
 
 /** Who a survey goes to: the people list's filters (each optional, all must match). */
 export class NpsSegmentDto {
-  @ApiPropertyOptional({ nullable: true, description: "The person's category" })
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The person's category" })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsUUID()
   categoryId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: "The person's company" })
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The person's company" })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsUUID()
   companyId?: string | null;
 
