@@ -2,7 +2,7 @@ import { NPS_COMMENT_MAX, type Language, type PublicThemeView } from '@sanad/con
 import { escapeHtml, withDigits } from '@sanad/core';
 import { formPageStyles, type FormPageFont } from '@sanad/forms';
 import type { RawNpsAnswer } from '../responses/nps-answer.util';
-import { npsText } from './nps-page.texts';
+import { npsText as rawText, type NpsPageTextKey } from './nps-page.texts';
 
 export interface NpsPageFrame {
   language: Language;
@@ -47,7 +47,20 @@ const STYLES = `
 .message__score{font-size:28px;font-weight:700;color:var(--primary);margin:0 0 8px}
 `;
 
+/** The page's texts in the workspace's digits (Arabic pages may write ٠–٩). */
+function texts(frame: NpsPageFrame) {
+  return (
+    key: NpsPageTextKey,
+    language: Language,
+    params: Record<string, string | number> = {},
+  ) => {
+    const text = rawText(key, language, params);
+    return language === 'ar' ? withDigits(text, frame.digits) : text;
+  };
+}
+
 export function renderNpsForm(input: NpsFormInput): string {
+  const npsText = texts(input);
   const { language: lang, values } = input;
   const digit = (n: number | string) =>
     lang === 'ar' ? withDigits(String(n), input.digits) : String(n);
@@ -109,6 +122,7 @@ export function renderNpsMessage(
   kind: NpsMessageKind,
   options: { score?: number } = {},
 ): string {
+  const npsText = texts(frame);
   const lang = frame.language;
   const title = npsText(`${kind}Title`, lang);
   const n =
@@ -135,6 +149,7 @@ function documentOf(
   card: string,
   heading = title,
 ): string {
+  const npsText = texts(frame);
   const { language, theme, nonce } = frame;
   const dir = language === 'ar' ? 'rtl' : 'ltr';
   const logo = theme.logoUrl && /^(https?:|\/)/.test(theme.logoUrl) ? theme.logoUrl : null;

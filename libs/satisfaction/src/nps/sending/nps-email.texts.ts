@@ -69,7 +69,7 @@ export function npsEmail(
   const cells = input.links
     .map(
       (url, score) =>
-        `<td align="center" style="padding:2px"><a href="${escapeHtml(url)}" title="${escapeHtml(digit(score))}" style="display:inline-block;min-width:30px;padding:10px 4px;border:1px solid #d5d9e0;border-radius:6px;background:#ffffff;color:#1a1a1a;font-size:16px;font-weight:bold;line-height:1.2;text-decoration:none;font-family:Tahoma,Arial,sans-serif">${escapeHtml(digit(score))}</a></td>`,
+        `<td align="center" width="9%" style="padding:1px"><a href="${escapeHtml(url)}" title="${escapeHtml(digit(score))}" style="display:block;padding:10px 0;border:1px solid #d5d9e0;border-radius:6px;background:#ffffff;color:#1a1a1a;font-size:15px;font-weight:bold;line-height:1.2;text-align:center;text-decoration:none;font-family:Tahoma,Arial,sans-serif">${escapeHtml(digit(score))}</a></td>`,
     )
     .join('');
   const p = (value: string, style = 'margin:0 0 1em') =>
@@ -78,8 +78,9 @@ export function npsEmail(
     p(greeting),
     `<p dir="auto" style="margin:0 0 1em;font-size:16px;font-weight:bold">${escapeHtml(question)}</p>`,
     p(word('choose', language)),
-    `<table role="presentation" dir="${dir}" cellpadding="0" cellspacing="0" style="margin:8px 0 4px"><tr>${cells}</tr></table>`,
-    `<table role="presentation" dir="${dir}" width="100%" cellpadding="0" cellspacing="0" style="max-width:420px;margin:0 0 16px;font-size:12px;color:#6b7280"><tr>`,
+    // The row shrinks to the screen (a phone fits all eleven): fixed layout, equal cells.
+    `<table role="presentation" dir="${dir}" width="100%" cellpadding="0" cellspacing="0" style="max-width:480px;table-layout:fixed;margin:8px 0 4px"><tr>${cells}</tr></table>`,
+    `<table role="presentation" dir="${dir}" width="100%" cellpadding="0" cellspacing="0" style="max-width:480px;margin:0 0 16px;font-size:12px;color:#6b7280"><tr>`,
     `<td style="text-align:start">${escapeHtml(word('notLikely', language))}</td>`,
     `<td style="text-align:end">${escapeHtml(word('veryLikely', language))}</td></tr></table>`,
     p(word('outro', language), 'margin:0;color:#6b7280;font-size:12px'),
