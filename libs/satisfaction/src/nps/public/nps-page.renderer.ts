@@ -84,7 +84,7 @@ export function renderNpsForm(input: NpsFormInput): string {
       : '';
   const n = digit(checked);
   const intro = {
-    chosen: `<strong>${escapeHtml(npsText('chosen', lang, { n }))}</strong> ${escapeHtml(npsText('pressSend', lang))}`,
+    chosen: `<strong>${escapeHtml(npsText('chosen', lang, { n }))}</strong> ${escapeHtml(npsText('sendToRecord', lang))}`,
     recorded: `<strong>${escapeHtml(npsText('recorded', lang, { n }))}</strong> ${escapeHtml(npsText('addComment', lang))}`,
     commented: `<strong>${escapeHtml(npsText('commentSaved', lang))}</strong> ${escapeHtml(npsText('recorded', lang, { n }))}`,
     retry: escapeHtml(npsText('pressSend', lang)),

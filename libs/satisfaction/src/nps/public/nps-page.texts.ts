@@ -3,8 +3,12 @@ import type { Language } from '@sanad/contracts';
 const TEXTS = {
   title: { ar: 'رأيك يهمنا', en: 'Your opinion matters' },
   chosen: {
-    ar: 'اخترت {n} من 10. نسجّل إجابتك الآن…',
-    en: 'You chose {n} of 10. We are recording your answer…',
+    ar: 'اخترت {n} من 10.',
+    en: 'You chose {n} of 10.',
+  },
+  sendToRecord: {
+    ar: 'أضف تعليقًا إن شئت، ثم اضغط «إرسال» لتسجيل إجابتك.',
+    en: 'Add a comment if you like, then press “Send” to record your answer.',
   },
   pressSend: {
     ar: 'غيّر الرقم إن شئت، وأضف تعليقًا، ثم اضغط «إرسال».',
