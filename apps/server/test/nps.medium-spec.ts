@@ -471,6 +471,15 @@ describe('the NPS page', () => {
       [ws.me.workspace.id],
     );
     expect(events).toHaveLength(2);
+    const feed = (await ws.owner.get('/api/v1/events?after=0')).body as {
+      events: Array<{ type: string; data: Record<string, unknown> }>;
+    };
+    const responded = feed.events.filter((e) => e.type === 'nps.responded');
+    expect(responded).toHaveLength(2);
+    expect(responded[1].data).toMatchObject({
+      survey: { id: s.id, name: s.name },
+      response: { surveyId: s.id, score: 3, person: { id: p.id } },
+    });
 
     await sql(
       `UPDATE nps_responses SET responded_at = now() - interval '8 days' WHERE survey_id = $1`,
