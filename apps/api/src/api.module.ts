@@ -44,6 +44,8 @@ import { WebhookDeliveriesController } from './controllers/webhook-deliveries.co
 import { WebhooksController } from './controllers/webhooks.controller';
 import { WorkspaceController } from './controllers/workspace.controller';
 import { RatingPageController } from './controllers/rating-page.controller';
+import { NpsController } from './controllers/nps.controller';
+import { NpsPageController } from './controllers/nps-page.controller';
 import { SatisfactionSettingsController } from './controllers/satisfaction-settings.controller';
 import { SessionCookies } from './http/session-cookies';
 import { AgentsGateway } from './realtime/agents.gateway';
@@ -72,6 +74,8 @@ import { AgentsGateway } from './realtime/agents.gateway';
     PublicFormsController,
     HostedFormController,
     RatingPageController,
+    NpsController,
+    NpsPageController,
     SatisfactionSettingsController,
     MembersController,
     InvitesController,

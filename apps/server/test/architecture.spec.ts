@@ -64,6 +64,10 @@ const OWNER: Record<string, string> = {
   satisfaction_settings: 'satisfaction',
   rating_requests: 'satisfaction',
   ratings: 'satisfaction',
+  nps_settings: 'satisfaction',
+  nps_surveys: 'satisfaction',
+  nps_recipients: 'satisfaction',
+  nps_responses: 'satisfaction',
 };
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -161,6 +161,24 @@ describe('merging people', () => {
          FROM conversations WHERE id = $1`,
       [moved[0], source],
     );
+    // An NPS survey the person got and answered.
+    const survey = randomUUID();
+    const recipient = randomUUID();
+    await sql(
+      `INSERT INTO nps_surveys (id, workspace_id, name, question_ar, question_en)
+       VALUES ($1, $2, 'NPS', 'س', 'q')`,
+      [survey, ws.id],
+    );
+    await sql(
+      `INSERT INTO nps_recipients (id, workspace_id, survey_id, contact_id, email, language, status, sent_at)
+       VALUES ($1, $2, $3, $4, $5, 'ar', 'sent', now())`,
+      [recipient, ws.id, survey, source, e2],
+    );
+    await sql(
+      `INSERT INTO nps_responses (id, workspace_id, survey_id, recipient_id, contact_id, score)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, 9)`,
+      [ws.id, survey, recipient, source],
+    );
     expect(Object.values(await referencesTo(source)).every((n) => n > 0)).toBe(true);
 
     const preview = await ws.http.owner.get(

@@ -5,7 +5,7 @@ import { ApiConversationsService, AttachmentsService, SnoozeService } from '@san
 import { IDEMPOTENCY_KEY_HOURS, IdempotentRequests } from '@sanad/idempotency';
 import { OutboundMailer } from '@sanad/mail';
 import { OutboxRelay } from '@sanad/queue';
-import { RatingRequestSender } from '@sanad/satisfaction';
+import { NpsSurveySender, RatingRequestSender } from '@sanad/satisfaction';
 import { WebhookDeliveriesService } from '@sanad/webhooks';
 import { writeFile } from 'node:fs/promises';
 import { WORKER_HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_FILE } from '@sanad/core';
@@ -21,7 +21,7 @@ const WEBHOOK_LOG_EVERY_MS = 60 * 60 * 1000;
  * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed, email
  * sends whose job was lost are queued again, imports whose runner is gone resume, Idempotency-Key
  * rows older than a day go, webhook deliveries older than WEBHOOK_LOG_DAYS go, rating requests
- * that are due are sent. All are
+ * that are due are sent, NPS survey emails go out at each workspace's pace. All are
  * idempotent, so several worker processes may run them at once.
  */
 @Injectable()
@@ -40,6 +40,7 @@ export class Housekeeping implements OnApplicationShutdown {
     private readonly people: PeopleService,
     private readonly webhooks: WebhookDeliveriesService,
     private readonly ratingRequests: RatingRequestSender,
+    private readonly npsSurveys: NpsSurveySender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -54,6 +55,7 @@ export class Housekeeping implements OnApplicationShutdown {
     this.every(this.config.ratingRequestsEveryMs, 'rating requests', () =>
       this.ratingRequests.sendDue(),
     );
+    this.every(this.config.npsSurveysEveryMs, 'NPS survey emails', () => this.npsSurveys.sendDue());
     this.every(WORKER_HEARTBEAT_EVERY_MS, 'heartbeat', () => this.heartbeat());
     // The relay's first pass is under way: report soon after it, not only in 15 s.
     setTimeout(() => void this.heartbeat(), 2000).unref();

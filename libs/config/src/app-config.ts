@@ -75,6 +75,8 @@ export interface AppConfig {
   chromiumPath: string;
   /** How often the worker's housekeeping sends due rating requests. */
   ratingRequestsEveryMs: number;
+  /** How often the worker's housekeeping sends the NPS emails that wait. */
+  npsSurveysEveryMs: number;
   webhookConcurrency: number;
   webhookEndpointConcurrency: number;
 }

@@ -130,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reportsConcurrency: (v.REPORTS_CONCURRENCY as number | undefined) ?? 2,
     chromiumPath: (v.CHROMIUM_PATH as string | undefined) ?? '/usr/bin/chromium',
     ratingRequestsEveryMs: (v.RATING_REQUESTS_EVERY_MS as number | undefined) ?? 30000,
+    npsSurveysEveryMs: (v.NPS_SURVEYS_EVERY_MS as number | undefined) ?? 10000,
     webhookConcurrency: (v.WEBHOOK_CONCURRENCY as number | undefined) ?? 64,
     webhookEndpointConcurrency: (v.WEBHOOK_ENDPOINT_CONCURRENCY as number | undefined) ?? 8,
   };

@@ -438,6 +438,13 @@ export const CONFIG_SCHEMA: VariableSpec[] = [
     parse: int(1000, 3_600_000),
   },
   {
+    name: 'NPS_SURVEYS_EVERY_MS',
+    description:
+      'How often the worker sends NPS survey emails that wait (each workspace at most its emails per minute)',
+    default: '10000',
+    parse: int(1000, 3_600_000),
+  },
+  {
     name: 'WEBHOOK_CONCURRENCY',
     description: 'Webhook requests a worker process has in flight at once',
     default: '64',

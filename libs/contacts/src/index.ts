@@ -15,6 +15,7 @@ export * from './merge/duplicates.service';
 export * from './merge/merge.dto';
 export * from './dto';
 export * from './people/people.service';
+export type { SegmentPerson } from './people/people.repository';
 export * from './people/person-views';
 export * from './people/contact-activities';
 export * from './companies/companies.service';

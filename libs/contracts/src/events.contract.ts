@@ -11,6 +11,7 @@ import type {
 import type { ContactImportEventData } from './contact-imports.contract';
 import type { SubmissionView } from './forms.contract';
 import type { RatingEventData, RatingEventFacts } from './satisfaction.contract';
+import type { NpsRespondedData, NpsRespondedFacts } from './nps.contract';
 import type { ConversationView, MentionView, MessageView } from './conversations.contract';
 import type { WebhookDisabledReason } from './webhooks.contract';
 
@@ -49,6 +50,8 @@ export interface EventMap {
   'rating.created': { facts: RatingEventFacts; data: RatingEventData };
   /** A customer changed their rating (within RATING_CHANGE_DAYS) or added its dimensions. */
   'rating.updated': { facts: RatingEventFacts; data: RatingEventData };
+  /** A customer answered an NPS survey (0–10 and a comment), or changed the answer. */
+  'nps.responded': { facts: NpsRespondedFacts; data: NpsRespondedData };
   /** Sessions or API tokens ended (logout, revocation, password change): their sockets close. */
   'credentials.revoked': { facts: { credentialIds: string[] }; data: never };
   /** A stored inbound email waits for the processor. */
@@ -98,6 +101,7 @@ export const PUBLIC_EVENTS = [
   'form.submitted',
   'rating.created',
   'rating.updated',
+  'nps.responded',
 ] as const satisfies readonly PublicEventName[];
 
 /** Compile-time check that PUBLIC_EVENTS lists every public event. */

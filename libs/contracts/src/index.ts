@@ -13,3 +13,4 @@ export * from './branding.contract';
 export * from './forms.contract';
 export * from './reports.contract';
 export * from './satisfaction.contract';
+export * from './nps.contract';

@@ -24,6 +24,7 @@ export const WEBHOOK_EVENTS = [
   'form.submitted',
   'rating.created',
   'rating.updated',
+  'nps.responded',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 

@@ -21,6 +21,7 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
   },
   isTimeZone: { ar: 'منطقة زمنية غير معروفة.', en: 'Unknown time zone.' },
   ratingScore: { ar: 'اختر من نجمة واحدة إلى خمس نجوم.', en: 'Choose from 1 to 5 stars.' },
+  npsScore: { ar: 'اختر رقمًا من 0 إلى 10.', en: 'Choose a number from 0 to 10.' },
   unknownTag: { ar: 'الوسم غير موجود.', en: 'This tag does not exist.' },
   unknownCustomField: {
     ar: 'لا يوجد حقل مخصص للأشخاص بالمعرّف «{key}».',
@@ -180,6 +181,7 @@ const FIELD_MESSAGES: Record<string, { ar: string; en: string }> = {
   },
   unknownContact: { ar: 'الشخص غير موجود في جهات الاتصال.', en: 'This person is not in contacts.' },
   unknownCategory: { ar: 'الفئة غير موجودة.', en: 'This category does not exist.' },
+  unknownSurvey: { ar: 'الاستطلاع غير موجود.', en: 'This survey does not exist.' },
   unknownCompany: { ar: 'الشركة غير موجودة.', en: 'This company does not exist.' },
   emailInUse: {
     ar: 'هذا البريد الإلكتروني لشخص آخر في جهات الاتصال.',

@@ -16,3 +16,5 @@ export * from './email-document.util';
 export * from './mail.errors';
 export * from './auto-reply-budget.service';
 export type { EmailChoices } from './outbound-email.composer';
+export * from './customer-mailer.service';
+export { brandedEmailHtml, emailBrand, type EmailBrand } from './branded-email.layout';

@@ -23,6 +23,7 @@ import { MailRepository } from './mail.repository';
 import { OutboundMailer } from './outbound-mailer.service';
 import { OutboundRepository } from './outbound.repository';
 import { SealedSecretsCheck } from './sealed-secrets.check';
+import { CustomerMailer } from './customer-mailer.service';
 
 /**
  * The email channel: routing and storing inbound mail and processing it into conversations;
@@ -57,6 +58,7 @@ import { SealedSecretsCheck } from './sealed-secrets.check';
     ContactMailDataRepository,
     ContactMailDataParticipant,
     AutoReplyBudget,
+    CustomerMailer,
   ],
   exports: [
     InboundStore,
@@ -67,6 +69,7 @@ import { SealedSecretsCheck } from './sealed-secrets.check';
     EmailSettingsService,
     BlockedSendersService,
     AutoReplyBudget,
+    CustomerMailer,
   ],
 })
 export class MailLibModule {}

@@ -57,7 +57,7 @@ export class RealtimeBroadcastConsumer implements OutboxHint, OnModuleInit {
 
 /**
  * A mention goes to its member; conversation events to who may see the mailbox (and the old one),
- * ratings to who may see their conversation's mailbox.
+ * ratings to who may see their conversation's mailbox, NPS answers to who sees all of them.
  */
 function targetOf(event: AnyPresentedEvent): RealtimeTarget {
   switch (event.type) {
@@ -75,6 +75,9 @@ function targetOf(event: AnyPresentedEvent): RealtimeTarget {
     case 'rating.created':
     case 'rating.updated':
       return { workspaceId: event.workspaceId, mailboxIds: [event.data.rating.mailboxId] };
+    // Survey answers are for who sees every mailbox (owners and admins), like the survey pages.
+    case 'nps.responded':
+      return { workspaceId: event.workspaceId, mailboxIds: [] };
     default:
       return { workspaceId: event.workspaceId };
   }

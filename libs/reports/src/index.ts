@@ -9,3 +9,5 @@ export * from './export/report-tables.util';
 export * from './reports.errors';
 export * from './pdf/html-to-pdf.service';
 export * from './pdf/report-pdf.service';
+export * from './dto/nps-report-query.dto';
+export * from './nps/nps-report.service';

@@ -14,6 +14,7 @@ import { ReportRatings } from './ratings/report-ratings';
 import { HtmlToPdf } from './pdf/html-to-pdf.service';
 import { ReportPdfService } from './pdf/report-pdf.service';
 import { ReportsService } from './reports.service';
+import { NpsReportService } from './nps/nps-report.service';
 
 /**
  * Reports and the dashboard: facts derived from conversations' timelines by an outbox consumer,
@@ -37,9 +38,17 @@ import { ReportsService } from './reports.service';
     ReportsService,
     HtmlToPdf,
     ReportPdfService,
+    NpsReportService,
     // Ratings are satisfaction's: reports ask it through this port.
     { provide: ReportRatings, useExisting: SatisfactionReports },
   ],
-  exports: [ReportsService, ReportFactsService, ReportFactsRefresher, ReportPdfService, HtmlToPdf],
+  exports: [
+    ReportsService,
+    ReportFactsService,
+    ReportFactsRefresher,
+    ReportPdfService,
+    HtmlToPdf,
+    NpsReportService,
+  ],
 })
 export class ReportsModule {}

@@ -13,3 +13,4 @@ export * from './ratings/ratings.service';
 export * from './reports/satisfaction-reports.service';
 export * from './public/rating-page.renderer';
 export * from './public/rating-page.texts';
+export * from './nps';

@@ -17,6 +17,11 @@ export const SATISFACTION_ERRORS = {
     ar: 'مضى أكثر من {days} أيام على التقييم، فلم يعد تعديله ممكنًا.',
     en: 'The rating was given more than {days} days ago and can no longer be changed.',
   },
+  'nps/no_recipients': {
+    status: 400,
+    ar: 'لا يوجد في هذه الشريحة من يمكن إرسال الاستطلاع إليه (لا بريد، أو استُطلع رأيه مؤخرًا).',
+    en: 'Nobody in this segment can get the survey (no email, or surveyed recently).',
+  },
 } as const satisfies ErrorCatalog;
 
 declare module '@sanad/core' {

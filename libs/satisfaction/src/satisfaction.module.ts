@@ -15,6 +15,7 @@ import { SatisfactionSettingsRepository } from './settings/satisfaction-settings
 import { SatisfactionSettingsService } from './settings/satisfaction-settings.service';
 import { ContactRatingsParticipant } from './ratings/contact-ratings.participant';
 import { RatingsOfPersonRepository } from './ratings/ratings-of-person.repository';
+import { NPS_PROVIDERS, NPS_SERVICES } from './nps/nps.providers';
 
 const SERVICES = [
   SatisfactionSettingsService,
@@ -28,7 +29,8 @@ const SERVICES = [
 /**
  * Satisfaction (التقييم): per-workspace settings, a rating request per conversation close sent by
  * email after the delay, the public rating page's ratings attributed to the conversation, their
- * events, and the queries reports make of them.
+ * events, and the queries reports make of them. NPS surveys (nps/): a segment of people asked
+ * 0–10 by email at the workspace's pace, their answers on the public page, the score over time.
  */
 @Module({
   imports: [AccountsModule, ContactsModule, ConversationsModule, MailLibModule],
@@ -40,7 +42,8 @@ const SERVICES = [
     RatingEventsPresenter,
     RatingsOfPersonRepository,
     ContactRatingsParticipant,
+    ...NPS_PROVIDERS,
   ],
-  exports: SERVICES,
+  exports: [...SERVICES, ...NPS_SERVICES],
 })
 export class SatisfactionModule {}

@@ -1,16 +1,20 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Principal } from '@sanad/accounts';
-import { CurrentPrincipal } from '@sanad/auth';
+import { CurrentPrincipal, Roles } from '@sanad/auth';
 import type {
   AgentsReportView,
   ContactsReportView,
   ConversationsReportView,
   DashboardView,
+  NpsReportView,
   SatisfactionReportView,
 } from '@sanad/contracts';
 import { contentDisposition, DomainError } from '@sanad/core';
 import {
+  NpsReportQueryDto,
+  NpsReportService,
   REPORT_NAMES,
   ReportExportQueryDto,
   ReportPdfService,
@@ -23,6 +27,15 @@ import type { Response } from 'express';
 import { sendCsv } from '../http/send-csv';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 
+/** Which table of the NPS report a CSV export holds. */
+class NpsExportQueryDto extends NpsReportQueryDto {
+  @ApiPropertyOptional({ description: 'series (default) or surveys' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  table?: string;
+}
+
 /**
  * The dashboard and the reports (التقارير), with the same period and filters on each. Agents get
  * their own numbers; the agents and contacts reports are for admins.
@@ -33,6 +46,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly pdfs: ReportPdfService,
+    private readonly nps: NpsReportService,
   ) {}
 
   @Get('dashboard')
@@ -67,6 +81,30 @@ export class ReportsController {
     @Query() query: ReportQueryDto,
   ): Promise<ContactsReportView> {
     return this.reports.contacts(principal, query);
+  }
+
+  /** NPS over time (owners and admins): responses by response time, in the workspace's zone. */
+  @ApiErrors('auth/forbidden')
+  @Roles('owner', 'admin')
+  @Get('nps')
+  npsReport(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: NpsReportQueryDto,
+  ): Promise<NpsReportView> {
+    return this.nps.report(principal, query);
+  }
+
+  /** Declared before `:report/export.csv`, which would otherwise take it. */
+  @ApiErrors('auth/forbidden')
+  @Roles('owner', 'admin')
+  @ApiProduces('text/csv')
+  @Get('nps/export.csv')
+  async npsCsv(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: NpsExportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    await sendCsv(response, await this.nps.exportCsv(principal, query));
   }
 
   /** One table of a report as CSV (UTF-8 with a BOM, cells a spreadsheet cannot run). */

@@ -13,7 +13,7 @@ import { ProblemFilter } from './problem.filter';
 import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation.pipe';
 
-const NOT_SPA = /^\/(api|socket\.io|health|ready|public|f|r)(\/|$)/;
+const NOT_SPA = /^\/(api|socket\.io|health|ready|public|f|r|n)(\/|$)/;
 
 /** Everything HTTP-wide: security headers, body limits, errors, validation, docs, the SPA. */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
@@ -44,7 +44,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   installBodyParsing(server, config.maxBodyKb);
   // Customers' URLs stay short: the hosted form page, the forms' public endpoints, the rating page.
   app.setGlobalPrefix('api/v1', {
-    exclude: ['health', 'ready', 'public/forms/{*rest}', 'f/{*rest}', 'r/{*rest}'],
+    exclude: ['health', 'ready', 'public/forms/{*rest}', 'f/{*rest}', 'r/{*rest}', 'n/{*rest}'],
   });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());

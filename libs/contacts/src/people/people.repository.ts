@@ -20,6 +20,15 @@ const WINDOW = 4_000;
 const WINDOW_COLUMNS = `c.id, c.sort_name, c.created_at, c.last_seen_at, c.category_id, c.company_id,
   c.registered, c.search_text, c.custom_fields`;
 
+/** A person as a segment lists them. */
+export interface SegmentPerson {
+  id: string;
+  name: string | null;
+  email: string | null;
+  language: 'ar' | 'en' | null;
+  categoryId: string | null;
+}
+
 /** Columns a person is written with (the rest are defaults or derived). */
 export type PersonFields = Pick<
   Contact,
@@ -112,6 +121,20 @@ export class PeopleRepository {
       ids: rows.map((r) => r.id),
       last: last && { value: sortValueText(q.sort, last.sort_value), id: last.id },
     };
+  }
+
+  /**
+   * Everyone matching the list's filters (no search, no paging): what a survey's segment is
+   * made of. Only what sending needs: the first email (the primary one), language, category.
+   */
+  async segment(q: PeopleQuery): Promise<SegmentPerson[]> {
+    const params: unknown[] = [q.workspaceId];
+    const where = ['c.workspace_id = $1', ...peopleConditions(q, params)].join(' AND ');
+    return this.db.query<SegmentPerson[]>(
+      `SELECT c.id, c.name, c.emails[1] AS email, c.language, c.category_id AS "categoryId"
+       FROM contacts c WHERE ${where} ORDER BY c.id`,
+      params,
+    );
   }
 
   findMany(workspaceId: string, ids: string[]): Promise<Contact[]> {

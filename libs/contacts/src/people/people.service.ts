@@ -28,7 +28,7 @@ import { ContactIdempotencyRepository } from './idempotency.repository';
 import { decodePeopleCursor, encodePeopleCursor, type PeopleCursor } from './people-cursor.util';
 import type { PeopleQuery } from './people-query.util';
 import { PeopleFilters } from './people-filters';
-import { PeopleRepository, type PersonFields } from './people.repository';
+import { PeopleRepository, type PersonFields, type SegmentPerson } from './people.repository';
 import { checkEmails, checkPhones, emailDomains } from './person-input.util';
 import { PersonViews } from './person-views';
 
@@ -48,6 +48,29 @@ export class PeopleService {
     private readonly outbox: OutboxWriter,
     private readonly tx: TransactionRunner,
   ) {}
+
+  /**
+   * Everyone matching the people list's filters (category, company, registered, last seen in
+   * [lastSeenFrom, lastSeenTo)), the ids already checked to be the workspace's: a survey's
+   * segment.
+   */
+  segment(
+    workspaceId: string,
+    filters: Pick<
+      PeopleQuery,
+      'categoryId' | 'companyId' | 'registered' | 'lastSeenFrom' | 'lastSeenTo'
+    >,
+  ): Promise<SegmentPerson[]> {
+    return this.repo.segment({
+      workspaceId,
+      patterns: [],
+      fields: [],
+      sort: 'name',
+      order: 'asc',
+      limit: 0,
+      ...filters,
+    });
+  }
 
   async list(principal: Principal, dto: ListPeopleDto): Promise<PageView<PersonView>> {
     const sort = dto.sort ?? 'name';

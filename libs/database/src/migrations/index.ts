@@ -16,6 +16,7 @@ import { Forms1765300000000 } from './1765300000000-forms';
 import { FormSubmissions1765400000000 } from './1765400000000-form-submissions';
 import { ReportFacts1765600000000 } from './1765600000000-report-facts';
 import { Satisfaction1765700000000 } from './1765700000000-satisfaction';
+import { Nps1765800000000 } from './1765800000000-nps';
 import { ReportPending1765900000000 } from './1765900000000-report-pending';
 
 /** Every migration, in order. New ones are appended here. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   FormSubmissions1765400000000,
   ReportFacts1765600000000,
   Satisfaction1765700000000,
+  Nps1765800000000,
   ReportPending1765900000000,
 ];

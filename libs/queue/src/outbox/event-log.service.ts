@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PUBLIC_EVENTS, type EventsPageView } from '@sanad/contracts';
+import { PUBLIC_EVENTS, type EventName, type EventsPageView } from '@sanad/contracts';
 import { TransactionRunner } from '@sanad/database';
 import { EventPresenters } from './event-presenters';
 import { OutboxRepository } from './outbox.repository';
+
+/** Events only members who see every mailbox get (as their sockets do): survey answers. */
+const ALL_MAILBOXES_ONLY: readonly EventName[] = ['nps.responded'];
 
 /** The catch-up feed (R8): what a reconnecting client missed, by workspace sequence number. */
 @Injectable()
@@ -15,7 +18,8 @@ export class EventLog {
 
   /**
    * Public events after `after`, as the sockets deliver them (built now from their facts). With
-   * a mailbox limit, events of other mailboxes are skipped; `lastSeq` moves past them anyway.
+   * a mailbox limit, events of other mailboxes (and NPS answers) are skipped; `lastSeq` moves
+   * past them anyway.
    */
   async page(
     workspaceId: string,
@@ -26,7 +30,15 @@ export class EventLog {
     // One snapshot for the page and the head: an event committed in between is in neither, so
     // lastSeq never passes an event the page did not hold.
     const { rows, head } = await this.tx.snapshot(async () => ({
-      rows: await this.repo.eventsAfter(workspaceId, after, limit, PUBLIC_EVENTS, mailboxIds),
+      rows: await this.repo.eventsAfter(
+        workspaceId,
+        after,
+        limit,
+        mailboxIds === null
+          ? PUBLIC_EVENTS
+          : PUBLIC_EVENTS.filter((type) => !ALL_MAILBOXES_ONLY.includes(type)),
+        mailboxIds,
+      ),
       head: await this.repo.lastSeq(workspaceId),
     }));
     const presented = await this.presenters.present(rows);

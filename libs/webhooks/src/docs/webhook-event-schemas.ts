@@ -193,6 +193,20 @@ export const WEBHOOK_COMPONENT_SCHEMAS: Record<string, Schema> = {
     firstRatedAt: time,
     updatedAt: time,
   }),
+  WebhookNpsResponse: object({
+    id: uuid,
+    surveyId: uuid,
+    score: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 10,
+      description: '9–10 promoter, 7–8 passive, 0–6 detractor',
+    },
+    comment: { ...nullableStr, description: 'The customer’s words: show them as plain text' },
+    respondedAt: time,
+    updatedAt: time,
+    person: { ...nameRef, nullable: true, description: 'Null once the person is erased' },
+  }),
 };
 
 const changes = {
@@ -248,6 +262,10 @@ const DATA: Record<(typeof WEBHOOK_EVENTS)[number] | typeof WEBHOOK_TEST_EVENT, 
   'form.submitted': object({ submission: ref('WebhookFormSubmission') }),
   'rating.created': object({ rating: ref('WebhookRating') }),
   'rating.updated': object({ rating: ref('WebhookRating') }),
+  'nps.responded': object({
+    survey: object({ id: uuid, name: str }),
+    response: ref('WebhookNpsResponse'),
+  }),
   [WEBHOOK_TEST_EVENT]: object({ endpointId: uuid, message: str }),
 };
 

@@ -65,6 +65,8 @@ export function resourceIdOf(event: AnyPresentedEvent): string | null {
     case 'rating.created':
     case 'rating.updated':
       return event.data.rating.conversationId;
+    case 'nps.responded':
+      return event.data.response.id;
     default:
       return null;
   }

@@ -45,6 +45,8 @@ describe('webhook form', () => {
     ]);
     expect(groups.flatMap((g) => g.events).sort()).toEqual([...WEBHOOK_EVENTS].sort());
     expect(groups[1].events).toEqual(['message.created', 'message.updated']);
+    // NPS answers are listed with the ratings.
+    expect(groups[5].events).toEqual(['rating.created', 'rating.updated', 'nps.responded']);
   });
 
   it('starts a new endpoint on every event, an existing one on its own', () => {

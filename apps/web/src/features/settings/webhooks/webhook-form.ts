@@ -7,7 +7,7 @@ import {
   type WebhookEventType,
 } from '@sanad/contracts';
 
-/** The groups of the events picker, in this order: the part of the name before the dot. */
+/** The groups of the events picker, in this order: the part of the name before the dot (see GROUP_OF). */
 export const WEBHOOK_EVENT_GROUPS = [
   'conversation',
   'message',
@@ -18,11 +18,18 @@ export const WEBHOOK_EVENT_GROUPS = [
 ] as const;
 export type WebhookEventGroup = (typeof WEBHOOK_EVENT_GROUPS)[number];
 
+/** Names whose events sit in another group: NPS answers are listed with the ratings. */
+const GROUP_OF: Partial<Record<string, WebhookEventGroup>> = { nps: 'rating' };
+
 /** Every subscribable event under its group, in the contract's order. */
 export function eventGroups(): { group: WebhookEventGroup; events: WebhookEventType[] }[] {
+  const groupOf = (event: string) => {
+    const prefix = event.split('.')[0];
+    return GROUP_OF[prefix] ?? prefix;
+  };
   return WEBHOOK_EVENT_GROUPS.map((group) => ({
     group,
-    events: WEBHOOK_EVENTS.filter((event) => event.split('.')[0] === group),
+    events: WEBHOOK_EVENTS.filter((event) => groupOf(event) === group),
   }));
 }
 

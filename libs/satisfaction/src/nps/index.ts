@@ -1,0 +1,17 @@
+export * from './nps.providers';
+export * from './dto/nps-settings.dto';
+export * from './dto/nps-survey.dto';
+export * from './links/nps-token.util';
+export * from './responses/nps-score.util';
+export * from './responses/nps-answer.util';
+export * from './responses/nps-answers.service';
+export * from './responses/nps-responses.service';
+export * from './reports/nps-reports.service';
+export type { NpsWindow } from './reports/nps-reports.repository';
+export * from './sending/nps-survey.sender';
+export * from './sending/nps-email.texts';
+export * from './settings/nps-settings.service';
+export * from './surveys/nps-segment.service';
+export * from './surveys/nps-surveys.service';
+export * from './public/nps-page.renderer';
+export * from './public/nps-page.texts';
