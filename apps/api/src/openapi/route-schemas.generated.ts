@@ -3343,6 +3343,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   'PublicFormsController.submit': { schema: { $ref: '#/components/schemas/SubmissionReceipt' } },
   'PublicFormsController.submitHtml': {},
   'RatingPageController.click': {},
+  'RatingPageController.star': {},
   'RatingPageController.edit': {},
   'RatingPageController.thanks': {},
   'RatingPageController.save': {},
