@@ -1,7 +1,10 @@
 import { useI18n } from 'vue-i18n';
 import { useLocale } from '@/composables/useLocale';
 
-/** How report numbers read: counts, durations, ratings out of five, minutes on chart axes. */
+/**
+ * How report numbers read: counts, durations, ratings out of five, minutes on chart axes, NPS
+ * scores (signed, −100..+100) and their changes in points.
+ */
 export function useReportFormat() {
   const { t } = useI18n();
   const { formatter } = useLocale();
@@ -28,5 +31,13 @@ export function useReportFormat() {
     minutes: (value: number) =>
       t('reports.minutesShort', { n: formatter.value.number(value, { maximumFractionDigits: 1 }) }),
     percent: (fraction: number) => formatter.value.percent(fraction),
+    /** +42 / −12 / 0 (٪ is not a unit of NPS). */
+    nps: (value: number | null | undefined) =>
+      value === null || value === undefined
+        ? dash
+        : formatter.value.number(value, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }),
+    /** "١٢ نقطة": the size of an NPS change. */
+    points: (value: number) =>
+      t('nps.points', { n: formatter.value.integer(value) }, Math.round(value)),
   };
 }
