@@ -31,11 +31,14 @@ export function useReportFormat() {
     minutes: (value: number) =>
       t('reports.minutesShort', { n: formatter.value.number(value, { maximumFractionDigits: 1 }) }),
     percent: (fraction: number) => formatter.value.percent(fraction),
-    /** +42 / −12 / 0 (٪ is not a unit of NPS). */
+    /**
+     * +42 / −12 / 0 (٪ is not a unit of NPS), isolated: with Latin digits in Arabic text the sign
+     * stays on the number's left ("-12", not "12-"); Arabic-Indic digits carry their own mark.
+     */
     nps: (value: number | null | undefined) =>
       value === null || value === undefined
         ? dash
-        : formatter.value.number(value, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }),
+        : `\u2068${formatter.value.number(value, { signDisplay: 'exceptZero', maximumFractionDigits: 0 })}\u2069`,
     /** "١٢ نقطة": the size of an NPS change. */
     points: (value: number) =>
       t('nps.points', { n: formatter.value.integer(value) }, Math.round(value)),
