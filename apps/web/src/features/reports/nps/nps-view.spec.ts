@@ -5,6 +5,7 @@ import {
   groupOf,
   groupShares,
   groupsOfDistribution,
+  isolateSigned,
   npsScore,
   otherFieldErrors,
   questionOf,
@@ -146,5 +147,16 @@ describe('sending progress', () => {
     });
     expect(sendingProgress({ recipients: 2, sent: 2, skipped: 1 }).done).toBe(2);
     expect(sendingProgress({ recipients: 0, sent: 0, skipped: 0 }).fraction).toBe(1);
+  });
+});
+
+describe('signed scores in text', () => {
+  it('isolates Latin digits left to right without the locale’s marks', () => {
+    expect(isolateSigned('\u200e-12', 'latn')).toBe('\u2066-12\u2069');
+    expect(isolateSigned('\u061c+30', 'latn')).toBe('\u2066+30\u2069');
+  });
+
+  it('keeps the Arabic mark of Arabic-Indic digits, in an isolate of their own direction', () => {
+    expect(isolateSigned('\u061c-\u0661\u0662', 'arab')).toBe('\u2068\u061c-\u0661\u0662\u2069');
   });
 });

@@ -1,4 +1,4 @@
-import type { ProblemFieldError } from '@sanad/contracts';
+import type { Digits, ProblemFieldError } from '@sanad/contracts';
 import type { NpsGroup, NpsSegment, NpsSurveyView, NpsTotals } from '@/api/nps';
 
 /**
@@ -154,4 +154,16 @@ export function questionOf(texts: {
   if (texts.ar.trim()) out.ar = texts.ar.trim();
   if (texts.en.trim()) out.en = texts.en.trim();
   return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * A signed number (an NPS score) isolated from the sentence around it. With Latin digits it
+ * reads left to right even in Arabic text ("-12", not "12-"): Intl's direction marks are dropped
+ * for a left-to-right isolate. Arabic-Indic digits keep Intl's Arabic letter mark (the sign
+ * then comes first in right-to-left reading), inside an isolate that takes its direction.
+ */
+export function isolateSigned(text: string, digits: Digits): string {
+  return digits === 'arab'
+    ? `\u2068${text}\u2069`
+    : `\u2066${text.replace(/[\u200e\u200f\u061c]/g, '')}\u2069`;
 }
