@@ -3,6 +3,7 @@ import {
   createBody,
   draftFrom,
   draftProblems,
+  eventGroup,
   eventGroups,
   headersFrom,
   placeErrors,
@@ -45,6 +46,12 @@ describe('webhook form', () => {
     ]);
     expect(groups.flatMap((g) => g.events).sort()).toEqual([...WEBHOOK_EVENTS].sort());
     expect(groups[1].events).toEqual(['message.created', 'message.updated']);
+  });
+
+  it('lists NPS responses with the ratings', () => {
+    expect(eventGroup('nps.responded')).toBe('rating');
+    expect(eventGroup('rating.created')).toBe('rating');
+    expect(eventGroup('form.submitted')).toBe('form');
   });
 
   it('starts a new endpoint on every event, an existing one on its own', () => {

@@ -18,11 +18,20 @@ export const WEBHOOK_EVENT_GROUPS = [
 ] as const;
 export type WebhookEventGroup = (typeof WEBHOOK_EVENT_GROUPS)[number];
 
+/** Events listed under another group than their name's: NPS responses go with the ratings. */
+const GROUP_OF_PREFIX: Readonly<Record<string, WebhookEventGroup>> = { nps: 'rating' };
+
+/** The picker's group of an event: the part of its name before the dot, or where it is listed. */
+export function eventGroup(event: string): string {
+  const prefix = event.split('.')[0];
+  return GROUP_OF_PREFIX[prefix] ?? prefix;
+}
+
 /** Every subscribable event under its group, in the contract's order. */
 export function eventGroups(): { group: WebhookEventGroup; events: WebhookEventType[] }[] {
   return WEBHOOK_EVENT_GROUPS.map((group) => ({
     group,
-    events: WEBHOOK_EVENTS.filter((event) => event.split('.')[0] === group),
+    events: WEBHOOK_EVENTS.filter((event) => eventGroup(event) === group),
   }));
 }
 
