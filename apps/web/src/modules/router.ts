@@ -93,6 +93,16 @@ export const router = createRouter({
               component: () => import('@/features/reports/SatisfactionReportPage.vue'),
               meta: { admin: true },
             },
+            {
+              path: 'nps',
+              component: () => import('@/features/reports/NpsReportPage.vue'),
+              meta: { admin: true },
+            },
+            {
+              path: 'nps/surveys/:id',
+              component: () => import('@/features/reports/nps/NpsSurveyPage.vue'),
+              meta: { admin: true },
+            },
           ],
         },
         { path: 'forms', component: () => import('@/features/forms/FormsPage.vue') },

@@ -15,12 +15,26 @@ export const LIVE_DEBOUNCE_MS = 1000;
 /**
  * One report page's data: the period and filters from the address, the report read for them,
  * and read again (without a spinner) a moment after the server says the numbers changed.
+ * `keep`: parameters of the address only this page has (NPS: `surveyId`); a change of one reads
+ * the report again, and a new period or filter keeps them.
  */
-export function useReport<T>(load: (state: ReportState) => Promise<T>) {
+export function useReport<T>(
+  load: (state: ReportState) => Promise<T>,
+  options: { keep?: readonly string[] } = {},
+) {
   const route = useRoute();
   const router = useRouter();
   const state = computed(() => readReportState(route.query));
-  const key = computed(() => JSON.stringify(reportParams(state.value)));
+  const kept = computed(() => {
+    const out: Record<string, string> = {};
+    for (const name of options.keep ?? []) {
+      const value = route.query[name];
+      const one = Array.isArray(value) ? value[0] : value;
+      if (typeof one === 'string' && one) out[name] = one;
+    }
+    return out;
+  });
+  const key = computed(() => JSON.stringify([reportParams(state.value), kept.value]));
   const data = shallowRef<T | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
@@ -80,7 +94,7 @@ export function useReport<T>(load: (state: ReportState) => Promise<T>) {
 
   /** A new period or filter: into the address (one history entry each), which reads the report. */
   function update(next: ReportState): void {
-    void router.replace({ path: route.path, query: reportParams(next) });
+    void router.replace({ path: route.path, query: { ...reportParams(next), ...kept.value } });
   }
 
   return { state, data, loading, error, fieldErrors, reload: () => fetch(), update };

@@ -3,6 +3,7 @@ import {
   createBody,
   draftFrom,
   draftProblems,
+  eventGroup,
   eventGroups,
   headersFrom,
   placeErrors,
@@ -47,6 +48,12 @@ describe('webhook form', () => {
     expect(groups[1].events).toEqual(['message.created', 'message.updated']);
     // NPS answers are listed with the ratings.
     expect(groups[5].events).toEqual(['rating.created', 'rating.updated', 'nps.responded']);
+  });
+
+  it('lists NPS responses with the ratings', () => {
+    expect(eventGroup('nps.responded')).toBe('rating');
+    expect(eventGroup('rating.created')).toBe('rating');
+    expect(eventGroup('form.submitted')).toBe('form');
   });
 
   it('starts a new endpoint on every event, an existing one on its own', () => {

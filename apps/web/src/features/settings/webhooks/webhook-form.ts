@@ -7,7 +7,7 @@ import {
   type WebhookEventType,
 } from '@sanad/contracts';
 
-/** The groups of the events picker, in this order: the part of the name before the dot (see GROUP_OF). */
+/** The groups of the events picker, in this order: the part of the name before the dot. */
 export const WEBHOOK_EVENT_GROUPS = [
   'conversation',
   'message',
@@ -18,18 +18,20 @@ export const WEBHOOK_EVENT_GROUPS = [
 ] as const;
 export type WebhookEventGroup = (typeof WEBHOOK_EVENT_GROUPS)[number];
 
-/** Names whose events sit in another group: NPS answers are listed with the ratings. */
-const GROUP_OF: Partial<Record<string, WebhookEventGroup>> = { nps: 'rating' };
+/** Events listed under another group than their name's: NPS responses go with the ratings. */
+const GROUP_OF_PREFIX: Readonly<Record<string, WebhookEventGroup>> = { nps: 'rating' };
+
+/** The picker's group of an event: the part of its name before the dot, or where it is listed. */
+export function eventGroup(event: string): string {
+  const prefix = event.split('.')[0];
+  return GROUP_OF_PREFIX[prefix] ?? prefix;
+}
 
 /** Every subscribable event under its group, in the contract's order. */
 export function eventGroups(): { group: WebhookEventGroup; events: WebhookEventType[] }[] {
-  const groupOf = (event: string) => {
-    const prefix = event.split('.')[0];
-    return GROUP_OF[prefix] ?? prefix;
-  };
   return WEBHOOK_EVENT_GROUPS.map((group) => ({
     group,
-    events: WEBHOOK_EVENTS.filter((event) => groupOf(event) === group),
+    events: WEBHOOK_EVENTS.filter((event) => eventGroup(event) === group),
   }));
 }
 
