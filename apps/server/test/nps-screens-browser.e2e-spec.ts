@@ -184,6 +184,10 @@ describeBrowser('NPS surveys in the browser', () => {
       );
       expect(await page.getByTestId('card-survey-sent-value').textContent()).toMatch(digits(2));
       expect(await page.getByTestId('nps-cancel').count()).toBe(0);
+      // The question as the customer reads it: the workspace's name in place of {workspace}.
+      expect(await page.locator('.question dd[lang="ar"]').textContent()).toContain(
+        `بـ${ws.me.workspace.name} لصديق`,
+      );
       expect(await page.getByTestId('survey-distribution-column').count()).toBe(11);
       // 0 at the start of the reading direction: the right in Arabic, the left in English.
       const columns = page.getByTestId('survey-distribution-column');

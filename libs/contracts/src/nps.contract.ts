@@ -4,6 +4,8 @@
  * in percent of the responses, −100…+100.
  */
 
+import type { ReportPeriodView } from './reports.contract';
+
 /** Days a person is not surveyed again after an NPS email (the workspace may choose 1..730). */
 export const NPS_DEFAULT_MIN_DAYS = 90;
 export const NPS_MAX_MIN_DAYS = 730;
@@ -91,7 +93,8 @@ export interface NpsResponseView {
 
 /** GET /api/v1/reports/nps. */
 export interface NpsReportView {
-  period: { from: string; to: string; bucket: string };
+  /** The period as every report shows it (dates, zone, bucket, the previous period). */
+  period: ReportPeriodView;
   current: NpsTotals;
   previous: NpsTotals | null;
   series: Array<{ bucket: string; score: number | null; responses: number }>;

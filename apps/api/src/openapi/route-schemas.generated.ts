@@ -1731,13 +1731,9 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     type: 'object',
     properties: {
       period: {
-        type: 'object',
-        properties: {
-          from: { type: 'string' },
-          to: { type: 'string' },
-          bucket: { type: 'string' },
-        },
-        required: ['from', 'to', 'bucket'],
+        allOf: [{ $ref: '#/components/schemas/ReportPeriodView' }],
+        description:
+          'The period as every report shows it (dates, zone, bucket, the previous period).',
       },
       current: { $ref: '#/components/schemas/NpsTotals' },
       previous: { allOf: [{ $ref: '#/components/schemas/NpsTotals' }], nullable: true },

@@ -53,7 +53,7 @@ export class NpsReportService {
       this.nps.perSurvey(current),
     ]);
     return {
-      period: { from: s.period.from, to: s.period.to, bucket: s.period.bucket },
+      period: s.period,
       current: totals,
       previous,
       series,

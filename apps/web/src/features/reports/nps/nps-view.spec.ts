@@ -9,6 +9,7 @@ import {
   npsScore,
   otherFieldErrors,
   questionOf,
+  questionParts,
   scoreDelta,
   segmentKey,
   segmentOf,
@@ -158,5 +159,15 @@ describe('signed scores in text', () => {
 
   it('keeps the Arabic mark of Arabic-Indic digits, in an isolate of their own direction', () => {
     expect(isolateSigned('\u061c-\u0661\u0662', 'arab')).toBe('\u2068\u061c-\u0661\u0662\u2069');
+  });
+});
+
+describe('the question as asked', () => {
+  it('splits where the workspace’s name goes', () => {
+    expect(questionParts('ما مدى احتمال أن توصي بـ{workspace}؟')).toEqual([
+      'ما مدى احتمال أن توصي بـ',
+      '؟',
+    ]);
+    expect(questionParts('Would you recommend us?')).toEqual(['Would you recommend us?']);
   });
 });

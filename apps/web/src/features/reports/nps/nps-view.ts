@@ -167,3 +167,11 @@ export function isolateSigned(text: string, digits: Digits): string {
     ? `\u2068${text}\u2069`
     : `\u2066${text.replace(/[\u200e\u200f\u061c]/g, '')}\u2069`;
 }
+
+/**
+ * The question split where the workspace's name goes (`{workspace}`): the page puts the name
+ * between the parts, in a bidi isolate of its own, as the customer reads it.
+ */
+export function questionParts(template: string): string[] {
+  return template.split('{workspace}');
+}
