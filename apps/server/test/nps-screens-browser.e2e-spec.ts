@@ -19,7 +19,7 @@ const PHONE = { width: 390, height: 844 };
 /** Tables scroll inside their cards on a phone, by design; rows of tabs may scroll as strips. */
 const SCROLLERS = ['.sidebar', '.settings__nav', '.reports__tabs', '.table-wrap'];
 /** Written the same in Arabic. */
-const ALLOWED = ['NPS', 'CSV'];
+const ALLOWED = ['NPS', 'CSV', 'PDF'];
 
 /** The views of the NPS contract this spec reads (the server's types live in its library). */
 interface SurveyView {
@@ -171,6 +171,12 @@ describeBrowser('NPS surveys in the browser', () => {
       expect(await row.getByTestId('nps-status').textContent()).toBe(
         language === 'ar' ? 'أُرسل' : 'Sent',
       );
+      if (viewport.width > 1000) {
+        // The page as a PDF (the system's Chromium prints it on the server).
+        const download = page.waitForEvent('download', { timeout: 30_000 });
+        await page.getByTestId('report-pdf').click();
+        expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+      }
       await page.screenshot({ path: `${SHOTS}/nps-report-${tag}.png`, fullPage: true });
       await fits(page, language);
 

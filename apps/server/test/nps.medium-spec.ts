@@ -6,8 +6,11 @@ import type {
   NpsSurveyView,
 } from '@sanad/contracts';
 import { NpsSurveySender, signNpsLink } from '@sanad/satisfaction';
-import { uniqueEmail } from '@sanad/testing';
+import { testDir, uniqueEmail } from '@sanad/testing';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type CapturedMail, type EmailApp, MailSink, startEmailApp } from './email-harness';
 import { addMember, createWorkspace, type TestWorkspace } from './test-app';
 
@@ -683,6 +686,24 @@ describe('NPS results', () => {
     );
     expect(csv.status).toBe(200);
     expect((csv.body as Buffer).toString('utf8')).toContain('2026-11-02 00:00:00 -05:00');
+    // The page as a PDF: the Arabic read back in order, the score, the survey filter named.
+    const pdf = await ws.owner.download(
+      `/api/v1/reports/nps/export.pdf?from=2026-10-30&to=2026-11-03&surveyId=${s.id}`,
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('2026-10-30_2026-11-03.pdf');
+    mkdirSync(testDir('nps'), { recursive: true });
+    const file = join(testDir('nps'), 'nps-report.pdf');
+    writeFileSync(file, pdf.body as Buffer);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    // (pdftotext splits the lam-alef ligature, so the words checked have none.)
+    expect(text).toContain('تقرير صافي نقاط الترويج');
+    expect(text).toContain('المنتقدون');
+    expect(text).toContain(s.name.split(' ')[1]);
+    expect(text).toMatch(/\+33/);
+    expect(text).toContain('2026-11-02 00:00:00 -05:00');
+    expect((await agent.session.get('/api/v1/reports/nps/export.pdf')).status).toBe(403);
   });
 
   it('follows a person erased: the comment and the link to them go, the score stays', async () => {

@@ -27,6 +27,15 @@ import type { Response } from 'express';
 import { sendCsv } from '../http/send-csv';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 
+/** A printed report as a download, never cached or sniffed. */
+function sendPdf(response: Response, pdf: { fileName: string; body: Buffer }): void {
+  response.setHeader('Content-Type', 'application/pdf');
+  response.setHeader('Content-Disposition', contentDisposition('attachment', pdf.fileName));
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Cache-Control', 'no-store');
+  response.end(pdf.body);
+}
+
 /** Which table of the NPS report a CSV export holds. */
 class NpsExportQueryDto extends NpsReportQueryDto {
   @ApiPropertyOptional({ description: 'series (default) or surveys' })
@@ -107,6 +116,19 @@ export class ReportsController {
     await sendCsv(response, await this.nps.exportCsv(principal, query));
   }
 
+  /** The NPS report as a PDF (declared before `:report/export.pdf`, which would take it). */
+  @ApiErrors('auth/forbidden', 'reports/pdf_unavailable')
+  @Roles('owner', 'admin')
+  @ApiProduces('application/pdf')
+  @Get('nps/export.pdf')
+  async npsPdf(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: NpsReportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendPdf(response, await this.nps.exportPdf(principal, query));
+  }
+
   /** One table of a report as CSV (UTF-8 with a BOM, cells a spreadsheet cannot run). */
   @ApiErrors('request/not_found', 'auth/forbidden')
   @ApiParam({ name: 'report', enum: REPORT_NAMES })
@@ -134,12 +156,7 @@ export class ReportsController {
     @Res() response: Response,
   ): Promise<void> {
     if (!REPORT_NAMES.includes(report as ReportName)) throw new DomainError('request/not_found');
-    const pdf = await this.pdfs.pdf(principal, report as ReportName, query);
-    response.setHeader('Content-Type', 'application/pdf');
-    response.setHeader('Content-Disposition', contentDisposition('attachment', pdf.fileName));
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Cache-Control', 'no-store');
-    response.end(pdf.body);
+    sendPdf(response, await this.pdfs.pdf(principal, report as ReportName, query));
   }
 
   @Get('satisfaction')

@@ -3351,6 +3351,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponse> = {
   'ReportsController.contacts': { schema: { $ref: '#/components/schemas/ContactsReportView' } },
   'ReportsController.npsReport': { schema: { $ref: '#/components/schemas/NpsReportView' } },
   'ReportsController.npsCsv': {},
+  'ReportsController.npsPdf': {},
   'ReportsController.exportCsv': {},
   'ReportsController.exportPdf': {},
   'ReportsController.satisfaction': {

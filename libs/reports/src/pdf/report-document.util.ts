@@ -70,6 +70,7 @@ export function reportDocumentHtml(doc: ReportDocument): string {
         <thead><tr>${t.rows[0].map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead>
         <tbody>${t.rows
           .slice(1)
+          // Each cell in its own direction (a date stays left to right), aligned with the page.
           .map((r) => `<tr>${r.map((c) => `<td dir="auto">${d(c)}</td>`).join('')}</tr>`)
           .join('')}</tbody></table></section>`,
     )
@@ -88,7 +89,7 @@ h2{font-size:12pt;margin:14px 0 6px}
 .card{border:1px solid #e2e8f0;border-radius:6px;padding:6px 10px;min-width:120px}
 .card b{display:block;font-size:14pt}
 table{border-collapse:collapse;width:100%;font-size:9pt;page-break-inside:auto}
-th,td{border:1px solid #e2e8f0;padding:3px 5px;text-align:start;vertical-align:top}
+th,td{border:1px solid #e2e8f0;padding:3px 5px;text-align:${doc.language === 'ar' ? 'right' : 'left'};vertical-align:top}
 th{background:#f1f5f9}
 tr{page-break-inside:avoid}
 .legend{color:#475569;font-size:9pt}

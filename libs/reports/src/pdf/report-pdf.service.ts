@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { WorkspaceSettingsService, type Principal } from '@sanad/accounts';
 import { BrandImagesService } from '@sanad/branding';
-import type { DurationStatsView, Language, ReportNumberView } from '@sanad/contracts';
+import type {
+  DurationStatsView,
+  Language,
+  ReportNumberView,
+  ReportPeriodView,
+} from '@sanad/contracts';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ReportExportQueryDto } from '../dto/report-query.dto';
@@ -32,6 +37,14 @@ const TABLE_TITLES: Record<string, Record<Language, string>> = {
   categories: { ar: 'حسب الفئة', en: 'By category' },
   distribution: { ar: 'توزيع التقييمات', en: 'Rating distribution' },
   comments: { ar: 'التعليقات', en: 'Comments' },
+};
+
+/** What a report page prints besides the workspace's brand. */
+export type PrintedReport = Pick<
+  ReportDocument,
+  'title' | 'filters' | 'summary' | 'chart' | 'tables'
+> & {
+  period: Pick<ReportPeriodView, 'fromDate' | 'toDate' | 'timeZone'>;
 };
 
 const FONT_DIR = join(
@@ -90,40 +103,53 @@ export class ReportPdfService {
   ): Promise<{ fileName: string; body: Buffer }> {
     const language = principal.language;
     const view = await this.reports[name](principal, query);
-    const workspace = await this.settings.get(principal);
-    const digits = workspace.digits;
+    const { timeZone } = await this.settings.get(principal);
     const tables = REPORT_TABLES[name].map((table) => {
-      const built = reportTable(name, table as never, view as never, language, workspace.timeZone);
+      const built = reportTable(name, table as never, view as never, language, timeZone);
       return { title: TABLE_TITLES[table][language], rows: built.rows };
     });
-    const resources = new Map<string, PrintResource>();
-    const logo = workspace.brand.logo;
-    if (logo) {
-      const path = new URL(logo.url, 'http://print.invalid').pathname;
-      const image = await this.images.open(path.slice(path.lastIndexOf('/') + 1));
-      const chunks: Buffer[] = [];
-      for await (const chunk of image.stream) chunks.push(chunk as Buffer);
-      resources.set(path, { contentType: image.contentType, body: Buffer.concat(chunks) });
-    }
-    const period = view.period;
-    const html = reportDocumentHtml({
-      language,
-      digits,
+    const body = await this.print(principal, {
       title: TITLES[name][language],
-      workspaceName: workspace.name,
-      logoUrl: logo
-        ? `http://print.invalid${new URL(logo.url, 'http://print.invalid').pathname}`
-        : null,
-      primaryColour: workspace.brand.colours.primary,
-      period: `${period.fromDate} — ${period.toDate} (${period.timeZone})`,
+      period: view.period,
       filters: await this.reports.filterLabels(principal, query),
       summary: summaryOf(name, view, language),
       chart: chartOf(view, language),
       tables,
+    });
+    return { fileName: reportFileName(name, language, view.period, 'pdf'), body };
+  }
+
+  /**
+   * Any report's page printed in the workspace's brand: its logo (handed to the printing
+   * browser, never fetched), colour, digits and the member's language.
+   */
+  async print(principal: Principal, page: PrintedReport): Promise<Buffer> {
+    const workspace = await this.settings.get(principal);
+    const resources = new Map<string, PrintResource>();
+    const logo = workspace.brand.logo;
+    const logoPath = logo ? new URL(logo.url, 'http://print.invalid').pathname : null;
+    if (logoPath) {
+      const image = await this.images.open(logoPath.slice(logoPath.lastIndexOf('/') + 1));
+      const chunks: Buffer[] = [];
+      for await (const chunk of image.stream) chunks.push(chunk as Buffer);
+      resources.set(logoPath, { contentType: image.contentType, body: Buffer.concat(chunks) });
+    }
+    const { period } = page;
+    const html = reportDocumentHtml({
+      language: principal.language,
+      digits: workspace.digits,
+      title: page.title,
+      workspaceName: workspace.name,
+      logoUrl: logoPath ? `http://print.invalid${logoPath}` : null,
+      primaryColour: workspace.brand.colours.primary,
+      period: `${period.fromDate} — ${period.toDate} (${period.timeZone})`,
+      filters: page.filters,
+      summary: page.summary,
+      chart: page.chart,
+      tables: page.tables,
       fonts: await this.loadFonts(),
     });
-    const body = await this.printer.print(html, resources);
-    return { fileName: reportFileName(name, language, period, 'pdf'), body };
+    return this.printer.print(html, resources);
   }
 
   private loadFonts(): Promise<ReportDocument['fonts']> {

@@ -33,8 +33,8 @@ export class NpsReports {
     });
   }
 
-  /** Whether the survey is the workspace's (the report's filter). */
-  async surveyExists(workspaceId: string, id: string): Promise<boolean> {
-    return (await this.surveys.names(workspaceId, [id])).has(id);
+  /** The survey's name, or null when it is not the workspace's (the report's filter). */
+  async surveyName(workspaceId: string, id: string): Promise<string | null> {
+    return (await this.surveys.names(workspaceId, [id])).get(id) ?? null;
   }
 }

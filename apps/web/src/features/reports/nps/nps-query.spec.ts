@@ -1,5 +1,12 @@
 import { readReportState } from '../report-query';
-import { npsCsvUrl, npsReportParams, npsReportPath, readSurveyId, withSurvey } from './nps-query';
+import {
+  npsCsvUrl,
+  npsPdfUrl,
+  npsReportParams,
+  npsReportPath,
+  readSurveyId,
+  withSurvey,
+} from './nps-query';
 
 describe('the NPS report’s address', () => {
   it('asks for the period and the contact category only, with the survey', () => {
@@ -24,6 +31,9 @@ describe('the NPS report’s address', () => {
     );
     expect(npsCsvUrl({ state: readReportState({ categoryId: 'c1' }), surveyId: 's1' })).toBe(
       '/api/v1/reports/nps/export.csv?categoryId=c1&surveyId=s1',
+    );
+    expect(npsPdfUrl({ state: readReportState({ preset: 'year', mailboxId: 'm' }) })).toBe(
+      '/api/v1/reports/nps/export.pdf?preset=year',
     );
   });
 

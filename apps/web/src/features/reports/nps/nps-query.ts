@@ -47,6 +47,11 @@ export function npsCsvUrl(query: NpsReportQuery): string {
   return `/api/v1/reports/nps/export.csv${search(npsReportParams(query))}`;
 }
 
+/** The report page as a PDF (the PDF button fetches it, to say plainly when it cannot be made). */
+export function npsPdfUrl(query: NpsReportQuery): string {
+  return `/api/v1/reports/nps/export.pdf${search(npsReportParams(query))}`;
+}
+
 /** The page's own address with the survey filter set (or cleared). */
 export function withSurvey(
   routeQuery: Record<string, unknown>,
