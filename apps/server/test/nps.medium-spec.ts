@@ -364,8 +364,10 @@ describe('NPS sending', () => {
     const emails = people.map((p) => p.email as string);
     const ours = () => sink.received.filter((m) => m.to.some((to) => emails.includes(to)));
 
-    await sender().sendDue(now);
-    await sender().sendDue(now); // a second run in the same minute: the budget is spent
+    // Two runs at once (two workers): they share the minute's budget between them.
+    await Promise.all([sender().sendDue(now), sender().sendDue(now)]);
+    expect(ours()).toHaveLength(2);
+    await sender().sendDue(now); // a third run in the same minute: the budget is spent
     await sender().sendDue(new Date(now.getTime() + 30_000));
     expect(ours()).toHaveLength(2);
     expect((await recipientsOf(s.id)).filter((r) => r.status === 'sent')).toHaveLength(2);
@@ -389,6 +391,34 @@ describe('NPS sending', () => {
     expect(html.match(/\/n\/[0-9a-z.]+/g)).toHaveLength(11);
     expect(html).toContain('غير محتمل إطلاقًا');
     expect(linksOf(arabic)).toHaveLength(11);
+  });
+
+  it('counts what another worker claimed against the pace; a claim left behind lapses', async () => {
+    const ws = await createWorkspace(app.base);
+    await ws.owner.put('/api/v1/nps/settings', { sendPerMinute: 2 });
+    const cat = await category(ws);
+    const people = [
+      await person(ws, { categoryId: cat }),
+      await person(ws, { categoryId: cat }),
+      await person(ws, { categoryId: cat }),
+    ];
+    const s = await survey(ws, { categoryId: cat });
+    const now = new Date(Date.now() + 5000);
+    // A worker took one recipient and is still sending it (or died doing so).
+    const [taken] = await sql<{ id: string }>(
+      `UPDATE nps_recipients SET claimed_at = $2
+        WHERE id = (SELECT id FROM nps_recipients WHERE survey_id = $1 ORDER BY id LIMIT 1)
+       RETURNING id`,
+      [s.id, now],
+    );
+    await sender().sendDue(now);
+    let rows = await recipientsOf(s.id);
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(1);
+    expect(rows.find((r) => r.id === taken.id)?.status).toBe('pending');
+    await sender().sendDue(new Date(now.getTime() + MINUTE + 1000));
+    rows = await recipientsOf(s.id);
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(3);
+    for (const p of people) expect(mailTo(p.email as string)).toHaveLength(1);
   });
 
   it('retries a failed send later and records a permanent refusal with its reason', async () => {

@@ -18,6 +18,7 @@ import { ReportFacts1765600000000 } from './1765600000000-report-facts';
 import { Satisfaction1765700000000 } from './1765700000000-satisfaction';
 import { Nps1765800000000 } from './1765800000000-nps';
 import { ReportPending1765900000000 } from './1765900000000-report-pending';
+import { NpsClaims1766000000000 } from './1766000000000-nps-claims';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Satisfaction1765700000000,
   Nps1765800000000,
   ReportPending1765900000000,
+  NpsClaims1766000000000,
 ];

@@ -42,23 +42,30 @@ export class NpsRecipientsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Emails the workspace's surveys sent in (since, now]: the per-minute budget. */
-  async sentSince(workspaceId: string, since: Date): Promise<number> {
-    const rows = await this.db.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM nps_recipients
-       WHERE workspace_id = $1 AND sent_at > $2 AND status = 'sent'`,
-      [workspaceId, since],
-    );
-    return rows[0]?.n ?? 0;
-  }
-
-  /** The workspace's due recipients, oldest survey first. */
-  async due(workspaceId: string, now: Date, limit: number): Promise<string[]> {
-    const rows = await this.db.query<Array<{ id: string }>>(
-      `SELECT id FROM nps_recipients
-       WHERE workspace_id = $1 AND status = 'pending' AND next_attempt_at <= $2
-       ORDER BY next_attempt_at, created_at, id LIMIT $3`,
-      [workspaceId, now, limit],
+  /**
+   * Takes up to the workspace's allowance of due recipients for one run: under the workspace's
+   * lock, what was sent in the last minute and what another run claimed and is still sending
+   * count against `perMinute`. Call it in a transaction (the lock ends with it).
+   */
+  async claimDue(workspaceId: string, now: Date, perMinute: number): Promise<string[]> {
+    await this.db.query("SELECT pg_advisory_xact_lock(hashtextextended('nps-send:' || $1, 0))", [
+      workspaceId,
+    ]);
+    const minuteAgo = new Date(now.getTime() - 60_000);
+    const rows = await this.db.returning<{ id: string }>(
+      `WITH used AS (
+         SELECT count(*)::int AS n FROM nps_recipients
+          WHERE workspace_id = $1 AND ((status = 'sent' AND sent_at > $3)
+             OR (status = 'pending' AND claimed_at > $3)))
+       UPDATE nps_recipients SET claimed_at = $2
+        WHERE id IN (
+          SELECT id FROM nps_recipients
+           WHERE workspace_id = $1 AND status = 'pending' AND next_attempt_at <= $2
+             AND (claimed_at IS NULL OR claimed_at <= $3)
+           ORDER BY next_attempt_at, created_at, id
+           LIMIT GREATEST(0, $4::int - (SELECT n FROM used)))
+       RETURNING id`,
+      [workspaceId, now, minuteAgo, perMinute],
     );
     return rows.map((r) => r.id);
   }
@@ -126,7 +133,8 @@ export class NpsRecipientsRepository {
   /** A failure worth retrying: the reason kept, the next attempt later. */
   async retryLater(workspaceId: string, id: string, reason: string, at: Date): Promise<void> {
     await this.db.query(
-      `UPDATE nps_recipients SET attempts = attempts + 1, reason = $3, next_attempt_at = $4
+      `UPDATE nps_recipients SET attempts = attempts + 1, reason = $3, next_attempt_at = $4,
+         claimed_at = NULL
        WHERE workspace_id = $1 AND id = $2`,
       [workspaceId, id, reason, at],
     );

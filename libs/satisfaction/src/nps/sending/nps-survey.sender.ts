@@ -11,12 +11,12 @@ import { NpsSurveysRepository } from '../surveys/nps-surveys.repository';
 import { npsEmail, npsQuestion } from './nps-email.texts';
 import { NpsRecipientsRepository } from './nps-recipients.repository';
 
-const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Sends the surveys' emails (the worker's housekeeping calls it every NPS_SURVEYS_EVERY_MS), at
- * most `sendPerMinute` per workspace in any minute. Each recipient, under its row lock: its
+ * most `sendPerMinute` per workspace in any minute, however many workers run it (a run claims its
+ * share under the workspace's lock first). Each recipient, under its row lock: its
  * survey still sending, the person still there with an address, not surveyed by another survey
  * within the period since, the address one Sanad may write to on its own; then the email goes
  * through the workspace's outbound path in the person's language. A failure worth retrying
@@ -53,13 +53,12 @@ export class NpsSurveySender {
 
   private async sendWorkspace(workspaceId: string, now: Date): Promise<number> {
     const { sendPerMinute } = await this.settings.get(workspaceId);
-    const allowance =
-      sendPerMinute -
-      (await this.recipients.sentSince(workspaceId, new Date(now.getTime() - MINUTE_MS)));
+    // Claimed first, so that workers running at once share one pace between them.
+    const claimed = await this.tx.run(() =>
+      this.recipients.claimDue(workspaceId, now, sendPerMinute),
+    );
     let sent = 0;
-    if (allowance > 0)
-      for (const id of await this.recipients.due(workspaceId, now, allowance))
-        sent += await this.tx.run(() => this.sendOne(workspaceId, id, now));
+    for (const id of claimed) sent += await this.tx.run(() => this.sendOne(workspaceId, id, now));
     await this.surveys.finishSent(workspaceId, now);
     return sent;
   }
