@@ -19,6 +19,7 @@ import { Satisfaction1765700000000 } from './1765700000000-satisfaction';
 import { Nps1765800000000 } from './1765800000000-nps';
 import { ReportPending1765900000000 } from './1765900000000-report-pending';
 import { NpsClaims1766000000000 } from './1766000000000-nps-claims';
+import { ReportFactDimensions1766100000000 } from './1766100000000-report-fact-dimensions';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Nps1765800000000,
   ReportPending1765900000000,
   NpsClaims1766000000000,
+  ReportFactDimensions1766100000000,
 ];

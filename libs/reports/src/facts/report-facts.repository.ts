@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@sanad/database';
 import type { DerivedFacts } from '../definitions/conversation-facts.util';
 
+/** The conversation's filters each reply, agent reply and status change carries. */
+const DIMENSIONS = 'excluded, channel, mailbox_id, team_id, assignee_id, category_id, tag_ids';
+const DIMENSION_VALUES = `r.excluded, r.channel, r."mailboxId", r."teamId", r."assigneeId",
+  r."categoryId", ARRAY(SELECT jsonb_array_elements_text(r."tagIds"))::uuid[]`;
+const DIMENSION_TYPES = `excluded boolean, channel text, "mailboxId" uuid, "teamId" uuid,
+  "assigneeId" uuid, "categoryId" uuid, "tagIds" jsonb`;
+
 /** NOTIFY channel: a workspace's report facts changed (payload: its id). */
 export const REPORTS_CHANNEL = 'sanad_reports';
 
@@ -58,45 +65,56 @@ export class ReportFactsRepository {
     );
     for (const table of ['report_replies', 'report_agent_replies', 'report_status_changes'])
       await this.db.query(`DELETE FROM ${table} WHERE conversation_id = ANY($1::uuid[])`, [ids]);
+    // Each row carries its conversation's filters (the reports read them without a join).
     const withConversation = <T>(pick: (f: DerivedFacts) => T[]) =>
       JSON.stringify(
-        facts.flatMap((f) =>
-          pick(f).map((row) => ({
+        facts.flatMap((f) => {
+          const c = f.conversation;
+          return pick(f).map((row) => ({
             ...row,
-            conversationId: f.conversation.conversationId,
-            workspaceId: f.conversation.workspaceId,
-          })),
-        ),
+            conversationId: c.conversationId,
+            workspaceId: c.workspaceId,
+            excluded: c.excluded,
+            channel: c.channel,
+            mailboxId: c.mailboxId,
+            teamId: c.teamId,
+            assigneeId: c.assigneeId,
+            categoryId: c.categoryId,
+            tagIds: c.tagIds,
+          }));
+        }),
       );
     await this.db.query(
       `INSERT INTO report_replies (message_id, conversation_id, workspace_id, asked_at,
-         answered_at, answered_by, seconds)
+         answered_at, answered_by, seconds, ${DIMENSIONS})
        SELECT r."messageId", r."conversationId", r."workspaceId", r."askedAt", r."answeredAt",
-              r."answeredBy", r.seconds
+              r."answeredBy", r.seconds, ${DIMENSION_VALUES}
          FROM jsonb_to_recordset($1::jsonb) AS r("messageId" uuid, "conversationId" uuid,
               "workspaceId" uuid, "askedAt" timestamptz, "answeredAt" timestamptz,
-              "answeredBy" uuid, seconds integer)
+              "answeredBy" uuid, seconds integer, ${DIMENSION_TYPES})
         WHERE r."conversationId" IN (SELECT conversation_id FROM report_conversations
                                       WHERE conversation_id = ANY($2::uuid[]))`,
       [withConversation((f) => f.replies), ids],
     );
     await this.db.query(
-      `INSERT INTO report_agent_replies (message_id, conversation_id, workspace_id, user_id, at)
-       SELECT r."messageId", r."conversationId", r."workspaceId", r."userId", r.at
+      `INSERT INTO report_agent_replies (message_id, conversation_id, workspace_id, user_id, at,
+         ${DIMENSIONS})
+       SELECT r."messageId", r."conversationId", r."workspaceId", r."userId", r.at,
+              ${DIMENSION_VALUES}
          FROM jsonb_to_recordset($1::jsonb) AS r("messageId" uuid, "conversationId" uuid,
-              "workspaceId" uuid, "userId" uuid, at timestamptz)
+              "workspaceId" uuid, "userId" uuid, at timestamptz, ${DIMENSION_TYPES})
         WHERE r."conversationId" IN (SELECT conversation_id FROM report_conversations
                                       WHERE conversation_id = ANY($2::uuid[]))`,
       [withConversation((f) => f.agentReplies), ids],
     );
     await this.db.query(
       `INSERT INTO report_status_changes (entry_id, conversation_id, workspace_id, kind, at,
-         until, user_id, by_agent)
+         until, user_id, by_agent, ${DIMENSIONS})
        SELECT r.id, r."conversationId", r."workspaceId", r.kind, r.at, r.until, r."userId",
-              r."byAgent"
+              r."byAgent", ${DIMENSION_VALUES}
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "conversationId" uuid,
               "workspaceId" uuid, kind text, at timestamptz, until timestamptz, "userId" uuid,
-              "byAgent" boolean)
+              "byAgent" boolean, ${DIMENSION_TYPES})
         WHERE r."conversationId" IN (SELECT conversation_id FROM report_conversations
                                       WHERE conversation_id = ANY($2::uuid[]))`,
       [withConversation((f) => f.statuses), ids],

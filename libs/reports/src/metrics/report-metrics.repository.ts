@@ -48,7 +48,8 @@ const durationRow = (r: Record<string, unknown> | undefined): DurationRow => ({
 
 /**
  * The report numbers, added up from the facts in SQL (time zones and buckets included), one
- * statement per number so each uses its own index.
+ * statement per number so each uses its own index. Replies, agent replies and status changes
+ * carry their conversation's filters, so none of them joins its conversation.
  */
 @Injectable()
 export class ReportMetricsRepository {
@@ -69,11 +70,9 @@ export class ReportMetricsRepository {
   async statusChanges(w: MetricsWindow, kind: 'closed' | 'reopened'): Promise<number> {
     const p = new Params();
     const rows = await this.db.query<Array<{ n: number }>>(
-      `SELECT count(DISTINCT s.conversation_id)::int AS n
-         FROM report_status_changes s JOIN report_conversations c USING (conversation_id)
-        WHERE s.workspace_id = ${p.add(w.workspaceId)} AND s.kind = ${p.add(kind)}
-          AND s.at >= ${p.add(w.from)} AND s.at < ${p.add(w.to)}
-          AND ${conversationFilters(p, w.workspaceId, w.filters)}`,
+      `SELECT count(DISTINCT s.conversation_id)::int AS n FROM report_status_changes s
+        WHERE ${conversationFilters(p, w.workspaceId, w.filters, 's')} AND s.kind = ${p.add(kind)}
+          AND s.at >= ${p.add(w.from)} AND s.at < ${p.add(w.to)}`,
       p.values,
     );
     return rows[0].n;
@@ -95,11 +94,11 @@ export class ReportMetricsRepository {
       return rows[0].n;
     }
     const t = p.add(at);
+    const closes = conversationFilters(p, w.workspaceId, w.filters, 's');
     const rows = await this.db.query<Array<{ n: number }>>(
       `SELECT (SELECT count(*) FROM report_conversations c WHERE ${where} AND c.started_at < ${t})
             - (SELECT count(*) FROM report_status_changes s
-                 JOIN report_conversations c USING (conversation_id)
-                WHERE s.workspace_id = c.workspace_id AND ${where} AND s.kind = 'closed'
+                WHERE ${closes} AND s.kind = 'closed'
                   AND s.at < ${t} AND (s.until IS NULL OR s.until >= ${t}))
               AS n`,
       p.values,
@@ -109,7 +108,13 @@ export class ReportMetricsRepository {
 
   async durations(w: MetricsWindow, kind: DurationKind): Promise<DurationRow> {
     const p = new Params();
-    const where = conversationFilters(p, w.workspaceId, w.filters);
+    // Reply times come from the replies themselves, the others from the conversation.
+    const where = conversationFilters(
+      p,
+      w.workspaceId,
+      w.filters,
+      kind === 'replyTime' ? 'r' : 'c',
+    );
     const from = p.add(w.from);
     const to = p.add(w.to);
     const sql = {
@@ -120,8 +125,7 @@ export class ReportMetricsRepository {
          FROM report_conversations c WHERE ${where} AND c.resolved_at IS NOT NULL
           AND c.resolved_at >= ${from} AND c.resolved_at < ${to}`,
       replyTime: `SELECT ${DURATION_STATS('r.seconds')}
-         FROM report_replies r JOIN report_conversations c USING (conversation_id)
-        WHERE r.workspace_id = c.workspace_id AND ${where} AND r.answered_at IS NOT NULL
+         FROM report_replies r WHERE ${where} AND r.answered_at IS NOT NULL
           AND r.answered_at >= ${from} AND r.answered_at < ${to}`,
     }[kind];
     const rows = await this.db.query<Array<Record<string, unknown>>>(sql, p.values);
@@ -156,8 +160,8 @@ export class ReportMetricsRepository {
                 count(DISTINCT s.conversation_id) FILTER (WHERE s.kind = 'closed')::int AS closed,
                 count(DISTINCT s.conversation_id) FILTER (WHERE s.kind = 'reopened')::int
                   AS reopened
-           FROM report_status_changes s JOIN report_conversations c USING (conversation_id)
-          WHERE s.workspace_id = c.workspace_id AND ${where}
+           FROM report_status_changes s
+          WHERE ${conversationFilters(p, w.workspaceId, w.filters, 's')}
             AND s.at >= ${from} AND s.at < ${to} GROUP BY 1)
        SELECT (b.local_start AT TIME ZONE ${tz}) AS start, COALESCE(st.n, 0) AS new,
               COALESCE(x.closed, 0) AS closed, COALESCE(x.reopened, 0) AS reopened,
@@ -216,10 +220,9 @@ export class ReportMetricsRepository {
     const rows = await this.db.query<Array<{ user_id: string; handled: number; replies: number }>>(
       `SELECT a.user_id, count(DISTINCT a.conversation_id)::int AS handled,
               count(*)::int AS replies
-         FROM report_agent_replies a JOIN report_conversations c USING (conversation_id)
-        WHERE a.workspace_id = ${p.add(w.workspaceId)}
+         FROM report_agent_replies a
+        WHERE ${conversationFilters(p, w.workspaceId, w.filters, 'a')}
           AND a.at >= ${p.add(w.from)} AND a.at < ${p.add(w.to)}
-          AND ${conversationFilters(p, w.workspaceId, w.filters)}
         GROUP BY a.user_id`,
       p.values,
     );
@@ -232,7 +235,13 @@ export class ReportMetricsRepository {
    */
   async agentDurations(w: MetricsWindow, kind: DurationKind): Promise<Map<string, DurationRow>> {
     const p = new Params();
-    const where = conversationFilters(p, w.workspaceId, w.filters);
+    // Reply times come from the replies themselves, the others from the conversation.
+    const where = conversationFilters(
+      p,
+      w.workspaceId,
+      w.filters,
+      kind === 'replyTime' ? 'r' : 'c',
+    );
     const from = p.add(w.from);
     const to = p.add(w.to);
     const sql = {
@@ -244,8 +253,7 @@ export class ReportMetricsRepository {
           AND c.assignee_id IS NOT NULL
           AND c.resolved_at >= ${from} AND c.resolved_at < ${to} GROUP BY 1`,
       replyTime: `SELECT r.answered_by AS user_id, ${DURATION_STATS('r.seconds')}
-         FROM report_replies r JOIN report_conversations c USING (conversation_id)
-        WHERE r.workspace_id = c.workspace_id AND ${where} AND r.answered_at IS NOT NULL
+         FROM report_replies r WHERE ${where} AND r.answered_at IS NOT NULL
           AND r.answered_at >= ${from} AND r.answered_at < ${to} GROUP BY 1`,
     }[kind];
     const rows = await this.db.query<Array<Record<string, unknown>>>(sql, p.values);

@@ -10,19 +10,24 @@ export class Params {
   }
 }
 
-/** The conditions every report applies to the conversation facts `c`. */
+/**
+ * The conditions every report applies, to the conversation facts `c` or to a reply, agent reply
+ * or status change (each carries its conversation's filters).
+ */
 export function conversationFilters(
   p: Params,
   workspaceId: string,
   filters: ReportFilters,
+  alias = 'c',
 ): string {
-  const where = [`c.workspace_id = ${p.add(workspaceId)}`, 'NOT c.excluded'];
-  if (filters.mailboxId) where.push(`c.mailbox_id = ${p.add(filters.mailboxId)}`);
-  if (filters.teamId) where.push(`c.team_id = ${p.add(filters.teamId)}`);
-  if (filters.agentId) where.push(`c.assignee_id = ${p.add(filters.agentId)}`);
-  if (filters.tagId) where.push(`${p.add(filters.tagId)}::uuid = ANY(c.tag_ids)`);
-  if (filters.channel) where.push(`c.channel = ${p.add(filters.channel)}`);
-  if (filters.categoryId) where.push(`c.category_id = ${p.add(filters.categoryId)}`);
+  const a = alias;
+  const where = [`${a}.workspace_id = ${p.add(workspaceId)}`, `NOT ${a}.excluded`];
+  if (filters.mailboxId) where.push(`${a}.mailbox_id = ${p.add(filters.mailboxId)}`);
+  if (filters.teamId) where.push(`${a}.team_id = ${p.add(filters.teamId)}`);
+  if (filters.agentId) where.push(`${a}.assignee_id = ${p.add(filters.agentId)}`);
+  if (filters.tagId) where.push(`${p.add(filters.tagId)}::uuid = ANY(${a}.tag_ids)`);
+  if (filters.channel) where.push(`${a}.channel = ${p.add(filters.channel)}`);
+  if (filters.categoryId) where.push(`${a}.category_id = ${p.add(filters.categoryId)}`);
   return where.join(' AND ');
 }
 
