@@ -388,6 +388,52 @@ describe('reports', () => {
       expect(dashboard.ongoing.value).toBe(expected.ongoingNow);
     });
 
+    it('ongoing at past moments equals a replay of the raw timeline', async () => {
+      const conversations = await sql<Array<{ id: string; created_at: Date }>>(
+        `SELECT c.id, c.created_at FROM conversations c JOIN mailboxes m ON m.id = c.mailbox_id
+          WHERE c.workspace_id = $1 AND m.kind <> 'spam'`,
+        [ws.me.workspace.id],
+      );
+      const messages = await sql<
+        Array<{
+          conversation_id: string;
+          kind: string;
+          author_type: string;
+          data: { action?: string; to?: string };
+          created_at: Date;
+        }>
+      >(
+        `SELECT conversation_id, kind, author_type, data, created_at FROM messages
+          WHERE workspace_id = $1 ORDER BY created_at`,
+        [ws.me.workspace.id],
+      );
+      // Open at T: started before it, and its last change before T (a status change, or the
+      // customer writing to a closed conversation) left it open.
+      const openAt = (at: Date) =>
+        conversations.filter((c) => {
+          if (c.created_at >= at) return false;
+          let state = 'open';
+          for (const m of messages)
+            if (m.conversation_id === c.id && m.created_at < at) {
+              if (m.kind === 'activity' && m.data.action === 'status' && m.data.to)
+                state = m.data.to;
+              else if (m.kind === 'reply' && m.author_type === 'contact' && state === 'closed')
+                state = 'open';
+            }
+          return state !== 'closed';
+        }).length;
+      for (const [from, to] of [
+        ['2026-10-10', '2026-10-20'],
+        ['2026-10-25', '2026-11-05'],
+        ['2026-11-12', '2026-11-20'],
+      ]) {
+        const d = (await ws.owner.get(`/api/v1/reports/dashboard?from=${from}&to=${to}`))
+          .body as DashboardView;
+        expect([to, d.ongoing.value]).toEqual([to, openAt(new Date(d.period.to))]);
+        expect([from, d.ongoing.previous]).toEqual([from, openAt(new Date(d.period.previous.to))]);
+      }
+    });
+
     it('the backfill derives the same facts again, from where it stopped', async () => {
       const query = '/api/v1/reports/conversations?from=2026-10-01&to=2026-11-30';
       const before = (await ws.owner.get(query)).body as ConversationsReportView;

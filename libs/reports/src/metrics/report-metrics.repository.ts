@@ -79,27 +79,34 @@ export class ReportMetricsRepository {
   }
 
   /**
-   * Conversations open or pending at `at`: started before it and not closed then. For a moment
-   * still to come that is the present state (one small partial index).
+   * Conversations open or pending at `at`: started before it and not closed then. Now, that is
+   * the present state (one small partial index). At a past moment it is worked back from now,
+   * reading only what happened since: open now, less those started since, plus those closed
+   * since that were open then, less those reopened since that were closed then. So a week's
+   * dashboard reads a week of changes, not the workspace's whole history.
    */
   async ongoingAt(w: MetricsWindow, at: Date, now: Date): Promise<number> {
     const p = new Params();
     const where = conversationFilters(p, w.workspaceId, w.filters);
+    const openNow = `SELECT count(*) FROM report_conversations c
+      WHERE ${where} AND c.status <> 'closed'`;
     if (at.getTime() >= now.getTime()) {
-      const rows = await this.db.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n FROM report_conversations c
-          WHERE ${where} AND c.status <> 'closed'`,
-        p.values,
-      );
-      return rows[0].n;
+      const rows = await this.db.query<Array<{ n: string }>>(`SELECT (${openNow}) AS n`, p.values);
+      return Number(rows[0].n);
     }
     const t = p.add(at);
     const closes = conversationFilters(p, w.workspaceId, w.filters, 's');
     const rows = await this.db.query<Array<{ n: number }>>(
-      `SELECT (SELECT count(*) FROM report_conversations c WHERE ${where} AND c.started_at < ${t})
-            - (SELECT count(*) FROM report_status_changes s
-                WHERE ${closes} AND s.kind = 'closed'
-                  AND s.at < ${t} AND (s.until IS NULL OR s.until >= ${t}))
+      `SELECT (${openNow})
+            - (SELECT count(*) FROM report_conversations c WHERE ${where} AND c.started_at >= ${t})
+            + (SELECT count(*) FILTER (WHERE closed_now AND NOT closed_then)
+                    - count(*) FILTER (WHERE closed_then AND NOT closed_now)
+                 FROM (SELECT bool_or(s.until IS NULL) AS closed_now,
+                              bool_or(s.at < ${t}) AS closed_then
+                         FROM report_status_changes s
+                        WHERE ${closes} AND s.kind = 'closed'
+                          AND (s.at >= ${t} OR s.until >= ${t})
+                        GROUP BY s.conversation_id) changed)
               AS n`,
       p.values,
     );
