@@ -9,6 +9,7 @@ import {
   type ObjectLiteral,
 } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { NO_JIT } from './data-source.factory';
 import { NulFreeClient } from './nul-free.client';
 import { PgNotices } from './pg-notices';
 
@@ -130,6 +131,7 @@ export class Db implements OnModuleDestroy {
         max: 4,
         application_name: 'sanad-apart',
         Client: NulFreeClient,
+        options: NO_JIT,
       });
       // An idle connection that dies (PostgreSQL restarted) is dropped; the next query opens a
       // fresh one. Unhandled, the pool's error event would end the process.

@@ -169,6 +169,7 @@ export class ReportMetricsRepository {
                   AS reopened
            FROM report_status_changes s
           WHERE ${conversationFilters(p, w.workspaceId, w.filters, 's')}
+            AND s.kind IN ('closed', 'reopened') -- both kinds: the index's leading column
             AND s.at >= ${from} AND s.at < ${to} GROUP BY 1)
        SELECT (b.local_start AT TIME ZONE ${tz}) AS start, COALESCE(st.n, 0) AS new,
               COALESCE(x.closed, 0) AS closed, COALESCE(x.reopened, 0) AS reopened,
