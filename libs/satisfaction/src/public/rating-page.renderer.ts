@@ -1,24 +1,10 @@
-import {
-  RATING_COMMENT_MAX,
-  RATING_DIMENSIONS,
-  type Language,
-  type PublicThemeView,
-  type RatingDimension,
-} from '@sanad/contracts';
+import { RATING_COMMENT_MAX, RATING_DIMENSIONS, type RatingDimension } from '@sanad/contracts';
 import { escapeHtml } from '@sanad/core';
-import { formPageStyles, type FormPageFont } from '@sanad/forms';
 import type { RawAnswers } from '../ratings/rating-answers.util';
+import { customerPageDocument, type CustomerPageFrame } from './customer-page.document';
 import { ratingText } from './rating-page.texts';
 
-export interface RatingPageFrame {
-  language: Language;
-  theme: PublicThemeView;
-  /** The CSP nonce of this response, on the one style block and the landing page's script. */
-  nonce: string;
-  fonts: FormPageFont[];
-  /** The same page in the other language. */
-  otherLanguageUrl: string | null;
-}
+export type RatingPageFrame = CustomerPageFrame;
 
 export interface RatingFormInput extends RatingPageFrame {
   action: string;
@@ -149,37 +135,13 @@ function documentOf(
   card: string,
   heading = title,
 ): string {
-  const { language, theme, nonce } = frame;
-  const dir = language === 'ar' ? 'rtl' : 'ltr';
-  const logo = theme.logoUrl && /^(https?:|\/)/.test(theme.logoUrl) ? theme.logoUrl : null;
-  const mark = logo
-    ? `<img class="brand__logo" src="${escapeHtml(logo)}" alt="${escapeHtml(theme.name)}">`
-    : `<span class="brand__name" dir="auto">${escapeHtml(theme.name)}</span>`;
-  const other: Language = language === 'ar' ? 'en' : 'ar';
-  const switcher = frame.otherLanguageUrl
-    ? `<nav class="lang" aria-label="${language === 'ar' ? 'اللغة' : 'Language'}"><a class="lang__link" href="${escapeHtml(frame.otherLanguageUrl)}" lang="${other}" hreflang="${other}">${escapeHtml(ratingText('languageName', other))}</a></nav>`
-    : '';
-  return `<!doctype html>
-<html lang="${language}" dir="${dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<meta name="color-scheme" content="light">
-<title>${escapeHtml(`${title} · ${theme.name}`)}</title>
-<style nonce="${escapeHtml(nonce)}">${formPageStyles(theme.colours, frame.fonts)}${STAR_STYLES}</style>
-</head>
-<body>
-<div class="page">
-<header class="brand">${mark}${switcher}</header>
-<main class="${card}" id="main">
-<h1 class="card__title">${escapeHtml(heading)}</h1>
-${body}
-</main>
-<footer class="footer"><span>${escapeHtml(ratingText('poweredBy', language))}</span></footer>
-</div>
-</body>
-</html>
-`;
+  return customerPageDocument(frame, {
+    title,
+    heading,
+    body,
+    card,
+    styles: STAR_STYLES,
+    languageName: (language) => ratingText('languageName', language),
+    poweredBy: ratingText('poweredBy', frame.language),
+  });
 }

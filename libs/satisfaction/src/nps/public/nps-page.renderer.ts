@@ -1,18 +1,11 @@
-import { NPS_COMMENT_MAX, type Language, type PublicThemeView } from '@sanad/contracts';
+import { NPS_COMMENT_MAX, type Language } from '@sanad/contracts';
 import { escapeHtml, withDigits } from '@sanad/core';
-import { formPageStyles, type FormPageFont } from '@sanad/forms';
+import { customerPageDocument, type CustomerPageFrame } from '../../public/customer-page.document';
 import type { RawNpsAnswer } from '../responses/nps-answer.util';
 import { npsText as rawText, type NpsPageTextKey } from './nps-page.texts';
 
-export interface NpsPageFrame {
-  language: Language;
-  theme: PublicThemeView;
-  /** The CSP nonce of this response, on the style block and the one script. */
-  nonce: string;
-  fonts: FormPageFont[];
+export interface NpsPageFrame extends CustomerPageFrame {
   digits: 'latn' | 'arab';
-  /** The same page in the other language. */
-  otherLanguageUrl: string | null;
 }
 
 export interface NpsFormInput extends NpsPageFrame {
@@ -150,37 +143,13 @@ function documentOf(
   heading = title,
 ): string {
   const npsText = texts(frame);
-  const { language, theme, nonce } = frame;
-  const dir = language === 'ar' ? 'rtl' : 'ltr';
-  const logo = theme.logoUrl && /^(https?:|\/)/.test(theme.logoUrl) ? theme.logoUrl : null;
-  const mark = logo
-    ? `<img class="brand__logo" src="${escapeHtml(logo)}" alt="${escapeHtml(theme.name)}">`
-    : `<span class="brand__name" dir="auto">${escapeHtml(theme.name)}</span>`;
-  const other: Language = language === 'ar' ? 'en' : 'ar';
-  const switcher = frame.otherLanguageUrl
-    ? `<nav class="lang" aria-label="${language === 'ar' ? 'اللغة' : 'Language'}"><a class="lang__link" href="${escapeHtml(frame.otherLanguageUrl)}" lang="${other}" hreflang="${other}">${escapeHtml(npsText('languageName', other))}</a></nav>`
-    : '';
-  return `<!doctype html>
-<html lang="${language}" dir="${dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<meta name="color-scheme" content="light">
-<title>${escapeHtml(`${title} · ${theme.name}`)}</title>
-<style nonce="${escapeHtml(nonce)}">${formPageStyles(theme.colours, frame.fonts)}${STYLES}</style>
-</head>
-<body>
-<div class="page">
-<header class="brand">${mark}${switcher}</header>
-<main class="${card}" id="main">
-<h1 class="card__title">${escapeHtml(heading)}</h1>
-${body}
-</main>
-<footer class="footer"><span>${escapeHtml(npsText('poweredBy', language))}</span></footer>
-</div>
-</body>
-</html>
-`;
+  return customerPageDocument(frame, {
+    title,
+    heading,
+    body,
+    card,
+    styles: STYLES,
+    languageName: (language) => npsText('languageName', language),
+    poweredBy: npsText('poweredBy', frame.language),
+  });
 }
