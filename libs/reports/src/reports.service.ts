@@ -87,10 +87,9 @@ export class ReportsService {
   async dashboard(principal: Principal, query: ReportQueryDto): Promise<DashboardView> {
     const s = await this.scope(principal, query);
     const now = new Date();
-    const [ongoing, ongoingBefore, closed, closedBefore, frt, frtBefore, rating, ratingBefore] =
+    const [[ongoing, ongoingBefore], closed, closedBefore, frt, frtBefore, rating, ratingBefore] =
       await Promise.all([
-        this.metrics.ongoingAt(s.current, s.current.to, now),
-        this.metrics.ongoingAt(s.previous, s.previous.to, now),
+        this.metrics.ongoingAt(s.current, [s.current.to, s.previous.to], now),
         this.metrics.statusChanges(s.current, 'closed'),
         this.metrics.statusChanges(s.previous, 'closed'),
         this.metrics.durations(s.current, 'firstResponse'),

@@ -79,25 +79,23 @@ export class ReportMetricsRepository {
   }
 
   /**
-   * Conversations open or pending at `at`: started before it and not closed then. Now, that is
-   * the present state (one small partial index). At a past moment it is worked back from now,
+   * Conversations open or pending at each moment: started before it and not closed then. Now,
+   * that is the present state (one small partial index). A past moment is worked back from now,
    * reading only what happened since: open now, less those started since, plus those closed
    * since that were open then, less those reopened since that were closed then. So a week's
-   * dashboard reads a week of changes, not the workspace's whole history.
+   * dashboard reads a week of changes, not the workspace's whole history; the present state is
+   * counted once for all the moments.
    */
-  async ongoingAt(w: MetricsWindow, at: Date, now: Date): Promise<number> {
+  async ongoingAt(w: MetricsWindow, moments: Date[], now: Date): Promise<number[]> {
     const p = new Params();
     const where = conversationFilters(p, w.workspaceId, w.filters);
-    const openNow = `SELECT count(*) FROM report_conversations c
-      WHERE ${where} AND c.status <> 'closed'`;
-    if (at.getTime() >= now.getTime()) {
-      const rows = await this.db.query<Array<{ n: string }>>(`SELECT (${openNow}) AS n`, p.values);
-      return Number(rows[0].n);
-    }
-    const t = p.add(at);
-    const closes = conversationFilters(p, w.workspaceId, w.filters, 's');
-    const rows = await this.db.query<Array<{ n: number }>>(
-      `SELECT (${openNow})
+    // Bound only when a past moment needs them (an unused parameter is an error).
+    let closes: string | null = null;
+    const columns = moments.map((at, i) => {
+      if (at.getTime() >= now.getTime()) return `(SELECT n FROM open_now) AS m${i}`;
+      closes ??= conversationFilters(p, w.workspaceId, w.filters, 's');
+      const t = p.add(at);
+      return `(SELECT n FROM open_now)
             - (SELECT count(*) FROM report_conversations c WHERE ${where} AND c.started_at >= ${t})
             + (SELECT count(*) FILTER (WHERE closed_now AND NOT closed_then)
                     - count(*) FILTER (WHERE closed_then AND NOT closed_now)
@@ -106,11 +104,15 @@ export class ReportMetricsRepository {
                          FROM report_status_changes s
                         WHERE ${closes} AND s.kind = 'closed'
                           AND (s.at >= ${t} OR s.until >= ${t})
-                        GROUP BY s.conversation_id) changed)
-              AS n`,
+                        GROUP BY s.conversation_id) changed) AS m${i}`;
+    });
+    const rows = await this.db.query<Array<Record<string, string>>>(
+      `WITH open_now AS (
+         SELECT count(*) AS n FROM report_conversations c WHERE ${where} AND c.status <> 'closed')
+       SELECT ${columns.join(',\n              ')}`,
       p.values,
     );
-    return Number(rows[0].n);
+    return moments.map((_, i) => Number(rows[0][`m${i}`]));
   }
 
   async durations(w: MetricsWindow, kind: DurationKind): Promise<DurationRow> {
