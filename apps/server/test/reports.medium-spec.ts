@@ -253,11 +253,8 @@ describe('reports', () => {
       await app.running.app.get(ReportFactsService).refresh(ids);
     });
 
-    /**
-     * Every metric recomputed from the raw rows, by a plain reading of the definitions (each
-     * duration in whole seconds, as reports keep them).
-     */
-    async function recompute(from: Date, to: Date) {
+    /** The workspace's conversations (spam left out) and all their messages, oldest first. */
+    async function rawTimeline() {
       const conversations = await sql<
         Array<{ id: string; created_at: Date; status: string; assignee_id: string | null }>
       >(
@@ -281,6 +278,15 @@ describe('reports', () => {
                 created_at FROM messages WHERE workspace_id = $1 ORDER BY created_at`,
         [ws.me.workspace.id],
       );
+      return { conversations, messages };
+    }
+
+    /**
+     * Every metric recomputed from the raw rows, by a plain reading of the definitions (each
+     * duration in whole seconds, as reports keep them).
+     */
+    async function recompute(from: Date, to: Date) {
+      const { conversations, messages } = await rawTimeline();
       const inRange = (d: Date) => d >= from && d < to;
       const expected = {
         newByDay: new Map<string, number>(),
@@ -389,24 +395,7 @@ describe('reports', () => {
     });
 
     it('ongoing at past moments equals a replay of the raw timeline', async () => {
-      const conversations = await sql<Array<{ id: string; created_at: Date }>>(
-        `SELECT c.id, c.created_at FROM conversations c JOIN mailboxes m ON m.id = c.mailbox_id
-          WHERE c.workspace_id = $1 AND m.kind <> 'spam'`,
-        [ws.me.workspace.id],
-      );
-      const messages = await sql<
-        Array<{
-          conversation_id: string;
-          kind: string;
-          author_type: string;
-          data: { action?: string; to?: string };
-          created_at: Date;
-        }>
-      >(
-        `SELECT conversation_id, kind, author_type, data, created_at FROM messages
-          WHERE workspace_id = $1 ORDER BY created_at`,
-        [ws.me.workspace.id],
-      );
+      const { conversations, messages } = await rawTimeline();
       // Open at T: started before it, and its last change before T (a status change, or the
       // customer writing to a closed conversation) left it open.
       const openAt = (at: Date) =>

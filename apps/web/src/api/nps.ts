@@ -16,21 +16,9 @@ import { queryString } from './query-string';
 
 /**
  * صافي نقاط الترويج (NPS): surveys sent by email to a segment of contacts, their responses, the
- * report over time and the settings. Admins only. The views are the server's (@sanad/contracts).
+ * report over time and the settings. Admins only. The views are the server's: import them from
+ * @sanad/contracts.
  */
-
-export type {
-  NpsGroup,
-  NpsPreviewView,
-  NpsReportView,
-  NpsResponseView,
-  NpsSegment,
-  NpsSettingsView,
-  NpsSurveyDetailView,
-  NpsSurveyStatus,
-  NpsSurveyView,
-  NpsTotals,
-} from '@sanad/contracts';
 
 export interface NpsSurveyInput {
   name: string;

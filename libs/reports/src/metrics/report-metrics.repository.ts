@@ -46,6 +46,11 @@ const durationRow = (r: Record<string, unknown> | undefined): DurationRow => ({
   p90: toNumber(r?.p90),
 });
 
+/** Reply times are read from the replies themselves (`r`), the others from the conversation. */
+function durationFilters(p: Params, w: MetricsWindow, kind: DurationKind): string {
+  return conversationFilters(p, w.workspaceId, w.filters, kind === 'replyTime' ? 'r' : 'c');
+}
+
 /**
  * The report numbers, added up from the facts in SQL (time zones and buckets included), one
  * statement per number so each uses its own index. Replies, agent replies and status changes
@@ -117,13 +122,7 @@ export class ReportMetricsRepository {
 
   async durations(w: MetricsWindow, kind: DurationKind): Promise<DurationRow> {
     const p = new Params();
-    // Reply times come from the replies themselves, the others from the conversation.
-    const where = conversationFilters(
-      p,
-      w.workspaceId,
-      w.filters,
-      kind === 'replyTime' ? 'r' : 'c',
-    );
+    const where = durationFilters(p, w, kind);
     const from = p.add(w.from);
     const to = p.add(w.to);
     const sql = {
@@ -245,13 +244,7 @@ export class ReportMetricsRepository {
    */
   async agentDurations(w: MetricsWindow, kind: DurationKind): Promise<Map<string, DurationRow>> {
     const p = new Params();
-    // Reply times come from the replies themselves, the others from the conversation.
-    const where = conversationFilters(
-      p,
-      w.workspaceId,
-      w.filters,
-      kind === 'replyTime' ? 'r' : 'c',
-    );
+    const where = durationFilters(p, w, kind);
     const from = p.add(w.from);
     const to = p.add(w.to);
     const sql = {

@@ -1,5 +1,11 @@
-import type { Digits, ProblemFieldError } from '@sanad/contracts';
-import type { NpsGroup, NpsSegment, NpsSurveyView, NpsTotals } from '@/api/nps';
+import type {
+  Digits,
+  NpsGroup,
+  NpsSegment,
+  NpsSurveyView,
+  NpsTotals,
+  ProblemFieldError,
+} from '@sanad/contracts';
 
 /**
  * Pure helpers of the NPS screens: the groups a score falls in, the score from counts, shares,
