@@ -27,13 +27,14 @@ export class BullQueue extends JobQueue {
   }
 
   async add<T>(name: JobName, data: T, options: JobOptions): Promise<void> {
-    await this.queue(name).add(data, {
-      jobId: options.jobId,
-      attempts: options.attempts ?? 5,
-      backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
-      removeOnComplete: true,
-      removeOnFail: 1000,
-    });
+    await this.queue(name).add(data, bullOptions(options));
+  }
+
+  async addMany<T>(name: JobName, jobs: Array<{ data: T; options: JobOptions }>): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(name).addBulk(
+      jobs.map((j) => ({ data: j.data, opts: bullOptions(j.options) })),
+    );
   }
 
   process<T>(name: JobName, concurrency: number, handler: JobHandler<T>): void {
@@ -57,4 +58,14 @@ export class BullQueue extends JobQueue {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
   }
+}
+
+function bullOptions(options: JobOptions): Bull.JobOptions {
+  return {
+    jobId: options.jobId,
+    attempts: options.attempts ?? 5,
+    backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
+    removeOnComplete: true,
+    removeOnFail: 1000,
+  };
 }

@@ -35,9 +35,14 @@ export class InProcessQueue extends JobQueue {
   }
 
   async add<T>(name: JobName, data: T, options: JobOptions): Promise<void> {
-    if (this.closed || this.knownIds.has(options.jobId)) return;
-    this.knownIds.add(options.jobId);
+    // Ids are per queue, as in Bull: one event may have a job on each of several queues.
+    if (this.closed || this.knownIds.has(`${name} ${options.jobId}`)) return;
+    this.knownIds.add(`${name} ${options.jobId}`);
     this.enqueue({ name, data, attempt: 1, options: { attempts: 5, backoffMs: 1000, ...options } });
+  }
+
+  async addMany<T>(name: JobName, jobs: Array<{ data: T; options: JobOptions }>): Promise<void> {
+    for (const job of jobs) await this.add(name, job.data, job.options);
   }
 
   process<T>(name: JobName, concurrency: number, handler: JobHandler<T>): void {
@@ -84,7 +89,7 @@ export class InProcessQueue extends JobQueue {
   private async run(job: PendingJob, handler: JobHandler<unknown>): Promise<void> {
     try {
       await handler(job.data, job.attempt);
-      this.knownIds.delete(job.options.jobId);
+      this.knownIds.delete(`${job.name} ${job.options.jobId}`);
     } catch (error) {
       this.onError(error, { name: job.name, id: job.options.jobId });
       if (job.attempt < job.options.attempts && !this.closed) {
@@ -95,7 +100,7 @@ export class InProcessQueue extends JobQueue {
         }, delay);
         this.timers.add(timer);
       } else {
-        this.knownIds.delete(job.options.jobId);
+        this.knownIds.delete(`${job.name} ${job.options.jobId}`);
       }
     } finally {
       this.running.set(job.name, (this.running.get(job.name) ?? 1) - 1);

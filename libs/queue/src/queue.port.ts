@@ -27,6 +27,8 @@ export type JobHandler<T> = (data: T, attempt: number) => Promise<void>;
 export abstract class JobQueue {
   abstract readonly driver: 'bull' | 'in-process';
   abstract add<T>(name: JobName, data: T, options: JobOptions): Promise<void>;
+  /** Several jobs of one queue in one round trip (the relay hands over batches). */
+  abstract addMany<T>(name: JobName, jobs: Array<{ data: T; options: JobOptions }>): Promise<void>;
   abstract process<T>(name: JobName, concurrency: number, handler: JobHandler<T>): void;
   abstract healthy(): Promise<boolean>;
   abstract close(): Promise<void>;

@@ -6,17 +6,22 @@ import type { AnyDomainEvent, DomainEvent, OutboxConsumer, OutboxHint } from './
 import { OutboxRepository } from './outbox.repository';
 
 /**
- * The `outbox.dispatch` job: runs every consumer that takes the event, each at most once per
- * event thanks to its receipt, then marks the event done. Hints get events straight from the
- * relay instead.
+ * A dispatch job: the event, its type and the consumers to run (older jobs lack the last two).
+ * An event whose consumers sit on different queues gets a job on each; `of` then names all of
+ * them, and the job that finds every receipt in place marks the event done.
  */
-/** A dispatch job: the event, its type and the consumers to run (older jobs lack the last two). */
 export interface DispatchJob {
   outboxId: string;
   type?: EventName;
   consumers?: string[];
+  of?: string[];
 }
 
+/**
+ * The `outbox.dispatch` job (and consumers' own queues): runs every consumer of the job, each at
+ * most once per event thanks to its receipt, then marks the event done. Hints get events
+ * straight from the relay instead.
+ */
 @Injectable()
 export class OutboxDispatcher {
   private readonly logger = new Logger('OutboxDispatcher');
@@ -58,11 +63,24 @@ export class OutboxDispatcher {
     return this.consumers.filter((c) => c.types.includes(event.type) && !c.skips?.(event));
   }
 
-  /** The job queue an event goes through: its consumers' own when they all share one. */
-  queueOf(event: DomainEvent): JobName {
+  /**
+   * The jobs an event needs: one per queue its consumers take work from (their own, or
+   * `outbox.dispatch`), so fast work never waits behind slow work of the same event.
+   */
+  jobsOf(event: DomainEvent): Array<{ queue: JobName; job: DispatchJob }> {
     const takers = this.takersOf(event);
-    const own = takers[0]?.dispatchQueue?.name;
-    return own && takers.every((c) => c.dispatchQueue?.name === own) ? own : 'outbox.dispatch';
+    const byQueue = new Map<JobName, string[]>();
+    for (const consumer of takers) {
+      const queue = consumer.dispatchQueue?.name ?? 'outbox.dispatch';
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), consumer.name]);
+    }
+    if (byQueue.size === 0)
+      return [{ queue: 'outbox.dispatch', job: { outboxId: event.id, type: event.type } }];
+    const of = byQueue.size > 1 ? takers.map((c) => c.name) : undefined;
+    return [...byQueue].map(([queue, consumers]) => ({
+      queue,
+      job: { outboxId: event.id, type: event.type, consumers, ...(of ? { of } : {}) },
+    }));
   }
 
   /** Starts taking `outbox.dispatch` jobs (and consumers' own queues) in this process. */
@@ -73,7 +91,7 @@ export class OutboxDispatcher {
         queues.set(consumer.dispatchQueue.name, consumer.dispatchQueue.concurrency);
     for (const [name, count] of queues)
       this.queue.process<DispatchJob>(name, count, (data) =>
-        this.dispatch(data.outboxId, data.type, data.consumers),
+        this.dispatch(data.outboxId, data.type, data.consumers, data.of),
       );
   }
 
@@ -93,7 +111,12 @@ export class OutboxDispatcher {
    * carry it): an event with one consumer is claimed, handled and marked done in one transaction,
    * the done mark being its receipt; several consumers each keep a receipt of their own.
    */
-  async dispatch(outboxId: string, type?: EventName, consumers?: string[]): Promise<void> {
+  async dispatch(
+    outboxId: string,
+    type?: EventName,
+    consumers?: string[],
+    of?: string[],
+  ): Promise<void> {
     // The relay names the consumers that may act (a workspace without webhook endpoints leaves
     // the fan-out out); a name this process does not know runs every consumer of the type.
     const named = consumers?.length
@@ -101,7 +124,9 @@ export class OutboxDispatcher {
       : undefined;
     const chosen = named?.length === consumers?.length ? named : undefined;
     const takers = chosen ?? (type ? this.consumers.filter((c) => c.types.includes(type)) : []);
-    if (takers.length === 1) return this.dispatchToOne(outboxId, takers[0]);
+    // Split across queues: this job's consumers are a share of the event's.
+    const shared = chosen && of && of.length > chosen.length ? of : undefined;
+    if (takers.length === 1 && !shared) return this.dispatchToOne(outboxId, takers[0]);
     const found = await this.repo.find(outboxId);
     if (!found || found.done) return;
     const { event } = found;
@@ -112,7 +137,8 @@ export class OutboxDispatcher {
         if (await this.repo.claimReceipt(consumer.name, event.id))
           await consumer.handle(event as AnyDomainEvent);
         // Done in the same commit as the last consumer's effects: one durable write, not two.
-        if (last) await this.repo.markDone(event.id);
+        if (last && shared) await this.repo.markDoneWhenReceipted(event.id, shared);
+        else if (last) await this.repo.markDone(event.id);
       });
     }
     if (all.length === 0) await this.repo.markDone(event.id);

@@ -281,6 +281,87 @@ describe.each(drivers)('outbox with the $name driver', ({ name, redisUrl }) => {
     }
   });
 
+  it('gives an event whose consumers sit on different queues a job on each: the fast one does not wait for the slow one', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = new RecordingConsumer(type);
+    const slowHandle = slow.handle.bind(slow);
+    slow.handle = async (event) => {
+      await gate;
+      await slowHandle(event);
+    };
+    const fast = Object.assign(new RecordingConsumer(type), {
+      dispatchQueue: { name: 'webhooks.fanout' as const, concurrency: 2 },
+    });
+    const key = randomUUID();
+    const module = await instance();
+    slow.db = fast.db = module.get(Db);
+    const dispatcher = module.get(OutboxDispatcher);
+    dispatcher.register(slow);
+    dispatcher.register(fast);
+    dispatcher.listen(2);
+    await module.get(OutboxRelay).start();
+    const status = async () =>
+      (
+        await module
+          .get(DataSource)
+          .query<Array<{ status: string }>>(
+            `SELECT status FROM outbox WHERE payload->>'key' = $1`,
+            [key],
+          )
+      )[0]?.status;
+    try {
+      await emit(module, key);
+      await waitFor(async () => fast.calls.includes(key) && (await effects(module, key)) === 1);
+      expect(slow.calls).toEqual([]);
+      expect(await status()).toBe('dispatched');
+      release();
+      await waitFor(async () => (await status()) === 'done');
+      expect(await effects(module, key)).toBe(2);
+      expect(fast.calls).toEqual([key]);
+      expect(slow.calls).toEqual([key]);
+    } finally {
+      release();
+      await module.close();
+    }
+  });
+
+  it('marks a split event done once when both of its jobs finish at the same moment', async () => {
+    const first = new RecordingConsumer(type);
+    const second = Object.assign(new RecordingConsumer(type), {
+      dispatchQueue: { name: 'webhooks.fanout' as const, concurrency: 2 },
+    });
+    const module = await instance(); // no relay: the test delivers the jobs itself
+    first.db = second.db = module.get(Db);
+    const dispatcher = module.get(OutboxDispatcher);
+    dispatcher.register(first);
+    dispatcher.register(second);
+    try {
+      for (let round = 0; round < 5; round++) {
+        const key = randomUUID();
+        await emit(module, key);
+        const [row] = await module
+          .get(DataSource)
+          .query<Array<{ id: string }>>(`SELECT id FROM outbox WHERE payload->>'key' = $1`, [key]);
+        const of = [first.name, second.name];
+        // Each job twice (a redelivery racing the first), all at once.
+        await Promise.all([
+          dispatcher.dispatch(row.id, type as EventName, [first.name], of),
+          dispatcher.dispatch(row.id, type as EventName, [second.name], of),
+          dispatcher.dispatch(row.id, type as EventName, [second.name], of),
+          dispatcher.dispatch(row.id, type as EventName, [first.name], of),
+        ]);
+        const [done] = await module
+          .get(DataSource)
+          .query<Array<{ status: string }>>('SELECT status FROM outbox WHERE id = $1', [row.id]);
+        expect(done.status).toBe('done');
+        expect(await effects(module, key)).toBe(2);
+      }
+    } finally {
+      await module.close();
+    }
+  });
+
   it('hands events to hint consumers from the relay, without a queue job or a receipt', async () => {
     const hints: string[] = [];
     const hint: OutboxHint = {

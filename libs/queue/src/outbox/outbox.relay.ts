@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sanad/config';
 import { PgNotices, TransactionRunner } from '@sanad/database';
-import { JobQueue } from '../queue.port';
+import { JobQueue, type JobName, type JobOptions } from '../queue.port';
 import type { DomainEvent } from './outbox.consumer';
 import { OutboxDispatcher, type DispatchJob } from './outbox.dispatcher';
 import { OUTBOX_CHANNEL, OutboxRepository, RELAY_BATCH } from './outbox.repository';
@@ -100,16 +100,14 @@ export class OutboxRelay implements OnApplicationShutdown {
       );
       if (unwanted.length > 0) await this.repo.markAllDone(unwanted.map((j) => j.id));
       // Enqueued before commit: if the queue refuses, the rows stay pending.
-      for (const { id, type } of jobs.filter((j) => !unwanted.includes(j))) {
-        const event = byId.get(id) as DomainEvent;
-        const consumers = this.dispatcher.takersOf(event).map((c) => c.name);
-        const job: DispatchJob = { outboxId: id, type, ...(consumers.length ? { consumers } : {}) };
-        await this.queue.add(this.dispatcher.queueOf(event), job, {
-          jobId: id,
-          attempts: 8,
-          backoffMs: 500,
-        });
-      }
+      const byQueue = new Map<JobName, Array<{ data: DispatchJob; options: JobOptions }>>();
+      for (const { id } of jobs.filter((j) => !unwanted.includes(j)))
+        for (const { queue, job } of this.dispatcher.jobsOf(byId.get(id) as DomainEvent)) {
+          const list = byQueue.get(queue) ?? [];
+          list.push({ data: job, options: { jobId: id, attempts: 8, backoffMs: 500 } });
+          byQueue.set(queue, list);
+        }
+      await Promise.all([...byQueue].map(([queue, list]) => this.queue.addMany(queue, list)));
       return events;
     });
     if (events.length > 0) await this.dispatcher.deliverHints(events);

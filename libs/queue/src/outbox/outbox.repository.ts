@@ -184,6 +184,22 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * Marks the event done when every one of `consumers` holds its receipt. The row lock comes
+   * first: two jobs finishing the same event at once take turns, and the second one's check
+   * (a statement after the wait, so a fresh snapshot) sees the first one's committed receipt.
+   */
+  async markDoneWhenReceipted(id: string, consumers: string[]): Promise<void> {
+    await this.db.query('SELECT 1 FROM outbox WHERE id = $1 FOR UPDATE', [id]);
+    await this.db.query(
+      `UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL
+       WHERE id = $1 AND status <> 'done'
+         AND (SELECT count(*) FROM job_receipts
+              WHERE key = $1::text AND consumer = ANY($2::text[])) = cardinality($2::text[])`,
+      [id, consumers],
+    );
+  }
+
   /** Recorded on its own, after the failed consumer's transaction rolled back. */
   async recordFailure(id: string, error: string): Promise<void> {
     await this.db.pool.query(
