@@ -35,7 +35,8 @@ export function flags(defaults) {
 
 /**
  * `reuse.databaseUrl` starts on a database another server of this run seeded (left in place by
- * its `stop({ keepDb: true })`).
+ * its `stop({ keepDb: true })`), or shares one with a server still running; `reuse.http: false`
+ * does not wait for /ready (a process without the api role).
  */
 export async function startServer(name, extraEnv = {}, reuse = {}) {
   if (!existsSync(ENTRY)) {
@@ -86,7 +87,7 @@ export async function startServer(name, extraEnv = {}, reuse = {}) {
   }
   if (process.env.REDIS_URL) {
     env.REDIS_URL = process.env.REDIS_URL;
-    env.REDIS_PREFIX = `${name}${process.pid}`;
+    env.REDIS_PREFIX = extraEnv.REDIS_PREFIX ?? `${name}${process.pid}`;
   }
   // SANAD_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
   const nodeArgs = (process.env.SANAD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -98,7 +99,9 @@ export async function startServer(name, extraEnv = {}, reuse = {}) {
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
+  // A process without the api role serves no HTTP: its caller knows when it works.
   while (
+    reuse.http !== false &&
     !(await fetch(`${base}/ready`)
       .then((r) => r.ok)
       .catch(() => false))

@@ -1,5 +1,8 @@
 // npm run bench:webhooks [-- --events 6000 --receivers 10 --fail 0.1 --slow 2000
-//   --schedule 0,0.5,0.5,0.5,0.5,0.5 --posters 16 --conversations 32 --concurrency 64 --fanout 0 --drain 60]
+//   --schedule 0,0.5,0.5,0.5,0.5,0.5 --posters 16 --conversations 32 --concurrency 64 --fanout 0 --drain 60
+//   --roles all|split]
+// `--roles split` runs the api role and the worker role (relay, consumers, deliverer) as two
+// processes on the same database and Redis, as the Docker deployment does; needs REDIS_URL.
 // Webhook deliveries from the outbox to loopback receivers (in their own process). Events are
 // notes posted over the API (`message.created`, each tagged with a unique text; the POST answers
 // after commit, so its answer is the commit time); every endpoint is subscribed to
@@ -34,7 +37,13 @@ const opts = flags({
   fanout: 0,
   // Seconds to wait, after the last event, for the healthy receivers to have everything.
   drain: 60,
+  roles: 'all',
 });
+const split = opts.roles === 'split';
+if (split && !process.env.REDIS_URL) {
+  console.error('--roles split needs REDIS_URL: the two processes share their jobs through Redis');
+  process.exit(1);
+}
 const RUN = randomBytes(3).toString('hex');
 const PER_PHASE = Math.ceil(opts.events / opts.receivers);
 const HEALTHY = opts.receivers - 1;
@@ -135,12 +144,26 @@ const { ports } = await receivers.ask({ type: 'start', count: opts.receivers, sl
 await receivers.ask({ type: 'answers', failRate: opts.fail });
 const urls = ports.map((port) => `http://127.0.0.1:${port}/hooks`);
 
-const server = await startServer('webhooks', {
+const serverEnv = {
   WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
   WEBHOOK_RETRY_SCHEDULE: opts.schedule,
   WEBHOOK_CONCURRENCY: String(opts.concurrency),
   ...(opts.fanout ? { WEBHOOK_FANOUT_CONCURRENCY: String(opts.fanout) } : {}),
+  // One installation: the worker opens the secrets the api sealed, and takes its jobs.
+  APP_SECRET: randomBytes(36).toString('base64url'),
+  REDIS_PREFIX: `webhooks${process.pid}`,
+};
+const server = await startServer('webhooks', {
+  ...serverEnv,
+  SANAD_ROLES: split ? 'api' : 'api,worker',
 });
+const worker = split
+  ? await startServer(
+      'webhooks-worker',
+      { ...serverEnv, SANAD_ROLES: 'worker' },
+      { databaseUrl: server.databaseUrl, http: false },
+    )
+  : null;
 const db = new pg.Client({ connectionString: server.databaseUrl });
 const api = new Pool(server.base, { connections: opts.posters });
 try {
@@ -234,13 +257,13 @@ try {
     while (phase.healthyAcked < expected && now() < deadline) await sleep(20);
     await receivers.ask({ type: 'flush' });
     const cpu1 = await cpuNow();
-    const split = await timeSplit(startedAt);
+    const timing = await timeSplit(startedAt);
     const log = await db.query(
       `SELECT status, count(*)::int AS n, sum(attempts)::int AS attempts FROM webhook_deliveries
        WHERE created_at >= $1 AND event_type = 'message.created' GROUP BY status`,
       [startedAt],
     );
-    return { ...summarize(phase, { withSlow, backlog }, cpu0, cpu1, log.rows), split };
+    return { ...summarize(phase, { withSlow, backlog }, cpu0, cpu1, log.rows), split: timing };
   }
 
   async function until(check, timeoutMs = 60_000) {
@@ -342,7 +365,9 @@ try {
       const kind =
         pid === server.pid
           ? 'server'
-          : pid === receivers.child.pid
+          : pid === worker?.pid
+            ? 'worker'
+            : pid === receivers.child.pid
             ? 'receivers'
             : pid === process.pid
               ? 'bench'
@@ -361,6 +386,7 @@ try {
     return {
       wall,
       server: cores('server'),
+      worker: cores('worker'),
       pg: cores('pg'),
       pgOther: cores('pgOther'),
       redis: cores('redis'),
@@ -437,7 +463,7 @@ try {
   const pct = (n, of) => `${((n / Math.max(of, 1)) * 100).toFixed(2)} %`;
   const ms = (x) => `${x.toFixed(0)} ms`;
   console.log(
-    `\nSanad bench:webhooks — ${machine()}; ${server.mode}; synchronous_commit=${durability}`,
+    `\nSanad bench:webhooks — ${machine()}; ${server.mode}; synchronous_commit=${durability}; ${split ? 'api and worker roles in two processes' : 'every role in one process'}`,
   );
   console.log(
     `${opts.receivers} loopback receivers (their own process): ${HEALTHY} healthy answering 500 to ${opts.fail * 100} % of requests at random, 1 answering 200 after ${opts.slow} ms`,
@@ -483,11 +509,11 @@ try {
         .join(', ')}`,
     );
     console.log(
-      `  CPU (cores of ${os.cpus().length}): server ${r.cpu.server.toFixed(2)}, its PostgreSQL backends ${r.cpu.pg.toFixed(2)}, other PostgreSQL processes ${r.cpu.pgOther.toFixed(2)}, Redis ${r.cpu.redis.toFixed(2)}, receivers ${r.cpu.receivers.toFixed(2)}, bench ${r.cpu.bench.toFixed(2)}; the rest of the machine ${r.cpu.rest.toFixed(2)}${r.cpu.top.length ? ` (${r.cpu.top.join(', ')})` : ''}`,
+      `  CPU (cores of ${os.cpus().length}): server ${r.cpu.server.toFixed(2)}${split ? ` (api role; worker role ${r.cpu.worker.toFixed(2)})` : ''}, its PostgreSQL backends ${r.cpu.pg.toFixed(2)}, other PostgreSQL processes ${r.cpu.pgOther.toFixed(2)}, Redis ${r.cpu.redis.toFixed(2)}, receivers ${r.cpu.receivers.toFixed(2)}, bench ${r.cpu.bench.toFixed(2)}; the rest of the machine ${r.cpu.rest.toFixed(2)}${r.cpu.top.length ? ` (${r.cpu.top.join(', ')})` : ''}`,
     );
     const perDelivery = (cores) => ((cores * r.cpu.wall * 1000) / r.acked).toFixed(2);
     console.log(
-      `  CPU per acknowledged delivery${r.backlog ? '' : ' (event included)'}: server ${perDelivery(r.cpu.server)} ms, PostgreSQL ${perDelivery(r.cpu.pg)} ms`,
+      `  CPU per acknowledged delivery${r.backlog ? '' : ' (event included)'}: server ${perDelivery(r.cpu.server + r.cpu.worker)} ms, PostgreSQL ${perDelivery(r.cpu.pg)} ms`,
     );
   }
   console.log(
@@ -521,6 +547,7 @@ try {
 } finally {
   await api.close().catch(() => undefined);
   await db.end().catch(() => undefined);
+  await worker?.stop();
   await server.stop();
   receivers.stop();
 }

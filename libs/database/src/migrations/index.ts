@@ -20,6 +20,7 @@ import { Nps1765800000000 } from './1765800000000-nps';
 import { ReportPending1765900000000 } from './1765900000000-report-pending';
 import { NpsClaims1766000000000 } from './1766000000000-nps-claims';
 import { ReportFactDimensions1766100000000 } from './1766100000000-report-fact-dimensions';
+import { OutboxConsumersDone1766200000000 } from './1766200000000-outbox-consumers-done';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ReportPending1765900000000,
   NpsClaims1766000000000,
   ReportFactDimensions1766100000000,
+  OutboxConsumersDone1766200000000,
 ];

@@ -40,6 +40,10 @@ export class OutboxEntry {
   @Column('integer', { default: 0 })
   failures: number;
 
+  /** Consumers that committed their effects, when the event's jobs are split across queues. */
+  @Column('integer', { default: 0 })
+  consumersDone: number;
+
   @Column('text', { nullable: true })
   lastError: string | null;
 

@@ -107,15 +107,17 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Runs the consumers of one event. `type` comes with the job (jobs queued before it did not
-   * carry it): an event with one consumer is claimed, handled and marked done in one transaction,
-   * the done mark being its receipt; several consumers each keep a receipt of their own.
+   * Runs the job's consumers of one event. `type` comes with the job (jobs queued before it did
+   * not carry it): an event with one consumer is claimed, handled and marked done in one
+   * transaction, the done mark being its receipt. Several consumers, in this job or across the
+   * event's jobs (`shares` names them all), each keep a receipt of their own and count
+   * themselves done on the event in the same commit; the last one marks it done.
    */
   async dispatch(
     outboxId: string,
     type?: EventName,
     consumers?: string[],
-    of?: string[],
+    shares?: string[],
   ): Promise<void> {
     // The relay names the consumers that may act (a workspace without webhook endpoints leaves
     // the fan-out out); a name this process does not know runs every consumer of the type.
@@ -123,25 +125,22 @@ export class OutboxDispatcher {
       ? this.consumers.filter((c) => consumers.includes(c.name))
       : undefined;
     const chosen = named?.length === consumers?.length ? named : undefined;
-    const takers = chosen ?? (type ? this.consumers.filter((c) => c.types.includes(type)) : []);
+    const eventType = type ?? (chosen ? undefined : await this.repo.typeOf(outboxId));
+    const takers =
+      chosen ?? this.consumers.filter((c) => !!eventType && c.types.includes(eventType));
     // Split across queues: this job's consumers are a share of the event's.
-    const shared = chosen && of && of.length > chosen.length ? of : undefined;
-    if (takers.length === 1 && !shared) return this.dispatchToOne(outboxId, takers[0]);
-    const found = await this.repo.find(outboxId);
-    if (!found || found.done) return;
-    const { event } = found;
-    const all = chosen ?? this.consumers.filter((c) => c.types.includes(event.type));
-    for (const [index, consumer] of all.entries()) {
-      const last = index === all.length - 1;
-      await this.inTransaction(consumer, event.id, async () => {
-        if (await this.repo.claimReceipt(consumer.name, event.id))
-          await consumer.handle(event as AnyDomainEvent);
-        // Done in the same commit as the last consumer's effects: one durable write, not two.
-        if (last && shared) await this.repo.markDoneWhenReceipted(event.id, shared);
-        else if (last) await this.repo.markDone(event.id);
+    const of = chosen && shares && shares.length > chosen.length ? shares.length : takers.length;
+    if (takers.length === 1 && of === 1) return this.dispatchToOne(outboxId, takers[0]);
+    if (takers.length === 0) return this.repo.markDone(outboxId);
+    for (const consumer of takers) {
+      await this.inTransaction(consumer, outboxId, async () => {
+        const event = await this.repo.claimReceipt(consumer.name, outboxId);
+        if (!event) return;
+        await consumer.handle(event as AnyDomainEvent);
+        // In the same commit as the effects: the event is done with its last consumer's.
+        await this.repo.countConsumerDone(outboxId, of);
       });
     }
-    if (all.length === 0) await this.repo.markDone(event.id);
   }
 
   private dispatchToOne(outboxId: string, consumer: OutboxConsumer): Promise<void> {

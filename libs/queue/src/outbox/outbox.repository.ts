@@ -146,20 +146,6 @@ export class OutboxRepository {
     return { events: rows.map(toEvent), jobs };
   }
 
-  async find(id: string): Promise<{ event: DomainEvent; done: boolean } | null> {
-    const rows = await this.db.query<OutboxRow[]>('SELECT * FROM outbox WHERE id = $1', [id]);
-    return rows[0] ? { event: toEvent(rows[0]), done: rows[0].status === 'done' } : null;
-  }
-
-  /** The consumer's receipt for the event; false when it handled the event already. */
-  async claimReceipt(consumer: string, eventId: string): Promise<boolean> {
-    const claimed = await this.db.query<unknown[]>(
-      'INSERT INTO job_receipts (consumer, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key',
-      [consumer, eventId],
-    );
-    return claimed.length > 0;
-  }
-
   /** Marks a not yet done event done and returns it (null when done already or unknown). */
   async claimUndone(id: string): Promise<DomainEvent | null> {
     const rows = await this.db.returning<OutboxRow>(
@@ -185,19 +171,43 @@ export class OutboxRepository {
   }
 
   /**
-   * Marks the event done when every one of `consumers` holds its receipt. The row lock comes
-   * first: two jobs finishing the same event at once take turns, and the second one's check
-   * (a statement after the wait, so a fresh snapshot) sees the first one's committed receipt.
+   * Takes the consumer's receipt for a not yet done event and reads the event, in one statement:
+   * null when the event is done or unknown, or this consumer handled it already.
    */
-  async markDoneWhenReceipted(id: string, consumers: string[]): Promise<void> {
-    await this.db.query('SELECT 1 FROM outbox WHERE id = $1 FOR UPDATE', [id]);
-    await this.db.query(
-      `UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL
-       WHERE id = $1 AND status <> 'done'
-         AND (SELECT count(*) FROM job_receipts
-              WHERE key = $1::text AND consumer = ANY($2::text[])) = cardinality($2::text[])`,
-      [id, consumers],
+  async claimReceipt(consumer: string, id: string): Promise<DomainEvent | null> {
+    const rows = await this.db.query<OutboxRow[]>(
+      `WITH r AS (INSERT INTO job_receipts (consumer, key)
+                  SELECT $1, id::text FROM outbox WHERE id = $2 AND status <> 'done'
+                  ON CONFLICT DO NOTHING RETURNING key)
+       SELECT o.* FROM outbox o WHERE o.id = $2 AND EXISTS (SELECT 1 FROM r)`,
+      [consumer, id],
     );
+    return rows[0] ? toEvent(rows[0]) : null;
+  }
+
+  /**
+   * Counts one more consumer's effects on the event, and marks it done when that makes all
+   * `of` of them. The UPDATE waits for a concurrent one on the same event and then counts on from
+   * its committed row, so the last of them always sees the full count.
+   */
+  async countConsumerDone(id: string, of: number): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox SET consumers_done = consumers_done + 1,
+         status = CASE WHEN consumers_done + 1 >= $2 THEN 'done' ELSE status END,
+         done_at = CASE WHEN consumers_done + 1 >= $2 THEN now() ELSE done_at END,
+         last_error = CASE WHEN consumers_done + 1 >= $2 THEN NULL ELSE last_error END
+       WHERE id = $1`,
+      [id, of],
+    );
+  }
+
+  /** The type of an event (jobs queued before they carried it). */
+  async typeOf(id: string): Promise<EventName | null> {
+    const rows = await this.db.query<Array<{ type: EventName }>>(
+      'SELECT type FROM outbox WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.type ?? null;
   }
 
   /** Recorded on its own, after the failed consumer's transaction rolled back. */
