@@ -368,16 +368,16 @@ try {
           : pid === worker?.pid
             ? 'worker'
             : pid === receivers.child.pid
-            ? 'receivers'
-            : pid === process.pid
-              ? 'bench'
-              : cpu1.backends.has(pid) || cpu0.backends.has(pid)
-                ? 'pg'
-                : name === 'postgres'
-                  ? 'pgOther'
-                  : name.startsWith('redis-server')
-                    ? 'redis'
-                    : null;
+              ? 'receivers'
+              : pid === process.pid
+                ? 'bench'
+                : cpu1.backends.has(pid) || cpu0.backends.has(pid)
+                  ? 'pg'
+                  : name === 'postgres'
+                    ? 'pgOther'
+                    : name.startsWith('redis-server')
+                      ? 'redis'
+                      : null;
       if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + used);
       else others.set(name, (others.get(name) ?? 0) + used);
     }
