@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PUBLIC_EVENTS, type EventData, type PublicEventName } from '@sanad/contracts';
+import { ExpiringCache } from '@sanad/core';
 import type { AnyDomainEvent, DomainEvent } from './outbox.consumer';
 
 /** A public event as subscribers get it: its data built from the stored facts after commit. */
@@ -24,6 +25,9 @@ export interface EventPresenter<K extends PublicEventName = PublicEventName> {
 }
 
 const PUBLIC = new Set<string>(PUBLIC_EVENTS);
+/** How many views are kept, and for how long: enough for the relay's batches to reach fan-out. */
+const RECENT_VIEWS = 5000;
+const RECENT_VIEWS_MS = 5000;
 
 /**
  * Where events become what sockets, the catch-up feed and (later) webhooks deliver. The lib that
@@ -32,6 +36,14 @@ const PUBLIC = new Set<string>(PUBLIC_EVENTS);
 @Injectable()
 export class EventPresenters {
   private readonly byType = new Map<PublicEventName, EventPresenter>();
+  /**
+   * Views built moments ago. The relay's socket broadcast and then the webhook fan-out present
+   * the same events within milliseconds of each other; the second one reads them from here.
+   */
+  private readonly recent = new ExpiringCache<string, AnyPresentedEvent>(
+    RECENT_VIEWS,
+    RECENT_VIEWS_MS,
+  );
 
   register<K extends PublicEventName>(presenter: EventPresenter<K>): void {
     for (const type of presenter.types) this.byType.set(type, presenter);
@@ -43,8 +55,18 @@ export class EventPresenters {
       (e): e is AnyDomainEvent<PublicEventName> =>
         PUBLIC.has(e.type) && e.workspaceId !== null && e.seq !== null,
     );
+    const byId = new Map(visible.map((e) => [e.id, e]));
+    const views = await this.recent.readMany([...byId.keys()], (missing) =>
+      this.build(missing.map((id) => byId.get(id) as AnyDomainEvent<PublicEventName>)),
+    );
+    return visible.flatMap((event) => views.get(event.id) ?? []);
+  }
+
+  private async build(
+    events: Array<AnyDomainEvent<PublicEventName>>,
+  ): Promise<Map<string, AnyPresentedEvent>> {
     const groups = new Map<EventPresenter, Array<AnyDomainEvent<PublicEventName>>>();
-    for (const event of visible) {
+    for (const event of events) {
       const presenter = this.byType.get(event.type);
       if (!presenter) continue;
       groups.set(presenter, [...(groups.get(presenter) ?? []), event]);
@@ -52,19 +74,19 @@ export class EventPresenters {
     const data = new Map<string, unknown>();
     for (const [presenter, group] of groups)
       for (const [id, value] of await presenter.present(group)) data.set(id, value);
-    return visible.flatMap((event) => {
+    const views = new Map<string, AnyPresentedEvent>();
+    for (const event of events) {
       const value = this.byType.has(event.type) ? data.get(event.id) : event.payload;
-      if (value === null || value === undefined) return [];
-      return [
-        {
-          id: event.id,
-          seq: event.seq as number,
-          workspaceId: event.workspaceId as string,
-          type: event.type,
-          at: event.createdAt.toISOString(),
-          data: value,
-        } as AnyPresentedEvent,
-      ];
-    });
+      if (value === null || value === undefined) continue;
+      views.set(event.id, {
+        id: event.id,
+        seq: event.seq as number,
+        workspaceId: event.workspaceId as string,
+        type: event.type,
+        at: event.createdAt.toISOString(),
+        data: value,
+      } as AnyPresentedEvent);
+    }
+    return views;
   }
 }

@@ -187,7 +187,7 @@ export class OutboxRepository {
 
   /**
    * Counts one more consumer's effects on the event, and marks it done when that makes all
-   * `of` of them. The UPDATE waits for a concurrent one on the same event and then counts on from
+   * `of` of them. A concurrent update of the same event is waited for, and this one counts on from
    * its committed row, so the last of them always sees the full count.
    */
   async countConsumerDone(id: string, of: number): Promise<void> {
