@@ -2,16 +2,15 @@ import type { EventName } from '@sanad/contracts';
 import type { DomainEvent } from './outbox.consumer';
 import { EventPresenters, type EventPresenter } from './event-presenters';
 
-const event = (id: string, seq: number): DomainEvent =>
-  ({
-    id,
-    workspaceId: 'w1',
-    seq,
-    type: 'message.created' as EventName,
-    payload: { conversationId: 'c1', mailboxId: 'm1', messageId: id },
-    createdAt: new Date('2026-12-06T10:00:00Z'),
-    failures: 0,
-  }) as DomainEvent;
+const event = (id: string, seq: number): DomainEvent => ({
+  id,
+  workspaceId: 'w1',
+  seq,
+  type: 'message.created',
+  payload: { conversationId: 'c1', mailboxId: 'm1', messageId: id },
+  createdAt: new Date('2026-12-06T10:00:00Z'),
+  failures: 0,
+});
 
 describe('EventPresenters', () => {
   function withPresenter(answer: (id: string) => unknown) {
