@@ -1,4 +1,3 @@
-import type { EventName } from '@sanad/contracts';
 import type { DomainEvent } from './outbox.consumer';
 import { EventPresenters, type EventPresenter } from './event-presenters';
 
