@@ -19,7 +19,7 @@ import { WEBHOOKS_CHANNEL } from './webhook-deliveries.repository';
 
 const POLL_MS = 1000;
 const FLUSH_EVERY = 100;
-const FLUSH_AFTER_MS = 20;
+const FLUSH_AFTER_MS = 50;
 /** Results waiting to be recorded beyond which nothing new is taken (the database is slow or down). */
 const MAX_UNRECORDED = 2000;
 const MAX_OPENED_SECRETS = 10_000;
@@ -85,7 +85,7 @@ export class WebhookDeliverer implements OnApplicationShutdown {
   }
 
   private get claimAtLeast(): number {
-    return Math.max(1, Math.floor(this.config.webhookConcurrency / 8));
+    return Math.max(1, Math.floor(this.config.webhookConcurrency / 4));
   }
 
   private get leaseMs(): number {
