@@ -10,6 +10,12 @@ export class OutboxConsumersDone1766200000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query('ALTER TABLE outbox ADD COLUMN consumers_done integer NOT NULL DEFAULT 0');
+    // Events some consumers finished before the upgrade count those consumers as done already.
+    await db.query(
+      `UPDATE outbox o SET consumers_done = r.n
+       FROM (SELECT key, count(*)::int AS n FROM job_receipts GROUP BY key) r
+       WHERE o.status IN ('pending', 'dispatched') AND r.key = o.id::text`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
