@@ -6,9 +6,9 @@ import type { AnyDomainEvent, DomainEvent, OutboxConsumer, OutboxHint } from './
 import { OutboxRepository } from './outbox.repository';
 
 /**
- * A dispatch job: the event, its type and the consumers to run (older jobs lack the last two).
- * An event whose consumers sit on different queues gets a job on each; `of` then names all of
- * them, and the job that finds every receipt in place marks the event done.
+ * A dispatch job: the event, its type and the consumers to run (older jobs lack the rest). An
+ * event whose consumers sit on different queues gets a job on each; `of` then names all of its
+ * consumers, and the one that counts itself last done marks the event done.
  */
 export interface DispatchJob {
   outboxId: string;
@@ -110,14 +110,14 @@ export class OutboxDispatcher {
    * Runs the job's consumers of one event. `type` comes with the job (jobs queued before it did
    * not carry it): an event with one consumer is claimed, handled and marked done in one
    * transaction, the done mark being its receipt. Several consumers, in this job or across the
-   * event's jobs (`shares` names them all), each keep a receipt of their own and count
+   * event's jobs (`of` names them all), each keep a receipt of their own and count
    * themselves done on the event in the same commit; the last one marks it done.
    */
   async dispatch(
     outboxId: string,
     type?: EventName,
     consumers?: string[],
-    shares?: string[],
+    of?: string[],
   ): Promise<void> {
     // The relay names the consumers that may act (a workspace without webhook endpoints leaves
     // the fan-out out); a name this process does not know runs every consumer of the type.
@@ -129,8 +129,8 @@ export class OutboxDispatcher {
     const takers =
       chosen ?? this.consumers.filter((c) => !!eventType && c.types.includes(eventType));
     // Split across queues: this job's consumers are a share of the event's.
-    const of = chosen && shares && shares.length > chosen.length ? shares.length : takers.length;
-    if (takers.length === 1 && of === 1) return this.dispatchToOne(outboxId, takers[0]);
+    const needed = chosen && of && of.length > chosen.length ? of.length : takers.length;
+    if (takers.length === 1 && needed === 1) return this.dispatchToOne(outboxId, takers[0]);
     if (takers.length === 0) return this.repo.markDone(outboxId);
     for (const consumer of takers) {
       await this.inTransaction(consumer, outboxId, async () => {
@@ -138,7 +138,7 @@ export class OutboxDispatcher {
         if (!event) return;
         await consumer.handle(event as AnyDomainEvent);
         // In the same commit as the effects: the event is done with its last consumer's.
-        await this.repo.countConsumerDone(outboxId, of);
+        await this.repo.countConsumerDone(outboxId, needed);
       });
     }
   }

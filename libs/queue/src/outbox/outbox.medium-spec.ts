@@ -128,11 +128,13 @@ describe.each(drivers)('outbox with the $name driver', ({ name, redisUrl }) => {
     throw new Error('timed out waiting');
   }
 
-  /** A full worker: relay + dispatcher with the consumer registered. */
-  async function worker(consumer: RecordingConsumer): Promise<TestingModule> {
+  /** A full worker: relay + dispatcher with the consumers registered. */
+  async function worker(...consumers: RecordingConsumer[]): Promise<TestingModule> {
     const module = await instance();
-    consumer.db = module.get(Db);
-    module.get(OutboxDispatcher).register(consumer);
+    for (const consumer of consumers) {
+      consumer.db = module.get(Db);
+      module.get(OutboxDispatcher).register(consumer);
+    }
     module.get(OutboxDispatcher).listen(2);
     await module.get(OutboxRelay).start();
     return module;
@@ -258,13 +260,7 @@ describe.each(drivers)('outbox with the $name driver', ({ name, redisUrl }) => {
     const wanted = new RecordingConsumer(type);
     const skipping = Object.assign(new RecordingConsumer(type), { skips: () => true });
     const key = randomUUID();
-    const module = await instance();
-    wanted.db = skipping.db = module.get(Db);
-    const dispatcher = module.get(OutboxDispatcher);
-    dispatcher.register(wanted);
-    dispatcher.register(skipping);
-    dispatcher.listen(2);
-    await module.get(OutboxRelay).start();
+    const module = await worker(wanted, skipping);
     try {
       await emit(module, key);
       await waitFor(async () => (await effects(module, key)) === 1);
@@ -294,13 +290,7 @@ describe.each(drivers)('outbox with the $name driver', ({ name, redisUrl }) => {
       dispatchQueue: { name: 'webhooks.fanout' as const, concurrency: 2 },
     });
     const key = randomUUID();
-    const module = await instance();
-    slow.db = fast.db = module.get(Db);
-    const dispatcher = module.get(OutboxDispatcher);
-    dispatcher.register(slow);
-    dispatcher.register(fast);
-    dispatcher.listen(2);
-    await module.get(OutboxRelay).start();
+    const module = await worker(slow, fast);
     const status = async () =>
       (
         await module
