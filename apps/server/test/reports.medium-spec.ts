@@ -285,7 +285,7 @@ describe('reports', () => {
      * Every metric recomputed from the raw rows, by a plain reading of the definitions (each
      * duration in whole seconds, as reports keep them).
      */
-    async function recompute(from: Date, to: Date) {
+    async function recompute(from: Date, to: Date, zone = timeZone) {
       const { conversations, messages } = await rawTimeline();
       const inRange = (d: Date) => d >= from && d < to;
       const expected = {
@@ -301,7 +301,7 @@ describe('reports', () => {
       };
       for (const c of conversations) {
         if (inRange(c.created_at)) {
-          const day = localDay(c.created_at, timeZone);
+          const day = localDay(c.created_at, zone);
           expected.newByDay.set(day, (expected.newByDay.get(day) ?? 0) + 1);
         }
         if (c.status !== 'closed') expected.ongoingNow++;
@@ -394,23 +394,26 @@ describe('reports', () => {
       expect(dashboard.ongoing.value).toBe(expected.ongoingNow);
     });
 
-    it('ongoing at past moments equals a replay of the raw timeline', async () => {
+    /**
+     * Open at T: started before it, and its last change before T (a status change, or the
+     * customer writing to a closed conversation) left it open.
+     */
+    async function openAt(at: Date): Promise<number> {
       const { conversations, messages } = await rawTimeline();
-      // Open at T: started before it, and its last change before T (a status change, or the
-      // customer writing to a closed conversation) left it open.
-      const openAt = (at: Date) =>
-        conversations.filter((c) => {
-          if (c.created_at >= at) return false;
-          let state = 'open';
-          for (const m of messages)
-            if (m.conversation_id === c.id && m.created_at < at) {
-              if (m.kind === 'activity' && m.data.action === 'status' && m.data.to)
-                state = m.data.to;
-              else if (m.kind === 'reply' && m.author_type === 'contact' && state === 'closed')
-                state = 'open';
-            }
-          return state !== 'closed';
-        }).length;
+      return conversations.filter((c) => {
+        if (c.created_at >= at) return false;
+        let state = 'open';
+        for (const m of messages)
+          if (m.conversation_id === c.id && m.created_at < at) {
+            if (m.kind === 'activity' && m.data.action === 'status' && m.data.to) state = m.data.to;
+            else if (m.kind === 'reply' && m.author_type === 'contact' && state === 'closed')
+              state = 'open';
+          }
+        return state !== 'closed';
+      }).length;
+    }
+
+    it('ongoing at past moments equals a replay of the raw timeline', async () => {
       for (const [from, to] of [
         ['2026-10-10', '2026-10-20'],
         ['2026-10-25', '2026-11-05'],
@@ -418,8 +421,90 @@ describe('reports', () => {
       ]) {
         const d = (await ws.owner.get(`/api/v1/reports/dashboard?from=${from}&to=${to}`))
           .body as DashboardView;
-        expect([to, d.ongoing.value]).toEqual([to, openAt(new Date(d.period.to))]);
-        expect([from, d.ongoing.previous]).toEqual([from, openAt(new Date(d.period.previous.to))]);
+        expect([to, d.ongoing.value]).toEqual([to, await openAt(new Date(d.period.to))]);
+        expect([from, d.ongoing.previous]).toEqual([
+          from,
+          await openAt(new Date(d.period.previous.to)),
+        ]);
+      }
+    });
+
+    it("the hourly counts give the facts' numbers folded, beside a tag filter, and in a zone half an hour off UTC", async () => {
+      const query = '/api/v1/reports/conversations?from=2026-10-01&to=2026-11-30';
+      const numbers = (r: ConversationsReportView) => ({
+        new: r.new.value,
+        closed: r.closed.value,
+        reopened: r.reopened.value,
+        series: r.series.map((p) => [p.start, p.new, p.closed, p.reopened]),
+        busiestHours: r.busiestHours,
+      });
+      const before = numbers((await ws.owner.get(query)).body as ConversationsReportView);
+      // Some conversations close (and reopen) twice: the repeats are not counted twice.
+      const [repeats] = await sql<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM report_status_changes
+          WHERE workspace_id = $1 AND prev_at IS NOT NULL AND NOT excluded`,
+        [ws.me.workspace.id],
+      );
+      expect(repeats.n).toBeGreaterThan(1);
+      const loose = () =>
+        sql<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM report_hours WHERE workspace_id = $1 AND NOT compacted`,
+          [ws.me.workspace.id],
+        ).then((rows) => rows[0].n);
+      expect(await loose()).toBeGreaterThan(0); // what the triggers appended
+      expect(await app.running.app.get(ReportFactsService).compactHours()).toBeGreaterThan(0);
+      expect(await loose()).toBe(0);
+      expect(numbers((await ws.owner.get(query)).body as ConversationsReportView)).toEqual(before);
+
+      // A tag filter reads the facts alone: with every conversation tagged, the same numbers.
+      const tagged = (
+        await sql<Array<{ id: string }>>(
+          `SELECT conversation_id AS id FROM report_conversations WHERE workspace_id = $1 LIMIT 1`,
+          [ws.me.workspace.id],
+        )
+      )[0].id;
+      await ws.owner.patch(`/api/v1/conversations/${tagged}`, { tags: ['كل المحادثات'] });
+      await settled(ws.me.workspace.id);
+      const tag = ((await ws.owner.get('/api/v1/tags')).body as { items: Array<{ id: string }> })
+        .items[0];
+      const appended = await loose(); // the tagged conversation's facts, written again
+      for (const table of [
+        'report_conversations',
+        'report_replies',
+        'report_agent_replies',
+        'report_status_changes',
+      ])
+        await sql(`UPDATE ${table} SET tag_ids = tag_ids || $2::uuid WHERE workspace_id = $1`, [
+          ws.me.workspace.id,
+          tag.id,
+        ]);
+      expect(await loose()).toBe(appended); // a change the hours do not keep appends nothing
+      expect(
+        numbers((await ws.owner.get(`${query}&tagId=${tag.id}`)).body as ConversationsReportView),
+      ).toEqual(before);
+
+      // India is UTC+5:30: every local midnight falls mid-hour, read from the facts.
+      await ws.owner.patch('/api/v1/workspace', { timeZone: 'Asia/Kolkata' });
+      try {
+        const report = (await ws.owner.get(query)).body as ConversationsReportView;
+        const from = new Date(report.period.from);
+        const to = new Date(report.period.to);
+        expect(from.toISOString()).toBe('2026-09-30T18:30:00.000Z');
+        const expected = await recompute(from, to, 'Asia/Kolkata');
+        const byDay = new Map(
+          report.series.map((p) => [localDay(new Date(p.start), 'Asia/Kolkata'), p.new]),
+        );
+        for (const [day, n] of expected.newByDay) expect([day, byDay.get(day)]).toEqual([day, n]);
+        expect(report.new.value).toBe([...expected.newByDay.values()].reduce((a, b) => a + b, 0));
+        expect(report.closed.value).toBe(expected.closed.size);
+        expect(report.reopened.value).toBe(expected.reopened.size);
+        expect(report.busiestHours.cells.flat().reduce((a, b) => a + b, 0)).toBe(report.new.value);
+        const d = (await ws.owner.get('/api/v1/reports/dashboard?from=2026-10-25&to=2026-11-05'))
+          .body as DashboardView;
+        expect(d.ongoing.value).toBe(await openAt(new Date(d.period.to)));
+        expect(d.ongoing.previous).toBe(await openAt(new Date(d.period.previous.to)));
+      } finally {
+        await ws.owner.patch('/api/v1/workspace', { timeZone });
       }
     });
 

@@ -5,6 +5,7 @@ import { ApiConversationsService, AttachmentsService, SnoozeService } from '@san
 import { IDEMPOTENCY_KEY_HOURS, IdempotentRequests } from '@sanad/idempotency';
 import { OutboundMailer } from '@sanad/mail';
 import { OutboxRelay } from '@sanad/queue';
+import { ReportFactsService } from '@sanad/reports';
 import { NpsSurveySender, RatingRequestSender } from '@sanad/satisfaction';
 import { WebhookDeliveriesService } from '@sanad/webhooks';
 import { writeFile } from 'node:fs/promises';
@@ -16,12 +17,14 @@ const LOST_SENDS_EVERY_MS = 60_000;
 const ORPHAN_IMPORTS_EVERY_MS = 30_000;
 const IDEMPOTENCY_KEYS_EVERY_MS = 60 * 60 * 1000;
 const WEBHOOK_LOG_EVERY_MS = 60 * 60 * 1000;
+const REPORT_HOURS_EVERY_MS = 60_000;
 
 /**
  * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed, email
  * sends whose job was lost are queued again, imports whose runner is gone resume, Idempotency-Key
  * rows older than a day go, webhook deliveries older than WEBHOOK_LOG_DAYS go, rating requests
- * that are due are sent, NPS survey emails go out at each workspace's pace. All are
+ * that are due are sent, NPS survey emails go out at each workspace's pace, the hourly report counts' appended rows are
+ * folded. All are
  * idempotent, so several worker processes may run them at once.
  */
 @Injectable()
@@ -41,6 +44,7 @@ export class Housekeeping implements OnApplicationShutdown {
     private readonly webhooks: WebhookDeliveriesService,
     private readonly ratingRequests: RatingRequestSender,
     private readonly npsSurveys: NpsSurveySender,
+    private readonly reportFacts: ReportFactsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,6 +60,7 @@ export class Housekeeping implements OnApplicationShutdown {
       this.ratingRequests.sendDue(),
     );
     this.every(this.config.npsSurveysEveryMs, 'NPS survey emails', () => this.npsSurveys.sendDue());
+    this.every(REPORT_HOURS_EVERY_MS, 'report hours folded', () => this.reportFacts.compactHours());
     this.every(WORKER_HEARTBEAT_EVERY_MS, 'heartbeat', () => this.heartbeat());
     // The relay's first pass is under way: report soon after it, not only in 15 s.
     setTimeout(() => void this.heartbeat(), 2000).unref();

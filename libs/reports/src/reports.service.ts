@@ -86,10 +86,9 @@ export class ReportsService {
 
   async dashboard(principal: Principal, query: ReportQueryDto): Promise<DashboardView> {
     const s = await this.scope(principal, query);
-    const now = new Date();
     const [[ongoing, ongoingBefore], closed, closedBefore, frt, frtBefore, rating, ratingBefore] =
       await Promise.all([
-        this.metrics.ongoingAt(s.current, [s.current.to, s.previous.to], now),
+        this.metrics.ongoingAt(s.current, [s.current.to, s.previous.to]),
         this.metrics.statusChanges(s.current, 'closed'),
         this.metrics.statusChanges(s.previous, 'closed'),
         this.metrics.durations(s.current, 'firstResponse'),

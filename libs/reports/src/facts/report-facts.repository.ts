@@ -109,9 +109,10 @@ export class ReportFactsRepository {
     );
     await this.db.query(
       `INSERT INTO report_status_changes (entry_id, conversation_id, workspace_id, kind, at,
-         until, user_id, by_agent, ${DIMENSIONS})
-       SELECT r.id, r."conversationId", r."workspaceId", r.kind, r.at, r.until, r."userId",
-              r."byAgent", ${DIMENSION_VALUES}
+         until, prev_at, user_id, by_agent, ${DIMENSIONS})
+       SELECT r.id, r."conversationId", r."workspaceId", r.kind, r.at, r.until,
+              lag(r.at) OVER (PARTITION BY r."conversationId", r.kind ORDER BY r.at, r.id),
+              r."userId", r."byAgent", ${DIMENSION_VALUES}
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "conversationId" uuid,
               "workspaceId" uuid, kind text, at timestamptz, until timestamptz, "userId" uuid,
               "byAgent" boolean, ${DIMENSION_TYPES})
@@ -128,6 +129,32 @@ export class ReportFactsRepository {
       `DELETE FROM report_conversations WHERE conversation_id = ANY($1::uuid[])`,
       [ids],
     );
+  }
+
+  /**
+   * Folds the signed rows the fact triggers appended into one row per hour and filters, up to
+   * `limit` hours a call; returns how many hours it folded. Safe beside writers and another
+   * compaction: a row is moved by the statement that deleted it, and rows appended meanwhile
+   * stay for the next call.
+   */
+  async compactHours(limit: number): Promise<number> {
+    const key = 'workspace_id, hour, mailbox_id, team_id, assignee_id, channel, category_id';
+    const rows = await this.db.query<Array<{ n: number }>>(
+      `WITH loose AS (
+         SELECT DISTINCT workspace_id, hour FROM report_hours WHERE NOT compacted LIMIT $1),
+       gone AS (
+         DELETE FROM report_hours h USING loose l
+          WHERE h.workspace_id = l.workspace_id AND h.hour = l.hour RETURNING h.*),
+       folded AS (
+         INSERT INTO report_hours (${key}, started, closes, close_ends, reopens, compacted)
+         SELECT ${key}, sum(started), sum(closes), sum(close_ends), sum(reopens), true
+           FROM gone GROUP BY ${key}
+         HAVING sum(started) <> 0 OR sum(closes) <> 0 OR sum(close_ends) <> 0
+             OR sum(reopens) <> 0)
+       SELECT count(*)::int AS n FROM loose`,
+      [limit],
+    );
+    return rows[0].n;
   }
 
   /** Conversations to derive again (once each, however often they are named before that). */

@@ -5,6 +5,9 @@ import { TransactionRunner } from '@sanad/database';
 import { deriveFacts, type DerivedFacts } from '../definitions/conversation-facts.util';
 import { ReportFactsRepository } from './report-facts.repository';
 
+/** Hours folded per statement by `compactHours`. */
+const HOURS_PER_COMPACTION = 2000;
+
 /** Derives conversations' report facts from their timelines and stores them. */
 @Injectable()
 export class ReportFactsService {
@@ -80,6 +83,14 @@ export class ReportFactsService {
       done += page;
       if (page < pageSize) return done;
     }
+  }
+
+  /** Folds the hourly report counts' appended rows (housekeeping); returns the hours folded. */
+  async compactHours(): Promise<number> {
+    let folded = 0;
+    for (let n = HOURS_PER_COMPACTION; n === HOURS_PER_COMPACTION; folded += n)
+      n = await this.repo.compactHours(HOURS_PER_COMPACTION);
+    return folded;
   }
 
   private async categoriesOf(

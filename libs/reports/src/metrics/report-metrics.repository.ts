@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportBucket, ReportFilters, WeekStart } from '@sanad/contracts';
 import { Db, localBucketSql } from '@sanad/database';
-import { DURATION_STATS, Params, conversationFilters } from './report-sql.util';
+import {
+  DURATION_STATS,
+  Params,
+  conversationFilters,
+  hourFilters,
+  readsHours,
+  spansSql,
+  wholeHoursOffUtc,
+} from './report-sql.util';
 
 /** A period and its filters as the SQL needs them. */
 export interface MetricsWindow {
@@ -62,62 +70,96 @@ export class ReportMetricsRepository {
 
   async newConversations(w: MetricsWindow): Promise<number> {
     const p = new Params();
+    const ranges = `ranges AS (SELECT 0 AS k, ${p.add(w.from)}::timestamptz AS b0,
+                                      ${p.add(w.to)}::timestamptz AS b1)`;
     const rows = await this.db.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM report_conversations c
-        WHERE ${conversationFilters(p, w.workspaceId, w.filters)}
-          AND c.started_at >= ${p.add(w.from)} AND c.started_at < ${p.add(w.to)}`,
+      `WITH ${ranges}, ${spansSql(readsHours(w.filters))}
+       SELECT (SELECT COALESCE(sum(h.started), 0) FROM spans s JOIN report_hours h
+                 ON ${hourFilters(p, w.workspaceId, w.filters)}
+                AND h.hour >= s.h0 AND h.hour < s.h1)
+            + (SELECT count(*) FROM edges e JOIN report_conversations c
+                 ON ${conversationFilters(p, w.workspaceId, w.filters)}
+                AND c.started_at >= e.e0 AND c.started_at < e.e1) AS n`,
       p.values,
     );
-    return rows[0].n;
-  }
-
-  /** Conversations closed (or reopened) at least once in the period. */
-  async statusChanges(w: MetricsWindow, kind: 'closed' | 'reopened'): Promise<number> {
-    const p = new Params();
-    const rows = await this.db.query<Array<{ n: number }>>(
-      `SELECT count(DISTINCT s.conversation_id)::int AS n FROM report_status_changes s
-        WHERE ${conversationFilters(p, w.workspaceId, w.filters, 's')} AND s.kind = ${p.add(kind)}
-          AND s.at >= ${p.add(w.from)} AND s.at < ${p.add(w.to)}`,
-      p.values,
-    );
-    return rows[0].n;
+    return Number(rows[0].n);
   }
 
   /**
-   * Conversations open or pending at each moment: started before it and not closed then. Now,
-   * that is the present state (one small partial index). A past moment is worked back from now,
-   * reading only what happened since: open now, less those started since, plus those closed
-   * since that were open then, less those reopened since that were closed then. So a week's
-   * dashboard reads a week of changes, not the workspace's whole history; the present state is
-   * counted once for all the moments.
+   * Conversations closed (or reopened) at least once in the period: every close in it, less
+   * those whose conversation's previous close is in it too.
    */
-  async ongoingAt(w: MetricsWindow, moments: Date[], now: Date): Promise<number[]> {
+  async statusChanges(w: MetricsWindow, kind: 'closed' | 'reopened'): Promise<number> {
     const p = new Params();
-    const where = conversationFilters(p, w.workspaceId, w.filters);
-    // Bound only when a past moment needs them (an unused parameter is an error).
-    let closes: string | null = null;
-    const columns = moments.map((at, i) => {
-      if (at.getTime() >= now.getTime()) return `(SELECT n FROM open_now) AS m${i}`;
-      closes ??= conversationFilters(p, w.workspaceId, w.filters, 's');
-      const t = p.add(at);
-      return `(SELECT n FROM open_now)
-            - (SELECT count(*) FROM report_conversations c WHERE ${where} AND c.started_at >= ${t})
-            + (SELECT count(*) FILTER (WHERE closed_now AND NOT closed_then)
-                    - count(*) FILTER (WHERE closed_then AND NOT closed_now)
-                 FROM (SELECT bool_or(s.until IS NULL) AS closed_now,
-                              bool_or(s.at < ${t}) AS closed_then
-                         FROM report_status_changes s
-                        WHERE ${closes} AND s.kind = 'closed'
-                          AND (s.at >= ${t} OR s.until >= ${t})
-                        GROUP BY s.conversation_id) changed) AS m${i}`;
-    });
-    const rows = await this.db.query<Array<Record<string, string>>>(
-      `WITH open_now AS (
-         SELECT count(*) AS n FROM report_conversations c WHERE ${where} AND c.status <> 'closed')
-       SELECT ${columns.join(',\n              ')}`,
+    const from = p.add(w.from);
+    const to = p.add(w.to);
+    const k = p.add(kind);
+    const facts = conversationFilters(p, w.workspaceId, w.filters, 's');
+    const rows = await this.db.query<Array<{ n: number }>>(
+      `WITH ranges AS (SELECT 0 AS k, ${from}::timestamptz AS b0, ${to}::timestamptz AS b1),
+       ${spansSql(readsHours(w.filters))}
+       SELECT (SELECT COALESCE(sum(${kind === 'closed' ? 'h.closes' : 'h.reopens'}), 0)
+                 FROM spans x JOIN report_hours h ON ${hourFilters(p, w.workspaceId, w.filters)}
+                  AND h.hour >= x.h0 AND h.hour < x.h1)
+            + (SELECT count(*) FROM edges e JOIN report_status_changes s
+                 ON ${facts} AND s.kind = ${k} AND s.at >= e.e0 AND s.at < e.e1)
+            - (SELECT count(*) FROM report_status_changes s
+                WHERE ${facts} AND s.kind = ${k} AND s.prev_at IS NOT NULL
+                  AND s.prev_at >= ${from} AND s.prev_at < ${to} AND s.at < ${to}) AS n`,
       p.values,
     );
-    return moments.map((_, i) => Number(rows[0][`m${i}`]));
+    return Number(rows[0].n);
+  }
+
+  /**
+   * Conversations open or pending at each moment T: started before it and not closed then.
+   * Worked back from the present state (one small partial index) over what happened since T:
+   * open now, less those started since, plus the closes since, less the closes ended (by a
+   * reopen) since. A close is one of its conversation's closed spans, so at most one is in
+   * force at a time. A moment still to come has nothing since: it is the present state.
+   * So a past moment reads a period of hourly counts, not the history.
+   */
+  async ongoingAt(w: MetricsWindow, moments: Date[]): Promise<number[]> {
+    const p = new Params();
+    const ranges = moments
+      .map(
+        (at, i) => `SELECT ${i} AS k, ${p.add(at)}::timestamptz AS b0,
+                              'infinity'::timestamptz AS b1`,
+      )
+      .join(' UNION ALL ');
+    const facts = conversationFilters(p, w.workspaceId, w.filters);
+    const changes = conversationFilters(p, w.workspaceId, w.filters, 's');
+    const rows = await this.db.query<Array<{ k: number; n: string }>>(
+      `WITH open_now AS (
+         SELECT count(*) AS n FROM report_conversations c WHERE ${facts} AND c.status <> 'closed'),
+       ranges AS (${ranges}),
+       ${spansSql(readsHours(w.filters))},
+       hours AS (
+         SELECT x.k, sum(h.started) AS started, sum(h.closes) AS closes,
+                sum(h.close_ends) AS ends
+           FROM spans x JOIN report_hours h ON ${hourFilters(p, w.workspaceId, w.filters)}
+            AND h.hour >= x.h0 AND h.hour < x.h1 GROUP BY x.k),
+       started AS (
+         SELECT e.k, count(*) AS n FROM edges e JOIN report_conversations c
+             ON ${facts} AND c.started_at >= e.e0 AND c.started_at < e.e1 GROUP BY e.k),
+       closes AS (
+         SELECT e.k, count(*) AS n FROM edges e JOIN report_status_changes s
+             ON ${changes} AND s.kind = 'closed' AND s.at >= e.e0 AND s.at < e.e1
+          GROUP BY e.k),
+       ends AS (
+         SELECT e.k, count(*) AS n FROM edges e JOIN report_status_changes s
+             ON ${changes} AND s.kind = 'closed' AND s.until >= e.e0 AND s.until < e.e1
+          GROUP BY e.k)
+       SELECT r.k, (SELECT n FROM open_now)
+                 - COALESCE(h.started, 0) - COALESCE(st.n, 0)
+                 + COALESCE(h.closes, 0) + COALESCE(cl.n, 0)
+                 - COALESCE(h.ends, 0) - COALESCE(en.n, 0) AS n
+         FROM ranges r LEFT JOIN hours h USING (k) LEFT JOIN started st USING (k)
+         LEFT JOIN closes cl USING (k) LEFT JOIN ends en USING (k)`,
+      p.values,
+    );
+    const byMoment = new Map(rows.map((r) => [Number(r.k), Number(r.n)]));
+    return moments.map((_, i) => byMoment.get(i) ?? 0);
   }
 
   async durations(w: MetricsWindow, kind: DurationKind): Promise<DurationRow> {
@@ -140,46 +182,67 @@ export class ReportMetricsRepository {
     return durationRow(rows[0]);
   }
 
-  /** Every bucket of the period (empty ones too), in the workspace's time zone. */
+  /**
+   * Every bucket of the period (empty ones too), in the workspace's time zone: each bucket's
+   * whole UTC hours from report_hours and the rest from the facts (a zone half an hour off UTC
+   * has an edge at each bucket's ends; most zones have none).
+   */
   async series(w: MetricsWindow): Promise<SeriesRow[]> {
     const p = new Params();
     const where = conversationFilters(p, w.workspaceId, w.filters);
+    const changes = conversationFilters(p, w.workspaceId, w.filters, 's');
+    const hours = hourFilters(p, w.workspaceId, w.filters);
     const tz = p.add(w.timeZone);
     const from = p.add(w.from);
     const to = p.add(w.to);
     const bucket = (column: string) => localBucketSql(column, w.bucket, tz, w.weekStart);
+    const step = `interval '1 ${w.bucket}'`;
     const rows = await this.db.query<Array<Record<string, unknown>>>(
-      `WITH buckets AS (
-         SELECT generate_series(${bucket(`${from}::timestamptz`)},
+      `WITH ranges AS (
+         SELECT b AS k, GREATEST(b AT TIME ZONE ${tz}, ${from}::timestamptz) AS b0,
+                LEAST((b + ${step}) AT TIME ZONE ${tz}, ${to}::timestamptz) AS b1
+           FROM generate_series(${bucket(`${from}::timestamptz`)},
                                 (${to}::timestamptz AT TIME ZONE ${tz}) - interval '1 microsecond',
-                                interval '1 ${w.bucket}') AS local_start),
+                                ${step}) AS b),
+       ${spansSql(readsHours(w.filters))},
+       counted AS (
+         SELECT x.k, sum(h.started) AS started, sum(h.closes) AS closes,
+                sum(h.reopens) AS reopens
+           FROM spans x JOIN report_hours h ON ${hours} AND h.hour >= x.h0 AND h.hour < x.h1
+          GROUP BY x.k),
        started AS (
-         SELECT ${bucket('c.started_at')} AS b, count(*)::int AS n
-           FROM report_conversations c
-          WHERE ${where} AND c.started_at >= ${from} AND c.started_at < ${to} GROUP BY 1),
+         SELECT e.k, count(*) AS n FROM edges e JOIN report_conversations c
+             ON ${where} AND c.started_at >= e.e0 AND c.started_at < e.e1 GROUP BY e.k),
+       statuses AS (
+         SELECT e.k, count(*) FILTER (WHERE s.kind = 'closed') AS closes,
+                count(*) FILTER (WHERE s.kind = 'reopened') AS reopens
+           FROM edges e JOIN report_status_changes s
+             ON ${changes} AND s.kind IN ('closed', 'reopened')
+            AND s.at >= e.e0 AND s.at < e.e1 GROUP BY e.k),
+       -- A conversation closed twice in a bucket is one closed conversation.
+       repeats AS (
+         SELECT r.k, count(*) FILTER (WHERE s.kind = 'closed') AS closes,
+                count(*) FILTER (WHERE s.kind = 'reopened') AS reopens
+           FROM ranges r JOIN report_status_changes s
+             ON ${changes} AND s.kind IN ('closed', 'reopened') AND s.prev_at IS NOT NULL
+            AND s.prev_at >= r.b0 AND s.prev_at < r.b1 AND s.at < r.b1 GROUP BY r.k),
        answered AS (
-         SELECT ${bucket('c.first_response_at')} AS b,
+         SELECT ${bucket('c.first_response_at')} AS k,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY c.first_response_seconds) AS median
            FROM report_conversations c
           WHERE ${where} AND c.first_response_at IS NOT NULL
-            AND c.first_response_at >= ${from} AND c.first_response_at < ${to} GROUP BY 1),
-       statuses AS (
-         SELECT ${bucket('s.at')} AS b,
-                count(DISTINCT s.conversation_id) FILTER (WHERE s.kind = 'closed')::int AS closed,
-                count(DISTINCT s.conversation_id) FILTER (WHERE s.kind = 'reopened')::int
-                  AS reopened
-           FROM report_status_changes s
-          WHERE ${conversationFilters(p, w.workspaceId, w.filters, 's')}
-            AND s.kind IN ('closed', 'reopened') -- both kinds: the index's leading column
-            AND s.at >= ${from} AND s.at < ${to} GROUP BY 1)
-       SELECT (b.local_start AT TIME ZONE ${tz}) AS start, COALESCE(st.n, 0) AS new,
-              COALESCE(x.closed, 0) AS closed, COALESCE(x.reopened, 0) AS reopened,
+            AND c.first_response_at >= ${from} AND c.first_response_at < ${to} GROUP BY 1)
+       SELECT (r.k AT TIME ZONE ${tz}) AS start,
+              COALESCE(n.started, 0) + COALESCE(st.n, 0) AS new,
+              COALESCE(n.closes, 0) + COALESCE(x.closes, 0) - COALESCE(rp.closes, 0) AS closed,
+              COALESCE(n.reopens, 0) + COALESCE(x.reopens, 0) - COALESCE(rp.reopens, 0)
+                AS reopened,
               a.median AS first_response_median
-         FROM buckets b
-         LEFT JOIN started st ON st.b = b.local_start
-         LEFT JOIN answered a ON a.b = b.local_start
-         LEFT JOIN statuses x ON x.b = b.local_start
-        ORDER BY b.local_start`,
+         FROM ranges r
+         LEFT JOIN counted n USING (k) LEFT JOIN started st USING (k)
+         LEFT JOIN statuses x USING (k) LEFT JOIN repeats rp USING (k)
+         LEFT JOIN answered a USING (k)
+        ORDER BY r.k`,
       p.values,
     );
     return rows.map((r) => ({
@@ -207,17 +270,31 @@ export class ReportMetricsRepository {
     return rows.map((r) => r.start);
   }
 
-  /** New conversations by local weekday (0 = Sunday) and hour. */
+  /**
+   * New conversations by local weekday (0 = Sunday) and hour. Read from report_hours when each
+   * UTC hour is one local hour (the zone is whole hours off UTC), else from the facts.
+   */
   async busiestHours(w: MetricsWindow): Promise<Array<{ dow: number; hour: number; n: number }>> {
     const p = new Params();
     const where = conversationFilters(p, w.workspaceId, w.filters);
     const tz = p.add(w.timeZone);
+    const local = (column: string) =>
+      `date_part('dow', ${column} AT TIME ZONE ${tz})::int AS dow,
+       date_part('hour', ${column} AT TIME ZONE ${tz})::int AS hour`;
+    const ranges = `ranges AS (SELECT 0 AS k, ${p.add(w.from)}::timestamptz AS b0,
+                                      ${p.add(w.to)}::timestamptz AS b1)`;
+    const hours = readsHours(w.filters) && wholeHoursOffUtc(w.timeZone, w.from, w.to);
     const rows = await this.db.query<Array<{ dow: number; hour: number; n: number }>>(
-      `SELECT date_part('dow', c.started_at AT TIME ZONE ${tz})::int AS dow,
-              date_part('hour', c.started_at AT TIME ZONE ${tz})::int AS hour, count(*)::int AS n
-         FROM report_conversations c
-        WHERE ${where} AND c.started_at >= ${p.add(w.from)} AND c.started_at < ${p.add(w.to)}
-        GROUP BY 1, 2`,
+      `WITH ${ranges}, ${spansSql(hours)}
+       SELECT dow, hour, sum(n)::int AS n FROM (
+         SELECT ${local('h.hour')}, h.started AS n
+           FROM spans x JOIN report_hours h ON ${hourFilters(p, w.workspaceId, w.filters)}
+            AND h.hour >= x.h0 AND h.hour < x.h1
+         UNION ALL
+         SELECT ${local('c.started_at')}, 1
+           FROM edges e JOIN report_conversations c
+             ON ${where} AND c.started_at >= e.e0 AND c.started_at < e.e1) cells
+        GROUP BY 1, 2 HAVING sum(n) <> 0`,
       p.values,
     );
     return rows;

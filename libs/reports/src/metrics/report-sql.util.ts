@@ -37,3 +37,47 @@ export const DURATION_STATS = (column: string) => `
   percentile_cont(0.5) WITHIN GROUP (ORDER BY ${column}) AS median,
   avg(${column}) AS average,
   percentile_cont(0.9) WITHIN GROUP (ORDER BY ${column}) AS p90`;
+
+/**
+ * The hourly counts' conditions: the conversation filters report_hours keeps. A tag filter
+ * cannot be read from them (see `readsHours`).
+ */
+export function hourFilters(p: Params, workspaceId: string, filters: ReportFilters): string {
+  const where = [`h.workspace_id = ${p.add(workspaceId)}`];
+  if (filters.mailboxId) where.push(`h.mailbox_id = ${p.add(filters.mailboxId)}`);
+  if (filters.teamId) where.push(`h.team_id = ${p.add(filters.teamId)}`);
+  if (filters.agentId) where.push(`h.assignee_id = ${p.add(filters.agentId)}`);
+  if (filters.channel) where.push(`h.channel = ${p.add(filters.channel)}`);
+  if (filters.categoryId) where.push(`h.category_id = ${p.add(filters.categoryId)}`);
+  return where.join(' AND ');
+}
+
+/** Whether report_hours can answer for these filters (it is not kept by tag). */
+export const readsHours = (filters: ReportFilters): boolean => !filters.tagId;
+
+/**
+ * CTEs `spans` and `edges` for a CTE `ranges (k, b0, b1)` of instants [b0, b1): each range's
+ * whole UTC hours [h0, h1), added up from report_hours, and the parts of hours at its ends
+ * (e0, e1), counted from the facts. Without hours, the edge is the whole range.
+ */
+export function spansSql(hours: boolean): string {
+  const h0 = hours
+    ? `date_trunc('hour', b0, 'UTC') + CASE WHEN date_trunc('hour', b0, 'UTC') = b0
+         THEN interval '0' ELSE interval '1 hour' END`
+    : 'b1';
+  const h1 = hours ? `date_trunc('hour', b1, 'UTC')` : 'b1';
+  return `spans AS (SELECT k, b0, b1, ${h0} AS h0, ${h1} AS h1 FROM ranges),
+       edges AS (
+         SELECT k, b0 AS e0, LEAST(h0, b1) AS e1 FROM spans WHERE b0 < LEAST(h0, b1)
+         UNION ALL
+         SELECT k, GREATEST(h1, h0, b0), b1 FROM spans WHERE GREATEST(h1, h0, b0) < b1)`;
+}
+
+/** Whether the zone's offset is whole hours throughout [from, to] (checked at each day's start). */
+export function wholeHoursOffUtc(timeZone: string, from: Date, to: Date): boolean {
+  const format = new Intl.DateTimeFormat('en', { timeZone, minute: 'numeric' });
+  for (let t = from.getTime(); ; t = Math.min(t + 86_400_000, to.getTime())) {
+    if (Number(format.format(new Date(t))) !== new Date(t).getUTCMinutes()) return false;
+    if (t >= to.getTime()) return true;
+  }
+}
