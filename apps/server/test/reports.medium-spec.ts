@@ -293,6 +293,7 @@ describe('reports', () => {
         closed: new Set<string>(),
         reopened: new Set<string>(),
         frt: [] as number[],
+        frtAt: [] as Array<[Date, number]>,
         reply: [] as number[],
         resolution: [] as number[],
         handled: new Map<string, Set<string>>(),
@@ -314,8 +315,11 @@ describe('reports', () => {
         );
         if (firstPublic?.author_type === 'contact' && agentReplies[0]) {
           const first = agentReplies[0];
-          if (inRange(first.created_at))
-            expected.frt.push(Math.round((+first.created_at - +c.created_at) / 1000));
+          if (inRange(first.created_at)) {
+            const seconds = Math.round((+first.created_at - +c.created_at) / 1000);
+            expected.frt.push(seconds);
+            expected.frtAt.push([first.created_at, seconds]);
+          }
         }
         for (const m of own.filter((x) => x.kind === 'reply' && x.author_type === 'contact')) {
           const answer = agentReplies.find((r) => r.created_at > m.created_at);
@@ -435,7 +439,8 @@ describe('reports', () => {
         new: r.new.value,
         closed: r.closed.value,
         reopened: r.reopened.value,
-        series: r.series.map((p) => [p.start, p.new, p.closed, p.reopened]),
+        series: r.series.map((p) => [p.start, p.new, p.closed, p.reopened, p.firstResponseMedian]),
+        durations: [r.firstResponse, r.replyTime, r.resolutionTime],
         busiestHours: r.busiestHours,
       });
       const before = numbers((await ws.owner.get(query)).body as ConversationsReportView);
@@ -448,11 +453,13 @@ describe('reports', () => {
       expect(repeats.n).toBeGreaterThan(1);
       const loose = () =>
         sql<Array<{ n: number }>>(
-          `SELECT count(*)::int AS n FROM report_hours WHERE workspace_id = $1 AND NOT compacted`,
+          `SELECT (SELECT count(*) FROM report_hours WHERE workspace_id = $1 AND NOT compacted)
+                + (SELECT count(*) FROM report_durations WHERE workspace_id = $1 AND NOT compacted)
+                  AS n`,
           [ws.me.workspace.id],
-        ).then((rows) => rows[0].n);
+        ).then((rows) => Number(rows[0].n));
       expect(await loose()).toBeGreaterThan(0); // what the triggers appended
-      expect(await app.running.app.get(ReportFactsService).compactHours()).toBeGreaterThan(0);
+      expect(await app.running.app.get(ReportFactsService).compactRollups()).toBeGreaterThan(0);
       expect(await loose()).toBe(0);
       expect(numbers((await ws.owner.get(query)).body as ConversationsReportView)).toEqual(before);
 
@@ -631,6 +638,18 @@ describe('reports', () => {
         expect(local).toBe('Sun, 00');
       }
       expect(weekly.series).toHaveLength(25);
+      // Each week's median first response, as a recompute over that week finds it.
+      const all = await recompute(new Date(weekly.period.from), new Date(weekly.period.to));
+      weekly.series.forEach((point, i) => {
+        const start = new Date(point.start);
+        const end = new Date(weekly.series[i + 1]?.start ?? weekly.period.to);
+        const values = all.frtAt.filter(([at]) => at >= start && at < end).map(([, s]) => s);
+        expect([point.start, point.firstResponseMedian]).toEqual([
+          point.start,
+          stats(values).median,
+        ]);
+      });
+      expect(weekly.series.some((p) => p.firstResponseMedian !== null)).toBe(true);
       expect(weekly.series.reduce((n, p) => n + p.new, 0)).toBe(weekly.new.value);
       expect(weekly.new.value).toBe(report.new.value);
     });

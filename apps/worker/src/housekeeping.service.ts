@@ -17,13 +17,13 @@ const LOST_SENDS_EVERY_MS = 60_000;
 const ORPHAN_IMPORTS_EVERY_MS = 30_000;
 const IDEMPOTENCY_KEYS_EVERY_MS = 60 * 60 * 1000;
 const WEBHOOK_LOG_EVERY_MS = 60 * 60 * 1000;
-const REPORT_HOURS_EVERY_MS = 60_000;
+const REPORT_ROLLUPS_EVERY_MS = 60_000;
 
 /**
  * Timed work of the worker: snoozed conversations wake up, unsent uploads are removed, email
  * sends whose job was lost are queued again, imports whose runner is gone resume, Idempotency-Key
  * rows older than a day go, webhook deliveries older than WEBHOOK_LOG_DAYS go, rating requests
- * that are due are sent, NPS survey emails go out at each workspace's pace, the hourly report counts' appended rows are
+ * that are due are sent, NPS survey emails go out at each workspace's pace, the report rollups' appended rows are
  * folded. All are
  * idempotent, so several worker processes may run them at once.
  */
@@ -60,7 +60,9 @@ export class Housekeeping implements OnApplicationShutdown {
       this.ratingRequests.sendDue(),
     );
     this.every(this.config.npsSurveysEveryMs, 'NPS survey emails', () => this.npsSurveys.sendDue());
-    this.every(REPORT_HOURS_EVERY_MS, 'report hours folded', () => this.reportFacts.compactHours());
+    this.every(REPORT_ROLLUPS_EVERY_MS, 'report rollups folded', () =>
+      this.reportFacts.compactRollups(),
+    );
     this.every(WORKER_HEARTBEAT_EVERY_MS, 'heartbeat', () => this.heartbeat());
     // The relay's first pass is under way: report soon after it, not only in 15 s.
     setTimeout(() => void this.heartbeat(), 2000).unref();

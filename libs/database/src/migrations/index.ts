@@ -21,7 +21,7 @@ import { ReportPending1765900000000 } from './1765900000000-report-pending';
 import { NpsClaims1766000000000 } from './1766000000000-nps-claims';
 import { ReportFactDimensions1766100000000 } from './1766100000000-report-fact-dimensions';
 import { OutboxConsumersDone1766200000000 } from './1766200000000-outbox-consumers-done';
-import { ReportHours1766300000000 } from './1766300000000-report-hours';
+import { ReportRollups1766300000000 } from './1766300000000-report-rollups';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -48,5 +48,5 @@ export const MIGRATIONS = [
   NpsClaims1766000000000,
   ReportFactDimensions1766100000000,
   OutboxConsumersDone1766200000000,
-  ReportHours1766300000000,
+  ReportRollups1766300000000,
 ];

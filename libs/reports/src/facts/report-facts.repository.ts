@@ -132,29 +132,42 @@ export class ReportFactsRepository {
   }
 
   /**
-   * Folds the signed rows the fact triggers appended into one row per hour and filters, up to
-   * `limit` hours a call; returns how many hours it folded. Safe beside writers and another
-   * compaction: a row is moved by the statement that deleted it, and rows appended meanwhile
-   * stay for the next call.
+   * Folds the signed rows the fact triggers appended into one row per hour (report_hours) or
+   * day and bin (report_durations) and filters, up to `limit` hours and days a call; returns
+   * how many it folded. Safe beside writers and another compaction: a row is moved by the
+   * statement that deleted it, and rows appended meanwhile stay for the next call.
    */
-  async compactHours(limit: number): Promise<number> {
-    const key = 'workspace_id, hour, mailbox_id, team_id, assignee_id, channel, category_id';
-    const rows = await this.db.query<Array<{ n: number }>>(
-      `WITH loose AS (
-         SELECT DISTINCT workspace_id, hour FROM report_hours WHERE NOT compacted LIMIT $1),
-       gone AS (
-         DELETE FROM report_hours h USING loose l
-          WHERE h.workspace_id = l.workspace_id AND h.hour = l.hour RETURNING h.*),
-       folded AS (
-         INSERT INTO report_hours (${key}, started, closes, close_ends, reopens, compacted)
-         SELECT ${key}, sum(started), sum(closes), sum(close_ends), sum(reopens), true
-           FROM gone GROUP BY ${key}
-         HAVING sum(started) <> 0 OR sum(closes) <> 0 OR sum(close_ends) <> 0
-             OR sum(reopens) <> 0)
-       SELECT count(*)::int AS n FROM loose`,
-      [limit],
+  async compactRollups(limit: number): Promise<number> {
+    const filters = 'mailbox_id, team_id, assignee_id, channel, category_id';
+    const fold = async (table: string, at: string, key: string, sums: string[]) => {
+      const rows = await this.db.query<Array<{ n: number }>>(
+        `WITH loose AS (
+           SELECT DISTINCT workspace_id, ${at} FROM ${table} WHERE NOT compacted LIMIT $1),
+         gone AS (
+           DELETE FROM ${table} t USING loose l
+            WHERE t.workspace_id = l.workspace_id AND t.${at} = l.${at} RETURNING t.*),
+         folded AS (
+           INSERT INTO ${table} (${key}, ${sums.join(', ')}, compacted)
+           SELECT ${key}, ${sums.map((c) => `sum(${c})`).join(', ')}, true
+             FROM gone GROUP BY ${key}
+           HAVING ${sums.map((c) => `sum(${c}) <> 0`).join(' OR ')})
+         SELECT count(*)::int AS n FROM loose`,
+        [limit],
+      );
+      return rows[0].n;
+    };
+    return (
+      (await fold('report_hours', 'hour', `workspace_id, hour, ${filters}`, [
+        'started',
+        'closes',
+        'close_ends',
+        'reopens',
+      ])) +
+      (await fold('report_durations', 'day', `workspace_id, day, kind, bin, ${filters}`, [
+        'n',
+        'seconds',
+      ]))
     );
-    return rows[0].n;
   }
 
   /** Conversations to derive again (once each, however often they are named before that). */

@@ -5,8 +5,8 @@ import { TransactionRunner } from '@sanad/database';
 import { deriveFacts, type DerivedFacts } from '../definitions/conversation-facts.util';
 import { ReportFactsRepository } from './report-facts.repository';
 
-/** Hours folded per statement by `compactHours`. */
-const HOURS_PER_COMPACTION = 2000;
+/** Hours (and days) folded per statement by `compactRollups`. */
+const FOLDED_PER_STATEMENT = 2000;
 
 /** Derives conversations' report facts from their timelines and stores them. */
 @Injectable()
@@ -85,11 +85,11 @@ export class ReportFactsService {
     }
   }
 
-  /** Folds the hourly report counts' appended rows (housekeeping); returns the hours folded. */
-  async compactHours(): Promise<number> {
+  /** Folds the report rollups' appended rows (housekeeping); returns the hours and days folded. */
+  async compactRollups(): Promise<number> {
     let folded = 0;
-    for (let n = HOURS_PER_COMPACTION; n === HOURS_PER_COMPACTION; folded += n)
-      n = await this.repo.compactHours(HOURS_PER_COMPACTION);
+    for (let n = FOLDED_PER_STATEMENT; n >= FOLDED_PER_STATEMENT; folded += n)
+      n = await this.repo.compactRollups(FOLDED_PER_STATEMENT);
     return folded;
   }
 

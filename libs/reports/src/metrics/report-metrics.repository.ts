@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { ReportBucket, ReportFilters, WeekStart } from '@sanad/contracts';
 import { Db, localBucketSql } from '@sanad/database';
 import {
+  binnedStats,
+  percentilePlaces,
+  PERCENTILES,
+  type BinCount,
+  type BinPlace,
+} from './binned-percentiles.util';
+import {
   DURATION_STATS,
   Params,
   conversationFilters,
-  hourFilters,
-  readsHours,
+  rollupFilters,
+  readsRollups,
   spansSql,
   wholeHoursOffUtc,
 } from './report-sql.util';
@@ -54,6 +61,25 @@ const durationRow = (r: Record<string, unknown> | undefined): DurationRow => ({
   p90: toNumber(r?.p90),
 });
 
+/** Where each duration's values are: table, alias, when it counts, and the seconds. */
+const DURATION_SOURCES = {
+  firstResponse: {
+    table: 'report_conversations',
+    alias: 'c',
+    at: 'first_response_at',
+    seconds: 'first_response_seconds',
+  },
+  resolutionTime: {
+    table: 'report_conversations',
+    alias: 'c',
+    at: 'resolved_at',
+    seconds: 'resolution_seconds',
+  },
+  replyTime: { table: 'report_replies', alias: 'r', at: 'answered_at', seconds: 'seconds' },
+} as const;
+
+const placeKey = (k: number, at: BinPlace) => `${k}:${at.bin}:${at.offset}`;
+
 /** Reply times are read from the replies themselves (`r`), the others from the conversation. */
 function durationFilters(p: Params, w: MetricsWindow, kind: DurationKind): string {
   return conversationFilters(p, w.workspaceId, w.filters, kind === 'replyTime' ? 'r' : 'c');
@@ -73,9 +99,9 @@ export class ReportMetricsRepository {
     const ranges = `ranges AS (SELECT 0 AS k, ${p.add(w.from)}::timestamptz AS b0,
                                       ${p.add(w.to)}::timestamptz AS b1)`;
     const rows = await this.db.query<Array<{ n: number }>>(
-      `WITH ${ranges}, ${spansSql(readsHours(w.filters))}
+      `WITH ${ranges}, ${spansSql(readsRollups(w.filters))}
        SELECT (SELECT COALESCE(sum(h.started), 0) FROM spans s JOIN report_hours h
-                 ON ${hourFilters(p, w.workspaceId, w.filters)}
+                 ON ${rollupFilters(p, w.workspaceId, w.filters)}
                 AND h.hour >= s.h0 AND h.hour < s.h1)
             + (SELECT count(*) FROM edges e JOIN report_conversations c
                  ON ${conversationFilters(p, w.workspaceId, w.filters)}
@@ -97,9 +123,9 @@ export class ReportMetricsRepository {
     const facts = conversationFilters(p, w.workspaceId, w.filters, 's');
     const rows = await this.db.query<Array<{ n: number }>>(
       `WITH ranges AS (SELECT 0 AS k, ${from}::timestamptz AS b0, ${to}::timestamptz AS b1),
-       ${spansSql(readsHours(w.filters))}
+       ${spansSql(readsRollups(w.filters))}
        SELECT (SELECT COALESCE(sum(${kind === 'closed' ? 'h.closes' : 'h.reopens'}), 0)
-                 FROM spans x JOIN report_hours h ON ${hourFilters(p, w.workspaceId, w.filters)}
+                 FROM spans x JOIN report_hours h ON ${rollupFilters(p, w.workspaceId, w.filters)}
                   AND h.hour >= x.h0 AND h.hour < x.h1)
             + (SELECT count(*) FROM edges e JOIN report_status_changes s
                  ON ${facts} AND s.kind = ${k} AND s.at >= e.e0 AND s.at < e.e1)
@@ -133,11 +159,11 @@ export class ReportMetricsRepository {
       `WITH open_now AS (
          SELECT count(*) AS n FROM report_conversations c WHERE ${facts} AND c.status <> 'closed'),
        ranges AS (${ranges}),
-       ${spansSql(readsHours(w.filters))},
+       ${spansSql(readsRollups(w.filters))},
        hours AS (
          SELECT x.k, sum(h.started) AS started, sum(h.closes) AS closes,
                 sum(h.close_ends) AS ends
-           FROM spans x JOIN report_hours h ON ${hourFilters(p, w.workspaceId, w.filters)}
+           FROM spans x JOIN report_hours h ON ${rollupFilters(p, w.workspaceId, w.filters)}
             AND h.hour >= x.h0 AND h.hour < x.h1 GROUP BY x.k),
        started AS (
          SELECT e.k, count(*) AS n FROM edges e JOIN report_conversations c
@@ -163,35 +189,118 @@ export class ReportMetricsRepository {
   }
 
   async durations(w: MetricsWindow, kind: DurationKind): Promise<DurationRow> {
+    return (await this.durationsIn(w, kind, [{ from: w.from, to: w.to }]))[0];
+  }
+
+  /**
+   * Count, median, average and p90 of a duration in each of several ranges, exact: each
+   * range's values counted by bin (report_durations for its whole UTC days, the facts for the
+   * rest), then the values the percentiles interpolate between read from their bins, a bin's
+   * values in order through its value index.
+   */
+  async durationsIn(
+    w: MetricsWindow,
+    kind: DurationKind,
+    ranges: Array<{ from: Date; to: Date }>,
+  ): Promise<DurationRow[]> {
+    const source = DURATION_SOURCES[kind];
     const p = new Params();
-    const where = durationFilters(p, w, kind);
-    const from = p.add(w.from);
-    const to = p.add(w.to);
-    const sql = {
-      firstResponse: `SELECT ${DURATION_STATS('c.first_response_seconds')}
-         FROM report_conversations c WHERE ${where} AND c.first_response_at IS NOT NULL
-          AND c.first_response_at >= ${from} AND c.first_response_at < ${to}`,
-      resolutionTime: `SELECT ${DURATION_STATS('c.resolution_seconds')}
-         FROM report_conversations c WHERE ${where} AND c.resolved_at IS NOT NULL
-          AND c.resolved_at >= ${from} AND c.resolved_at < ${to}`,
-      replyTime: `SELECT ${DURATION_STATS('r.seconds')}
-         FROM report_replies r WHERE ${where} AND r.answered_at IS NOT NULL
-          AND r.answered_at >= ${from} AND r.answered_at < ${to}`,
-    }[kind];
-    const rows = await this.db.query<Array<Record<string, unknown>>>(sql, p.values);
-    return durationRow(rows[0]);
+    const facts = durationFilters(p, w, kind);
+    const v = source.alias;
+    const rows = await this.db.query<Array<{ k: number; bin: number; n: number; seconds: number }>>(
+      `WITH ranges AS (
+         SELECT k, b0, b1 FROM jsonb_to_recordset(${p.add(JSON.stringify(ranges.map((r, k) => ({ k, b0: r.from, b1: r.to }))))}::jsonb)
+             AS r(k int, b0 timestamptz, b1 timestamptz)),
+       ${spansSql(readsRollups(w.filters), 'day')}
+       SELECT k, bin, sum(n)::int AS n, sum(seconds)::float8 AS seconds FROM (
+         SELECT x.k, d.bin, d.n, d.seconds
+           FROM spans x JOIN report_durations d
+             ON ${rollupFilters(p, w.workspaceId, w.filters, 'd')} AND d.kind = ${p.add(kind)}
+            AND d.day >= x.h0 AND d.day < x.h1
+         UNION ALL
+         SELECT e.k, report_duration_bin(${v}.${source.seconds}), 1, ${v}.${source.seconds}
+           FROM edges e JOIN ${source.table} ${v} ON ${facts} AND ${v}.${source.at} IS NOT NULL
+            AND ${v}.${source.at} >= e.e0 AND ${v}.${source.at} < e.e1) counted
+        GROUP BY k, bin HAVING sum(n) <> 0 ORDER BY k, bin`,
+      p.values,
+    );
+    const binsOf = ranges.map((): BinCount[] => []);
+    for (const r of rows) binsOf[r.k].push({ bin: r.bin, n: r.n, seconds: r.seconds });
+    const places = binsOf.flatMap((bins, k) =>
+      PERCENTILES.flatMap((pct) => {
+        const at = percentilePlaces(bins, pct);
+        return at
+          ? [
+              { k, ...at.low },
+              { k, ...at.high },
+            ]
+          : [];
+      }),
+    );
+    const values = await this.valuesAt(w, kind, ranges, places);
+    return binsOf.map((bins, k) => {
+      const stats = binnedStats(bins, (at) => values.get(placeKey(k, at)) as number);
+      return {
+        count: stats.count,
+        average: stats.average,
+        median: stats.percentiles[0],
+        p90: stats.percentiles[1],
+      };
+    });
+  }
+
+  /** The `offset`-th smallest value of each range's bin, by `placeKey`. */
+  private async valuesAt(
+    w: MetricsWindow,
+    kind: DurationKind,
+    ranges: Array<{ from: Date; to: Date }>,
+    places: Array<{ k: number; bin: number; offset: number }>,
+  ): Promise<Map<string, number>> {
+    if (places.length === 0) return new Map();
+    const source = DURATION_SOURCES[kind];
+    const v = source.alias;
+    const seconds = `${v}.${source.seconds}`;
+    const p = new Params();
+    const asked = [...new Map(places.map((x) => [placeKey(x.k, x), x])).values()];
+    const rows = await this.db.query<Array<{ k: number; bin: number; off: number; value: number }>>(
+      `SELECT q.k, q.bin, q.off, (
+         SELECT ${seconds} FROM ${source.table} ${v}
+          WHERE ${durationFilters(p, w, kind)} AND ${v}.${source.at} IS NOT NULL
+            AND ${v}.${source.at} >= q.b0 AND ${v}.${source.at} < q.b1
+            -- the bin's values, an index range a little wider than the bin, then exactly it
+            AND ${seconds} >= floor(exp(q.bin / 16.0)) - 2
+            AND ${seconds} <= ceil(exp((q.bin + 1) / 16.0))
+            AND report_duration_bin(${seconds}) = q.bin
+          ORDER BY ${seconds} OFFSET q.off LIMIT 1) AS value
+         FROM jsonb_to_recordset(${p.add(
+           JSON.stringify(
+             asked.map((x) => ({
+               k: x.k,
+               bin: x.bin,
+               off: x.offset,
+               b0: ranges[x.k].from,
+               b1: ranges[x.k].to,
+             })),
+           ),
+         )}::jsonb) AS q(k int, bin int, off int, b0 timestamptz, b1 timestamptz)`,
+      p.values,
+    );
+    return new Map(
+      rows.map((r) => [placeKey(r.k, { bin: r.bin, offset: r.off }), Number(r.value)]),
+    );
   }
 
   /**
    * Every bucket of the period (empty ones too), in the workspace's time zone: each bucket's
    * whole UTC hours from report_hours and the rest from the facts (a zone half an hour off UTC
-   * has an edge at each bucket's ends; most zones have none).
+   * has an edge at each bucket's ends; most zones have none); each bucket's median first
+   * response as `durationsIn` finds it.
    */
   async series(w: MetricsWindow): Promise<SeriesRow[]> {
     const p = new Params();
     const where = conversationFilters(p, w.workspaceId, w.filters);
     const changes = conversationFilters(p, w.workspaceId, w.filters, 's');
-    const hours = hourFilters(p, w.workspaceId, w.filters);
+    const hours = rollupFilters(p, w.workspaceId, w.filters);
     const tz = p.add(w.timeZone);
     const from = p.add(w.from);
     const to = p.add(w.to);
@@ -204,7 +313,7 @@ export class ReportMetricsRepository {
            FROM generate_series(${bucket(`${from}::timestamptz`)},
                                 (${to}::timestamptz AT TIME ZONE ${tz}) - interval '1 microsecond',
                                 ${step}) AS b),
-       ${spansSql(readsHours(w.filters))},
+       ${spansSql(readsRollups(w.filters))},
        counted AS (
          SELECT x.k, sum(h.started) AS started, sum(h.closes) AS closes,
                 sum(h.reopens) AS reopens
@@ -225,32 +334,33 @@ export class ReportMetricsRepository {
                 count(*) FILTER (WHERE s.kind = 'reopened') AS reopens
            FROM ranges r JOIN report_status_changes s
              ON ${changes} AND s.kind IN ('closed', 'reopened') AND s.prev_at IS NOT NULL
-            AND s.prev_at >= r.b0 AND s.prev_at < r.b1 AND s.at < r.b1 GROUP BY r.k),
-       answered AS (
-         SELECT ${bucket('c.first_response_at')} AS k,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY c.first_response_seconds) AS median
-           FROM report_conversations c
-          WHERE ${where} AND c.first_response_at IS NOT NULL
-            AND c.first_response_at >= ${from} AND c.first_response_at < ${to} GROUP BY 1)
+            AND s.prev_at >= r.b0 AND s.prev_at < r.b1 AND s.at < r.b1 GROUP BY r.k)
        SELECT (r.k AT TIME ZONE ${tz}) AS start,
               COALESCE(n.started, 0) + COALESCE(st.n, 0) AS new,
               COALESCE(n.closes, 0) + COALESCE(x.closes, 0) - COALESCE(rp.closes, 0) AS closed,
               COALESCE(n.reopens, 0) + COALESCE(x.reopens, 0) - COALESCE(rp.reopens, 0)
-                AS reopened,
-              a.median AS first_response_median
+                AS reopened
          FROM ranges r
          LEFT JOIN counted n USING (k) LEFT JOIN started st USING (k)
          LEFT JOIN statuses x USING (k) LEFT JOIN repeats rp USING (k)
-         LEFT JOIN answered a USING (k)
         ORDER BY r.k`,
       p.values,
     );
-    return rows.map((r) => ({
+    const starts = rows.map((r) => r.start as Date);
+    const firstResponses = await this.durationsIn(
+      w,
+      'firstResponse',
+      starts.map((start, i) => ({
+        from: start < w.from ? w.from : start,
+        to: starts[i + 1] ?? w.to,
+      })),
+    );
+    return rows.map((r, i) => ({
       start: r.start as Date,
       new: Number(r.new),
       closed: Number(r.closed),
       reopened: Number(r.reopened),
-      firstResponseMedian: toNumber(r.first_response_median),
+      firstResponseMedian: firstResponses[i].median,
     }));
   }
 
@@ -283,12 +393,12 @@ export class ReportMetricsRepository {
        date_part('hour', ${column} AT TIME ZONE ${tz})::int AS hour`;
     const ranges = `ranges AS (SELECT 0 AS k, ${p.add(w.from)}::timestamptz AS b0,
                                       ${p.add(w.to)}::timestamptz AS b1)`;
-    const hours = readsHours(w.filters) && wholeHoursOffUtc(w.timeZone, w.from, w.to);
+    const hours = readsRollups(w.filters) && wholeHoursOffUtc(w.timeZone, w.from, w.to);
     const rows = await this.db.query<Array<{ dow: number; hour: number; n: number }>>(
       `WITH ${ranges}, ${spansSql(hours)}
        SELECT dow, hour, sum(n)::int AS n FROM (
          SELECT ${local('h.hour')}, h.started AS n
-           FROM spans x JOIN report_hours h ON ${hourFilters(p, w.workspaceId, w.filters)}
+           FROM spans x JOIN report_hours h ON ${rollupFilters(p, w.workspaceId, w.filters)}
             AND h.hour >= x.h0 AND h.hour < x.h1
          UNION ALL
          SELECT ${local('c.started_at')}, 1

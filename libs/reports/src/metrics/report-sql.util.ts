@@ -39,33 +39,39 @@ export const DURATION_STATS = (column: string) => `
   percentile_cont(0.9) WITHIN GROUP (ORDER BY ${column}) AS p90`;
 
 /**
- * The hourly counts' conditions: the conversation filters report_hours keeps. A tag filter
- * cannot be read from them (see `readsHours`).
+ * The rollups' conditions (report_hours, report_durations): the conversation filters they are
+ * kept by. A tag filter cannot be read from them (see `readsRollups`).
  */
-export function hourFilters(p: Params, workspaceId: string, filters: ReportFilters): string {
-  const where = [`h.workspace_id = ${p.add(workspaceId)}`];
-  if (filters.mailboxId) where.push(`h.mailbox_id = ${p.add(filters.mailboxId)}`);
-  if (filters.teamId) where.push(`h.team_id = ${p.add(filters.teamId)}`);
-  if (filters.agentId) where.push(`h.assignee_id = ${p.add(filters.agentId)}`);
-  if (filters.channel) where.push(`h.channel = ${p.add(filters.channel)}`);
-  if (filters.categoryId) where.push(`h.category_id = ${p.add(filters.categoryId)}`);
+export function rollupFilters(
+  p: Params,
+  workspaceId: string,
+  filters: ReportFilters,
+  alias = 'h',
+): string {
+  const a = alias;
+  const where = [`${a}.workspace_id = ${p.add(workspaceId)}`];
+  if (filters.mailboxId) where.push(`${a}.mailbox_id = ${p.add(filters.mailboxId)}`);
+  if (filters.teamId) where.push(`${a}.team_id = ${p.add(filters.teamId)}`);
+  if (filters.agentId) where.push(`${a}.assignee_id = ${p.add(filters.agentId)}`);
+  if (filters.channel) where.push(`${a}.channel = ${p.add(filters.channel)}`);
+  if (filters.categoryId) where.push(`${a}.category_id = ${p.add(filters.categoryId)}`);
   return where.join(' AND ');
 }
 
-/** Whether report_hours can answer for these filters (it is not kept by tag). */
-export const readsHours = (filters: ReportFilters): boolean => !filters.tagId;
+/** Whether the rollups can answer for these filters (they are not kept by tag). */
+export const readsRollups = (filters: ReportFilters): boolean => !filters.tagId;
 
 /**
  * CTEs `spans` and `edges` for a CTE `ranges (k, b0, b1)` of instants [b0, b1): each range's
- * whole UTC hours [h0, h1), added up from report_hours, and the parts of hours at its ends
- * (e0, e1), counted from the facts. Without hours, the edge is the whole range.
+ * whole UTC hours (or days) [h0, h1), added up from a rollup, and the parts at its ends
+ * (e0, e1), counted from the facts. Without rollups, the edge is the whole range.
  */
-export function spansSql(hours: boolean): string {
-  const h0 = hours
-    ? `date_trunc('hour', b0, 'UTC') + CASE WHEN date_trunc('hour', b0, 'UTC') = b0
-         THEN interval '0' ELSE interval '1 hour' END`
+export function spansSql(rollups: boolean, unit: 'hour' | 'day' = 'hour'): string {
+  const h0 = rollups
+    ? `date_trunc('${unit}', b0, 'UTC') + CASE WHEN date_trunc('${unit}', b0, 'UTC') = b0
+         THEN interval '0' ELSE interval '1 ${unit}' END`
     : 'b1';
-  const h1 = hours ? `date_trunc('hour', b1, 'UTC')` : 'b1';
+  const h1 = rollups ? `date_trunc('${unit}', b1, 'UTC')` : 'b1';
   return `spans AS (SELECT k, b0, b1, ${h0} AS h0, ${h1} AS h1 FROM ranges),
        edges AS (
          SELECT k, b0 AS e0, LEAST(h0, b1) AS e1 FROM spans WHERE b0 < LEAST(h0, b1)
