@@ -6,7 +6,7 @@ import type {
   MessageView,
   Problem,
 } from '@sanad/contracts';
-import { ReportFactsService } from '@sanad/reports';
+import { ReportFactsService, ReportMetricsRepository } from '@sanad/reports';
 import { signRatingLink } from '@sanad/satisfaction';
 import { testDir } from '@sanad/testing';
 import { execFileSync } from 'node:child_process';
@@ -345,58 +345,79 @@ describe('reports', () => {
       return expected;
     }
 
-    it('every number equals a recompute from the raw messages, in a DST time zone', async () => {
-      const query = '?from=2026-10-01&to=2026-11-30';
-      const report = (await ws.owner.get(`/api/v1/reports/conversations${query}`))
-        .body as ConversationsReportView;
-      expect(report.period).toMatchObject({ preset: 'custom', bucket: 'day', timeZone });
-      const from = new Date(report.period.from);
-      const to = new Date(report.period.to);
-      expect(from.toISOString()).toBe('2026-10-01T04:00:00.000Z'); // EDT
-      expect(to.toISOString()).toBe('2026-12-01T05:00:00.000Z'); // EST
-      const expected = await recompute(from, to);
-
-      expect(report.series).toHaveLength(61);
-      const byDay = new Map(report.series.map((p) => [localDay(new Date(p.start), timeZone), p]));
-      expect(byDay.size).toBe(61);
-      for (const [day, n] of expected.newByDay)
-        expect([day, byDay.get(day)?.new]).toEqual([day, n]);
-      expect(report.new.value).toBe([...expected.newByDay.values()].reduce((a, b) => a + b, 0));
-      expect(report.new.value).toBeGreaterThan(20);
-      expect(report.closed.value).toBe(expected.closed.size);
-      expect(report.reopened.value).toBe(expected.reopened.size);
-      const withoutPrevious = <T extends { previous: unknown }>(x: T): Omit<T, 'previous'> => {
-        const copy: Partial<T> = { ...x };
-        delete copy.previous;
-        return copy as Omit<T, 'previous'>;
-      };
-      const frt = withoutPrevious(report.firstResponse);
-      const reply = withoutPrevious(report.replyTime);
-      const resolution = withoutPrevious(report.resolutionTime);
-      expect(frt).toEqual(stats(expected.frt));
-      expect(reply).toEqual(stats(expected.reply));
-      expect(resolution).toEqual(stats(expected.resolution));
-      expect(frt.count).toBeGreaterThan(5);
-      const heat = report.busiestHours.cells.flat().reduce((a, b) => a + b, 0);
-      expect(heat).toBe(report.new.value);
-
-      const agentsReport = (await ws.owner.get(`/api/v1/reports/agents${query}`))
-        .body as AgentsReportView;
-      for (const row of agentsReport.agents) {
-        expect([row.agent.id, row.handled]).toEqual([
-          row.agent.id,
-          expected.handled.get(row.agent.id)?.size ?? 0,
-        ]);
-        expect(row.replies).toBe(expected.replies.get(row.agent.id) ?? 0);
+    /** Durations counted by bin for every range (a short one reads the facts directly). */
+    async function binned<T>(run: () => Promise<T>): Promise<T> {
+      const binning = app.running.app.get(ReportMetricsRepository).binning;
+      const before = binning.fromMs;
+      binning.fromMs = 0;
+      try {
+        return await run();
+      } finally {
+        binning.fromMs = before;
       }
-      expect(agentsReport.agents.map((a) => a.agent.id).sort()).toEqual(
-        expect.arrayContaining([...expected.handled.keys()].sort()),
-      );
+    }
 
-      const dashboard = (await ws.owner.get(`/api/v1/reports/dashboard?preset=week`))
-        .body as DashboardView;
-      expect(dashboard.ongoing.value).toBe(expected.ongoingNow);
-    });
+    it.each([
+      ['read directly', (run: () => Promise<void>) => run()],
+      ['counted by bin', binned],
+    ])(
+      'every number equals a recompute from the raw messages, in a DST time zone (durations %s)',
+      async (_, way) =>
+        way(async () => {
+          const query = '?from=2026-10-01&to=2026-11-30';
+          const report = (await ws.owner.get(`/api/v1/reports/conversations${query}`))
+            .body as ConversationsReportView;
+          expect(report.period).toMatchObject({ preset: 'custom', bucket: 'day', timeZone });
+          const from = new Date(report.period.from);
+          const to = new Date(report.period.to);
+          expect(from.toISOString()).toBe('2026-10-01T04:00:00.000Z'); // EDT
+          expect(to.toISOString()).toBe('2026-12-01T05:00:00.000Z'); // EST
+          const expected = await recompute(from, to);
+
+          expect(report.series).toHaveLength(61);
+          const byDay = new Map(
+            report.series.map((p) => [localDay(new Date(p.start), timeZone), p]),
+          );
+          expect(byDay.size).toBe(61);
+          for (const [day, n] of expected.newByDay)
+            expect([day, byDay.get(day)?.new]).toEqual([day, n]);
+          expect(report.new.value).toBe([...expected.newByDay.values()].reduce((a, b) => a + b, 0));
+          expect(report.new.value).toBeGreaterThan(20);
+          expect(report.closed.value).toBe(expected.closed.size);
+          expect(report.reopened.value).toBe(expected.reopened.size);
+          const withoutPrevious = <T extends { previous: unknown }>(x: T): Omit<T, 'previous'> => {
+            const copy: Partial<T> = { ...x };
+            delete copy.previous;
+            return copy as Omit<T, 'previous'>;
+          };
+          const frt = withoutPrevious(report.firstResponse);
+          const reply = withoutPrevious(report.replyTime);
+          const resolution = withoutPrevious(report.resolutionTime);
+          expect(frt).toEqual(stats(expected.frt));
+          expect(reply).toEqual(stats(expected.reply));
+          expect(resolution).toEqual(stats(expected.resolution));
+          expect(frt.count).toBeGreaterThan(5);
+          const heat = report.busiestHours.cells.flat().reduce((a, b) => a + b, 0);
+          expect(heat).toBe(report.new.value);
+
+          const agentsReport = (await ws.owner.get(`/api/v1/reports/agents${query}`))
+            .body as AgentsReportView;
+          for (const row of agentsReport.agents) {
+            expect([row.agent.id, row.handled]).toEqual([
+              row.agent.id,
+              expected.handled.get(row.agent.id)?.size ?? 0,
+            ]);
+            expect(row.replies).toBe(expected.replies.get(row.agent.id) ?? 0);
+          }
+          expect(agentsReport.agents.map((a) => a.agent.id).sort()).toEqual(
+            expect.arrayContaining([...expected.handled.keys()].sort()),
+          );
+
+          const dashboard = (await ws.owner.get(`/api/v1/reports/dashboard?preset=week`))
+            .body as DashboardView;
+          expect(dashboard.ongoing.value).toBe(expected.ongoingNow);
+        }),
+    );
 
     /**
      * Open at T: started before it, and its last change before T (a status change, or the
@@ -617,42 +638,43 @@ describe('reports', () => {
       expect(took).toBeLessThan(10_000);
     });
 
-    it('weeks start on the workspace day and buckets follow the zone', async () => {
-      const report = (
-        await ws.owner.get('/api/v1/reports/conversations?from=2026-10-01&to=2026-11-30')
-      ).body as ConversationsReportView;
-      expect(report.period.bucket).toBe('day');
-      const weekly = (
-        await ws.owner.get('/api/v1/reports/conversations?from=2026-06-07&to=2026-11-28')
-      ).body as ConversationsReportView;
-      expect(weekly.period.bucket).toBe('week');
-      // Sunday weeks, each starting at local midnight (04:00Z in summer time, 05:00Z after).
-      for (const point of weekly.series) {
-        const start = new Date(point.start);
-        const local = new Intl.DateTimeFormat('en-US', {
-          timeZone,
-          weekday: 'short',
-          hour: '2-digit',
-          hourCycle: 'h23',
-        }).format(start);
-        expect(local).toBe('Sun, 00');
-      }
-      expect(weekly.series).toHaveLength(25);
-      // Each week's median first response, as a recompute over that week finds it.
-      const all = await recompute(new Date(weekly.period.from), new Date(weekly.period.to));
-      weekly.series.forEach((point, i) => {
-        const start = new Date(point.start);
-        const end = new Date(weekly.series[i + 1]?.start ?? weekly.period.to);
-        const values = all.frtAt.filter(([at]) => at >= start && at < end).map(([, s]) => s);
-        expect([point.start, point.firstResponseMedian]).toEqual([
-          point.start,
-          stats(values).median,
-        ]);
-      });
-      expect(weekly.series.some((p) => p.firstResponseMedian !== null)).toBe(true);
-      expect(weekly.series.reduce((n, p) => n + p.new, 0)).toBe(weekly.new.value);
-      expect(weekly.new.value).toBe(report.new.value);
-    });
+    it('weeks start on the workspace day and buckets follow the zone', () =>
+      binned(async () => {
+        const report = (
+          await ws.owner.get('/api/v1/reports/conversations?from=2026-10-01&to=2026-11-30')
+        ).body as ConversationsReportView;
+        expect(report.period.bucket).toBe('day');
+        const weekly = (
+          await ws.owner.get('/api/v1/reports/conversations?from=2026-06-07&to=2026-11-28')
+        ).body as ConversationsReportView;
+        expect(weekly.period.bucket).toBe('week');
+        // Sunday weeks, each starting at local midnight (04:00Z in summer time, 05:00Z after).
+        for (const point of weekly.series) {
+          const start = new Date(point.start);
+          const local = new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            weekday: 'short',
+            hour: '2-digit',
+            hourCycle: 'h23',
+          }).format(start);
+          expect(local).toBe('Sun, 00');
+        }
+        expect(weekly.series).toHaveLength(25);
+        // Each week's median first response, as a recompute over that week finds it.
+        const all = await recompute(new Date(weekly.period.from), new Date(weekly.period.to));
+        weekly.series.forEach((point, i) => {
+          const start = new Date(point.start);
+          const end = new Date(weekly.series[i + 1]?.start ?? weekly.period.to);
+          const values = all.frtAt.filter(([at]) => at >= start && at < end).map(([, s]) => s);
+          expect([point.start, point.firstResponseMedian]).toEqual([
+            point.start,
+            stats(values).median,
+          ]);
+        });
+        expect(weekly.series.some((p) => p.firstResponseMedian !== null)).toBe(true);
+        expect(weekly.series.reduce((n, p) => n + p.new, 0)).toBe(weekly.new.value);
+        expect(weekly.new.value).toBe(report.new.value);
+      }));
 
     it("never counts another workspace's conversations, nor takes its ids", async () => {
       const theirs = (

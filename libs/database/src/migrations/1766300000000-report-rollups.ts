@@ -56,7 +56,8 @@ const ADD_DURATIONS = (source: string, compacted = false) => `
  * - `report_durations`: per UTC day, filters and bin of about 6 % of the value
  *   (`report_duration_bin`: 16 bins per factor e), how many first responses, reply times and
  *   resolutions there were and their sum. A median is found from these — which bin holds the
- *   rank, at which place — and one read of that bin's values (the value indexes), so it is exact.
+ *   rank, at which place — and one read of the range's values in that bin (the bin indexes), so
+ *   it is exact.
  * Statement triggers on the facts append signed rows (+1 for a fact that appears, −1 for one
  * that goes), so every path that changes facts — the refresher, the backfill, a merge or a
  * deleted contact cascading — keeps them exact in its own transaction, and two writers never
@@ -114,18 +115,19 @@ export class ReportRollups1766300000000 implements MigrationInterface {
     await db.query(`
       CREATE INDEX report_durations_loose ON report_durations (workspace_id, day)
         WHERE NOT compacted`);
-    // A bin's values in order, for the one read that finds a rank inside it.
+    // A range's values in one bin, for the one read that finds a rank inside it.
     await db.query(`
-      CREATE INDEX report_conversations_first_response_values ON report_conversations
-        (workspace_id, first_response_seconds) INCLUDE (first_response_at)
-        WHERE NOT excluded AND first_response_at IS NOT NULL`);
+      CREATE INDEX report_conversations_first_response_bins ON report_conversations
+        (workspace_id, report_duration_bin(first_response_seconds), first_response_at)
+        INCLUDE (first_response_seconds) WHERE NOT excluded AND first_response_at IS NOT NULL`);
     await db.query(`
-      CREATE INDEX report_conversations_resolution_values ON report_conversations
-        (workspace_id, resolution_seconds) INCLUDE (resolved_at)
-        WHERE NOT excluded AND resolved_at IS NOT NULL`);
+      CREATE INDEX report_conversations_resolution_bins ON report_conversations
+        (workspace_id, report_duration_bin(resolution_seconds), resolved_at)
+        INCLUDE (resolution_seconds) WHERE NOT excluded AND resolved_at IS NOT NULL`);
     await db.query(`
-      CREATE INDEX report_replies_values ON report_replies (workspace_id, seconds)
-        INCLUDE (answered_at) WHERE answered_at IS NOT NULL AND NOT excluded`);
+      CREATE INDEX report_replies_bins ON report_replies
+        (workspace_id, report_duration_bin(seconds), answered_at) INCLUDE (seconds)
+        WHERE answered_at IS NOT NULL AND NOT excluded`);
 
     await db.query(`ALTER TABLE report_status_changes ADD COLUMN prev_at timestamptz`);
     await db.query(`
@@ -203,8 +205,8 @@ export class ReportRollups1766300000000 implements MigrationInterface {
       report_rollups_replies, report_rollups_changed`);
     await db.query('DROP TABLE report_hours, report_durations');
     await db.query('DROP FUNCTION report_duration_bin');
-    await db.query(`DROP INDEX report_conversations_first_response_values,
-      report_conversations_resolution_values, report_replies_values`);
+    await db.query(`DROP INDEX report_conversations_first_response_bins,
+      report_conversations_resolution_bins, report_replies_bins`);
     await db.query('ALTER TABLE report_status_changes DROP COLUMN prev_at');
   }
 }

@@ -80,6 +80,14 @@ const DURATION_SOURCES = {
 
 const placeKey = (k: number, at: BinPlace) => `${k}:${at.bin}:${at.offset}`;
 
+/** The ranges of a statement as a row source `(k, b0, b1)`. */
+const rangesSql = (p: Params, ranges: Array<{ k: number; from: Date; to: Date }>) =>
+  `SELECT k, b0, b1 FROM jsonb_to_recordset(${p.add(
+    JSON.stringify(ranges.map((r) => ({ k: r.k, b0: r.from, b1: r.to }))),
+  )}::jsonb) AS r(k int, b0 timestamptz, b1 timestamptz)`;
+
+const NO_DURATIONS: DurationRow = { count: 0, median: null, average: null, p90: null };
+
 /** Reply times are read from the replies themselves (`r`), the others from the conversation. */
 function durationFilters(p: Params, w: MetricsWindow, kind: DurationKind): string {
   return conversationFilters(p, w.workspaceId, w.filters, kind === 'replyTime' ? 'r' : 'c');
@@ -92,6 +100,13 @@ function durationFilters(p: Params, w: MetricsWindow, kind: DurationKind): strin
  */
 @Injectable()
 export class ReportMetricsRepository {
+  /**
+   * Durations are counted by bin for ranges of at least `fromMs` (shorter ones hold no whole
+   * day, or few: they read the facts). The exactness spec sets it to 0 to check the binned way
+   * on every range.
+   */
+  readonly binning = { fromMs: 7 * 86_400_000 };
+
   constructor(private readonly db: Db) {}
 
   async newConversations(w: MetricsWindow): Promise<number> {
@@ -193,24 +208,78 @@ export class ReportMetricsRepository {
   }
 
   /**
-   * Count, median, average and p90 of a duration in each of several ranges, exact: each
-   * range's values counted by bin (report_durations for its whole UTC days, the facts for the
-   * rest), then the values the percentiles interpolate between read from their bins, a bin's
-   * values in order through its value index.
+   * Count, median, average and p90 of a duration in each of several ranges, exact. A range of
+   * a week or more is counted by bin (report_durations for its whole UTC days, the facts for
+   * the rest), then the values the percentiles interpolate between are read from their bins
+   * (the range's values in a bin, through the value index by bin and time). Shorter ranges read
+   * the facts.
    */
   async durationsIn(
     w: MetricsWindow,
     kind: DurationKind,
     ranges: Array<{ from: Date; to: Date }>,
   ): Promise<DurationRow[]> {
+    const result: DurationRow[] = ranges.map(() => ({ ...NO_DURATIONS }));
+    const long = ranges.flatMap((r, k) => (+r.to - +r.from >= this.binning.fromMs ? [k] : []));
+    const binned = await this.binCounts(
+      w,
+      kind,
+      long.map((k) => ranges[k]),
+    );
+    const direct = new Set(ranges.keys());
+    const big = long.map((k, i) => {
+      direct.delete(k);
+      return { k, bins: binned[i] };
+    });
+    const places = big.flatMap(({ k, bins }) =>
+      PERCENTILES.flatMap((pct) => {
+        const at = percentilePlaces(bins, pct);
+        return at
+          ? [
+              { k, ...at.low },
+              { k, ...at.high },
+            ]
+          : [];
+      }),
+    );
+    const [values, read] = await Promise.all([
+      this.valuesAt(w, kind, ranges, places),
+      this.durationsRead(
+        w,
+        kind,
+        [...direct].map((k) => ({ k, ...ranges[k] })),
+      ),
+    ]);
+    for (const { k, bins } of big) {
+      const stats = binnedStats(bins, (at) => values.get(placeKey(k, at)) as number);
+      result[k] = {
+        count: stats.count,
+        average: stats.average,
+        median: stats.percentiles[0],
+        p90: stats.percentiles[1],
+      };
+    }
+    for (const [k, row] of read) result[k] = row;
+    return result;
+  }
+
+  /** Each range's values counted by bin, in bin order, with their sums. */
+  private async binCounts(
+    w: MetricsWindow,
+    kind: DurationKind,
+    ranges: Array<{ from: Date; to: Date }>,
+  ): Promise<BinCount[][]> {
+    const binsOf = ranges.map((): BinCount[] => []);
+    if (ranges.length === 0) return binsOf;
     const source = DURATION_SOURCES[kind];
     const p = new Params();
     const facts = durationFilters(p, w, kind);
     const v = source.alias;
     const rows = await this.db.query<Array<{ k: number; bin: number; n: number; seconds: number }>>(
-      `WITH ranges AS (
-         SELECT k, b0, b1 FROM jsonb_to_recordset(${p.add(JSON.stringify(ranges.map((r, k) => ({ k, b0: r.from, b1: r.to }))))}::jsonb)
-             AS r(k int, b0 timestamptz, b1 timestamptz)),
+      `WITH ranges AS (${rangesSql(
+        p,
+        ranges.map((r, k) => ({ k, ...r })),
+      )}),
        ${spansSql(readsRollups(w.filters), 'day')}
        SELECT k, bin, sum(n)::int AS n, sum(seconds)::float8 AS seconds FROM (
          SELECT x.k, d.bin, d.n, d.seconds
@@ -224,32 +293,35 @@ export class ReportMetricsRepository {
         GROUP BY k, bin HAVING sum(n) <> 0 ORDER BY k, bin`,
       p.values,
     );
-    const binsOf = ranges.map((): BinCount[] => []);
     for (const r of rows) binsOf[r.k].push({ bin: r.bin, n: r.n, seconds: r.seconds });
-    const places = binsOf.flatMap((bins, k) =>
-      PERCENTILES.flatMap((pct) => {
-        const at = percentilePlaces(bins, pct);
-        return at
-          ? [
-              { k, ...at.low },
-              { k, ...at.high },
-            ]
-          : [];
-      }),
-    );
-    const values = await this.valuesAt(w, kind, ranges, places);
-    return binsOf.map((bins, k) => {
-      const stats = binnedStats(bins, (at) => values.get(placeKey(k, at)) as number);
-      return {
-        count: stats.count,
-        average: stats.average,
-        median: stats.percentiles[0],
-        p90: stats.percentiles[1],
-      };
-    });
+    return binsOf;
   }
 
-  /** The `offset`-th smallest value of each range's bin, by `placeKey`. */
+  /** Each range's statistics read from the facts, by range index. */
+  private async durationsRead(
+    w: MetricsWindow,
+    kind: DurationKind,
+    ranges: Array<{ k: number; from: Date; to: Date }>,
+  ): Promise<Map<number, DurationRow>> {
+    if (ranges.length === 0) return new Map();
+    const source = DURATION_SOURCES[kind];
+    const v = source.alias;
+    const p = new Params();
+    const rows = await this.db.query<Array<Record<string, unknown>>>(
+      `SELECT rg.k, ${DURATION_STATS(`${v}.${source.seconds}`)}
+         FROM (${rangesSql(p, ranges)}) rg
+         JOIN ${source.table} ${v} ON ${durationFilters(p, w, kind)} AND ${v}.${source.at} IS NOT NULL
+          AND ${v}.${source.at} >= rg.b0 AND ${v}.${source.at} < rg.b1
+        GROUP BY rg.k`,
+      p.values,
+    );
+    return new Map(rows.map((r) => [Number(r.k), durationRow(r)]));
+  }
+
+  /**
+   * The values at these places, by `placeKey`: one read per range and bin, of the range's values
+   * in that bin (its value index is by bin, then time) in order, from the first place asked.
+   */
   private async valuesAt(
     w: MetricsWindow,
     kind: DurationKind,
@@ -260,33 +332,45 @@ export class ReportMetricsRepository {
     const source = DURATION_SOURCES[kind];
     const v = source.alias;
     const seconds = `${v}.${source.seconds}`;
+    const reads = new Map<string, { k: number; bin: number; off: number; last: number }>();
+    for (const x of places) {
+      const key = `${x.k}:${x.bin}`;
+      const read = reads.get(key) ?? { k: x.k, bin: x.bin, off: x.offset, last: x.offset };
+      read.off = Math.min(read.off, x.offset);
+      read.last = Math.max(read.last, x.offset);
+      reads.set(key, read);
+    }
     const p = new Params();
-    const asked = [...new Map(places.map((x) => [placeKey(x.k, x), x])).values()];
-    const rows = await this.db.query<Array<{ k: number; bin: number; off: number; value: number }>>(
-      `SELECT q.k, q.bin, q.off, (
+    const rows = await this.db.query<
+      Array<{ k: number; bin: number; off: number; values: number[] }>
+    >(
+      `SELECT q.k, q.bin, q.off, ARRAY(
          SELECT ${seconds} FROM ${source.table} ${v}
           WHERE ${durationFilters(p, w, kind)} AND ${v}.${source.at} IS NOT NULL
-            AND ${v}.${source.at} >= q.b0 AND ${v}.${source.at} < q.b1
-            -- the bin's values, an index range a little wider than the bin, then exactly it
-            AND ${seconds} >= floor(exp(q.bin / 16.0)) - 2
-            AND ${seconds} <= ceil(exp((q.bin + 1) / 16.0))
             AND report_duration_bin(${seconds}) = q.bin
-          ORDER BY ${seconds} OFFSET q.off LIMIT 1) AS value
+            AND ${v}.${source.at} >= q.b0 AND ${v}.${source.at} < q.b1
+          ORDER BY ${seconds} OFFSET q.off LIMIT q.n) AS values
          FROM jsonb_to_recordset(${p.add(
            JSON.stringify(
-             asked.map((x) => ({
-               k: x.k,
-               bin: x.bin,
-               off: x.offset,
-               b0: ranges[x.k].from,
-               b1: ranges[x.k].to,
+             [...reads.values()].map((r) => ({
+               k: r.k,
+               bin: r.bin,
+               off: r.off,
+               n: r.last - r.off + 1,
+               b0: ranges[r.k].from,
+               b1: ranges[r.k].to,
              })),
            ),
-         )}::jsonb) AS q(k int, bin int, off int, b0 timestamptz, b1 timestamptz)`,
+         )}::jsonb) AS q(k int, bin int, off int, n int, b0 timestamptz, b1 timestamptz)`,
       p.values,
     );
     return new Map(
-      rows.map((r) => [placeKey(r.k, { bin: r.bin, offset: r.off }), Number(r.value)]),
+      rows.flatMap((r) =>
+        r.values.map((value, i) => [
+          placeKey(r.k, { bin: r.bin, offset: r.off + i }),
+          Number(value),
+        ]),
+      ),
     );
   }
 
