@@ -327,10 +327,17 @@ describe('reports', () => {
             expected.reply.push(Math.round((+answer.created_at - +m.created_at) / 1000));
         }
         const statuses = own.filter((m) => m.kind === 'activity' && m.data.action === 'status');
-        for (const s of statuses) {
-          if (s.data.to === 'closed' && inRange(s.created_at)) expected.closed.add(c.id);
-          if (s.data.from === 'closed' && s.data.to !== 'closed' && inRange(s.created_at))
-            expected.reopened.add(c.id);
+        // Reopened: a closed conversation opened again, by an agent or by the customer writing.
+        let state = 'open';
+        for (const m of own) {
+          const customer = m.kind === 'reply' && m.author_type === 'contact';
+          const status = m.kind === 'activity' && m.data.action === 'status' ? m.data.to : null;
+          if (status === 'closed' && state !== 'closed' && inRange(m.created_at))
+            expected.closed.add(c.id);
+          if (state === 'closed' && (customer || (status && status !== 'closed')))
+            if (inRange(m.created_at)) expected.reopened.add(c.id);
+          if (status) state = status;
+          else if (customer && state === 'closed') state = 'open';
         }
         const lastClose = statuses.filter((s) => s.data.to === 'closed').at(-1);
         if (c.status === 'closed' && lastClose && inRange(lastClose.created_at))
