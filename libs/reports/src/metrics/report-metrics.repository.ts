@@ -412,8 +412,7 @@ export class ReportMetricsRepository {
            FROM edges e JOIN report_status_changes s
              ON ${changes} AND s.kind IN ('closed', 'reopened')
             AND s.at >= e.e0 AND s.at < e.e1 GROUP BY e.k),
-       -- A conversation closed twice in a bucket is one closed conversation.
-       repeats AS (
+       repeats AS ( -- a conversation closed twice in a bucket is one closed conversation
          SELECT r.k, count(*) FILTER (WHERE s.kind = 'closed') AS closes,
                 count(*) FILTER (WHERE s.kind = 'reopened') AS reopens
            FROM ranges r JOIN report_status_changes s
