@@ -86,17 +86,22 @@ export class ReportsService {
 
   async dashboard(principal: Principal, query: ReportQueryDto): Promise<DashboardView> {
     const s = await this.scope(principal, query);
-    const [[ongoing, ongoingBefore], closed, closedBefore, frt, frtBefore, rating, ratingBefore] =
-      await Promise.all([
-        this.metrics.ongoingAt(s.current, [s.current.to, s.previous.to]),
-        this.metrics.statusChanges(s.current, 'closed'),
-        this.metrics.statusChanges(s.previous, 'closed'),
-        this.metrics.durations(s.current, 'firstResponse'),
-        this.metrics.durations(s.previous, 'firstResponse'),
-        this.ratings.summary(this.window(s.current)),
-        this.ratings.summary(this.window(s.previous)),
-      ]);
-    const [series, busiestHours] = await Promise.all([
+    const [
+      [ongoing, ongoingBefore],
+      closed,
+      closedBefore,
+      [frt, frtBefore],
+      rating,
+      ratingBefore,
+      series,
+      busiestHours,
+    ] = await Promise.all([
+      this.metrics.ongoingAt(s.current, [s.current.to, s.previous.to]),
+      this.metrics.statusChanges(s.current, 'closed'),
+      this.metrics.statusChanges(s.previous, 'closed'),
+      this.metrics.durationsIn(s.current, 'firstResponse', [s.current, s.previous]),
+      this.ratings.summary(this.window(s.current)),
+      this.ratings.summary(this.window(s.previous)),
       this.series(s.current),
       this.busiestHours(s.current),
     ]);
@@ -117,42 +122,45 @@ export class ReportsService {
     query: ReportQueryDto,
   ): Promise<ConversationsReportView> {
     const s = await this.scope(principal, query);
-    const [created, createdBefore, closed, closedBefore, reopened, reopenedBefore] =
-      await Promise.all([
+    const window = this.window(s.current);
+    const both = [s.current, s.previous];
+    // One round: every statement of the page is asked at once (the pool has room for them).
+    const [counts, durations, series, busiestHours, ratings] = await Promise.all([
+      Promise.all([
         this.metrics.newConversations(s.current),
         this.metrics.newConversations(s.previous),
         this.metrics.statusChanges(s.current, 'closed'),
         this.metrics.statusChanges(s.previous, 'closed'),
         this.metrics.statusChanges(s.current, 'reopened'),
         this.metrics.statusChanges(s.previous, 'reopened'),
-      ]);
-    const durations = await Promise.all(
-      (['firstResponse', 'replyTime', 'resolutionTime'] as const).flatMap((kind) => [
-        this.metrics.durations(s.current, kind),
-        this.metrics.durations(s.previous, kind),
       ]),
-    );
-    const withPrevious = (i: number) => ({
-      ...stats(durations[i]),
-      previous: stats(durations[i + 1]),
-    });
-    const window = this.window(s.current);
-    const [series, busiestHours, category, mailbox, team, tag] = await Promise.all([
+      Promise.all(
+        (['firstResponse', 'replyTime', 'resolutionTime'] as const).map((kind) =>
+          this.metrics.durationsIn(s.current, kind, both),
+        ),
+      ),
       this.series(s.current),
       this.busiestHours(s.current),
-      this.ratings.groups(window, 'category'),
-      this.ratings.groups(window, 'mailbox'),
-      this.ratings.groups(window, 'team'),
-      this.ratings.groups(window, 'tag'),
+      Promise.all(
+        (['category', 'mailbox', 'team', 'tag'] as const).map((by) =>
+          this.ratings.groups(window, by),
+        ),
+      ),
     ]);
+    const [created, createdBefore, closed, closedBefore, reopened, reopenedBefore] = counts;
+    const [category, mailbox, team, tag] = ratings;
+    const withPrevious = ([current, previous]: DurationRow[]) => ({
+      ...stats(current),
+      previous: stats(previous),
+    });
     return {
       period: s.period,
       new: compared(created, createdBefore),
       closed: compared(closed, closedBefore),
       reopened: compared(reopened, reopenedBefore),
-      firstResponse: withPrevious(0),
-      replyTime: withPrevious(2),
-      resolutionTime: withPrevious(4),
+      firstResponse: withPrevious(durations[0]),
+      replyTime: withPrevious(durations[1]),
+      resolutionTime: withPrevious(durations[2]),
       series,
       busiestHours,
       ratings: { category, mailbox, team, tag },

@@ -203,10 +203,6 @@ export class ReportMetricsRepository {
     return moments.map((_, i) => byMoment.get(i) ?? 0);
   }
 
-  async durations(w: MetricsWindow, kind: DurationKind): Promise<DurationRow> {
-    return (await this.durationsIn(w, kind, [{ from: w.from, to: w.to }]))[0];
-  }
-
   /**
    * Count, median, average and p90 of a duration in each of several ranges, exact. A range of
    * a week or more is counted by bin (report_durations for its whole UTC days, the facts for
