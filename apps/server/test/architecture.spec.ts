@@ -27,6 +27,7 @@ const OWNER: Record<string, string> = {
   report_pending: 'reports',
   report_hours: 'reports',
   report_durations: 'reports',
+  report_open: 'reports',
   contacts: 'contacts',
   companies: 'contacts',
   contact_categories: 'contacts',

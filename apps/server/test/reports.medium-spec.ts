@@ -472,6 +472,12 @@ describe('reports', () => {
         busiestHours: r.busiestHours,
       });
       const before = numbers((await ws.owner.get(query)).body as ConversationsReportView);
+      const ongoing = async () =>
+        (
+          (await ws.owner.get('/api/v1/reports/dashboard?from=2026-10-25&to=2026-11-05'))
+            .body as DashboardView
+        ).ongoing;
+      const ongoingBefore = await ongoing();
       // Some conversations close (and reopen) twice: the repeats are not counted twice.
       const [repeats] = await sql<Array<{ n: number }>>(
         `SELECT count(*)::int AS n FROM report_status_changes
@@ -483,6 +489,7 @@ describe('reports', () => {
         sql<Array<{ n: number }>>(
           `SELECT (SELECT count(*) FROM report_hours WHERE workspace_id = $1 AND NOT compacted)
                 + (SELECT count(*) FROM report_durations WHERE workspace_id = $1 AND NOT compacted)
+                + (SELECT count(*) FROM report_open WHERE workspace_id = $1 AND NOT compacted)
                   AS n`,
           [ws.me.workspace.id],
         ).then((rows) => Number(rows[0].n));
@@ -490,6 +497,7 @@ describe('reports', () => {
       expect(await app.running.app.get(ReportFactsService).compactRollups()).toBeGreaterThan(0);
       expect(await loose()).toBe(0);
       expect(numbers((await ws.owner.get(query)).body as ConversationsReportView)).toEqual(before);
+      expect(await ongoing()).toEqual(ongoingBefore);
 
       // A tag filter reads the facts alone: with every conversation tagged, the same numbers.
       const tagged = (

@@ -11,6 +11,15 @@ const STARTED = (rows: string) => `
          n AS started, 0 AS closes, 0 AS close_ends, 0 AS reopens
     FROM ${rows} WHERE NOT excluded`;
 
+/** Conversations open or pending now, of conversation facts' rows `rows` (signed by `n`). */
+const OPEN = (rows: string) => `
+  SELECT workspace_id, ${FILTERS}, n FROM ${rows} WHERE NOT excluded AND status <> 'closed'`;
+
+const ADD_OPEN = (source: string, compacted = false) => `
+  INSERT INTO report_open (workspace_id, ${FILTERS}, n, compacted)
+  SELECT workspace_id, ${FILTERS}, sum(n), ${compacted} FROM (${source}) x
+   GROUP BY workspace_id, ${FILTERS} HAVING sum(n) <> 0`;
+
 /** Hourly counts of status-change rows: closes and reopens by when, closes ended by until. */
 const STATUSES = (rows: string) => `
   SELECT workspace_id, date_trunc('hour', at, 'UTC') AS hour, ${FILTERS}, 0 AS started,
@@ -53,6 +62,8 @@ const ADD_DURATIONS = (source: string, compacted = false) => `
  * Report rollups, so a year reads thousands of rows instead of a million facts:
  * - `report_hours`: per UTC hour and report filters, conversations started, closes, closes
  *   ended by a reopen, and reopens.
+ * - `report_open`: per report filters, the conversations open or pending now (the dashboard's
+ *   "ongoing" without counting them one by one).
  * - `report_durations`: per UTC day, filters and bin of about 6 % of the value
  *   (`report_duration_bin`: 16 bins per factor e), how many first responses, reply times and
  *   resolutions there were and their sum. A median is found from these — which bin holds the
@@ -89,6 +100,19 @@ export class ReportRollups1766300000000 implements MigrationInterface {
         INCLUDE (${FILTERS}, started, closes, close_ends, reopens)`);
     await db.query(`
       CREATE INDEX report_hours_loose ON report_hours (workspace_id, hour) WHERE NOT compacted`);
+
+    await db.query(`
+      CREATE TABLE report_open (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        mailbox_id uuid,
+        team_id uuid,
+        assignee_id uuid,
+        channel text,
+        category_id uuid,
+        n integer NOT NULL,
+        compacted boolean NOT NULL DEFAULT false
+      )`);
+    await db.query(`CREATE INDEX report_open_workspace ON report_open (workspace_id)`);
 
     await db.query(`
       CREATE FUNCTION report_duration_bin(seconds integer) RETURNS smallint
@@ -158,7 +182,8 @@ export class ReportRollups1766300000000 implements MigrationInterface {
     await db.query(
       trigger(
         'report_rollups_conversations',
-        `, hours AS (${ADD_HOURS(STARTED('changed'))}) ${ADD_DURATIONS(CONVERSATION_DURATIONS('changed'))}`,
+        `, hours AS (${ADD_HOURS(STARTED('changed'))}), open AS (${ADD_OPEN(OPEN('changed'))})
+         ${ADD_DURATIONS(CONVERSATION_DURATIONS('changed'))}`,
       ),
     );
     await db.query(trigger('report_rollups_status_changes', ADD_HOURS(STATUSES('changed'))));
@@ -189,6 +214,7 @@ export class ReportRollups1766300000000 implements MigrationInterface {
         true,
       ),
     );
+    await db.query(ADD_OPEN(OPEN(all('report_conversations')), true));
     await db.query(
       ADD_DURATIONS(
         `${CONVERSATION_DURATIONS(all('report_conversations'))} UNION ALL ${REPLY_DURATIONS(all('report_replies'))}`,
@@ -203,7 +229,7 @@ export class ReportRollups1766300000000 implements MigrationInterface {
         await db.query(`DROP TRIGGER ${table}_rollups_${event} ON ${table}`);
     await db.query(`DROP FUNCTION report_rollups_conversations, report_rollups_status_changes,
       report_rollups_replies, report_rollups_changed`);
-    await db.query('DROP TABLE report_hours, report_durations');
+    await db.query('DROP TABLE report_hours, report_open, report_durations');
     await db.query('DROP FUNCTION report_duration_bin');
     await db.query(`DROP INDEX report_conversations_first_response_bins,
       report_conversations_resolution_bins, report_replies_bins`);

@@ -132,20 +132,21 @@ export class ReportFactsRepository {
   }
 
   /**
-   * Folds the signed rows the fact triggers appended into one row per hour (report_hours) or
-   * day and bin (report_durations) and filters, up to `limit` hours and days a call; returns
-   * how many it folded. Safe beside writers and another compaction: a row is moved by the
+   * Folds the signed rows the fact triggers appended into one row per hour (report_hours), per
+   * workspace (report_open) or per day and bin (report_durations) and filters, up to `limit`
+   * of each a call; returns how many it folded. Safe beside writers and another compaction: a row is moved by the
    * statement that deleted it, and rows appended meanwhile stay for the next call.
    */
   async compactRollups(limit: number): Promise<number> {
     const filters = 'mailbox_id, team_id, assignee_id, channel, category_id';
-    const fold = async (table: string, at: string, key: string, sums: string[]) => {
+    const fold = async (table: string, at: string | null, key: string, sums: string[]) => {
+      const place = at ? `workspace_id, ${at}` : 'workspace_id';
       const rows = await this.db.query<Array<{ n: number }>>(
-        `WITH loose AS (
-           SELECT DISTINCT workspace_id, ${at} FROM ${table} WHERE NOT compacted LIMIT $1),
+        `WITH loose AS (SELECT DISTINCT ${place} FROM ${table} WHERE NOT compacted LIMIT $1),
          gone AS (
            DELETE FROM ${table} t USING loose l
-            WHERE t.workspace_id = l.workspace_id AND t.${at} = l.${at} RETURNING t.*),
+            WHERE t.workspace_id = l.workspace_id ${at ? `AND t.${at} = l.${at}` : ''}
+           RETURNING t.*),
          folded AS (
            INSERT INTO ${table} (${key}, ${sums.join(', ')}, compacted)
            SELECT ${key}, ${sums.map((c) => `sum(${c})`).join(', ')}, true
@@ -163,6 +164,7 @@ export class ReportFactsRepository {
         'close_ends',
         'reopens',
       ])) +
+      (await fold('report_open', null, `workspace_id, ${filters}`, ['n'])) +
       (await fold('report_durations', 'day', `workspace_id, day, kind, bin, ${filters}`, [
         'n',
         'seconds',

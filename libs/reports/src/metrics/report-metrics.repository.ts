@@ -154,7 +154,7 @@ export class ReportMetricsRepository {
 
   /**
    * Conversations open or pending at each moment T: started before it and not closed then.
-   * Worked back from the present state (one small partial index) over what happened since T:
+   * Worked back from the present state (report_open) over what happened since T:
    * open now, less those started since, plus the closes since, less the closes ended (by a
    * reopen) since. A close is one of its conversation's closed spans, so at most one is in
    * force at a time. A moment still to come has nothing since: it is the present state.
@@ -170,9 +170,12 @@ export class ReportMetricsRepository {
       .join(' UNION ALL ');
     const facts = conversationFilters(p, w.workspaceId, w.filters);
     const changes = conversationFilters(p, w.workspaceId, w.filters, 's');
+    const openNow = readsRollups(w.filters)
+      ? `SELECT COALESCE(sum(o.n), 0) AS n FROM report_open o
+          WHERE ${rollupFilters(p, w.workspaceId, w.filters, 'o')}`
+      : `SELECT count(*) AS n FROM report_conversations c WHERE ${facts} AND c.status <> 'closed'`;
     const rows = await this.db.query<Array<{ k: number; n: string }>>(
-      `WITH open_now AS (
-         SELECT count(*) AS n FROM report_conversations c WHERE ${facts} AND c.status <> 'closed'),
+      `WITH open_now AS (${openNow}),
        ranges AS (${ranges}),
        ${spansSql(readsRollups(w.filters))},
        hours AS (
@@ -476,9 +479,10 @@ export class ReportMetricsRepository {
     const rows = await this.db.query<Array<{ dow: number; hour: number; n: number }>>(
       `WITH ${ranges}, ${spansSql(hours)}
        SELECT dow, hour, sum(n)::int AS n FROM (
-         SELECT ${local('h.hour')}, h.started AS n
-           FROM spans x JOIN report_hours h ON ${rollupFilters(p, w.workspaceId, w.filters)}
-            AND h.hour >= x.h0 AND h.hour < x.h1
+         SELECT ${local('hour')}, n FROM (
+           SELECT h.hour, sum(h.started) AS n
+             FROM spans x JOIN report_hours h ON ${rollupFilters(p, w.workspaceId, w.filters)}
+              AND h.hour >= x.h0 AND h.hour < x.h1 GROUP BY h.hour) by_hour
          UNION ALL
          SELECT ${local('c.started_at')}, 1
            FROM edges e JOIN report_conversations c
