@@ -782,11 +782,35 @@ describe('reports', () => {
 
     it('counts people for the contacts report', async () => {
       await open(ws, conversationBody());
+      const [category] = (await ws.owner.get('/api/v1/contact-categories')).body.items as Array<{
+        id: string;
+      }>;
+      for (let i = 0; i < 3; i++)
+        await ws.owner.post('/api/v1/people', {
+          name: `عميل ${i}`,
+          emails: [`people${i}@x.test`],
+          ...(i < 2 && { categoryId: category.id }),
+        });
+      await ws.owner.post('/api/v1/people', { name: 'زائر' }); // no address: unregistered
       await settled(ws.me.workspace.id);
       const report = (await ws.owner.get('/api/v1/reports/contacts?preset=today')).body;
-      expect(report.registered).toBeGreaterThanOrEqual(2);
-      expect(report.newPeople.value).toBeGreaterThanOrEqual(2);
-      expect(report.startedConversations.value).toBe(report.newPeople.value);
+      const [truth] = await sql<Array<{ registered: number; unregistered: number; n: number }>>(
+        `SELECT count(*) FILTER (WHERE registered)::int AS registered,
+                count(*) FILTER (WHERE NOT registered)::int AS unregistered,
+                count(*) FILTER (WHERE category_id = $2)::int AS n
+           FROM contacts WHERE workspace_id = $1`,
+        [ws.me.workspace.id, category.id],
+      );
+      expect(truth.unregistered).toBeGreaterThanOrEqual(1);
+      expect(report.registered).toBe(truth.registered);
+      expect(report.unregistered).toBe(truth.unregistered);
+      expect(
+        (report.byCategory as Array<{ category: { id: string } | null; people: number }>).find(
+          (c) => c.category?.id === category.id,
+        )?.people,
+      ).toBe(truth.n);
+      expect(report.newPeople.value).toBe(truth.registered + truth.unregistered);
+      expect(report.startedConversations.value).toBeGreaterThanOrEqual(1);
       expect(report.series).toHaveLength(24);
     });
   });

@@ -22,6 +22,7 @@ import { NpsClaims1766000000000 } from './1766000000000-nps-claims';
 import { ReportFactDimensions1766100000000 } from './1766100000000-report-fact-dimensions';
 import { OutboxConsumersDone1766200000000 } from './1766200000000-outbox-consumers-done';
 import { ReportRollups1766300000000 } from './1766300000000-report-rollups';
+import { ContactReportCounts1766400000000 } from './1766400000000-contact-report-counts';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   ReportFactDimensions1766100000000,
   OutboxConsumersDone1766200000000,
   ReportRollups1766300000000,
+  ContactReportCounts1766400000000,
 ];
