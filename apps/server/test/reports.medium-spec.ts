@@ -780,6 +780,36 @@ describe('reports', () => {
       }
     });
 
+    it('erasing a person takes their conversations out of every number, rollups included', async () => {
+      const detail = await open(ws, conversationBody());
+      await settled(ws.me.workspace.id);
+      const today = async () =>
+        (
+          (await ws.owner.get('/api/v1/reports/conversations?preset=today'))
+            .body as ConversationsReportView
+        ).new.value;
+      const before = await today();
+      const contactId = detail.conversation.contact?.id as string;
+      expect(
+        (await ws.owner.post(`/api/v1/people/${contactId}/erase`, { mode: 'delete' })).status,
+      ).toBe(202);
+      expect(await until(today, (n) => n === (before ?? 0) - 1)).toBe((before ?? 0) - 1);
+      await settled(ws.me.workspace.id);
+      // The rollups agree with the facts left (the facts went by cascade, the triggers saw it).
+      const [check] = await sql<
+        Array<{ started: number; facts: number; open: number; openFacts: number }>
+      >(
+        `SELECT (SELECT COALESCE(sum(started), 0) FROM report_hours WHERE workspace_id = $1)::int AS started,
+                (SELECT count(*) FROM report_conversations WHERE workspace_id = $1 AND NOT excluded)::int AS facts,
+                (SELECT COALESCE(sum(n), 0) FROM report_open WHERE workspace_id = $1)::int AS open,
+                (SELECT count(*) FROM report_conversations
+                  WHERE workspace_id = $1 AND NOT excluded AND status <> 'closed')::int AS "openFacts"`,
+        [ws.me.workspace.id],
+      );
+      expect(check.started).toBe(check.facts);
+      expect(check.open).toBe(check.openFacts);
+    });
+
     it('counts people for the contacts report', async () => {
       await open(ws, conversationBody());
       const [category] = (await ws.owner.get('/api/v1/contact-categories')).body.items as Array<{
