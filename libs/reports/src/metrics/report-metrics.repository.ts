@@ -218,21 +218,20 @@ export class ReportMetricsRepository {
     kind: DurationKind,
     ranges: Array<{ from: Date; to: Date }>,
   ): Promise<DurationRow[]> {
-    const result: DurationRow[] = ranges.map(() => ({ ...NO_DURATIONS }));
-    const long = ranges.flatMap((r, k) => (+r.to - +r.from >= this.binning.fromMs ? [k] : []));
-    const binned = await this.binCounts(
-      w,
-      kind,
-      long.map((k) => ranges[k]),
-    );
-    const direct = new Set(ranges.keys());
-    const big = long.map((k, i) => {
-      direct.delete(k);
-      return { k, bins: binned[i] };
-    });
-    const places = big.flatMap(({ k, bins }) =>
+    const long = (r: { from: Date; to: Date }) => +r.to - +r.from >= this.binning.fromMs;
+    const binned = ranges.flatMap((r, k) => (long(r) ? [{ k, ...r }] : []));
+    const direct = ranges.flatMap((r, k) => (long(r) ? [] : [{ k, ...r }]));
+    const [read, counts] = await Promise.all([
+      this.durationsRead(w, kind, direct),
+      this.binCounts(
+        w,
+        kind,
+        binned.map(({ from, to }) => ({ from, to })),
+      ),
+    ]);
+    const places = binned.flatMap(({ k }, i) =>
       PERCENTILES.flatMap((pct) => {
-        const at = percentilePlaces(bins, pct);
+        const at = percentilePlaces(counts[i], pct);
         return at
           ? [
               { k, ...at.low },
@@ -241,23 +240,17 @@ export class ReportMetricsRepository {
           : [];
       }),
     );
-    const [values, read] = await Promise.all([
-      this.valuesAt(w, kind, ranges, places),
-      this.durationsRead(
-        w,
-        kind,
-        [...direct].map((k) => ({ k, ...ranges[k] })),
-      ),
-    ]);
-    for (const { k, bins } of big) {
-      const stats = binnedStats(bins, (at) => values.get(placeKey(k, at)) as number);
+    const values = await this.valuesAt(w, kind, ranges, places);
+    const result: DurationRow[] = ranges.map(() => ({ ...NO_DURATIONS }));
+    binned.forEach(({ k }, i) => {
+      const stats = binnedStats(counts[i], (at) => values.get(placeKey(k, at)) as number);
       result[k] = {
         count: stats.count,
         average: stats.average,
         median: stats.percentiles[0],
         p90: stats.percentiles[1],
       };
-    }
+    });
     for (const [k, row] of read) result[k] = row;
     return result;
   }
