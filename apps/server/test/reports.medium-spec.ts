@@ -6,7 +6,7 @@ import type {
   MessageView,
   Problem,
 } from '@sanad/contracts';
-import { ReportFactsService, ReportMetricsRepository } from '@sanad/reports';
+import { ReportDurationsRepository, ReportFactsService } from '@sanad/reports';
 import { signRatingLink } from '@sanad/satisfaction';
 import { testDir } from '@sanad/testing';
 import { execFileSync } from 'node:child_process';
@@ -354,7 +354,7 @@ describe('reports', () => {
 
     /** Durations counted by bin for every range (a short one reads the facts directly). */
     async function binned<T>(run: () => Promise<T>): Promise<T> {
-      const binning = app.running.app.get(ReportMetricsRepository).binning;
+      const binning = app.running.app.get(ReportDurationsRepository).binning;
       const before = binning.fromMs;
       binning.fromMs = 0;
       try {

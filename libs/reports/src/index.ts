@@ -4,6 +4,7 @@ export * from './dto/report-query.dto';
 export * from './facts/report-facts.service';
 export * from './facts/report-facts.refresher';
 export * from './metrics/report-metrics.repository';
+export * from './metrics/report-durations.repository';
 export * from './ratings/report-ratings';
 export * from './definitions/conversation-facts.util';
 export * from './export/report-tables.util';

@@ -9,6 +9,7 @@ import { ReportFactsRefresher } from './facts/report-facts.refresher';
 import { ReportFactsRepository } from './facts/report-facts.repository';
 import { ReportFactsService } from './facts/report-facts.service';
 import { ReportsLive } from './live/reports-live';
+import { ReportDurationsRepository } from './metrics/report-durations.repository';
 import { ReportMetricsRepository } from './metrics/report-metrics.repository';
 import { ReportRatings } from './ratings/report-ratings';
 import { HtmlToPdf } from './pdf/html-to-pdf.service';
@@ -35,6 +36,7 @@ import { NpsReportService } from './nps/nps-report.service';
     ReportFactsRefresher,
     ReportsLive,
     ReportMetricsRepository,
+    ReportDurationsRepository,
     ReportsService,
     HtmlToPdf,
     ReportPdfService,

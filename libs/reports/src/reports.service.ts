@@ -31,6 +31,7 @@ import type {
   SatisfactionQueryDto,
 } from './dto/report-query.dto';
 import { REPORT_TABLES, reportTable, type ReportName } from './export/report-tables.util';
+import { ReportDurationsRepository } from './metrics/report-durations.repository';
 import {
   ReportMetricsRepository,
   type DurationRow,
@@ -74,6 +75,7 @@ const EMPTY_STATS: DurationRow = { count: 0, median: null, average: null, p90: n
 export class ReportsService {
   constructor(
     private readonly metrics: ReportMetricsRepository,
+    private readonly durations: ReportDurationsRepository,
     private readonly ratings: ReportRatings,
     private readonly settings: WorkspaceSettingsService,
     private readonly members: MemberDirectory,
@@ -99,7 +101,7 @@ export class ReportsService {
       this.metrics.ongoingAt(s.current, [s.current.to, s.previous.to]),
       this.metrics.statusChanges(s.current, 'closed'),
       this.metrics.statusChanges(s.previous, 'closed'),
-      this.metrics.durationsIn(s.current, 'firstResponse', [s.current, s.previous]),
+      this.durations.durationsIn(s.current, 'firstResponse', [s.current, s.previous]),
       this.ratings.summary(this.window(s.current)),
       this.ratings.summary(this.window(s.previous)),
       this.series(s.current),
@@ -136,7 +138,7 @@ export class ReportsService {
       ]),
       Promise.all(
         (['firstResponse', 'replyTime', 'resolutionTime'] as const).map((kind) =>
-          this.metrics.durationsIn(s.current, kind, both),
+          this.durations.durationsIn(s.current, kind, both),
         ),
       ),
       this.series(s.current),
@@ -172,9 +174,9 @@ export class ReportsService {
     const s = await this.scope(principal, query);
     const [activity, frt, reply, resolution, ratings] = await Promise.all([
       this.metrics.agentActivity(s.current),
-      this.metrics.agentDurations(s.current, 'firstResponse'),
-      this.metrics.agentDurations(s.current, 'replyTime'),
-      this.metrics.agentDurations(s.current, 'resolutionTime'),
+      this.durations.agentDurations(s.current, 'firstResponse'),
+      this.durations.agentDurations(s.current, 'replyTime'),
+      this.durations.agentDurations(s.current, 'resolutionTime'),
       this.ratings.groups(this.window(s.current), 'agent'),
     ]);
     const ids = new Set([
@@ -415,13 +417,24 @@ export class ReportsService {
     };
   }
 
+  /** The period's buckets: their counts, and each bucket's median first response. */
   private async series(w: MetricsWindow): Promise<ConversationSeriesPoint[]> {
-    return (await this.metrics.series(w)).map((r) => ({
+    const rows = await this.metrics.series(w);
+    const starts = rows.map((r) => r.start);
+    const firstResponses = await this.durations.durationsIn(
+      w,
+      'firstResponse',
+      starts.map((start, i) => ({
+        from: start < w.from ? w.from : start,
+        to: starts[i + 1] ?? w.to,
+      })),
+    );
+    return rows.map((r, i) => ({
       start: r.start.toISOString(),
       new: r.new,
       closed: r.closed,
       reopened: r.reopened,
-      firstResponseMedian: round(r.firstResponseMedian),
+      firstResponseMedian: round(firstResponses[i].median),
     }));
   }
 

@@ -2,6 +2,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The report filters the rollups are kept by (not tags: a tag filter reads the facts). */
 const FILTERS = 'mailbox_id, team_id, assignee_id, channel, category_id';
+/** The filters' columns, as each rollup table declares them. */
+const FILTER_COLUMNS =
+  'mailbox_id uuid, team_id uuid, assignee_id uuid, channel text, category_id uuid';
 const HOUR_KEY = `workspace_id, hour, ${FILTERS}`;
 const DURATION_KEY = `workspace_id, day, kind, bin, ${FILTERS}`;
 
@@ -84,11 +87,7 @@ export class ReportRollups1766300000000 implements MigrationInterface {
       CREATE TABLE report_hours (
         workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
         hour timestamptz NOT NULL,
-        mailbox_id uuid,
-        team_id uuid,
-        assignee_id uuid,
-        channel text,
-        category_id uuid,
+        ${FILTER_COLUMNS},
         started integer NOT NULL DEFAULT 0,
         closes integer NOT NULL DEFAULT 0,
         close_ends integer NOT NULL DEFAULT 0,
@@ -104,11 +103,7 @@ export class ReportRollups1766300000000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE report_open (
         workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
-        mailbox_id uuid,
-        team_id uuid,
-        assignee_id uuid,
-        channel text,
-        category_id uuid,
+        ${FILTER_COLUMNS},
         n integer NOT NULL,
         compacted boolean NOT NULL DEFAULT false
       )`);
@@ -124,11 +119,7 @@ export class ReportRollups1766300000000 implements MigrationInterface {
         day timestamptz NOT NULL,
         kind text NOT NULL,
         bin smallint NOT NULL,
-        mailbox_id uuid,
-        team_id uuid,
-        assignee_id uuid,
-        channel text,
-        category_id uuid,
+        ${FILTER_COLUMNS},
         n integer NOT NULL,
         seconds bigint NOT NULL,
         compacted boolean NOT NULL DEFAULT false

@@ -20,15 +20,20 @@ export function conversationFilters(
   filters: ReportFilters,
   alias = 'c',
 ): string {
-  const a = alias;
-  const where = [`${a}.workspace_id = ${p.add(workspaceId)}`, `NOT ${a}.excluded`];
-  if (filters.mailboxId) where.push(`${a}.mailbox_id = ${p.add(filters.mailboxId)}`);
-  if (filters.teamId) where.push(`${a}.team_id = ${p.add(filters.teamId)}`);
-  if (filters.agentId) where.push(`${a}.assignee_id = ${p.add(filters.agentId)}`);
-  if (filters.tagId) where.push(`${p.add(filters.tagId)}::uuid = ANY(${a}.tag_ids)`);
-  if (filters.channel) where.push(`${a}.channel = ${p.add(filters.channel)}`);
-  if (filters.categoryId) where.push(`${a}.category_id = ${p.add(filters.categoryId)}`);
+  const where = [...keptFilters(p, workspaceId, filters, alias), `NOT ${alias}.excluded`];
+  if (filters.tagId) where.push(`${p.add(filters.tagId)}::uuid = ANY(${alias}.tag_ids)`);
   return where.join(' AND ');
+}
+
+/** The workspace and the filters both the facts and the rollups keep. */
+function keptFilters(p: Params, workspaceId: string, f: ReportFilters, a: string): string[] {
+  const where = [`${a}.workspace_id = ${p.add(workspaceId)}`];
+  if (f.mailboxId) where.push(`${a}.mailbox_id = ${p.add(f.mailboxId)}`);
+  if (f.teamId) where.push(`${a}.team_id = ${p.add(f.teamId)}`);
+  if (f.agentId) where.push(`${a}.assignee_id = ${p.add(f.agentId)}`);
+  if (f.channel) where.push(`${a}.channel = ${p.add(f.channel)}`);
+  if (f.categoryId) where.push(`${a}.category_id = ${p.add(f.categoryId)}`);
+  return where;
 }
 
 /** Median, average and p90 of a seconds column, as the DurationStatsView wants them. */
@@ -48,14 +53,7 @@ export function rollupFilters(
   filters: ReportFilters,
   alias = 'h',
 ): string {
-  const a = alias;
-  const where = [`${a}.workspace_id = ${p.add(workspaceId)}`];
-  if (filters.mailboxId) where.push(`${a}.mailbox_id = ${p.add(filters.mailboxId)}`);
-  if (filters.teamId) where.push(`${a}.team_id = ${p.add(filters.teamId)}`);
-  if (filters.agentId) where.push(`${a}.assignee_id = ${p.add(filters.agentId)}`);
-  if (filters.channel) where.push(`${a}.channel = ${p.add(filters.channel)}`);
-  if (filters.categoryId) where.push(`${a}.category_id = ${p.add(filters.categoryId)}`);
-  return where.join(' AND ');
+  return keptFilters(p, workspaceId, filters, alias).join(' AND ');
 }
 
 /** Whether the rollups can answer for these filters (they are not kept by tag). */
